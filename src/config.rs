@@ -1,0 +1,480 @@
+//! `config/default.toml` (built in) overlaid with the user's file, validated into one [`Config`].
+
+use crate::domain::Category;
+use crate::domain::timefmt::hhmm;
+use chrono::{NaiveTime, Weekday};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The defaults, every key commented.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub workday: Workday,
+    pub targets: Targets,
+    pub timer: Timer,
+    pub inbox: Inbox,
+    pub review: ReviewConfig,
+    pub notifications: Notifications,
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    pub import: Import,
+    pub theme: ThemeColors,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workday {
+    #[serde(with = "hhmm")]
+    pub start: NaiveTime,
+    #[serde(with = "hhmm")]
+    pub end: NaiveTime,
+    pub weekdays: Vec<WeekdayName>,
+    pub weekly_capacity_hours: f64,
+    pub grid_minutes: u32,
+}
+
+/// A weekday as written in the config: `mon` … `sun`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekdayName {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl WeekdayName {
+    pub fn weekday(self) -> Weekday {
+        match self {
+            WeekdayName::Mon => Weekday::Mon,
+            WeekdayName::Tue => Weekday::Tue,
+            WeekdayName::Wed => Weekday::Wed,
+            WeekdayName::Thu => Weekday::Thu,
+            WeekdayName::Fri => Weekday::Fri,
+            WeekdayName::Sat => Weekday::Sat,
+            WeekdayName::Sun => Weekday::Sun,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    pub proactive_share: f64,
+    pub realistic_ceiling: f64,
+    pub max_objectives_per_day: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timer {
+    pub focus_minutes: u32,
+    pub break_minutes: u32,
+    pub rounds_before_long_break: u32,
+    pub long_break_minutes: u32,
+    pub stale_after_hours: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inbox {
+    pub category: Category,
+    pub slots: Vec<Slot>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    #[serde(with = "hhmm")]
+    pub start: NaiveTime,
+    #[serde(with = "hhmm")]
+    pub end: NaiveTime,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewConfig {
+    #[serde(with = "hhmm")]
+    pub reminder: NaiveTime,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notifications {
+    pub enabled: bool,
+    pub focus_end: bool,
+    pub break_end: bool,
+    pub block_start: bool,
+    pub block_start_lead_minutes: u32,
+    pub inbox_slot: bool,
+    pub review_reminder: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    pub name: String,
+    #[serde(default)]
+    pub monthly_hours: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Import {
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub words: Vec<String>,
+    pub category: Category,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeColors {
+    pub proactive: String,
+    pub reactive: String,
+    pub other: String,
+    pub unlogged: String,
+    pub warning: String,
+    pub accent: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "could not read the config file {path}: {source}. Check the path, or run without --config."
+    )]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{origin}:{line}:{column}: {message}")]
+    Syntax {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{origin}: {message}")]
+    Bad { origin: String, message: String },
+    #[error("{origin}: {key} = {value}: {allowed}")]
+    Invalid {
+        origin: String,
+        key: String,
+        value: String,
+        allowed: String,
+    },
+}
+
+impl Config {
+    /// The built-in defaults alone.
+    pub fn defaults() -> Config {
+        Config::from_user_text(None, "defaults")
+            .unwrap_or_else(|e| panic!("built-in config is valid: {e}"))
+    }
+
+    /// Reads the user's file if it exists (a missing default-location file means "use defaults").
+    pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::from_user_text(Some(&text), &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+                Ok(Config::defaults())
+            }
+            Err(source) => Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// Overlays `user` (TOML text from `origin`) on the defaults and validates the result.
+    pub fn from_user_text(user: Option<&str>, origin: &str) -> Result<Config, ConfigError> {
+        let mut merged: toml::Table =
+            toml::from_str(DEFAULT_TOML).map_err(|e| syntax(DEFAULT_TOML, "defaults", &e))?;
+        if let Some(text) = user {
+            let overlay: toml::Table =
+                toml::from_str(text).map_err(|e| syntax(text, origin, &e))?;
+            overlay_table(&mut merged, overlay);
+        }
+        let text =
+            toml::to_string(&merged).map_err(|e| invalid(origin, "config", "", &e.to_string()))?;
+        // Re-reading the merged text keeps serde's messages ("unknown field `x`, expected one of …").
+        let config: Config = toml::from_str(&text)
+            .map_err(|e| unknown_or_bad_key(user.unwrap_or(""), origin, &e))?;
+        config.validate(origin)?;
+        Ok(config)
+    }
+
+    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        let w = &self.workday;
+        check(
+            origin,
+            w.start < w.end,
+            "workday.end",
+            w.end,
+            "must be later than workday.start",
+        )?;
+        check(
+            origin,
+            !w.weekdays.is_empty(),
+            "workday.weekdays",
+            "[]",
+            "name at least one day, like [\"mon\"]",
+        )?;
+        let hours = w.weekly_capacity_hours;
+        check(
+            origin,
+            hours > 0.0 && hours <= 168.0,
+            "workday.weekly_capacity_hours",
+            hours,
+            "hours between 1 and 168",
+        )?;
+        let grid_ok = [5, 10, 15, 20, 30, 60].contains(&w.grid_minutes);
+        check(
+            origin,
+            grid_ok,
+            "workday.grid_minutes",
+            w.grid_minutes,
+            "one of 5, 10, 15, 20, 30, 60",
+        )?;
+        let t = &self.targets;
+        check(
+            origin,
+            (0.0..=100.0).contains(&t.proactive_share),
+            "targets.proactive_share",
+            t.proactive_share,
+            "a percentage from 0 to 100",
+        )?;
+        check(
+            origin,
+            (0.0..=100.0).contains(&t.realistic_ceiling),
+            "targets.realistic_ceiling",
+            t.realistic_ceiling,
+            "a percentage from 0 to 100",
+        )?;
+        check(
+            origin,
+            t.max_objectives_per_day >= 1,
+            "targets.max_objectives_per_day",
+            0,
+            "at least 1",
+        )?;
+        let tm = &self.timer;
+        for (key, v) in [
+            ("timer.focus_minutes", tm.focus_minutes),
+            ("timer.break_minutes", tm.break_minutes),
+            ("timer.long_break_minutes", tm.long_break_minutes),
+        ] {
+            check(
+                origin,
+                (1..=240).contains(&v),
+                key,
+                v,
+                "minutes from 1 to 240",
+            )?;
+        }
+        check(
+            origin,
+            tm.rounds_before_long_break >= 1,
+            "timer.rounds_before_long_break",
+            0,
+            "at least 1",
+        )?;
+        check(
+            origin,
+            tm.stale_after_hours >= 1,
+            "timer.stale_after_hours",
+            0,
+            "at least 1 hour",
+        )?;
+        for (i, s) in self.inbox.slots.iter().enumerate() {
+            check(
+                origin,
+                s.start < s.end,
+                &format!("inbox.slots[{i}].end"),
+                s.end,
+                "must be later than its start",
+            )?;
+        }
+        for (i, r) in self.import.rules.iter().enumerate() {
+            check(
+                origin,
+                !r.words.is_empty(),
+                &format!("import.rules[{i}].words"),
+                "[]",
+                "list at least one word",
+            )?;
+        }
+        self.theme.validate(origin)
+    }
+}
+
+impl ThemeColors {
+    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        let named = [
+            ("proactive", &self.proactive),
+            ("reactive", &self.reactive),
+            ("other", &self.other),
+            ("unlogged", &self.unlogged),
+            ("warning", &self.warning),
+            ("accent", &self.accent),
+        ];
+        for (key, value) in named {
+            let ok = value.parse::<ratatui::style::Color>().is_ok();
+            check(
+                origin,
+                ok,
+                &format!("theme.{key}"),
+                format!("\"{value}\""),
+                "a colour name like \"green\" or \"light-blue\", or \"#rrggbb\"",
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn check(
+    origin: &str,
+    ok: bool,
+    key: &str,
+    value: impl std::fmt::Display,
+    allowed: &str,
+) -> Result<(), ConfigError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid(origin, key, &value.to_string(), allowed))
+    }
+}
+
+fn invalid(origin: &str, key: &str, value: &str, allowed: &str) -> ConfigError {
+    ConfigError::Invalid {
+        origin: origin.into(),
+        key: key.into(),
+        value: value.into(),
+        allowed: allowed.into(),
+    }
+}
+
+fn syntax(text: &str, origin: &str, e: &toml::de::Error) -> ConfigError {
+    let offset = e.span().map_or(0, |s| s.start);
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    ConfigError::Syntax {
+        origin: origin.into(),
+        line,
+        column,
+        message: e.message().trim_end().into(),
+    }
+}
+
+/// The merged text has no line numbers the user would recognise, so name the key instead.
+fn unknown_or_bad_key(user_text: &str, origin: &str, e: &toml::de::Error) -> ConfigError {
+    let message = e.message().trim_end().to_string();
+    // Point at the user's line when the offending word appears there.
+    let word = message.split('`').nth(1).unwrap_or("");
+    match user_text
+        .lines()
+        .position(|l| !word.is_empty() && l.contains(word))
+    {
+        Some(i) => ConfigError::Syntax {
+            origin: origin.into(),
+            line: i + 1,
+            column: 1,
+            message,
+        },
+        None => ConfigError::Bad {
+            origin: origin.into(),
+            message,
+        },
+    }
+}
+
+/// Keys in `overlay` replace those in `base`; tables merge key by key.
+fn overlay_table(base: &mut toml::Table, overlay: toml::Table) {
+    for (key, value) in overlay {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => overlay_table(b, o),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_hold_the_documented_values() {
+        let c = Config::defaults();
+        assert_eq!(c.workday.weekly_capacity_hours, 40.0);
+        assert_eq!(c.timer.focus_minutes, 30);
+        assert_eq!(c.timer.break_minutes, 5);
+        assert_eq!(c.targets.realistic_ceiling, 60.0);
+        assert_eq!(c.inbox.slots.len(), 2);
+        assert_eq!(
+            c.review.reminder,
+            NaiveTime::from_hms_opt(16, 45, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn user_file_overrides_single_keys() {
+        let c = Config::from_user_text(Some("[timer]\nfocus_minutes = 50\n"), "mine.toml").unwrap();
+        assert_eq!(c.timer.focus_minutes, 50);
+        assert_eq!(c.timer.break_minutes, 5);
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_its_line() {
+        let err = Config::from_user_text(
+            Some("[timer]\nfocus_minutes = 50\nfocus_mins = 3\n"),
+            "mine.toml",
+        )
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("mine.toml:3:"), "{msg}");
+        assert!(msg.contains("focus_mins"), "{msg}");
+    }
+
+    #[test]
+    fn bad_values_name_key_value_and_what_is_allowed() {
+        let cases = [
+            ("[workday]\nstart = \"18:00\"\n", "workday.end"),
+            ("[workday]\ngrid_minutes = 7\n", "one of 5, 10"),
+            ("[targets]\nproactive_share = 140\n", "a percentage"),
+            (
+                "[theme]\nproactive = \"greenish\"\n",
+                "theme.proactive = \"greenish\"",
+            ),
+            ("[review]\nreminder = \"25:00\"\n", "like 09:30"),
+            ("[inbox]\ncategory = \"urgent\"\n", "urgent"),
+        ];
+        for (text, expect) in cases {
+            let msg = Config::from_user_text(Some(text), "mine.toml")
+                .unwrap_err()
+                .to_string();
+            assert!(msg.contains(expect), "{text} → {msg}");
+        }
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let msg = Config::from_user_text(Some("[timer]\nfocus_minutes = = 3\n"), "mine.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.starts_with("mine.toml:2:"), "{msg}");
+    }
+}

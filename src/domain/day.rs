@@ -1,0 +1,200 @@
+//! A day in the journal: planned blocks, tracked sessions, the review, and whether it is a day off.
+
+use super::category::{Category, SessionKind};
+use super::timefmt;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// The journal format version this build writes and reads.
+pub const SCHEMA: u32 = 1;
+
+/// One day of the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Day {
+    pub schema: u32,
+    pub date: NaiveDate,
+    /// Set when the day is off (holiday, leave): it then has no capacity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub off: Option<String>,
+    #[serde(default, rename = "block", skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
+    #[serde(default, rename = "session", skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<Session>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// What a block is for, beyond its category: the Plan tab tags inbox and review slots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    #[default]
+    Work,
+    Inbox,
+    Review,
+}
+
+impl BlockKind {
+    fn is_work(&self) -> bool {
+        *self == BlockKind::Work
+    }
+}
+
+/// A planned block of time, in local wall-clock time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    pub id: String,
+    #[serde(with = "timefmt::hhmm")]
+    pub start: NaiveTime,
+    #[serde(with = "timefmt::hhmm")]
+    pub end: NaiveTime,
+    pub category: Category,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "BlockKind::is_work")]
+    pub kind: BlockKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objective: Option<String>,
+}
+
+impl Block {
+    /// Planned length in minutes (blocks never cross midnight).
+    pub fn minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes().max(0)
+    }
+}
+
+/// A tracked stretch of time, with absolute timestamps so DST and travel stay correct.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub id: String,
+    #[serde(with = "timefmt::rfc3339")]
+    pub start: DateTime<FixedOffset>,
+    /// `None` while the session is running.
+    #[serde(
+        default,
+        with = "timefmt::rfc3339_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end: Option<DateTime<FixedOffset>>,
+    pub category: Category,
+    pub kind: SessionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The id of the planned block this session worked on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Where an imported session came from (file and stable id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The answer to "Did I decide what to do today, or did someone else?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    Yes,
+    Partly,
+    No,
+}
+
+/// The end-of-day review.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<Decision>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tomorrow: String,
+}
+
+impl Day {
+    pub fn new(date: NaiveDate) -> Day {
+        Day {
+            schema: SCHEMA,
+            date,
+            off: None,
+            blocks: vec![],
+            sessions: vec![],
+            review: None,
+        }
+    }
+
+    /// True when nothing has been written for this day.
+    pub fn is_empty(&self) -> bool {
+        self.off.is_none()
+            && self.blocks.is_empty()
+            && self.sessions.is_empty()
+            && self.review.is_none()
+    }
+
+    /// A fresh id for a block or session, unique within this day: `prefix` + the lowest free number.
+    pub fn next_id(&self, prefix: &str) -> String {
+        let used = self
+            .blocks
+            .iter()
+            .map(|b| b.id.as_str())
+            .chain(self.sessions.iter().map(|s| s.id.as_str()))
+            .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{}", used + 1)
+    }
+
+    /// The session still running, if any.
+    pub fn open_session(&self) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.end.is_none())
+    }
+
+    /// Blocks in start order (the file keeps the order the rep wrote them in).
+    pub fn blocks_by_start(&self) -> Vec<&Block> {
+        let mut blocks: Vec<&Block> = self.blocks.iter().collect();
+        blocks.sort_by_key(|b| (b.start, b.end));
+        blocks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> Day {
+        Day::new(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+    }
+
+    #[test]
+    fn next_id_skips_used_numbers() {
+        let mut d = day();
+        assert_eq!(d.next_id("b"), "b1");
+        d.blocks.push(Block {
+            id: "b7".into(),
+            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            category: Category::Proactive,
+            title: "calls".into(),
+            kind: BlockKind::Work,
+            account: None,
+            objective: None,
+        });
+        assert_eq!(d.next_id("b"), "b8");
+        assert_eq!(d.next_id("s"), "s1");
+    }
+
+    #[test]
+    fn new_day_is_empty_until_marked_off() {
+        let mut d = day();
+        assert!(d.is_empty());
+        d.off = Some("holiday".into());
+        assert!(!d.is_empty());
+    }
+}

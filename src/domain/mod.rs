@@ -1,0 +1,10 @@
+//! The pure core: no files, no terminal, no clock reads.
+
+pub mod category;
+pub mod day;
+pub mod plan;
+pub mod span;
+pub mod timefmt;
+
+pub use category::{Category, SessionKind};
+pub use day::{Block, BlockKind, Day, Decision, Review, SCHEMA, Session};

@@ -1,0 +1,112 @@
+//! The journal's textual time formats: `HH:MM` wall-clock times and RFC 3339 timestamps with offset.
+
+use chrono::{DateTime, FixedOffset, NaiveTime, SecondsFormat};
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// Parses a wall-clock time a person typed: `9:00`, `09:00`, `0900`, `9`.
+pub fn parse_hhmm(text: &str) -> Result<NaiveTime, String> {
+    let t = text.trim();
+    let (h, m) = match t.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if t.len() == 4 => t.split_at(2),
+        None if (1..=2).contains(&t.len()) => (t, "0"),
+        None => return Err(bad_time(text)),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || !digits(m) {
+        return Err(bad_time(text));
+    }
+    let (h, m): (u32, u32) = (
+        h.parse().map_err(|_| bad_time(text))?,
+        m.parse().map_err(|_| bad_time(text))?,
+    );
+    NaiveTime::from_hms_opt(h, m, 0).ok_or_else(|| bad_time(text))
+}
+
+fn bad_time(text: &str) -> String {
+    format!(
+        "\"{text}\" is not a time of day: type hours and minutes from 00:00 to 23:59, like 09:30"
+    )
+}
+
+pub fn format_hhmm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+pub fn format_rfc3339(t: &DateTime<FixedOffset>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// serde helpers for `"09:00"` fields.
+pub mod hhmm {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_hhmm(*t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_hhmm(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// serde helpers for RFC 3339 timestamps with offset.
+pub mod rfc3339 {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_rfc3339(t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&text).map_err(|e| {
+            serde::de::Error::custom(format!(
+                "\"{text}\" is not a timestamp ({e}): write it like 2026-11-26T09:00:00+01:00"
+            ))
+        })
+    }
+}
+
+/// serde helpers for an optional RFC 3339 timestamp (an open session has no end).
+pub mod rfc3339_opt {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(
+        t: &Option<DateTime<FixedOffset>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => super::rfc3339::serialize(t, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        super::rfc3339::deserialize(d).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_common_spellings() {
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        for t in ["9:00", "09:00", "0900", "9", " 09:00 "] {
+            assert_eq!(parse_hhmm(t), Ok(nine), "{t}");
+        }
+    }
+
+    #[test]
+    fn refuses_impossible_or_garbled_times() {
+        for t in ["25:00", "9.3o", "12:60", "", "ab:cd", "123:00", "-1:00"] {
+            let err = parse_hhmm(t).unwrap_err();
+            assert!(err.contains("like 09:30"), "{t}: {err}");
+        }
+    }
+}

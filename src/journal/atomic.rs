@@ -1,0 +1,107 @@
+//! Crash-safe writes: temp file beside the target, fsync, rename over, fsync the folder.
+
+use super::error::JournalError;
+use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::Path;
+
+/// Creates `dir` and any missing parents with mode 0700.
+pub fn ensure_private_dir(dir: &Path) -> Result<(), JournalError> {
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| JournalError::io("create the folder", dir, e))
+}
+
+/// Replaces `path` with `contents` so that a crash at any moment leaves either the old or the new
+/// file, never a mix. Returns only after the data and the rename are on disk.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), JournalError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    ensure_private_dir(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("day");
+    // In the same folder (never the system temp dir) so the rename cannot cross file systems.
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = write_temp(&temp, contents)
+        .and_then(|()| fs::rename(&temp, path).map_err(|e| JournalError::io("replace", path, e)))
+        .and_then(|()| sync_dir(dir));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn write_temp(temp: &Path, contents: &[u8]) -> Result<(), JournalError> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(temp)
+        .map_err(|e| JournalError::io("create", temp, e))?;
+    file.write_all(contents)
+        .map_err(|e| JournalError::io("write", temp, e))?;
+    file.sync_all()
+        .map_err(|e| JournalError::io("flush to disk", temp, e))
+}
+
+fn sync_dir(dir: &Path) -> Result<(), JournalError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| JournalError::io("flush the folder", dir, e))
+}
+
+/// An exclusive advisory lock held on a separate lock file (a lock on the day file itself would
+/// die with the rename). Released when dropped.
+pub struct JournalLock {
+    file: File,
+}
+
+impl JournalLock {
+    pub fn acquire(lock_path: &Path) -> Result<JournalLock, JournalError> {
+        if let Some(dir) = lock_path.parent() {
+            ensure_private_dir(dir)?;
+        }
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(lock_path)
+            .map_err(|e| JournalError::io("open the lock file", lock_path, e))?;
+        file.lock()
+            .map_err(|e| JournalError::io("lock", lock_path, e))?;
+        Ok(JournalLock { file })
+    }
+}
+
+impl Drop for JournalLock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn writes_private_files_in_private_folders_and_leaves_no_temp() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("journal/2026/2026-11-26.toml");
+        write_atomic(&path, b"schema = 1\n").unwrap();
+        write_atomic(&path, b"schema = 1\n# second\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "schema = 1\n# second\n");
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec!["2026-11-26.toml"]);
+    }
+}

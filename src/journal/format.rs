@@ -1,0 +1,262 @@
+//! The day file's TOML: parsing with precise error positions, and writing that keeps a hand-edited
+//! file's comments and key order.
+
+use super::error::JournalError;
+use crate::domain::{Day, SCHEMA};
+use chrono::NaiveDate;
+use std::path::Path;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
+
+/// Reads a day file's text. `date` is the day the file name claims.
+pub fn parse_day(text: &str, path: &Path, date: NaiveDate) -> Result<Day, JournalError> {
+    let parse_error = |span: Option<std::ops::Range<usize>>, message: String| {
+        let (line, column) = line_column(text, span.map_or(0, |s| s.start));
+        JournalError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(parse_error(
+            None,
+            "the file is empty (cut short by a crash or a sync tool?)".into(),
+        ));
+    }
+    let table: toml::Table = toml::from_str(text)
+        .map_err(|e| parse_error(e.span(), e.message().trim_end().to_string()))?;
+    check_schema(&table, text, path)?;
+    let day: Day = toml::from_str(text)
+        .map_err(|e| parse_error(e.span(), e.message().trim_end().to_string()))?;
+    if day.date != date {
+        let at = text.find("date").map(|i| i..i);
+        return Err(parse_error(
+            at,
+            format!(
+                "the file says date = {} but its name is for {date}",
+                day.date
+            ),
+        ));
+    }
+    Ok(day)
+}
+
+fn check_schema(table: &toml::Table, text: &str, path: &Path) -> Result<(), JournalError> {
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("schema"))
+        .map_or(1, |i| i + 1);
+    match table.get("schema") {
+        Some(toml::Value::Integer(n)) if *n > i64::from(SCHEMA) => {
+            Err(JournalError::FutureSchema {
+                path: path.to_path_buf(),
+                line,
+                found: *n,
+                supported: SCHEMA,
+            })
+        }
+        Some(toml::Value::Integer(n)) if *n == i64::from(SCHEMA) => Ok(()),
+        Some(other) => Err(JournalError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column: 1,
+            message: format!(
+                "schema = {other} is not a journal version this protime knows (it writes {SCHEMA})"
+            ),
+        }),
+        None => Err(JournalError::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "the file has no `schema = {SCHEMA}` line, so it is not a protime day"
+            ),
+        }),
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Writes `day` as TOML. When `previous` (the file as it is on disk) is given, its comments,
+/// layout and key order are kept and only what changed is rewritten.
+pub fn render_day(day: &Day, previous: Option<&str>) -> String {
+    let fresh = fresh_document(day);
+    match previous.and_then(|text| text.parse::<DocumentMut>().ok()) {
+        Some(mut doc) => {
+            merge_table(doc.as_table_mut(), fresh.as_table());
+            doc.to_string()
+        }
+        None => fresh.to_string(),
+    }
+}
+
+fn fresh_document(day: &Day) -> DocumentMut {
+    // A Day always serialises: every field is a string, number, table or array of tables.
+    let text = toml::to_string(day).unwrap_or_else(|e| panic!("day serialises: {e}"));
+    text.parse()
+        .unwrap_or_else(|e| panic!("serialised day parses: {e}"))
+}
+
+fn merge_table(old: &mut Table, new: &Table) {
+    let stale: Vec<String> = old
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .filter(|k| !new.contains_key(k))
+        .collect();
+    for key in stale {
+        old.remove(&key);
+    }
+    for (key, new_item) in new.iter() {
+        match old.get_mut(key) {
+            Some(old_item) => merge_item(old_item, new_item),
+            None => {
+                old.insert(key, new_item.clone());
+            }
+        }
+    }
+}
+
+fn merge_item(old: &mut Item, new: &Item) {
+    match (old, new) {
+        (Item::Table(o), Item::Table(n)) => merge_table(o, n),
+        (Item::ArrayOfTables(o), Item::ArrayOfTables(n)) => merge_tables_by_id(o, n),
+        (Item::Value(o), Item::Value(n)) => {
+            if o.to_string().trim() != n.to_string().trim() {
+                let decor = o.decor().clone();
+                *o = n.clone();
+                *o.decor_mut() = decor;
+            }
+        }
+        (o, n) => *o = n.clone(),
+    }
+}
+
+/// Matches `[[block]]` / `[[session]]` entries by their `id`, so a comment above an entry stays
+/// with that entry even when others are added, removed or reordered.
+fn merge_tables_by_id(old: &mut ArrayOfTables, new: &ArrayOfTables) {
+    let id_of = |t: &Table| t.get("id").and_then(|i| i.as_str()).map(str::to_string);
+    let mut merged = ArrayOfTables::new();
+    for new_table in new.iter() {
+        let previous =
+            id_of(new_table).and_then(|id| old.iter().find(|t| id_of(t).as_deref() == Some(&id)));
+        let mut table = previous.cloned().unwrap_or_else(|| new_table.clone());
+        merge_table(&mut table, new_table);
+        merged.push(table);
+    }
+    *old = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Block, BlockKind, Category};
+    use chrono::NaiveTime;
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn block(id: &str, title: &str) -> Block {
+        Block {
+            id: id.into(),
+            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            category: Category::Proactive,
+            title: title.into(),
+            kind: BlockKind::Work,
+            account: None,
+            objective: None,
+        }
+    }
+
+    #[test]
+    fn fresh_file_reads_like_the_readme_example() {
+        let mut day = Day::new(date());
+        day.blocks.push(block("b1", "Prospecting calls"));
+        insta::assert_snapshot!(render_day(&day, None), @r#"
+        schema = 1
+        date = "2026-11-26"
+
+        [[block]]
+        id = "b1"
+        start = "09:00"
+        end = "10:00"
+        category = "proactive"
+        title = "Prospecting calls"
+        "#);
+    }
+
+    #[test]
+    fn keeps_comments_and_order_of_a_hand_edited_file() {
+        let hand = "# my week is mad\ndate = \"2026-11-26\"\nschema = 1\n\n# the important one\n[[block]]\ntitle = \"Calls\" # keep going\nid = \"b1\"\ncategory = \"proactive\"\nstart = \"09:00\"\nend = \"10:00\"\n";
+        let mut day = parse_day(hand, Path::new("x.toml"), date()).unwrap();
+        day.blocks[0].end = NaiveTime::from_hms_opt(10, 30, 0).unwrap();
+        day.blocks.push(block("b2", "Proposal"));
+        let out = render_day(&day, Some(hand));
+        assert!(
+            out.starts_with("# my week is mad\ndate = \"2026-11-26\"\nschema = 1\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "# the important one\n[[block]]\ntitle = \"Calls\" # keep going\nid = \"b1\""
+            ),
+            "{out}"
+        );
+        assert!(out.contains("end = \"10:30\""), "{out}");
+        assert_eq!(parse_day(&out, Path::new("x.toml"), date()).unwrap(), day);
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let text = "schema = 1\ndate = \"2026-11-26\"\n[[block]\n";
+        let err = parse_day(text, Path::new("j/2026-11-26.toml"), date()).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("j/2026-11-26.toml:3:"), "{msg}");
+        assert!(msg.contains("never writes over"), "{msg}");
+    }
+
+    #[test]
+    fn bad_value_names_its_line() {
+        let text = "schema = 1\ndate = \"2026-11-26\"\n\n[[block]]\nid = \"b1\"\nstart = \"25:00\"\nend = \"10:00\"\ncategory = \"proactive\"\ntitle = \"x\"\n";
+        let msg = parse_day(text, Path::new("d.toml"), date())
+            .unwrap_err()
+            .to_string();
+        assert!(msg.starts_with("d.toml:6:"), "{msg}");
+        assert!(msg.contains("25:00"), "{msg}");
+    }
+
+    #[test]
+    fn future_schema_and_empty_and_wrong_date_are_refused() {
+        let p = Path::new("d.toml");
+        let future = parse_day("schema = 2\ndate = \"2026-11-26\"\n", p, date()).unwrap_err();
+        assert!(
+            matches!(future, JournalError::FutureSchema { found: 2, .. }),
+            "{future}"
+        );
+        assert!(
+            parse_day("", p, date())
+                .unwrap_err()
+                .to_string()
+                .contains("empty")
+        );
+        let wrong = parse_day("schema = 1\ndate = \"2026-11-25\"\n", p, date()).unwrap_err();
+        assert!(
+            wrong.to_string().contains("its name is for 2026-11-26"),
+            "{wrong}"
+        );
+        assert!(
+            parse_day("date = \"2026-11-26\"\n", p, date())
+                .unwrap_err()
+                .to_string()
+                .contains("no `schema")
+        );
+    }
+}

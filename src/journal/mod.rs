@@ -1,0 +1,227 @@
+//! The journal store: the only code that touches day files on disk.
+//!
+//! Every change goes through [`Journal::update`]: under an exclusive lock it re-reads the newest
+//! version of the day, applies the edit, and writes atomically. So an edit never replaces a version
+//! of the file it has not seen, whichever process (two TUIs, a CLI verb) made it.
+
+pub mod atomic;
+pub mod error;
+pub mod format;
+pub mod watch;
+
+pub use error::JournalError;
+
+use crate::domain::Day;
+use chrono::{Datelike, NaiveDate};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Journal {
+    root: PathBuf,
+}
+
+impl Journal {
+    /// A journal rooted at `root` (usually `<data dir>/journal`). Nothing is created until a write.
+    pub fn new(root: impl Into<PathBuf>) -> Journal {
+        Journal { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `journal/YYYY/YYYY-MM-DD.toml`
+    pub fn day_path(&self, date: NaiveDate) -> PathBuf {
+        self.root
+            .join(format!("{:04}", date.year()))
+            .join(format!("{date}.toml"))
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        self.root.join(".lock")
+    }
+
+    /// Reads a day; a day with no file yet is an empty day.
+    pub fn load(&self, date: NaiveDate) -> Result<Day, JournalError> {
+        Ok(self.load_with_text(date)?.0)
+    }
+
+    fn load_with_text(&self, date: NaiveDate) -> Result<(Day, Option<String>), JournalError> {
+        let path = self.day_path(date);
+        match fs::read_to_string(&path) {
+            Ok(text) => Ok((format::parse_day(&text, &path, date)?, Some(text))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((Day::new(date), None)),
+            Err(e) if e.kind() == io::ErrorKind::InvalidData => Err(JournalError::Parse {
+                path,
+                line: 1,
+                column: 1,
+                message: "the file is not UTF-8 text".into(),
+            }),
+            Err(e) => Err(JournalError::io("read", path, e)),
+        }
+    }
+
+    /// Applies `edit` to the newest version of the day and saves it atomically. Returns after the
+    /// file and its folder are on disk. An edit that returns `Err(reason)` changes nothing, and a
+    /// day file that does not parse is never written over.
+    pub fn update<T>(
+        &self,
+        date: NaiveDate,
+        edit: impl FnOnce(&mut Day) -> Result<T, String>,
+    ) -> Result<T, JournalError> {
+        let _lock = atomic::JournalLock::acquire(&self.lock_path())?;
+        let (mut day, previous) = self.load_with_text(date)?;
+        let result = edit(&mut day).map_err(JournalError::Refused)?;
+        let text = format::render_day(&day, previous.as_deref());
+        if previous.as_deref() != Some(text.as_str()) {
+            atomic::write_atomic(&self.day_path(date), text.as_bytes())?;
+        }
+        Ok(result)
+    }
+
+    /// Every day in `[from, to]` that has a file, reading only that period's files.
+    pub fn days_in(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Vec<(NaiveDate, Result<Day, JournalError>)> {
+        from.iter_days()
+            .take_while(|d| *d <= to)
+            .filter(|d| self.day_path(*d).exists())
+            .map(|d| (d, self.load(d)))
+            .collect()
+    }
+
+    /// Copies that sync tools leave when two machines changed the same day
+    /// (Syncthing `.sync-conflict-`, Dropbox `conflicted copy`, Nextcloud `conflicted`, git `.orig`).
+    pub fn conflict_copies(&self) -> Vec<PathBuf> {
+        let mut found = vec![];
+        let Ok(years) = fs::read_dir(&self.root) else {
+            return found;
+        };
+        for year in years.flatten().filter(|e| e.path().is_dir()) {
+            let Ok(files) = fs::read_dir(year.path()) else {
+                continue;
+            };
+            found.extend(
+                files
+                    .flatten()
+                    .map(|f| f.path())
+                    .filter(|p| is_conflict_copy(p)),
+            );
+        }
+        found.sort();
+        found
+    }
+}
+
+fn is_conflict_copy(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    name.contains(".sync-conflict-")
+        || name.contains("conflicted copy")
+        || name.contains("(conflict")
+        || name.ends_with(".toml.orig")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Block, BlockKind, Category};
+    use chrono::NaiveTime;
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn add_block(day: &mut Day, title: &str) -> Result<(), String> {
+        let id = day.next_id("b");
+        day.blocks.push(Block {
+            id,
+            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+            category: Category::Proactive,
+            title: title.into(),
+            kind: BlockKind::Work,
+            account: None,
+            objective: None,
+        });
+        Ok(())
+    }
+
+    #[test]
+    fn missing_day_loads_empty_and_update_creates_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let j = Journal::new(tmp.path().join("journal"));
+        assert!(j.load(date()).unwrap().is_empty());
+        j.update(date(), |d| add_block(d, "calls")).unwrap();
+        assert!(j.day_path(date()).ends_with("journal/2026/2026-11-26.toml"));
+        assert_eq!(j.load(date()).unwrap().blocks[0].title, "calls");
+    }
+
+    #[test]
+    fn refused_edit_and_corrupt_file_leave_the_disk_untouched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let j = Journal::new(tmp.path());
+        let path = j.day_path(date());
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, "schema = 1\ndate = \"2026-11-26\"\n[[block]\n").unwrap();
+        let err = j.update(date(), |d| add_block(d, "x")).unwrap_err();
+        assert!(err.is_unreadable_day(), "{err}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "schema = 1\ndate = \"2026-11-26\"\n[[block]\n"
+        );
+
+        fs::write(&path, "schema = 1\ndate = \"2026-11-26\"\n").unwrap();
+        let refused = j
+            .update(date(), |_| -> Result<(), String> {
+                Err("end before start".into())
+            })
+            .unwrap_err();
+        assert_eq!(refused.to_string(), "end before start");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "schema = 1\ndate = \"2026-11-26\"\n"
+        );
+    }
+
+    #[test]
+    fn days_in_reads_only_existing_days_of_the_period() {
+        let tmp = tempfile::tempdir().unwrap();
+        let j = Journal::new(tmp.path());
+        let other = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        j.update(date(), |d| add_block(d, "a")).unwrap();
+        j.update(other, |d| add_block(d, "b")).unwrap();
+        let nov = j.days_in(
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        );
+        assert_eq!(nov.len(), 1);
+        assert_eq!(nov[0].0, date());
+    }
+
+    #[test]
+    fn conflict_copies_are_found() {
+        let tmp = tempfile::tempdir().unwrap();
+        let j = Journal::new(tmp.path());
+        j.update(date(), |d| add_block(d, "a")).unwrap();
+        let year = j.day_path(date()).parent().unwrap().to_path_buf();
+        fs::write(
+            year.join("2026-11-26.sync-conflict-20261126-101010-ABCDEF.toml"),
+            "x",
+        )
+        .unwrap();
+        fs::write(
+            year.join("2026-11-26 (Anna's conflicted copy 2026-11-26).toml"),
+            "x",
+        )
+        .unwrap();
+        assert_eq!(j.conflict_copies().len(), 2);
+    }
+}

@@ -1,0 +1,11 @@
+//! protime: plan the day in time blocks, protect proactive time, review what really happened.
+
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod config;
+pub mod domain;
+pub mod journal;
+pub mod paths;
+pub mod synth;
+pub mod tui;

@@ -1,0 +1,216 @@
+//! A deterministic generator of realistic journal days, for benchmarks, demos and tests.
+
+use crate::domain::{Block, BlockKind, Category, Day, Decision, Review, Session, SessionKind};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
+
+const ACCOUNTS: [&str; 6] = ["ACME", "Globex", "Initech", "Umbrella", "Hooli", "Stark"];
+const OBJECTIVES: [&str; 3] = ["New logos Q4", "Grow ACME", "Renewals"];
+
+/// Days from `end - days + 1` to `end`; weekends only rarely hold work. Same seed, same days.
+pub fn generate(seed: u64, end: NaiveDate, days: u32, offset: FixedOffset) -> Vec<Day> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let first = end - Duration::days(i64::from(days.saturating_sub(1)));
+    first
+        .iter_days()
+        .take(days as usize)
+        .filter_map(|date| {
+            let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+            if weekend && rng.u8(..100) >= 3 {
+                return None;
+            }
+            Some(working_day(&mut rng, date, offset))
+        })
+        .collect()
+}
+
+fn hm(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+}
+
+fn working_day(rng: &mut fastrand::Rng, date: NaiveDate, offset: FixedOffset) -> Day {
+    let mut day = Day::new(date);
+    if rng.u8(..100) < 4 {
+        day.off = Some(if rng.bool() { "holiday" } else { "leave" }.into());
+        return day;
+    }
+    let account = ACCOUNTS[rng.usize(..ACCOUNTS.len())];
+    let plan = [
+        (
+            hm(8, 30),
+            hm(10, 0),
+            Category::Proactive,
+            "Prospecting calls",
+            BlockKind::Work,
+            Some(OBJECTIVES[0]),
+        ),
+        (
+            hm(10, 0),
+            hm(10, 30),
+            Category::Reactive,
+            "Inbox slot",
+            BlockKind::Inbox,
+            None,
+        ),
+        (
+            hm(10, 30),
+            hm(12, 0),
+            Category::Proactive,
+            "Proposal",
+            BlockKind::Work,
+            Some(OBJECTIVES[rng.usize(1..3)]),
+        ),
+        (
+            hm(13, 0),
+            hm(14, 0),
+            Category::Other,
+            "Team meeting",
+            BlockKind::Work,
+            None,
+        ),
+        (
+            hm(14, 0),
+            hm(16, 30),
+            Category::Reactive,
+            "Customer requests (buffer)",
+            BlockKind::Work,
+            None,
+        ),
+        (
+            hm(16, 30),
+            hm(16, 45),
+            Category::Reactive,
+            "Inbox slot",
+            BlockKind::Inbox,
+            None,
+        ),
+        (
+            hm(16, 45),
+            hm(17, 0),
+            Category::Other,
+            "Review the day",
+            BlockKind::Review,
+            None,
+        ),
+    ];
+    for (i, (start, end, category, title, kind, objective)) in plan.into_iter().enumerate() {
+        let id = format!("b{}", i + 1);
+        let account = (title == "Proposal").then(|| account.to_string());
+        day.blocks.push(Block {
+            id: id.clone(),
+            start,
+            end,
+            category,
+            title: title.into(),
+            kind,
+            account,
+            objective: objective.map(str::to_string),
+        });
+        track_block(rng, &mut day, &id, date, offset);
+    }
+    if rng.u8(..100) < 80 {
+        let decided = [Decision::Yes, Decision::Partly, Decision::No][rng.usize(..3)];
+        day.review = Some(Review {
+            decided: Some(decided),
+            note: String::new(),
+            tomorrow: "Prospecting calls".into(),
+        });
+    }
+    day
+}
+
+/// Sessions for one block: most of it worked, sometimes cut short or broken by a customer.
+fn track_block(
+    rng: &mut fastrand::Rng,
+    day: &mut Day,
+    block_id: &str,
+    date: NaiveDate,
+    offset: FixedOffset,
+) {
+    let Some(block) = day.blocks.iter().find(|b| b.id == block_id).cloned() else {
+        return;
+    };
+    let at = |t: NaiveTime| -> DateTime<FixedOffset> {
+        offset
+            .from_local_datetime(&date.and_time(t))
+            .single()
+            .unwrap_or_else(|| date.and_time(t).and_utc().fixed_offset())
+    };
+    let start = at(block.start) + Duration::minutes(rng.i64(0..6));
+    let worked = block.minutes() * rng.i64(50..=100) / 100;
+    let end = start + Duration::minutes(worked.max(5));
+    let kind = match block.kind {
+        BlockKind::Inbox => SessionKind::Inbox,
+        _ => SessionKind::Focus,
+    };
+    let session_id = day.next_id("s");
+    day.sessions.push(Session {
+        id: session_id,
+        start,
+        end: Some(end),
+        category: block.category,
+        kind,
+        title: Some(block.title.clone()),
+        block: Some(block.id.clone()),
+        account: block.account.clone(),
+        note: None,
+        source: None,
+    });
+    if block.category == Category::Proactive && rng.u8(..100) < 45 {
+        let who = ACCOUNTS[rng.usize(..ACCOUNTS.len())];
+        let interruption_start = end;
+        let id = day.next_id("s");
+        day.sessions.push(Session {
+            id,
+            start: interruption_start,
+            end: Some(interruption_start + Duration::minutes(rng.i64(5..40))),
+            category: Category::Reactive,
+            kind: SessionKind::Interruption,
+            title: Some(format!("{who} call")),
+            block: Some(block.id),
+            account: Some(who.into()),
+            note: None,
+            source: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offset() -> FixedOffset {
+        FixedOffset::east_opt(3600).unwrap()
+    }
+
+    #[test]
+    fn same_seed_same_days_other_seed_other_days() {
+        let end = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let a = generate(7, end, 60, offset());
+        assert_eq!(a, generate(7, end, 60, offset()));
+        assert_ne!(a, generate(8, end, 60, offset()));
+    }
+
+    #[test]
+    fn days_are_realistic() {
+        let end = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let days = generate(1, end, 365, offset());
+        assert!(days.len() > 240 && days.len() < 300, "{}", days.len());
+        let working: Vec<&Day> = days.iter().filter(|d| d.off.is_none()).collect();
+        assert!(
+            working
+                .iter()
+                .all(|d| d.blocks.len() == 7 && d.sessions.len() >= 7)
+        );
+        assert!(working.iter().any(|d| {
+            d.sessions
+                .iter()
+                .any(|s| s.kind == SessionKind::Interruption)
+        }));
+        assert!(days.iter().any(|d| d.off.is_some()));
+        assert!(days.iter().all(|d| {
+            d.sessions
+                .iter()
+                .all(|s| s.end.is_some_and(|e| e > s.start))
+        }));
+    }
+}

@@ -1,0 +1,54 @@
+//! Everything that can wake the loop, and the threads that produce it.
+
+use ratatui::crossterm::event::{self as ct, KeyEvent, MouseEvent};
+use std::sync::mpsc::Sender;
+use std::thread;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize,
+    /// A day file changed on disk (possibly by another process).
+    JournalChanged,
+    /// The terminal is gone (EOF or a read error): the pane was closed or the SSH session dropped.
+    InputClosed,
+    /// SIGTERM, SIGHUP or SIGINT.
+    Signal(i32),
+}
+
+/// Reads terminal input on its own thread. A read error ends the thread with `InputClosed`
+/// instead of retrying, so a dead tty can never make the loop spin.
+pub fn spawn_input(tx: Sender<Event>) {
+    thread::spawn(move || {
+        loop {
+            let event = match ct::read() {
+                Ok(ct::Event::Key(key)) => Event::Key(key),
+                Ok(ct::Event::Mouse(mouse)) => Event::Mouse(mouse),
+                Ok(ct::Event::Resize(..)) => Event::Resize,
+                Ok(_) => continue,
+                Err(_) => {
+                    let _ = tx.send(Event::InputClosed);
+                    return;
+                }
+            };
+            if tx.send(event).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Turns SIGTERM, SIGHUP and SIGINT into events so the loop can restore the terminal and exit.
+pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Event::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! The terminal UI: an event-driven loop that sleeps until something needs the screen.
+
+pub mod app;
+pub mod event;
+pub mod keymap;
+pub mod tabs;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::journal::Journal;
+use crate::paths::Paths;
+use app::{App, DayView, Effect};
+use chrono::{DateTime, FixedOffset, Timelike};
+use event::Event;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+use theme::Theme;
+
+/// Runs the TUI until the user quits, the terminal goes away or a signal arrives.
+pub fn run(paths: &Paths, config: Config, clock: Arc<dyn Clock>) -> color_eyre::Result<()> {
+    let journal = Journal::new(paths.journal_dir());
+    let (tx, rx) = mpsc::channel();
+    let watcher_tx = tx.clone();
+    let watcher = crate::journal::watch::watch_days(journal.root(), move || {
+        let _ = watcher_tx.send(Event::JournalChanged);
+    });
+    event::spawn_signals(tx.clone())?;
+    terminal::install_panic_hook(paths.crash_dir(), clock.clone());
+    let theme = Theme::new(&config.theme, Theme::no_color_from_env());
+    let mut app = new_app(&journal, config, theme, clock.now());
+    if let Err(e) = &watcher {
+        app.banner = Some(format!(
+            "Changes from other panes show only after a restart: {e}"
+        ));
+    }
+    let mut terminal = terminal::init()?;
+    event::spawn_input(tx);
+    let result = event_loop(&mut terminal, &mut app, &rx, &journal, clock.as_ref());
+    terminal::restore();
+    Ok(result?)
+}
+
+/// The app on today's day, with a banner for any sync-conflict copies in the journal.
+pub fn new_app(journal: &Journal, config: Config, theme: Theme, now: DateTime<FixedOffset>) -> App {
+    let today = now.date_naive();
+    let mut app = App::new(
+        config,
+        theme,
+        now,
+        DayView::from_load(today, journal.load(today)),
+    );
+    let conflicts = journal.conflict_copies();
+    if let Some(first) = conflicts.first() {
+        app.banner = Some(format!(
+            "{} sync conflict cop{} in the journal, e.g. {}: merge by hand, then delete",
+            conflicts.len(),
+            if conflicts.len() == 1 { "y" } else { "ies" },
+            first.display()
+        ));
+    }
+    app
+}
+
+/// Draws, then sleeps until an event or the next minute boundary; generic over the backend so
+/// tests drive it with `TestBackend`.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &Receiver<Event>,
+    journal: &Journal,
+    clock: &dyn Clock,
+) -> Result<(), B::Error> {
+    loop {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let mut effects = match events.recv_timeout(until_next_minute(clock.now())) {
+            Ok(event) => app.handle(&event),
+            Err(RecvTimeoutError::Timeout) => vec![],
+            Err(RecvTimeoutError::Disconnected) => vec![Effect::Quit],
+        };
+        // Take everything already queued before drawing again (a burst of file events draws once).
+        while let Ok(event) = events.try_recv() {
+            effects.extend(app.handle(&event));
+        }
+        effects.extend(app.tick(clock.now()));
+        if effects.contains(&Effect::Quit) {
+            return Ok(());
+        }
+        if effects.contains(&Effect::ReloadDay) {
+            let date = app.now.date_naive();
+            app.today = DayView::from_load(date, journal.load(date));
+        }
+    }
+}
+
+/// Time left until the clock in the header must change.
+fn until_next_minute(now: DateTime<FixedOffset>) -> Duration {
+    let into_minute =
+        u64::from(now.second()) * 1000 + u64::from(now.timestamp_subsec_millis().min(999));
+    Duration::from_millis(60_000 - into_minute.min(59_999))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sleeps_until_the_minute_changes() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(
+            until_next_minute(at("2026-11-26T10:42:00+01:00")),
+            Duration::from_secs(60)
+        );
+        assert_eq!(
+            until_next_minute(at("2026-11-26T10:42:59.500+01:00")),
+            Duration::from_millis(500)
+        );
+    }
+}
