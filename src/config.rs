@@ -1,6 +1,6 @@
 //! `config/default.toml` (built in) overlaid with the user's file, validated into one [`Config`].
 
-use crate::domain::Category;
+use crate::domain::{BlockKind, Category};
 use crate::domain::timefmt::hhmm;
 use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
@@ -22,6 +22,27 @@ pub struct Config {
     pub objectives: Vec<Objective>,
     pub import: Import,
     pub theme: ThemeColors,
+    pub plan: PlanConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanConfig {
+    pub template: Vec<TemplateBlock>,
+}
+
+/// One block of the day template (`T` on the Plan tab).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateBlock {
+    #[serde(with = "hhmm")]
+    pub start: NaiveTime,
+    #[serde(with = "hhmm")]
+    pub end: NaiveTime,
+    pub category: Category,
+    pub title: String,
+    #[serde(default)]
+    pub kind: BlockKind,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -121,7 +142,7 @@ pub struct Notifications {
 pub struct Objective {
     pub name: String,
     #[serde(default)]
-    pub monthly_hours: f64,
+    pub weekly_hours: f64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -304,6 +325,9 @@ impl Config {
                 s.end,
                 "must be later than its start",
             )?;
+        }
+        for (i, b) in self.plan.template.iter().enumerate() {
+            check(origin, b.start < b.end, &format!("plan.template[{i}].end"), b.end, "must be later than its start")?;
         }
         for (i, r) in self.import.rules.iter().enumerate() {
             check(

@@ -1,6 +1,7 @@
 //! The pure core: no files, no terminal, no clock reads.
 
 pub mod category;
+pub mod check;
 pub mod day;
 pub mod plan;
 pub mod span;

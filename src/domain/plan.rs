@@ -1,9 +1,9 @@
 //! Changing a day's plan, with the checks that keep it sane.
 
 use super::category::Category;
-use super::day::{Block, BlockKind, Day};
+use super::day::{Block, BlockKind, Day, Session};
 use super::timefmt::format_hhmm;
-use chrono::NaiveTime;
+use chrono::{NaiveTime, Timelike};
 
 /// A block as a person described it, before it gets an id.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +57,119 @@ pub fn add_block(day: &mut Day, new: NewBlock) -> Result<Block, String> {
     Ok(block)
 }
 
+/// One undoable change to a day. Applying it returns its inverse, which undo applies in turn;
+/// each is applied to the newest version of the file, so undo never clobbers another pane's edit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DayEdit {
+    /// Add these blocks (ids are re-issued if taken).
+    AddBlocks(Vec<Block>),
+    /// Remove the blocks with these ids.
+    RemoveBlocks(Vec<String>),
+    /// Replace the block with the same id.
+    ReplaceBlock(Block),
+    /// Mark the day off (`Some(reason)`) or working (`None`).
+    SetOff(Option<String>),
+    /// Add a tracked session (a manual entry).
+    AddSession(Session),
+    /// Remove the session with this id.
+    RemoveSession(String),
+}
+
+impl DayEdit {
+    /// Applies the edit and returns the edit that undoes it.
+    pub fn apply(self, day: &mut Day) -> Result<DayEdit, String> {
+        match self {
+            DayEdit::AddBlocks(blocks) => {
+                let mut ids = vec![];
+                for mut block in blocks {
+                    validate(block.start, block.end, &block.title)?;
+                    if block.id.is_empty() || day.blocks.iter().any(|b| b.id == block.id) {
+                        block.id = day.next_id("b");
+                    }
+                    ids.push(block.id.clone());
+                    day.blocks.push(block);
+                }
+                Ok(DayEdit::RemoveBlocks(ids))
+            }
+            DayEdit::RemoveBlocks(ids) => {
+                let (gone, kept): (Vec<Block>, Vec<Block>) =
+                    std::mem::take(&mut day.blocks).into_iter().partition(|b| ids.contains(&b.id));
+                day.blocks = kept;
+                if gone.is_empty() {
+                    return Err("that block is gone already (changed in another window?)".into());
+                }
+                Ok(DayEdit::AddBlocks(gone))
+            }
+            DayEdit::ReplaceBlock(block) => {
+                validate(block.start, block.end, &block.title)?;
+                let slot = day.blocks.iter_mut().find(|b| b.id == block.id);
+                let slot = slot.ok_or("that block is gone (changed in another window?)")?;
+                Ok(DayEdit::ReplaceBlock(std::mem::replace(slot, block)))
+            }
+            DayEdit::SetOff(off) => Ok(DayEdit::SetOff(std::mem::replace(&mut day.off, off))),
+            DayEdit::AddSession(mut session) => {
+                if session.end.is_some_and(|e| e <= session.start) {
+                    return Err("the entry ends before it starts: give an end later than its start".into());
+                }
+                if session.id.is_empty() || day.sessions.iter().any(|s| s.id == session.id) {
+                    session.id = day.next_id("s");
+                }
+                let id = session.id.clone();
+                day.sessions.push(session);
+                Ok(DayEdit::RemoveSession(id))
+            }
+            DayEdit::RemoveSession(id) => {
+                let at = day.sessions.iter().position(|s| s.id == id);
+                let at = at.ok_or("that entry is gone (changed in another window?)")?;
+                Ok(DayEdit::AddSession(day.sessions.remove(at)))
+            }
+        }
+    }
+}
+
+/// The block moved by `minutes` (negative: earlier), kept within the day.
+pub fn shifted(block: &Block, minutes: i64) -> Option<Block> {
+    let start = add_minutes(block.start, minutes)?;
+    let end = add_minutes(block.end, minutes)?;
+    Some(Block { start, end, ..block.clone() })
+}
+
+/// The block with its end moved by `minutes`; never shorter than `min_minutes`.
+pub fn resized(block: &Block, minutes: i64, min_minutes: i64) -> Option<Block> {
+    let end = add_minutes(block.end, minutes)?;
+    ((end - block.start).num_minutes() >= min_minutes).then(|| Block { end, ..block.clone() })
+}
+
+/// `t + minutes`, or `None` when that leaves the day (blocks never cross midnight).
+/// 24:00 is not a time of day, so a block can end at 23:59 at the latest.
+pub fn add_minutes(t: NaiveTime, minutes: i64) -> Option<NaiveTime> {
+    let total = i64::from(t.num_seconds_from_midnight() / 60) + minutes;
+    (0..24 * 60).contains(&total).then(|| NaiveTime::from_hms_opt((total / 60) as u32, (total % 60) as u32, 0))?
+}
+
+/// Where a new block should start: the end of the last block that ends after `after`
+/// (or `after` itself rounded up to the grid), never before the working day starts.
+pub fn next_free_start(day: &Day, after: NaiveTime, workday_start: NaiveTime, grid: u32) -> NaiveTime {
+    let mut start = round_up(after.max(workday_start), grid);
+    let mut blocks = day.blocks_by_start();
+    blocks.retain(|b| b.end > start);
+    for b in blocks {
+        if b.start <= start {
+            start = start.max(b.end);
+        }
+    }
+    start
+}
+
+/// Rounds up to the next multiple of `grid` minutes (a time already on the grid stays).
+pub fn round_up(t: NaiveTime, grid: u32) -> NaiveTime {
+    let minutes = t.num_seconds_from_midnight().div_ceil(60);
+    let grid = grid.max(1);
+    let rounded = minutes.div_ceil(grid) * grid;
+    NaiveTime::from_hms_opt((rounded / 60).min(23), if rounded >= 24 * 60 { 59 } else { rounded % 60 }, 0)
+        .unwrap_or(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +220,88 @@ mod tests {
                 .contains("needs a title")
         );
         assert!(day.blocks.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn hm(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn block(id: &str, start: NaiveTime, end: NaiveTime) -> Block {
+        Block {
+            id: id.into(),
+            start,
+            end,
+            category: Category::Proactive,
+            title: "Calls".into(),
+            kind: BlockKind::Work,
+            account: None,
+            objective: None,
+        }
+    }
+
+    fn day() -> Day {
+        Day::new(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+    }
+
+    #[test]
+    fn every_edit_is_undone_by_its_inverse() {
+        let mut d = day();
+        let add = DayEdit::AddBlocks(vec![block("", hm(9, 0), hm(10, 0)), block("", hm(10, 0), hm(11, 0))]);
+        let undo_add = add.apply(&mut d).unwrap();
+        assert_eq!(undo_add, DayEdit::RemoveBlocks(vec!["b1".into(), "b2".into()]));
+        let before = d.clone();
+        let moved = shifted(&d.blocks[0], 15).unwrap();
+        let undo_move = DayEdit::ReplaceBlock(moved).apply(&mut d).unwrap();
+        assert_eq!(d.blocks[0].start, hm(9, 15));
+        let redo = undo_move.apply(&mut d).unwrap();
+        assert_eq!(d, before);
+        redo.apply(&mut d).unwrap();
+        let undo_off = DayEdit::SetOff(Some("holiday".into())).apply(&mut d).unwrap();
+        undo_off.apply(&mut d).unwrap();
+        assert_eq!(d.off, None);
+        let undo_remove = DayEdit::RemoveBlocks(vec!["b2".into()]).apply(&mut d).unwrap();
+        assert_eq!(d.blocks.len(), 1);
+        undo_remove.apply(&mut d).unwrap();
+        assert_eq!(d.blocks.len(), 2);
+    }
+
+    #[test]
+    fn edits_of_vanished_blocks_are_refused() {
+        let mut d = day();
+        assert!(DayEdit::RemoveBlocks(vec!["b9".into()]).apply(&mut d).is_err());
+        assert!(DayEdit::ReplaceBlock(block("b9", hm(9, 0), hm(10, 0))).apply(&mut d).is_err());
+    }
+
+    #[test]
+    fn moves_and_resizes_stay_within_the_day() {
+        let b = block("b1", hm(23, 0), hm(23, 45));
+        assert_eq!(shifted(&b, 15), None);
+        assert_eq!(shifted(&b, -15).unwrap().start, hm(22, 45));
+        assert_eq!(resized(&b, -30, 15).unwrap().end, hm(23, 15));
+        assert_eq!(resized(&b, -45, 15), None);
+        assert_eq!(add_minutes(hm(0, 10), -15), None);
+    }
+
+    #[test]
+    fn next_free_start_follows_blocks_and_grid() {
+        let mut d = day();
+        assert_eq!(next_free_start(&d, hm(7, 0), hm(8, 30), 15), hm(8, 30));
+        assert_eq!(next_free_start(&d, hm(10, 7), hm(8, 30), 15), hm(10, 15));
+        d.blocks.push(block("b1", hm(8, 30), hm(10, 0)));
+        d.blocks.push(block("b2", hm(10, 0), hm(10, 30)));
+        assert_eq!(next_free_start(&d, hm(8, 0), hm(8, 30), 15), hm(10, 30));
+    }
+
+    #[test]
+    fn round_up_keeps_grid_times() {
+        assert_eq!(round_up(hm(9, 0), 15), hm(9, 0));
+        assert_eq!(round_up(hm(9, 1), 15), hm(9, 15));
+        assert_eq!(round_up(hm(23, 59), 15), hm(23, 59));
     }
 }
