@@ -1,7 +1,7 @@
 //! `config/default.toml` (built in) overlaid with the user's file, validated into one [`Config`].
 
-use crate::domain::{BlockKind, Category};
 use crate::domain::timefmt::hhmm;
+use crate::domain::{BlockKind, Category};
 use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -327,7 +327,13 @@ impl Config {
             )?;
         }
         for (i, b) in self.plan.template.iter().enumerate() {
-            check(origin, b.start < b.end, &format!("plan.template[{i}].end"), b.end, "must be later than its start")?;
+            check(
+                origin,
+                b.start < b.end,
+                &format!("plan.template[{i}].end"),
+                b.end,
+                "must be later than its start",
+            )?;
         }
         for (i, r) in self.import.rules.iter().enumerate() {
             check(

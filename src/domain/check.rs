@@ -35,15 +35,30 @@ pub struct Limits {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanWarning {
+    /// Planned proactive share below the rep's own target.
+    BelowTarget {
+        share: f64,
+        target: f64,
+    },
     /// Planned proactive share above the realistic ceiling.
-    AboveCeiling { share: f64, ceiling: f64 },
+    AboveCeiling {
+        share: f64,
+        ceiling: f64,
+    },
     /// Every minute is planned and none of it for reactive work.
     NoReactiveRoom,
-    TooManyObjectives { count: usize, max: u32 },
+    TooManyObjectives {
+        count: usize,
+        max: u32,
+    },
     NoProactive,
-    Overlaps { pairs: usize },
+    Overlaps {
+        pairs: usize,
+    },
     /// Blocks planned on a day without capacity.
-    NotAWorkingDay { off: bool },
+    NotAWorkingDay {
+        off: bool,
+    },
 }
 
 impl fmt::Display for PlanWarning {
@@ -53,16 +68,24 @@ impl fmt::Display for PlanWarning {
                 f,
                 "proactive {share:.0}% is above the realistic {ceiling:.0}%: reactive work will come anyway"
             ),
-            PlanWarning::NoReactiveRoom => {
-                f.write_str("no time left for reactive work: a plan that uses all the time will fail")
+            PlanWarning::BelowTarget { share, target } => {
+                write!(f, "proactive {share:.0}% is below your {target:.0}% target")
             }
+            PlanWarning::NoReactiveRoom => f.write_str(
+                "no time left for reactive work: a plan that uses all the time will fail",
+            ),
             PlanWarning::TooManyObjectives { count, max } => {
-                write!(f, "{count} objectives planned (max {max}): too many goals at once")
+                write!(
+                    f,
+                    "{count} objectives planned (max {max}): too many goals at once"
+                )
             }
             PlanWarning::NoProactive => f.write_str("no proactive block planned"),
             PlanWarning::Overlaps { pairs: 1 } => f.write_str("two blocks overlap"),
             PlanWarning::Overlaps { pairs } => write!(f, "{pairs} pairs of blocks overlap"),
-            PlanWarning::NotAWorkingDay { off: true } => f.write_str("day off: these blocks count toward no capacity"),
+            PlanWarning::NotAWorkingDay { off: true } => {
+                f.write_str("day off: these blocks count toward no capacity")
+            }
             PlanWarning::NotAWorkingDay { off: false } => {
                 f.write_str("not a working day: these blocks count toward no capacity")
             }
@@ -88,32 +111,57 @@ pub fn check_plan(day: &Day, capacity: i64, limits: &Limits) -> PlanSummary {
     let total: i64 = planned.values().sum();
     let proactive = planned[&Category::Proactive];
     let proactive_share = (capacity > 0).then(|| proactive as f64 * 100.0 / capacity as f64);
-    let objectives: BTreeSet<&str> = day.blocks.iter().filter_map(|b| b.objective.as_deref()).collect();
+    let objectives: BTreeSet<&str> = day
+        .blocks
+        .iter()
+        .filter_map(|b| b.objective.as_deref())
+        .collect();
     let free = (capacity - total).max(0);
     let mut warnings = vec![];
     if capacity == 0 {
         if !day.blocks.is_empty() {
-            warnings.push(PlanWarning::NotAWorkingDay { off: day.off.is_some() });
+            warnings.push(PlanWarning::NotAWorkingDay {
+                off: day.off.is_some(),
+            });
         }
     } else {
         if proactive == 0 {
             warnings.push(PlanWarning::NoProactive);
         }
+        if let Some(share) = proactive_share.filter(|s| *s > 0.0 && *s < limits.target_share) {
+            warnings.push(PlanWarning::BelowTarget {
+                share,
+                target: limits.target_share,
+            });
+        }
         if let Some(share) = proactive_share.filter(|s| *s > limits.ceiling_share) {
-            warnings.push(PlanWarning::AboveCeiling { share, ceiling: limits.ceiling_share });
+            warnings.push(PlanWarning::AboveCeiling {
+                share,
+                ceiling: limits.ceiling_share,
+            });
         }
         if free == 0 && planned[&Category::Reactive] == 0 {
             warnings.push(PlanWarning::NoReactiveRoom);
         }
     }
     if objectives.len() > limits.max_objectives as usize {
-        warnings.push(PlanWarning::TooManyObjectives { count: objectives.len(), max: limits.max_objectives });
+        warnings.push(PlanWarning::TooManyObjectives {
+            count: objectives.len(),
+            max: limits.max_objectives,
+        });
     }
     let pairs = overlapping_blocks(&day.blocks).len();
     if pairs > 0 {
         warnings.push(PlanWarning::Overlaps { pairs });
     }
-    PlanSummary { capacity, planned, free, proactive_share, objectives: objectives.len(), warnings }
+    PlanSummary {
+        capacity,
+        planned,
+        free,
+        proactive_share,
+        objectives: objectives.len(),
+        warnings,
+    }
 }
 
 /// What really happened inside one planned block.
@@ -128,31 +176,58 @@ pub struct BlockActual {
 }
 
 fn overlap(session: &Session, span: &Span, now: DateTime<FixedOffset>) -> i64 {
-    session_span(session, now).clip(span).map_or(0, |s| s.minutes())
+    session_span(session, now)
+        .clip(span)
+        .map_or(0, |s| s.minutes())
 }
 
 /// Plan against actual for every block of the day, by block id.
-pub fn block_actuals<Tz: TimeZone>(day: &Day, tz: &Tz, now: DateTime<FixedOffset>) -> HashMap<String, BlockActual> {
+pub fn block_actuals<Tz: TimeZone>(
+    day: &Day,
+    tz: &Tz,
+    now: DateTime<FixedOffset>,
+) -> HashMap<String, BlockActual> {
     day.blocks
         .iter()
         .map(|block| (block.id.clone(), block_actual(day, block, tz, now)))
         .collect()
 }
 
-fn block_actual<Tz: TimeZone>(day: &Day, block: &Block, tz: &Tz, now: DateTime<FixedOffset>) -> BlockActual {
+fn block_actual<Tz: TimeZone>(
+    day: &Day,
+    block: &Block,
+    tz: &Tz,
+    now: DateTime<FixedOffset>,
+) -> BlockActual {
     let span = block_span(tz, day.date, block);
     let minutes_of = |category: Category| -> i64 {
-        day.sessions.iter().filter(|s| s.category == category).map(|s| overlap(s, &span, now)).sum()
+        day.sessions
+            .iter()
+            .filter(|s| s.category == category)
+            .map(|s| overlap(s, &span, now))
+            .sum()
     };
     let done = minutes_of(block.category);
     let reactive = minutes_of(Category::Reactive);
     let hijacked = block.category == Category::Proactive && reactive * 2 > block.minutes();
-    BlockActual { done, reactive, hijacked }
+    BlockActual {
+        done,
+        reactive,
+        hijacked,
+    }
 }
 
 /// Sessions that happened mostly outside every planned block: interruptions and unplanned work.
-pub fn unplanned_sessions<'d, Tz: TimeZone>(day: &'d Day, tz: &Tz, now: DateTime<FixedOffset>) -> Vec<&'d Session> {
-    let spans: Vec<Span> = day.blocks.iter().map(|b| block_span(tz, day.date, b)).collect();
+pub fn unplanned_sessions<'d, Tz: TimeZone>(
+    day: &'d Day,
+    tz: &Tz,
+    now: DateTime<FixedOffset>,
+) -> Vec<&'d Session> {
+    let spans: Vec<Span> = day
+        .blocks
+        .iter()
+        .map(|b| block_span(tz, day.date, b))
+        .collect();
     day.sessions
         .iter()
         .filter(|s| {
@@ -164,11 +239,21 @@ pub fn unplanned_sessions<'d, Tz: TimeZone>(day: &'d Day, tz: &Tz, now: DateTime
 }
 
 /// Planned and done proactive minutes per objective over `days` (the Plan tab shows the week).
-pub fn objective_minutes<Tz: TimeZone>(days: &[Day], tz: &Tz, now: DateTime<FixedOffset>) -> BTreeMap<String, (i64, i64)> {
+pub fn objective_minutes<Tz: TimeZone>(
+    days: &[Day],
+    tz: &Tz,
+    now: DateTime<FixedOffset>,
+) -> BTreeMap<String, (i64, i64)> {
     let mut totals: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     for day in days {
-        for block in day.blocks.iter().filter(|b| b.category == Category::Proactive) {
-            let Some(objective) = &block.objective else { continue };
+        for block in day
+            .blocks
+            .iter()
+            .filter(|b| b.category == Category::Proactive)
+        {
+            let Some(objective) = &block.objective else {
+                continue;
+            };
             let entry = totals.entry(objective.clone()).or_default();
             entry.0 += block.minutes();
             entry.1 += block_actual(day, block, tz, now).done;

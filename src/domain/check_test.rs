@@ -43,20 +43,45 @@ fn session(id: &str, start: &str, end: &str, category: Category) -> Session {
 fn capacity() -> Capacity {
     Capacity {
         weekly_minutes: 40 * 60,
-        weekdays: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+        weekdays: vec![
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ],
     }
 }
 
-const LIMITS: Limits = Limits { target_share: 40.0, ceiling_share: 60.0, max_objectives: 3 };
+const LIMITS: Limits = Limits {
+    target_share: 40.0,
+    ceiling_share: 60.0,
+    max_objectives: 3,
+};
 
 #[test]
 fn capacity_is_weekly_hours_over_working_days() {
     let c = capacity();
-    assert_eq!(c.of_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), false), 8 * 60);
-    assert_eq!(c.of_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), true), 0);
-    assert_eq!(c.of_day(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(), false), 0);
-    let none = Capacity { weekly_minutes: 2400, weekdays: vec![] };
-    assert_eq!(none.of_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), false), 0);
+    assert_eq!(
+        c.of_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), false),
+        8 * 60
+    );
+    assert_eq!(
+        c.of_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), true),
+        0
+    );
+    assert_eq!(
+        c.of_day(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(), false),
+        0
+    );
+    let none = Capacity {
+        weekly_minutes: 2400,
+        weekdays: vec![],
+    };
+    assert_eq!(
+        none.of_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), false),
+        0
+    );
 }
 
 #[test]
@@ -70,22 +95,35 @@ fn empty_working_day_warns_only_that_nothing_proactive_is_planned() {
 #[test]
 fn overcommitted_day_hits_ceiling_and_leaves_no_reactive_room() {
     let mut day = thursday();
-    day.blocks.push(block("a", hm(8, 0), hm(14, 0), Category::Proactive));
-    day.blocks.push(block("b", hm(14, 0), hm(16, 0), Category::Other));
+    day.blocks
+        .push(block("a", hm(8, 0), hm(14, 0), Category::Proactive));
+    day.blocks
+        .push(block("b", hm(14, 0), hm(16, 0), Category::Other));
     let summary = check_plan(&day, 480, &LIMITS);
     assert_eq!(summary.proactive_share, Some(75.0));
     assert_eq!(summary.free, 0);
     assert_eq!(
         summary.warnings,
-        vec![PlanWarning::AboveCeiling { share: 75.0, ceiling: 60.0 }, PlanWarning::NoReactiveRoom]
+        vec![
+            PlanWarning::AboveCeiling {
+                share: 75.0,
+                ceiling: 60.0
+            },
+            PlanWarning::NoReactiveRoom
+        ]
     );
-    assert!(summary.warnings[0].to_string().contains("above the realistic 60%"));
+    assert!(
+        summary.warnings[0]
+            .to_string()
+            .contains("above the realistic 60%")
+    );
 }
 
 #[test]
 fn share_exactly_at_ceiling_is_fine() {
     let mut day = thursday();
-    day.blocks.push(block("a", hm(8, 0), hm(12, 48), Category::Proactive));
+    day.blocks
+        .push(block("a", hm(8, 0), hm(12, 48), Category::Proactive));
     let summary = check_plan(&day, 480, &LIMITS);
     assert_eq!(summary.proactive_share, Some(60.0));
     assert!(summary.warnings.is_empty(), "{:?}", summary.warnings);
@@ -102,8 +140,16 @@ fn too_many_objectives_and_overlaps_are_named() {
     }
     let summary = check_plan(&day, 480, &LIMITS);
     assert_eq!(summary.objectives, 4);
-    assert!(summary.warnings.contains(&PlanWarning::TooManyObjectives { count: 4, max: 3 }));
-    assert!(summary.warnings.contains(&PlanWarning::Overlaps { pairs: 3 }));
+    assert!(
+        summary
+            .warnings
+            .contains(&PlanWarning::TooManyObjectives { count: 4, max: 3 })
+    );
+    assert!(
+        summary
+            .warnings
+            .contains(&PlanWarning::Overlaps { pairs: 3 })
+    );
 }
 
 #[test]
@@ -111,10 +157,14 @@ fn day_off_and_weekend_blocks_count_toward_no_capacity() {
     let mut day = thursday();
     day.off = Some("holiday".into());
     assert!(check_plan(&day, 0, &LIMITS).warnings.is_empty());
-    day.blocks.push(block("a", hm(9, 0), hm(10, 0), Category::Proactive));
+    day.blocks
+        .push(block("a", hm(9, 0), hm(10, 0), Category::Proactive));
     let summary = check_plan(&day, 0, &LIMITS);
     assert_eq!(summary.proactive_share, None);
-    assert_eq!(summary.warnings, vec![PlanWarning::NotAWorkingDay { off: true }]);
+    assert_eq!(
+        summary.warnings,
+        vec![PlanWarning::NotAWorkingDay { off: true }]
+    );
 }
 
 #[test]
@@ -131,15 +181,49 @@ fn actuals_count_own_category_inside_the_block_and_flag_hijacks() {
     let tz = FixedOffset::east_opt(3600).unwrap();
     let now = DateTime::parse_from_rfc3339("2026-11-26T18:00:00+01:00").unwrap();
     let mut day = thursday();
-    day.blocks.push(block("pro", hm(9, 0), hm(10, 0), Category::Proactive));
-    day.blocks.push(block("pro2", hm(10, 0), hm(11, 0), Category::Proactive));
-    day.sessions.push(session("s1", "2026-11-26T08:50:00+01:00", "2026-11-26T09:40:00+01:00", Category::Proactive));
-    day.sessions.push(session("s2", "2026-11-26T10:05:00+01:00", "2026-11-26T10:50:00+01:00", Category::Reactive));
-    day.sessions.push(session("s3", "2026-11-26T14:00:00+01:00", "2026-11-26T14:30:00+01:00", Category::Reactive));
+    day.blocks
+        .push(block("pro", hm(9, 0), hm(10, 0), Category::Proactive));
+    day.blocks
+        .push(block("pro2", hm(10, 0), hm(11, 0), Category::Proactive));
+    day.sessions.push(session(
+        "s1",
+        "2026-11-26T08:50:00+01:00",
+        "2026-11-26T09:40:00+01:00",
+        Category::Proactive,
+    ));
+    day.sessions.push(session(
+        "s2",
+        "2026-11-26T10:05:00+01:00",
+        "2026-11-26T10:50:00+01:00",
+        Category::Reactive,
+    ));
+    day.sessions.push(session(
+        "s3",
+        "2026-11-26T14:00:00+01:00",
+        "2026-11-26T14:30:00+01:00",
+        Category::Reactive,
+    ));
     let actuals = block_actuals(&day, &tz, now);
-    assert_eq!(actuals["pro"], BlockActual { done: 40, reactive: 0, hijacked: false });
-    assert_eq!(actuals["pro2"], BlockActual { done: 0, reactive: 45, hijacked: true });
-    let unplanned: Vec<&str> = unplanned_sessions(&day, &tz, now).iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        actuals["pro"],
+        BlockActual {
+            done: 40,
+            reactive: 0,
+            hijacked: false
+        }
+    );
+    assert_eq!(
+        actuals["pro2"],
+        BlockActual {
+            done: 0,
+            reactive: 45,
+            hijacked: true
+        }
+    );
+    let unplanned: Vec<&str> = unplanned_sessions(&day, &tz, now)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
     assert_eq!(unplanned, vec!["s3"]);
 }
 
@@ -157,9 +241,20 @@ fn dst_day_blocks_use_the_offset_in_force() {
         fn offset_from_local_date(&self, _: &NaiveDate) -> chrono::LocalResult<FixedOffset> {
             unimplemented!()
         }
-        fn offset_from_local_datetime(&self, l: &chrono::NaiveDateTime) -> chrono::LocalResult<FixedOffset> {
-            let hour = if l.date() == NaiveDate::from_ymd_opt(2026, 10, 25).unwrap() { chrono::Timelike::hour(&l.time()) } else { 12 };
-            let offset = if l.date() < NaiveDate::from_ymd_opt(2026, 10, 25).unwrap() || hour < 3 { 7200 } else { 3600 };
+        fn offset_from_local_datetime(
+            &self,
+            l: &chrono::NaiveDateTime,
+        ) -> chrono::LocalResult<FixedOffset> {
+            let hour = if l.date() == NaiveDate::from_ymd_opt(2026, 10, 25).unwrap() {
+                chrono::Timelike::hour(&l.time())
+            } else {
+                12
+            };
+            let offset = if l.date() < NaiveDate::from_ymd_opt(2026, 10, 25).unwrap() || hour < 3 {
+                7200
+            } else {
+                3600
+            };
             chrono::LocalResult::Single(FixedOffset::east_opt(offset).unwrap())
         }
         fn offset_from_utc_date(&self, _: &NaiveDate) -> FixedOffset {
@@ -170,8 +265,14 @@ fn dst_day_blocks_use_the_offset_in_force() {
         }
     }
     let mut day = Day::new(NaiveDate::from_ymd_opt(2026, 10, 25).unwrap());
-    day.blocks.push(block("pro", hm(9, 0), hm(10, 0), Category::Proactive));
-    day.sessions.push(session("s1", "2026-10-25T09:00:00+01:00", "2026-10-25T10:00:00+01:00", Category::Proactive));
+    day.blocks
+        .push(block("pro", hm(9, 0), hm(10, 0), Category::Proactive));
+    day.sessions.push(session(
+        "s1",
+        "2026-10-25T09:00:00+01:00",
+        "2026-10-25T10:00:00+01:00",
+        Category::Proactive,
+    ));
     let now = DateTime::parse_from_rfc3339("2026-10-25T18:00:00+01:00").unwrap();
     assert_eq!(block_actuals(&day, &Autumn, now)["pro"].done, 60);
     // The same session read with the summer offset would be an hour off.
@@ -187,7 +288,12 @@ fn objective_minutes_sum_planned_and_done_over_days() {
     let mut b1 = block("b1", hm(9, 0), hm(10, 0), Category::Proactive);
     b1.objective = Some("New logos".into());
     a.blocks.push(b1.clone());
-    a.sessions.push(session("s1", "2026-11-26T09:00:00+01:00", "2026-11-26T09:30:00+01:00", Category::Proactive));
+    a.sessions.push(session(
+        "s1",
+        "2026-11-26T09:00:00+01:00",
+        "2026-11-26T09:30:00+01:00",
+        Category::Proactive,
+    ));
     let mut b = Day::new(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
     b.blocks.push(b1);
     let totals = objective_minutes(&[a, b], &tz, now);

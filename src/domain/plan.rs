@@ -92,8 +92,9 @@ impl DayEdit {
                 Ok(DayEdit::RemoveBlocks(ids))
             }
             DayEdit::RemoveBlocks(ids) => {
-                let (gone, kept): (Vec<Block>, Vec<Block>) =
-                    std::mem::take(&mut day.blocks).into_iter().partition(|b| ids.contains(&b.id));
+                let (gone, kept): (Vec<Block>, Vec<Block>) = std::mem::take(&mut day.blocks)
+                    .into_iter()
+                    .partition(|b| ids.contains(&b.id));
                 day.blocks = kept;
                 if gone.is_empty() {
                     return Err("that block is gone already (changed in another window?)".into());
@@ -109,7 +110,9 @@ impl DayEdit {
             DayEdit::SetOff(off) => Ok(DayEdit::SetOff(std::mem::replace(&mut day.off, off))),
             DayEdit::AddSession(mut session) => {
                 if session.end.is_some_and(|e| e <= session.start) {
-                    return Err("the entry ends before it starts: give an end later than its start".into());
+                    return Err(
+                        "the entry ends before it starts: give an end later than its start".into(),
+                    );
                 }
                 if session.id.is_empty() || day.sessions.iter().any(|s| s.id == session.id) {
                     session.id = day.next_id("s");
@@ -131,25 +134,39 @@ impl DayEdit {
 pub fn shifted(block: &Block, minutes: i64) -> Option<Block> {
     let start = add_minutes(block.start, minutes)?;
     let end = add_minutes(block.end, minutes)?;
-    Some(Block { start, end, ..block.clone() })
+    Some(Block {
+        start,
+        end,
+        ..block.clone()
+    })
 }
 
 /// The block with its end moved by `minutes`; never shorter than `min_minutes`.
 pub fn resized(block: &Block, minutes: i64, min_minutes: i64) -> Option<Block> {
     let end = add_minutes(block.end, minutes)?;
-    ((end - block.start).num_minutes() >= min_minutes).then(|| Block { end, ..block.clone() })
+    ((end - block.start).num_minutes() >= min_minutes).then(|| Block {
+        end,
+        ..block.clone()
+    })
 }
 
 /// `t + minutes`, or `None` when that leaves the day (blocks never cross midnight).
 /// 24:00 is not a time of day, so a block can end at 23:59 at the latest.
 pub fn add_minutes(t: NaiveTime, minutes: i64) -> Option<NaiveTime> {
     let total = i64::from(t.num_seconds_from_midnight() / 60) + minutes;
-    (0..24 * 60).contains(&total).then(|| NaiveTime::from_hms_opt((total / 60) as u32, (total % 60) as u32, 0))?
+    (0..24 * 60)
+        .contains(&total)
+        .then(|| NaiveTime::from_hms_opt((total / 60) as u32, (total % 60) as u32, 0))?
 }
 
 /// Where a new block should start: the end of the last block that ends after `after`
 /// (or `after` itself rounded up to the grid), never before the working day starts.
-pub fn next_free_start(day: &Day, after: NaiveTime, workday_start: NaiveTime, grid: u32) -> NaiveTime {
+pub fn next_free_start(
+    day: &Day,
+    after: NaiveTime,
+    workday_start: NaiveTime,
+    grid: u32,
+) -> NaiveTime {
     let mut start = round_up(after.max(workday_start), grid);
     let mut blocks = day.blocks_by_start();
     blocks.retain(|b| b.end > start);
@@ -166,8 +183,12 @@ pub fn round_up(t: NaiveTime, grid: u32) -> NaiveTime {
     let minutes = t.num_seconds_from_midnight().div_ceil(60);
     let grid = grid.max(1);
     let rounded = minutes.div_ceil(grid) * grid;
-    NaiveTime::from_hms_opt((rounded / 60).min(23), if rounded >= 24 * 60 { 59 } else { rounded % 60 }, 0)
-        .unwrap_or(t)
+    NaiveTime::from_hms_opt(
+        (rounded / 60).min(23),
+        if rounded >= 24 * 60 { 59 } else { rounded % 60 },
+        0,
+    )
+    .unwrap_or(t)
 }
 
 #[cfg(test)]
@@ -252,9 +273,15 @@ mod edit_tests {
     #[test]
     fn every_edit_is_undone_by_its_inverse() {
         let mut d = day();
-        let add = DayEdit::AddBlocks(vec![block("", hm(9, 0), hm(10, 0)), block("", hm(10, 0), hm(11, 0))]);
+        let add = DayEdit::AddBlocks(vec![
+            block("", hm(9, 0), hm(10, 0)),
+            block("", hm(10, 0), hm(11, 0)),
+        ]);
         let undo_add = add.apply(&mut d).unwrap();
-        assert_eq!(undo_add, DayEdit::RemoveBlocks(vec!["b1".into(), "b2".into()]));
+        assert_eq!(
+            undo_add,
+            DayEdit::RemoveBlocks(vec!["b1".into(), "b2".into()])
+        );
         let before = d.clone();
         let moved = shifted(&d.blocks[0], 15).unwrap();
         let undo_move = DayEdit::ReplaceBlock(moved).apply(&mut d).unwrap();
@@ -262,10 +289,14 @@ mod edit_tests {
         let redo = undo_move.apply(&mut d).unwrap();
         assert_eq!(d, before);
         redo.apply(&mut d).unwrap();
-        let undo_off = DayEdit::SetOff(Some("holiday".into())).apply(&mut d).unwrap();
+        let undo_off = DayEdit::SetOff(Some("holiday".into()))
+            .apply(&mut d)
+            .unwrap();
         undo_off.apply(&mut d).unwrap();
         assert_eq!(d.off, None);
-        let undo_remove = DayEdit::RemoveBlocks(vec!["b2".into()]).apply(&mut d).unwrap();
+        let undo_remove = DayEdit::RemoveBlocks(vec!["b2".into()])
+            .apply(&mut d)
+            .unwrap();
         assert_eq!(d.blocks.len(), 1);
         undo_remove.apply(&mut d).unwrap();
         assert_eq!(d.blocks.len(), 2);
@@ -274,8 +305,16 @@ mod edit_tests {
     #[test]
     fn edits_of_vanished_blocks_are_refused() {
         let mut d = day();
-        assert!(DayEdit::RemoveBlocks(vec!["b9".into()]).apply(&mut d).is_err());
-        assert!(DayEdit::ReplaceBlock(block("b9", hm(9, 0), hm(10, 0))).apply(&mut d).is_err());
+        assert!(
+            DayEdit::RemoveBlocks(vec!["b9".into()])
+                .apply(&mut d)
+                .is_err()
+        );
+        assert!(
+            DayEdit::ReplaceBlock(block("b9", hm(9, 0), hm(10, 0)))
+                .apply(&mut d)
+                .is_err()
+        );
     }
 
     #[test]

@@ -29,6 +29,40 @@ fn bad_time(text: &str) -> String {
     )
 }
 
+/// Parses a length a person typed: `45m`, `1h`, `1h30`, `1h30m`, `+30` (minutes).
+pub fn parse_duration_minutes(text: &str) -> Result<i64, String> {
+    let t = text.trim().trim_start_matches('+').to_ascii_lowercase();
+    let bad = || format!("\"{text}\" is not a length: type minutes or hours, like 45m, 1h or 1h30");
+    let number = |s: &str| -> Result<i64, String> {
+        if s.is_empty() {
+            Ok(0)
+        } else {
+            s.parse::<i64>().map_err(|_| bad())
+        }
+    };
+    let minutes = match t.split_once('h') {
+        Some((h, m)) => number(h)? * 60 + number(m.trim_end_matches('m'))?,
+        None => number(t.strip_suffix('m').unwrap_or(&t))?,
+    };
+    if t.is_empty() || minutes <= 0 || minutes >= 24 * 60 {
+        return Err(bad());
+    }
+    Ok(minutes)
+}
+
+/// True when a typed end looks like a length (`45m`, `1h30`, `+30`) rather than a time of day.
+pub fn looks_like_duration(text: &str) -> bool {
+    let t = text.trim().to_ascii_lowercase();
+    t.starts_with('+') || t.ends_with('m') || t.contains('h')
+}
+
+/// `1h30`, `0h45`: the compact length format used across the screens.
+pub fn format_minutes(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let m = minutes.abs();
+    format!("{sign}{}h{:02}", m / 60, m % 60)
+}
+
 pub fn format_hhmm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
@@ -100,6 +134,30 @@ mod tests {
         for t in ["9:00", "09:00", "0900", "9", " 09:00 "] {
             assert_eq!(parse_hhmm(t), Ok(nine), "{t}");
         }
+    }
+
+    #[test]
+    fn durations_in_the_usual_spellings() {
+        for (text, minutes) in [
+            ("45m", 45),
+            ("1h", 60),
+            ("1h30", 90),
+            ("1h30m", 90),
+            ("+30", 30),
+            ("90", 90),
+        ] {
+            assert_eq!(parse_duration_minutes(text), Ok(minutes), "{text}");
+        }
+        for text in ["", "0m", "h", "abc", "25h", "-5m"] {
+            assert!(parse_duration_minutes(text).is_err(), "{text}");
+        }
+        assert!(
+            looks_like_duration("1h")
+                && looks_like_duration("+15")
+                && !looks_like_duration("10:30")
+        );
+        assert_eq!(format_minutes(90), "1h30");
+        assert_eq!(format_minutes(-5), "-0h05");
     }
 
     #[test]

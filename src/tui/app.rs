@@ -3,12 +3,14 @@
 use super::event::Event;
 use super::keymap::{self, Action};
 use super::tabs::Tab;
+use super::tabs::plan::PlanTab;
 use super::theme::Theme;
 use crate::config::Config;
 use crate::domain::Day;
+use crate::domain::plan::DayEdit;
 use crate::journal::JournalError;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEventKind};
 
 /// Today's day as read from the journal: a day that does not parse is shown read-only with why.
 #[derive(Debug, Clone)]
@@ -37,11 +39,31 @@ impl DayView {
 }
 
 /// What the loop must do after an update; `update` itself never does I/O.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
-    /// Re-read today's file (it changed on disk, or the date rolled over).
+    /// Re-read today's file and the Plan tab's day (changed on disk, another day shown, midnight).
     ReloadDay,
+    /// Apply an edit to a day through the journal store, then record its inverse.
+    Edit {
+        date: NaiveDate,
+        edit: DayEdit,
+        history: History,
+    },
+    /// Copy the blocks of the last planned day before `to` into `to`.
+    CopyPreviousPlan {
+        to: NaiveDate,
+    },
+    /// Show a one-line message at the bottom.
+    Message(String),
+}
+
+/// Where the inverse of a saved edit goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    New,
+    Undo,
+    Redo,
 }
 
 pub struct App {
@@ -53,10 +75,12 @@ pub struct App {
     pub today: DayView,
     /// A one-line message at the bottom (save errors, sync conflicts); Esc hides it.
     pub banner: Option<String>,
+    pub plan: PlanTab,
 }
 
 impl App {
     pub fn new(config: Config, theme: Theme, now: DateTime<FixedOffset>, today: DayView) -> App {
+        let plan = PlanTab::new(today.clone());
         App {
             tab: Tab::Plan,
             help: false,
@@ -65,23 +89,52 @@ impl App {
             now,
             today,
             banner: None,
+            plan,
         }
     }
 
-    /// Handles one event; returns the effects to carry out. `redraw` tells whether the screen changed.
+    /// Handles one event; returns the effects the loop must carry out.
     pub fn handle(&mut self, event: &Event) -> Vec<Effect> {
-        match event {
-            Event::Key(key) => keymap::action_for(*key).map_or(vec![], |a| self.update(a)),
+        let effects = match event {
+            Event::Key(key) => self.key(*key),
             Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
-                if let Some(tab) = super::ui::tab_at(mouse.column, mouse.row) {
-                    self.tab = tab;
+                match super::ui::tab_at(mouse.column, mouse.row) {
+                    Some(tab) => self.tab = tab,
+                    None if self.tab == Tab::Plan => self.plan.click(mouse.row),
+                    None => {}
                 }
                 vec![]
             }
             Event::Mouse(_) | Event::Resize => vec![],
             Event::JournalChanged => vec![Effect::ReloadDay],
             Event::InputClosed | Event::Signal(_) => vec![Effect::Quit],
+        };
+        self.show_messages(effects)
+    }
+
+    /// Messages are shown at once; the rest goes to the loop.
+    fn show_messages(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        effects
+            .into_iter()
+            .filter_map(|e| match e {
+                Effect::Message(text) => {
+                    self.banner = Some(text);
+                    None
+                }
+                other => Some(other),
+            })
+            .collect()
+    }
+
+    /// A key goes to the help overlay, then to the shown tab, then to the global keys.
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if !self.help
+            && self.tab == Tab::Plan
+            && let Some(effects) = self.plan.handle_key(key, &self.config, self.now)
+        {
+            return effects;
         }
+        keymap::action_for(key).map_or(vec![], |a| self.update(a))
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {

@@ -17,8 +17,8 @@ pub enum Action {
 pub struct Binding {
     pub keys: &'static str,
     pub help: &'static str,
-    /// Shown in the bottom hint bar as well as in the help overlay.
-    pub hint: bool,
+    /// The short label in the bottom hint bar; `None` keeps the key to the help overlay.
+    pub hint: Option<&'static str>,
 }
 
 /// Keys that work on every tab.
@@ -26,32 +26,32 @@ pub const GLOBAL: &[Binding] = &[
     Binding {
         keys: "1-5",
         help: "switch tab (or click its name)",
-        hint: true,
+        hint: Some("tabs"),
     },
     Binding {
         keys: "Tab/S-Tab",
         help: "next / previous tab",
-        hint: false,
+        hint: None,
     },
     Binding {
         keys: "?",
         help: "show or hide this help",
-        hint: true,
+        hint: Some("help"),
     },
     Binding {
         keys: "Esc",
-        help: "close help or a message",
-        hint: false,
+        help: "close help, a form or a message",
+        hint: None,
     },
     Binding {
         keys: "q",
         help: "quit (everything is already saved)",
-        hint: true,
+        hint: Some("quit"),
     },
     Binding {
         keys: "Ctrl-C",
         help: "quit",
-        hint: false,
+        hint: None,
     },
 ];
 

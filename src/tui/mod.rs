@@ -1,12 +1,14 @@
 //! The terminal UI: an event-driven loop that sleeps until something needs the screen.
 
 pub mod app;
+pub mod effects;
 pub mod event;
 pub mod keymap;
 pub mod tabs;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod widgets;
 
 use crate::clock::Clock;
 use crate::config::Config;
@@ -87,14 +89,15 @@ pub fn event_loop<B: Backend>(
         while let Ok(event) = events.try_recv() {
             effects.extend(app.handle(&event));
         }
+        let before = app.now.date_naive();
         effects.extend(app.tick(clock.now()));
+        if app.plan.date == before && app.now.date_naive() != before {
+            app.plan.date = app.now.date_naive(); // midnight: follow today
+        }
         if effects.contains(&Effect::Quit) {
             return Ok(());
         }
-        if effects.contains(&Effect::ReloadDay) {
-            let date = app.now.date_naive();
-            app.today = DayView::from_load(date, journal.load(date));
-        }
+        effects::carry_out(effects, app, journal);
     }
 }
 

@@ -1,8 +1,10 @@
 //! Drawing the shell: header with tabs and clock, the current tab, banner, key hints, help overlay.
 
-use super::app::{App, DayView};
-use super::keymap::GLOBAL;
-use super::tabs::{Tab, placeholder};
+use super::app::App;
+use super::keymap::{Binding, GLOBAL};
+use super::tabs::plan_view::PlanView;
+use super::tabs::{Tab, placeholder, plan};
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -93,43 +95,56 @@ impl App {
 
     fn render_body(&self, area: Rect, buf: &mut Buffer) {
         let title = match self.tab {
-            Tab::Plan => format!(" Plan · {} ", self.today.date().format("%a %-d %b %Y")),
+            Tab::Plan => plan_title(self.plan.date, self.now.date_naive()),
             tab => format!(" {} ", tab.title()),
         };
         let block = Block::bordered().title(Span::styled(title, self.theme.title()));
         let inner = block.inner(area);
         block.render(area, buf);
-        let mut lines: Vec<Line> = vec![];
-        if let (Tab::Plan, DayView::Unreadable { message, .. }) = (self.tab, &self.today) {
-            lines.push(Line::styled(
-                "This day is read-only: its file could not be read.",
-                self.theme.warning(),
-            ));
-            lines.push(Line::from(message.as_str()));
-            lines.push(Line::from(""));
+        if self.tab == Tab::Plan {
+            let view = PlanView {
+                tab: &self.plan,
+                config: &self.config,
+                theme: &self.theme,
+                now: self.now,
+            };
+            view.render(inner, buf);
+            return;
         }
-        lines.extend(
-            placeholder::description(self.tab)
-                .iter()
-                .map(|l| Line::from(*l)),
-        );
+        let lines: Vec<Line> = placeholder::description(self.tab)
+            .iter()
+            .map(|l| Line::from(*l))
+            .collect();
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner, buf);
     }
 
+    /// The keys of the shown tab, then the global ones.
+    fn bindings(&self) -> Vec<&'static Binding> {
+        let tab_keys: &[Binding] = if self.tab == Tab::Plan {
+            plan::KEYS
+        } else {
+            &[]
+        };
+        tab_keys.iter().chain(GLOBAL.iter()).collect()
+    }
+
     fn render_hints(&self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![];
-        for b in GLOBAL.iter().filter(|b| b.hint) {
-            spans.push(Span::styled(format!(" {}", b.keys), self.theme.key()));
-            spans.push(Span::raw(format!(" {} ", short(b.help))));
+        for b in self.bindings() {
+            if let Some(label) = b.hint {
+                spans.push(Span::styled(format!(" {}", b.keys), self.theme.key()));
+                spans.push(Span::raw(format!(" {label} ")));
+            }
         }
         Line::from(spans).render(area, buf);
     }
 
     fn render_help(&self, body: Rect, buf: &mut Buffer) {
-        let width = body.width.min(60);
-        let height = body.height.min(GLOBAL.len() as u16 + 4);
+        let width = body.width.min(64);
+        let bindings = self.bindings();
+        let height = body.height.min(bindings.len() as u16 + 2);
         let area = Rect {
             x: body.x + (body.width - width) / 2,
             y: body.y + (body.height - height) / 2,
@@ -139,8 +154,8 @@ impl App {
         Clear.render(area, buf);
         let block =
             Block::bordered().title(Span::styled(" Keys · Esc closes ", self.theme.title()));
-        let lines: Vec<Line> = GLOBAL
-            .iter()
+        let lines: Vec<Line> = bindings
+            .into_iter()
             .map(|b| {
                 Line::from(vec![
                     Span::styled(format!(" {:<10}", b.keys), self.theme.key()),
@@ -152,7 +167,13 @@ impl App {
     }
 }
 
-/// The first words of a help text, for the hint bar.
-fn short(help: &str) -> &str {
-    help.split(" (").next().unwrap_or(help)
+/// " Plan · Thu 26 Nov 2026 · today "
+fn plan_title(date: NaiveDate, today: NaiveDate) -> String {
+    let relative = match (date - today).num_days() {
+        0 => " · today",
+        -1 => " · yesterday",
+        1 => " · tomorrow",
+        _ => "",
+    };
+    format!(" Plan · {}{relative} ", date.format("%a %-d %b %Y"))
 }

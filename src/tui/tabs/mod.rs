@@ -1,6 +1,9 @@
 //! The five tabs. Each tab module owns its state, keys and rendering.
 
 pub mod placeholder;
+pub mod plan;
+pub mod plan_form;
+pub mod plan_view;
 
 /// The tabs, in the order of their number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,552 @@
+//! Drawing the Plan tab: the realism header, the timeline with plan against actual, the form.
+
+use super::plan::PlanTab;
+use crate::config::Config;
+use crate::domain::check::{
+    BlockActual, Capacity, Limits, PlanSummary, block_actuals, check_plan, objective_minutes,
+    unplanned_sessions,
+};
+use crate::domain::span::{overlapping_blocks, session_span};
+use crate::domain::timefmt::{format_hhmm, format_minutes};
+use crate::domain::{Block, BlockKind, Category, Day, Session};
+use crate::tui::app::DayView;
+use crate::tui::theme::Theme;
+use chrono::{DateTime, FixedOffset, NaiveTime};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use std::collections::HashMap;
+
+/// Below this width the timeline drops account and objective and folds the header.
+const WIDE: u16 = 70;
+
+pub struct PlanView<'a> {
+    pub tab: &'a PlanTab,
+    pub config: &'a Config,
+    pub theme: &'a Theme,
+    pub now: DateTime<FixedOffset>,
+}
+
+pub fn capacity(config: &Config) -> Capacity {
+    Capacity {
+        weekly_minutes: (config.workday.weekly_capacity_hours * 60.0).round() as i64,
+        weekdays: config
+            .workday
+            .weekdays
+            .iter()
+            .map(|w| w.weekday())
+            .collect(),
+    }
+}
+
+pub fn limits(config: &Config) -> Limits {
+    Limits {
+        target_share: config.targets.proactive_share,
+        ceiling_share: config.targets.realistic_ceiling,
+        max_objectives: config.targets.max_objectives_per_day,
+    }
+}
+
+impl PlanView<'_> {
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        self.tab.row_hits.borrow_mut().clear();
+        let day = match &self.tab.view {
+            DayView::Loaded(day) => day,
+            DayView::Unreadable { message, .. } => {
+                let lines = vec![
+                    Line::styled(
+                        "This day is read-only: its file could not be read.",
+                        self.theme.warning(),
+                    ),
+                    Line::from(message.as_str()),
+                ];
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .render(area, buf);
+                return;
+            }
+        };
+        let header = self.header(day, area.width);
+        let header_height = (header.len() as u16 + 1).min(area.height);
+        Paragraph::new(header).render(
+            Rect {
+                height: header_height,
+                ..area
+            },
+            buf,
+        );
+        let timeline = Rect {
+            y: area.y + header_height,
+            height: area.height - header_height,
+            ..area
+        };
+        self.render_timeline(day, timeline, buf);
+        if let Some(form) = &self.tab.form {
+            let height = form.form.height().min(area.height);
+            let form_area = Rect {
+                y: area.bottom() - height,
+                height,
+                ..area
+            };
+            form.form.render(form_area, buf, self.theme);
+        }
+    }
+
+    fn header(&self, day: &Day, width: u16) -> Vec<Line<'static>> {
+        let capacity = capacity(self.config).of_day(day.date, day.off.is_some());
+        let summary = check_plan(day, capacity, &limits(self.config));
+        let mut lines = vec![self.planned_line(&summary, width)];
+        if let Some(done) = self.done_line(day) {
+            lines.push(done);
+        }
+        lines.push(self.warning_line(day, &summary));
+        lines.extend(self.objectives_line());
+        lines
+    }
+
+    fn planned_line(&self, s: &PlanSummary, width: u16) -> Line<'static> {
+        let t = self.theme;
+        let pro = s.planned[&Category::Proactive];
+        let share = s
+            .proactive_share
+            .map_or(String::new(), |p| format!(" ({p:.0}%)"));
+        let target = self.config.targets.proactive_share;
+        let ceiling = self.config.targets.realistic_ceiling;
+        let mark = |ok: bool| if ok { "✓" } else { "✗" };
+        let on_target = s.proactive_share.is_some_and(|p| p >= target);
+        let below_ceiling = s.proactive_share.is_none_or(|p| p <= ceiling);
+        if width < WIDE {
+            let pct = s.proactive_share.map_or("–".into(), |p| format!("{p:.0}%"));
+            return Line::from(vec![
+                Span::styled(
+                    format!("PRO {pct} {}", mark(on_target)),
+                    t.category(Category::Proactive),
+                ),
+                Span::raw(" · "),
+                Span::styled(
+                    format!("RE {}", format_minutes(s.planned[&Category::Reactive])),
+                    t.category(Category::Reactive),
+                ),
+                Span::raw(" · "),
+                Span::styled(
+                    format!("OTH {}", format_minutes(s.planned[&Category::Other])),
+                    t.category(Category::Other),
+                ),
+            ]);
+        }
+        let max = self.config.targets.max_objectives_per_day;
+        Line::from(vec![
+            Span::styled("Planned  ", t.dim()),
+            Span::styled(
+                format!("PRO {}{share}", format_minutes(pro)),
+                t.category(Category::Proactive),
+            ),
+            Span::styled(
+                format!("  RE {}", format_minutes(s.planned[&Category::Reactive])),
+                t.category(Category::Reactive),
+            ),
+            Span::styled(
+                format!("  OTH {}", format_minutes(s.planned[&Category::Other])),
+                t.category(Category::Other),
+            ),
+            Span::styled(format!("  free {}", format_minutes(s.free)), t.unlogged()),
+            Span::raw(format!(
+                "   target {target:.0}% {}  ceiling {ceiling:.0}% {}  goals {}/{max}",
+                mark(on_target),
+                mark(below_ceiling),
+                s.objectives
+            )),
+        ])
+    }
+
+    /// Tracked time per category, once anything was tracked.
+    fn done_line(&self, day: &Day) -> Option<Line<'static>> {
+        if day.sessions.is_empty() {
+            return None;
+        }
+        let window = crate::domain::span::day_bounds(self.now.offset(), day.date);
+        let done = crate::domain::span::tracked_minutes(&day.sessions, &window, self.now);
+        let mut spans = vec![Span::styled("Done     ", self.theme.dim())];
+        for c in Category::ALL {
+            spans.push(Span::styled(
+                format!("{} {}  ", c.tag(), format_minutes(done[&c])),
+                self.theme.category(c),
+            ));
+        }
+        Some(Line::from(spans))
+    }
+
+    fn warning_line(&self, day: &Day, s: &PlanSummary) -> Line<'static> {
+        if let Some(off) = &day.off {
+            let text = format!("Day off ({off}): no capacity. o marks it a working day again.");
+            return Line::styled(text, self.theme.dim());
+        }
+        if s.warnings.is_empty() {
+            if s.capacity == 0 {
+                return Line::styled("Not a working day.", self.theme.dim());
+            }
+            return Line::styled(
+                "✓ a realistic plan",
+                self.theme.category(Category::Proactive),
+            );
+        }
+        let text: Vec<String> = s.warnings.iter().map(|w| w.to_string()).collect();
+        Line::styled(format!("⚠ {}", text.join(" · ")), self.theme.warning())
+    }
+
+    fn objectives_line(&self) -> Option<Line<'static>> {
+        if self.config.objectives.is_empty() {
+            return None;
+        }
+        let totals = objective_minutes(&self.tab.week, self.now.offset(), self.now);
+        let parts: Vec<String> = self
+            .config
+            .objectives
+            .iter()
+            .map(|o| {
+                let (planned, done) = totals.get(&o.name).copied().unwrap_or_default();
+                format!(
+                    "{} {} planned · {} done / {:.0}h",
+                    o.name,
+                    format_minutes(planned),
+                    format_minutes(done),
+                    o.weekly_hours
+                )
+            })
+            .collect();
+        Some(Line::from(vec![
+            Span::styled("This week  ", self.theme.dim()),
+            Span::raw(parts.join("  ·  ")),
+        ]))
+    }
+
+    fn render_timeline(&self, day: &Day, area: Rect, buf: &mut Buffer) {
+        let rows = self.rows(day);
+        if rows.is_empty() {
+            let text = "Nothing planned. a adds a block, T applies the day template, y copies the last planned day.";
+            Paragraph::new(text)
+                .style(self.theme.dim())
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let selected_row = rows
+            .iter()
+            .position(|r| matches!(r, Row::Block { selected: true, .. }))
+            .unwrap_or(0);
+        let first = scroll_start(selected_row, rows.len(), area.height as usize);
+        for (i, row) in rows
+            .iter()
+            .skip(first)
+            .take(area.height as usize)
+            .enumerate()
+        {
+            let y = area.y + i as u16;
+            if let Row::Block { block, .. } = row {
+                self.tab.row_hits.borrow_mut().push((y, block.id.clone()));
+            }
+            self.row_line(row, area.width).render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
+    }
+
+    fn rows<'d>(&self, day: &'d Day) -> Vec<Row<'d>> {
+        let tz = *self.now.offset();
+        let actuals = block_actuals(day, &tz, self.now);
+        let overlapping: Vec<String> = overlapping_blocks(&day.blocks)
+            .into_iter()
+            .flat_map(|(a, b)| [a, b])
+            .collect();
+        let is_today = day.date == self.now.date_naive();
+        let now = self.now.time();
+        let blocks = day.blocks_by_start();
+        let current = blocks
+            .iter()
+            .find(|b| is_today && b.start <= now && now < b.end)
+            .map(|b| b.id.clone());
+        let next = blocks
+            .iter()
+            .find(|b| is_today && b.start > now)
+            .map(|b| b.id.clone());
+        let selected = self.tab.selected_block().map(|b| b.id.clone());
+        let mut rows: Vec<(NaiveTime, u8, Row<'d>)> = blocks
+            .iter()
+            .map(|b| {
+                let flags = Flags {
+                    selected: selected.as_ref() == Some(&b.id),
+                    current: current.as_ref() == Some(&b.id),
+                    next: next.as_ref() == Some(&b.id),
+                    overlap: overlapping.contains(&b.id),
+                };
+                (b.start, 1, Row::block(b, actual_of(&actuals, b), flags))
+            })
+            .collect();
+        for s in unplanned_sessions(day, &tz, self.now) {
+            rows.push((s.start.with_timezone(&tz).time(), 2, Row::Session(s)));
+        }
+        rows.extend(
+            self.free_rows(&blocks)
+                .into_iter()
+                .map(|(start, minutes)| (start, 0, Row::Free { start, minutes })),
+        );
+        if is_today {
+            rows.push((now, 3, Row::Now(now)));
+        }
+        rows.sort_by_key(|(t, order, _)| (*t, *order));
+        rows.into_iter().map(|(_, _, r)| r).collect()
+    }
+
+    /// Unplanned stretches of the working day of at least one grid step.
+    fn free_rows(&self, blocks: &[&Block]) -> Vec<(NaiveTime, i64)> {
+        let (start, end) = (self.config.workday.start, self.config.workday.end);
+        let grid = i64::from(self.config.workday.grid_minutes);
+        let mut free = vec![];
+        let mut cursor = start;
+        for b in blocks.iter().filter(|b| b.end > start && b.start < end) {
+            if b.start > cursor && (b.start - cursor).num_minutes() >= grid {
+                free.push((cursor, (b.start - cursor).num_minutes()));
+            }
+            cursor = cursor.max(b.end);
+        }
+        if end > cursor && (end - cursor).num_minutes() >= grid {
+            free.push((cursor, (end - cursor).num_minutes()));
+        }
+        free
+    }
+
+    fn row_line(&self, row: &Row, width: u16) -> Line<'static> {
+        match row {
+            Row::Block {
+                block,
+                actual,
+                selected,
+                current,
+                next,
+                overlap,
+            } => {
+                let flags = Flags {
+                    selected: *selected,
+                    current: *current,
+                    next: *next,
+                    overlap: *overlap,
+                };
+                self.block_line(block, actual, flags, width)
+            }
+            Row::Session(s) => self.session_line(s, width),
+            Row::Now(t) => {
+                let label = format!("{} ", format_hhmm(*t));
+                let rule = "─".repeat((width as usize).saturating_sub(label.len() + 6) / 2);
+                Line::styled(format!("{label}{rule} now {rule}"), self.theme.title())
+            }
+            Row::Free { start, minutes } => Line::styled(
+                format!(
+                    "{}    · free {}",
+                    format_hhmm(*start),
+                    format_minutes(*minutes)
+                ),
+                self.theme.unlogged(),
+            ),
+        }
+    }
+
+    fn block_line(&self, b: &Block, actual: &BlockActual, f: Flags, width: u16) -> Line<'static> {
+        let t = self.theme;
+        let mut style = t.category(b.category);
+        if f.current {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        let tag = match b.kind {
+            BlockKind::Inbox => "INB",
+            BlockKind::Review => "REV",
+            BlockKind::Work => b.category.tag(),
+        };
+        let wide = width >= WIDE;
+        let mut title = b.title.clone();
+        if wide {
+            for extra in [&b.account, &b.objective].into_iter().flatten() {
+                title.push_str(" · ");
+                title.push_str(extra);
+            }
+        }
+        let mut marks = String::new();
+        if f.overlap {
+            marks.push_str(" ⚠ overlap");
+        }
+        if actual.hijacked {
+            marks.push_str(" hijacked");
+        }
+        if f.next {
+            marks.push_str(" ← next");
+        }
+        let right = if wide {
+            format!(
+                "planned {} · done {} {}",
+                format_minutes(b.minutes()),
+                format_minutes(actual.done),
+                done_bar(actual.done, b.minutes())
+            )
+        } else {
+            format!(
+                "{}/{}",
+                format_minutes(actual.done),
+                format_minutes(b.minutes())
+            )
+        };
+        let left = format!("{} ██ {tag:<4} ", format_hhmm(b.start));
+        let room = (width as usize).saturating_sub(
+            left.chars().count() + marks.chars().count() + right.chars().count() + 2,
+        );
+        let title = truncate(&title, room);
+        let pad = room.saturating_sub(title.chars().count());
+        let line = Line::from(vec![
+            Span::styled(left, style),
+            Span::styled(
+                title,
+                if f.current {
+                    Style::new().add_modifier(Modifier::BOLD)
+                } else {
+                    Style::new()
+                },
+            ),
+            Span::styled(marks, t.warning()),
+            Span::raw(" ".repeat(pad + 1)),
+            Span::styled(right, t.dim()),
+        ]);
+        if f.selected {
+            line.style(Style::new().add_modifier(Modifier::REVERSED))
+        } else {
+            line
+        }
+    }
+
+    fn session_line(&self, s: &Session, width: u16) -> Line<'static> {
+        let span = session_span(s, self.now);
+        let tz = *self.now.offset();
+        let (start, end) = (
+            span.start.with_timezone(&tz).time(),
+            span.end.with_timezone(&tz).time(),
+        );
+        let what = s.title.clone().unwrap_or_else(|| s.kind.name().to_string());
+        let running = if s.end.is_none() { " running" } else { "" };
+        let text = format!(
+            "{} ░░ {:<4} {} · {what} {}–{} ({}){running}",
+            format_hhmm(start),
+            s.category.tag(),
+            s.kind,
+            format_hhmm(start),
+            format_hhmm(end),
+            format_minutes(span.minutes())
+        );
+        Line::styled(
+            truncate(&text, width as usize),
+            self.theme.category(s.category),
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Flags {
+    selected: bool,
+    current: bool,
+    next: bool,
+    overlap: bool,
+}
+
+enum Row<'d> {
+    Block {
+        block: &'d Block,
+        actual: BlockActual,
+        selected: bool,
+        current: bool,
+        next: bool,
+        overlap: bool,
+    },
+    Session(&'d Session),
+    Now(NaiveTime),
+    Free {
+        start: NaiveTime,
+        minutes: i64,
+    },
+}
+
+impl<'d> Row<'d> {
+    fn block(block: &'d Block, actual: BlockActual, f: Flags) -> Row<'d> {
+        Row::Block {
+            block,
+            actual,
+            selected: f.selected,
+            current: f.current,
+            next: f.next,
+            overlap: f.overlap,
+        }
+    }
+}
+
+fn actual_of(actuals: &HashMap<String, BlockActual>, b: &Block) -> BlockActual {
+    actuals.get(&b.id).copied().unwrap_or_default()
+}
+
+/// Six cells filled in proportion to done ÷ planned.
+fn done_bar(done: i64, planned: i64) -> String {
+    let filled = if planned <= 0 {
+        0
+    } else {
+        ((done * 6 + planned / 2) / planned).clamp(0, 6) as usize
+    };
+    format!("{}{}", "▮".repeat(filled), "▯".repeat(6 - filled))
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    if max > 0 {
+        cut.push('…');
+    }
+    cut
+}
+
+/// The first row to show so that `selected` stays on screen.
+fn scroll_start(selected: usize, rows: usize, height: usize) -> usize {
+    if rows <= height || height == 0 {
+        return 0;
+    }
+    selected.saturating_sub(height / 2).min(rows - height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn done_bar_fills_in_sixths() {
+        assert_eq!(done_bar(0, 90), "▯▯▯▯▯▯");
+        assert_eq!(done_bar(84, 90), "▮▮▮▮▮▮");
+        assert_eq!(done_bar(45, 90), "▮▮▮▯▯▯");
+        assert_eq!(done_bar(200, 90), "▮▮▮▮▮▮");
+        assert_eq!(done_bar(10, 0), "▯▯▯▯▯▯");
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate("Prospecting", 6), "Prosp…");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn scrolling_keeps_the_selection_visible() {
+        assert_eq!(scroll_start(3, 5, 10), 0);
+        assert_eq!(scroll_start(15, 20, 10), 10);
+        assert_eq!(scroll_start(8, 20, 10), 3);
+    }
+}

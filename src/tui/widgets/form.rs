@@ -1,0 +1,212 @@
+//! A small keyboard form of one-line text fields.
+
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: String,
+    pub hint: &'static str,
+    /// The next typed character replaces the value (as if it were selected).
+    fresh: bool,
+}
+
+impl Field {
+    pub fn new(label: &'static str, value: impl Into<String>, hint: &'static str) -> Field {
+        Field {
+            label,
+            value: value.into(),
+            hint,
+            fresh: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKey {
+    /// The key was taken by the form; nothing else to do.
+    Handled,
+    Submit,
+    Cancel,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last submit was refused; cleared by the next edit.
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>, fields: Vec<Field>) -> Form {
+        Form {
+            title: title.into(),
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn value(&self, label: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map_or("", |f| f.value.as_str())
+    }
+
+    pub fn set(&mut self, label: &str, value: impl Into<String>) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+            f.value = value.into();
+            f.fresh = false;
+        }
+    }
+
+    pub fn focused_label(&self) -> &'static str {
+        self.fields[self.focus].label
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+        self.fields[self.focus].fresh = true;
+    }
+
+    /// Typing, Backspace, Ctrl-U (clear), Tab/↓ and Shift-Tab/↑ (move), Enter, Esc.
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormKey {
+        let field = &mut self.fields[self.focus];
+        match key.code {
+            KeyCode::Enter => return FormKey::Submit,
+            KeyCode::Esc => return FormKey::Cancel,
+            KeyCode::Tab | KeyCode::Down => self.move_focus(true),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(false),
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                field.value.clear()
+            }
+            KeyCode::Backspace => {
+                field.value.pop();
+                field.fresh = false;
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                if field.fresh {
+                    field.value.clear();
+                }
+                field.value.push(c);
+                field.fresh = false;
+            }
+            _ => {}
+        }
+        self.error = None;
+        FormKey::Handled
+    }
+
+    /// Draws the form as a box over `area`.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        Clear.render(area, buf);
+        let block =
+            Block::bordered().title(Span::styled(format!(" {} ", self.title), theme.title()));
+        let width = self.fields.iter().map(|f| f.label.len()).max().unwrap_or(0);
+        let mut lines: Vec<Line> = self
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let focused = i == self.focus;
+                let value = if focused {
+                    format!("{}▏", f.value)
+                } else {
+                    f.value.clone()
+                };
+                let style = if focused {
+                    theme.tab(true)
+                } else {
+                    theme.dim()
+                };
+                Line::from(vec![
+                    Span::styled(format!(" {:>width$} ", f.label), theme.key()),
+                    Span::styled(value, style),
+                    Span::styled(
+                        format!("  {}", if focused { f.hint } else { "" }),
+                        theme.dim(),
+                    ),
+                ])
+            })
+            .collect();
+        lines.push(match &self.error {
+            Some(e) => Line::styled(format!(" ⚠ {e}"), theme.warning()),
+            None => Line::styled(" Enter saves · Tab next field · Esc cancels", theme.dim()),
+        });
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block)
+            .render(area, buf);
+    }
+
+    /// Rows the form needs to show every field and its message.
+    pub fn height(&self) -> u16 {
+        self.fields.len() as u16 + 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn form() -> Form {
+        Form::new(
+            "Add",
+            vec![
+                Field::new("Start", "09:00", ""),
+                Field::new("Title", "", ""),
+            ],
+        )
+    }
+
+    #[test]
+    fn first_key_replaces_the_prefilled_value_then_appends() {
+        let mut f = form();
+        for c in "10:3".chars() {
+            f.handle_key(key(KeyCode::Char(c)));
+        }
+        assert_eq!(f.value("Start"), "10:3");
+        f.handle_key(key(KeyCode::Backspace));
+        f.handle_key(key(KeyCode::Char('0')));
+        assert_eq!(f.value("Start"), "10:0");
+    }
+
+    #[test]
+    fn tab_moves_between_fields_and_enter_submits() {
+        let mut f = form();
+        f.handle_key(key(KeyCode::Tab));
+        assert_eq!(f.focused_label(), "Title");
+        f.handle_key(key(KeyCode::Char('x')));
+        assert_eq!(f.value("Title"), "x");
+        f.handle_key(key(KeyCode::Up));
+        assert_eq!(f.focused_label(), "Start");
+        assert_eq!(f.handle_key(key(KeyCode::Enter)), FormKey::Submit);
+        assert_eq!(f.handle_key(key(KeyCode::Esc)), FormKey::Cancel);
+    }
+
+    #[test]
+    fn ctrl_u_clears_and_editing_clears_the_error() {
+        let mut f = form();
+        f.error = Some("bad".into());
+        f.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(f.value("Start"), "");
+        assert_eq!(f.error, None);
+    }
+}

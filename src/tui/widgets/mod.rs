@@ -1,0 +1,3 @@
+//! Reusable pieces of screen.
+
+pub mod form;
