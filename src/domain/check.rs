@@ -93,6 +93,28 @@ impl fmt::Display for PlanWarning {
     }
 }
 
+impl PlanWarning {
+    /// A few words for a narrow pane.
+    pub fn short(&self) -> String {
+        match self {
+            PlanWarning::BelowTarget { share, target } => {
+                format!("PRO {share:.0}% < target {target:.0}%")
+            }
+            PlanWarning::AboveCeiling { share, ceiling } => {
+                format!("PRO {share:.0}% > ceiling {ceiling:.0}%")
+            }
+            PlanWarning::NoReactiveRoom => "no room for reactive work".into(),
+            PlanWarning::TooManyObjectives { count, max } => {
+                format!("{count} objectives, max {max}")
+            }
+            PlanWarning::NoProactive => "no proactive block".into(),
+            PlanWarning::Overlaps { .. } => "blocks overlap".into(),
+            PlanWarning::NotAWorkingDay { off: true } => "day off".into(),
+            PlanWarning::NotAWorkingDay { off: false } => "not a working day".into(),
+        }
+    }
+}
+
 /// The header of the Plan tab: planned minutes against capacity, and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanSummary {
@@ -128,12 +150,6 @@ pub fn check_plan(day: &Day, capacity: i64, limits: &Limits) -> PlanSummary {
         if proactive == 0 {
             warnings.push(PlanWarning::NoProactive);
         }
-        if let Some(share) = proactive_share.filter(|s| *s > 0.0 && *s < limits.target_share) {
-            warnings.push(PlanWarning::BelowTarget {
-                share,
-                target: limits.target_share,
-            });
-        }
         if let Some(share) = proactive_share.filter(|s| *s > limits.ceiling_share) {
             warnings.push(PlanWarning::AboveCeiling {
                 share,
@@ -150,9 +166,18 @@ pub fn check_plan(day: &Day, capacity: i64, limits: &Limits) -> PlanSummary {
             max: limits.max_objectives,
         });
     }
+    // The mildest last: a narrow pane shows only the first warning.
+    if let Some(share) =
+        proactive_share.filter(|s| capacity > 0 && *s > 0.0 && *s < limits.target_share)
+    {
+        warnings.push(PlanWarning::BelowTarget {
+            share,
+            target: limits.target_share,
+        });
+    }
     let pairs = overlapping_blocks(&day.blocks).len();
     if pairs > 0 {
-        warnings.push(PlanWarning::Overlaps { pairs });
+        warnings.insert(0, PlanWarning::Overlaps { pairs });
     }
     PlanSummary {
         capacity,

@@ -11,6 +11,7 @@ use crate::domain::plan::DayEdit;
 use crate::journal::JournalError;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEventKind};
+use std::cell::Cell;
 
 /// Today's day as read from the journal: a day that does not parse is shown read-only with why.
 #[derive(Debug, Clone)]
@@ -76,6 +77,8 @@ pub struct App {
     /// A one-line message at the bottom (save errors, sync conflicts); Esc hides it.
     pub banner: Option<String>,
     pub plan: PlanTab,
+    /// The width of the last frame, for mouse hit-testing of the header.
+    pub screen_width: Cell<u16>,
 }
 
 impl App {
@@ -90,6 +93,7 @@ impl App {
             today,
             banner: None,
             plan,
+            screen_width: Cell::new(120),
         }
     }
 
@@ -98,7 +102,8 @@ impl App {
         let effects = match event {
             Event::Key(key) => self.key(*key),
             Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
-                match super::ui::tab_at(mouse.column, mouse.row) {
+                match super::ui::tab_at(mouse.column, mouse.row, self.screen_width.get(), self.tab)
+                {
                     Some(tab) => self.tab = tab,
                     None if self.tab == Tab::Plan => self.plan.click(mouse.row),
                     None => {}
@@ -204,7 +209,7 @@ mod tests {
     #[test]
     fn click_on_a_tab_name_selects_it() {
         let mut app = app();
-        let x = super::super::ui::tab_ranges()
+        let x = super::super::ui::tab_ranges(app.screen_width.get(), app.tab)
             .into_iter()
             .find(|(t, _)| *t == Tab::Month)
             .unwrap()

@@ -50,13 +50,9 @@ pub fn run(paths: &Paths, config: Config, clock: Arc<dyn Clock>) -> color_eyre::
 
 /// The app on today's day, with a banner for any sync-conflict copies in the journal.
 pub fn new_app(journal: &Journal, config: Config, theme: Theme, now: DateTime<FixedOffset>) -> App {
-    let today = now.date_naive();
-    let mut app = App::new(
-        config,
-        theme,
-        now,
-        DayView::from_load(today, journal.load(today)),
-    );
+    let blank = DayView::Loaded(crate::domain::Day::new(now.date_naive()));
+    let mut app = App::new(config, theme, now, blank);
+    effects::reload_days(&mut app, journal);
     let conflicts = journal.conflict_copies();
     if let Some(first) = conflicts.first() {
         app.banner = Some(format!(

@@ -17,33 +17,56 @@ pub const MIN_HEIGHT: u16 = 8;
 
 const BRAND: &str = " protime ";
 
-/// The columns each tab's name takes in the header row (the same layout `render` draws).
-pub fn tab_ranges() -> Vec<(Tab, Range<u16>)> {
-    let mut x = BRAND.len() as u16;
+/// Below this width the header shows only the selected tab's name (the others by number).
+const COMPACT_HEADER: u16 = 60;
+
+/// The header text of each tab, for a screen `width` wide with `selected` shown.
+fn tab_labels(width: u16, selected: Tab) -> Vec<(Tab, String)> {
     Tab::ALL
         .iter()
         .enumerate()
         .map(|(i, tab)| {
-            let width = format!(" {} {} ", i + 1, tab.title()).len() as u16;
-            let range = x..x + width;
-            x += width;
-            (*tab, range)
+            let label = if width >= COMPACT_HEADER || *tab == selected {
+                format!(" {} {} ", i + 1, tab.title())
+            } else {
+                format!(" {} ", i + 1)
+            };
+            (*tab, label)
+        })
+        .collect()
+}
+
+fn brand(width: u16) -> &'static str {
+    if width >= COMPACT_HEADER { BRAND } else { "" }
+}
+
+/// The columns each tab's label takes in the header row (the same layout `render` draws).
+pub fn tab_ranges(width: u16, selected: Tab) -> Vec<(Tab, Range<u16>)> {
+    let mut x = brand(width).len() as u16;
+    tab_labels(width, selected)
+        .into_iter()
+        .map(|(tab, label)| {
+            let range = x..x + label.chars().count() as u16;
+            x = range.end;
+            (tab, range)
         })
         .collect()
 }
 
 /// The tab under a mouse click, if any.
-pub fn tab_at(column: u16, row: u16) -> Option<Tab> {
-    (row == 0).then(|| {
-        tab_ranges()
-            .into_iter()
-            .find(|(_, r)| r.contains(&column))
-            .map(|(t, _)| t)
-    })?
+pub fn tab_at(column: u16, row: u16, width: u16, selected: Tab) -> Option<Tab> {
+    if row != 0 {
+        return None;
+    }
+    tab_ranges(width, selected)
+        .into_iter()
+        .find(|(_, r)| r.contains(&column))
+        .map(|(t, _)| t)
 }
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.screen_width.set(area.width);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let note = format!("Enlarge the terminal to {MIN_WIDTH}×{MIN_HEIGHT} for protime");
             Paragraph::new(note)
@@ -72,17 +95,16 @@ impl Widget for &App {
 
 impl App {
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
-        let mut spans = vec![Span::styled(BRAND, self.theme.title())];
-        for (i, tab) in Tab::ALL.iter().enumerate() {
-            spans.push(Span::styled(
-                format!(" {} {} ", i + 1, tab.title()),
-                self.theme.tab(*tab == self.tab),
-            ));
+        let mut spans = vec![Span::styled(brand(area.width), self.theme.title())];
+        for (tab, label) in tab_labels(area.width, self.tab) {
+            spans.push(Span::styled(label, self.theme.tab(tab == self.tab)));
         }
         Line::from(spans).render(area, buf);
         let clock = format!("{} ", self.now.format("%a %-d %b · %H:%M"));
         let width = clock.chars().count() as u16;
-        let used = tab_ranges().last().map_or(0, |(_, r)| r.end);
+        let used = tab_ranges(area.width, self.tab)
+            .last()
+            .map_or(0, |(_, r)| r.end);
         if area.width > used + width {
             let right = Rect {
                 x: area.right() - width,
@@ -132,11 +154,16 @@ impl App {
 
     fn render_hints(&self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![];
+        let mut used = 0;
         for b in self.bindings() {
-            if let Some(label) = b.hint {
-                spans.push(Span::styled(format!(" {}", b.keys), self.theme.key()));
-                spans.push(Span::raw(format!(" {label} ")));
+            let Some(label) = b.hint else { continue };
+            let (key, text) = (format!(" {}", b.keys), format!(" {label} "));
+            used += key.chars().count() + text.chars().count();
+            if used > area.width as usize {
+                break; // whole hints only; `?` lists every key
             }
+            spans.push(Span::styled(key, self.theme.key()));
+            spans.push(Span::raw(text));
         }
         Line::from(spans).render(area, buf);
     }

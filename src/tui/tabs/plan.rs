@@ -41,8 +41,8 @@ pub const KEYS: &[Binding] = &[
         hint: Some("add"),
     },
     Binding {
-        keys: "e/Enter",
-        help: "edit the selected block",
+        keys: "e",
+        help: "edit the selected block (also Enter)",
         hint: Some("edit"),
     },
     Binding {
@@ -51,7 +51,7 @@ pub const KEYS: &[Binding] = &[
         hint: Some("delete"),
     },
     Binding {
-        keys: "u / U",
+        keys: "u/U",
         help: "undo / redo (also Ctrl-R)",
         hint: Some("undo/redo"),
     },
@@ -78,7 +78,7 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: "y",
         help: "copy the last planned day's blocks",
-        hint: Some("copy last day"),
+        hint: Some("copy day"),
     },
     Binding {
         keys: "T",

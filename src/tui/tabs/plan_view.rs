@@ -3,8 +3,8 @@
 use super::plan::PlanTab;
 use crate::config::Config;
 use crate::domain::check::{
-    BlockActual, Capacity, Limits, PlanSummary, block_actuals, check_plan, objective_minutes,
-    unplanned_sessions,
+    BlockActual, Capacity, Limits, PlanSummary, PlanWarning, block_actuals, check_plan,
+    objective_minutes, unplanned_sessions,
 };
 use crate::domain::span::{overlapping_blocks, session_span};
 use crate::domain::timefmt::{format_hhmm, format_minutes};
@@ -97,12 +97,15 @@ impl PlanView<'_> {
     fn header(&self, day: &Day, width: u16) -> Vec<Line<'static>> {
         let capacity = capacity(self.config).of_day(day.date, day.off.is_some());
         let summary = check_plan(day, capacity, &limits(self.config));
+        let wide = width >= WIDE;
         let mut lines = vec![self.planned_line(&summary, width)];
-        if let Some(done) = self.done_line(day) {
+        if let Some(done) = self.done_line(day, wide) {
             lines.push(done);
         }
-        lines.push(self.warning_line(day, &summary));
-        lines.extend(self.objectives_line());
+        lines.extend(self.warning_lines(day, &summary, wide));
+        if wide {
+            lines.extend(self.objectives_line());
+        }
         lines
     }
 
@@ -162,38 +165,51 @@ impl PlanView<'_> {
     }
 
     /// Tracked time per category, once anything was tracked.
-    fn done_line(&self, day: &Day) -> Option<Line<'static>> {
+    fn done_line(&self, day: &Day, wide: bool) -> Option<Line<'static>> {
         if day.sessions.is_empty() {
             return None;
         }
         let window = crate::domain::span::day_bounds(self.now.offset(), day.date);
         let done = crate::domain::span::tracked_minutes(&day.sessions, &window, self.now);
-        let mut spans = vec![Span::styled("Done     ", self.theme.dim())];
+        let (label, gap) = if wide {
+            ("Done     ", "  ")
+        } else {
+            ("done ", " ")
+        };
+        let mut spans = vec![Span::styled(label, self.theme.dim())];
         for c in Category::ALL {
-            spans.push(Span::styled(
-                format!("{} {}  ", c.tag(), format_minutes(done[&c])),
-                self.theme.category(c),
-            ));
+            let text = format!("{} {}{gap}", c.tag(), format_minutes(done[&c]));
+            spans.push(Span::styled(text, self.theme.category(c)));
         }
         Some(Line::from(spans))
     }
 
-    fn warning_line(&self, day: &Day, s: &PlanSummary) -> Line<'static> {
+    /// Every warning on its own line in a wide pane; the first, in a few words, in a narrow one.
+    fn warning_lines(&self, day: &Day, s: &PlanSummary, wide: bool) -> Vec<Line<'static>> {
         if let Some(off) = &day.off {
-            let text = format!("Day off ({off}): no capacity. o marks it a working day again.");
-            return Line::styled(text, self.theme.dim());
+            let hint = if wide {
+                " o marks it a working day again."
+            } else {
+                ""
+            };
+            let text = format!("Day off ({off}): no capacity.{hint}");
+            return vec![Line::styled(text, self.theme.dim())];
         }
         if s.warnings.is_empty() {
             if s.capacity == 0 {
-                return Line::styled("Not a working day.", self.theme.dim());
+                return vec![Line::styled("Not a working day.", self.theme.dim())];
             }
-            return Line::styled(
-                "✓ a realistic plan",
-                self.theme.category(Category::Proactive),
-            );
+            let ok = self.theme.category(Category::Proactive);
+            return vec![Line::styled("✓ a realistic plan", ok)];
         }
-        let text: Vec<String> = s.warnings.iter().map(|w| w.to_string()).collect();
-        Line::styled(format!("⚠ {}", text.join(" · ")), self.theme.warning())
+        if !wide {
+            return vec![Line::styled(
+                format!("⚠ {}", s.warnings[0].short()),
+                self.theme.warning(),
+            )];
+        }
+        let warning = |w: &PlanWarning| Line::styled(format!("⚠ {w}"), self.theme.warning());
+        s.warnings.iter().map(warning).collect()
     }
 
     fn objectives_line(&self) -> Option<Line<'static>> {
@@ -222,16 +238,21 @@ impl PlanView<'_> {
         ]))
     }
 
-    fn render_timeline(&self, day: &Day, area: Rect, buf: &mut Buffer) {
-        let rows = self.rows(day);
-        if rows.is_empty() {
-            let text = "Nothing planned. a adds a block, T applies the day template, y copies the last planned day.";
-            Paragraph::new(text)
+    fn render_timeline(&self, day: &Day, mut area: Rect, buf: &mut Buffer) {
+        if day.blocks.is_empty() && area.height > 0 {
+            let text = "Nothing planned yet: a adds a block, T applies the day template, y copies the last planned day.";
+            let height = if area.width >= WIDE { 1 } else { 3 }.min(area.height);
+            let hint = Paragraph::new(text)
                 .style(self.theme.dim())
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
-            return;
+                .wrap(Wrap { trim: true });
+            hint.render(Rect { height, ..area }, buf);
+            area = Rect {
+                y: area.y + height,
+                height: area.height - height,
+                ..area
+            };
         }
+        let rows = self.rows(day);
         let selected_row = rows
             .iter()
             .position(|r| matches!(r, Row::Block { selected: true, .. }))

@@ -1,0 +1,220 @@
+//! Snapshots of the Plan tab, wide and narrow, for the days a rep meets.
+
+use chrono::{DateTime, FixedOffset, NaiveTime};
+use protime::config::Config;
+use protime::domain::{Block, BlockKind, Category, Day, Session, SessionKind};
+use protime::journal::Journal;
+use protime::tui::new_app;
+use protime::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-26T10:42:00+01:00").unwrap()
+}
+
+fn hm(text: &str) -> NaiveTime {
+    NaiveTime::parse_from_str(text, "%H:%M").unwrap()
+}
+
+fn block(id: &str, span: &str, category: Category, title: &str) -> Block {
+    let (start, end) = span.split_once('-').unwrap();
+    Block {
+        id: id.into(),
+        start: hm(start),
+        end: hm(end),
+        category,
+        title: title.into(),
+        kind: BlockKind::Work,
+        account: None,
+        objective: None,
+    }
+}
+
+fn session(id: &str, span: &str, category: Category, kind: SessionKind, title: &str) -> Session {
+    let (start, end) = span.split_once('-').unwrap();
+    let at = |t: &str| DateTime::parse_from_rfc3339(&format!("2026-11-26T{t}:00+01:00")).unwrap();
+    Session {
+        id: id.into(),
+        start: at(start),
+        end: Some(at(end)),
+        category,
+        kind,
+        title: Some(title.into()),
+        block: None,
+        account: None,
+        note: None,
+        source: None,
+    }
+}
+
+fn render(day: Day, config: Config, width: u16, height: u16) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = Journal::new(tmp.path());
+    journal.update(day.date, |d| Ok(*d = day.clone())).unwrap();
+    let theme = Theme::new(&config.theme, true);
+    let app = new_app(&journal, config, theme, now());
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+fn empty_day() -> Day {
+    Day::new(now().date_naive())
+}
+
+fn realistic_day() -> Day {
+    let mut day = empty_day();
+    let mut calls = block(
+        "b1",
+        "08:30-10:00",
+        Category::Proactive,
+        "Prospecting calls",
+    );
+    calls.objective = Some("New logos Q4".into());
+    let mut inbox = block("b2", "10:00-10:30", Category::Reactive, "Inbox slot");
+    inbox.kind = BlockKind::Inbox;
+    let mut proposal = block("b3", "10:30-12:00", Category::Proactive, "ACME proposal");
+    proposal.account = Some("ACME".into());
+    proposal.objective = Some("Grow ACME".into());
+    let mut review = block("b7", "16:45-17:00", Category::Other, "Review the day");
+    review.kind = BlockKind::Review;
+    day.blocks = vec![
+        calls,
+        inbox,
+        proposal,
+        block("b4", "13:00-14:00", Category::Other, "Team meeting"),
+        block(
+            "b5",
+            "14:00-16:30",
+            Category::Reactive,
+            "Customer requests (buffer)",
+        ),
+        review,
+    ];
+    day.sessions = vec![
+        session(
+            "s1",
+            "08:32-09:56",
+            Category::Proactive,
+            SessionKind::Focus,
+            "Prospecting calls",
+        ),
+        session(
+            "s2",
+            "10:00-10:35",
+            Category::Reactive,
+            SessionKind::Inbox,
+            "Inbox slot",
+        ),
+        session(
+            "s3",
+            "10:30-10:42",
+            Category::Proactive,
+            SessionKind::Focus,
+            "ACME proposal",
+        ),
+        session(
+            "s4",
+            "07:40-08:10",
+            Category::Reactive,
+            SessionKind::Interruption,
+            "Globex outage",
+        ),
+    ];
+    day
+}
+
+fn overcommitted_day() -> Day {
+    let mut day = empty_day();
+    for (i, (span, objective)) in [
+        ("08:00-11:00", "A"),
+        ("11:00-13:00", "B"),
+        ("13:00-15:00", "C"),
+        ("15:00-16:00", "D"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut b = block(
+            &format!("b{}", i + 1),
+            span,
+            Category::Proactive,
+            &format!("Objective {objective} work"),
+        );
+        b.objective = Some(objective.to_string());
+        day.blocks.push(b);
+    }
+    day
+}
+
+fn overlapping_day() -> Day {
+    let mut day = empty_day();
+    day.blocks = vec![
+        block(
+            "b1",
+            "09:00-10:30",
+            Category::Proactive,
+            "Prospecting calls",
+        ),
+        block("b2", "10:00-11:00", Category::Reactive, "Customer call"),
+        block("b3", "14:00-15:00", Category::Other, "Training"),
+    ];
+    day
+}
+
+fn with_objectives() -> Config {
+    Config::from_user_text(
+        Some("[[objectives]]\nname = \"New logos Q4\"\nweekly_hours = 6\n\n[[objectives]]\nname = \"Grow ACME\"\nweekly_hours = 3\n"),
+        "test",
+    )
+    .unwrap()
+}
+
+#[test]
+fn empty_day_wide_and_narrow() {
+    insta::assert_snapshot!(
+        "empty_120x40",
+        render(empty_day(), Config::defaults(), 120, 40)
+    );
+    insta::assert_snapshot!(
+        "empty_40x30",
+        render(empty_day(), Config::defaults(), 40, 30)
+    );
+}
+
+#[test]
+fn realistic_day_wide_and_narrow() {
+    insta::assert_snapshot!(
+        "realistic_120x40",
+        render(realistic_day(), with_objectives(), 120, 40)
+    );
+    insta::assert_snapshot!(
+        "realistic_40x30",
+        render(realistic_day(), with_objectives(), 40, 30)
+    );
+}
+
+#[test]
+fn overcommitted_day_wide_and_narrow() {
+    insta::assert_snapshot!(
+        "overcommitted_120x40",
+        render(overcommitted_day(), Config::defaults(), 120, 40)
+    );
+    insta::assert_snapshot!(
+        "overcommitted_40x30",
+        render(overcommitted_day(), Config::defaults(), 40, 30)
+    );
+}
+
+#[test]
+fn overlapping_pair_wide_and_narrow() {
+    insta::assert_snapshot!(
+        "overlapping_120x40",
+        render(overlapping_day(), Config::defaults(), 120, 40)
+    );
+    insta::assert_snapshot!(
+        "overlapping_40x30",
+        render(overlapping_day(), Config::defaults(), 40, 30)
+    );
+}

@@ -1,0 +1,191 @@
+//! The Plan tab driven key by key through the real app and a real journal in a temp folder.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use protime::config::Config;
+use protime::journal::Journal;
+use protime::tui::app::{App, Effect};
+use protime::tui::event::Event;
+use protime::tui::theme::Theme;
+use protime::tui::{effects, new_app};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+struct Harness {
+    _tmp: tempfile::TempDir,
+    journal: Journal,
+    app: App,
+    keys: usize,
+}
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-26T07:50:00+01:00").unwrap()
+}
+
+impl Harness {
+    fn new() -> Harness {
+        let tmp = tempfile::tempdir().unwrap();
+        let journal = Journal::new(tmp.path().join("journal"));
+        let config = Config::defaults();
+        let theme = Theme::new(&config.theme, true);
+        let app = new_app(&journal, config, theme, now());
+        Harness {
+            _tmp: tmp,
+            journal,
+            app,
+            keys: 0,
+        }
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.keys += 1;
+        let effects = self
+            .app
+            .handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        assert!(!effects.contains(&Effect::Quit), "quit while planning");
+        effects::carry_out(effects, &mut self.app, &self.journal);
+    }
+
+    /// Presses each character as a key (`\n` is Enter, `\t` is Tab).
+    fn type_keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            self.press(match c {
+                '\n' => KeyCode::Enter,
+                '\t' => KeyCode::Tab,
+                c => KeyCode::Char(c),
+            });
+        }
+    }
+
+    fn file(&self, date: NaiveDate) -> String {
+        std::fs::read_to_string(self.journal.day_path(date)).unwrap_or_default()
+    }
+
+    fn plan(&self, date: NaiveDate) -> Vec<String> {
+        let day = self.journal.load(date).unwrap();
+        day.blocks_by_start()
+            .iter()
+            .map(|b| {
+                format!(
+                    "{}-{} {} {}",
+                    b.start.format("%H:%M"),
+                    b.end.format("%H:%M"),
+                    b.category.tag(),
+                    b.title
+                )
+            })
+            .collect()
+    }
+}
+
+fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+#[test]
+fn quick_start_plans_a_six_block_day_in_at_most_40_keys() {
+    let mut h = Harness::new();
+    // The README's quick start: template, then three blocks typed with the defaults.
+    h.type_keys("T");
+    h.type_keys("a\n"); // 10:00 proactive, 30 min
+    h.type_keys("a\t1h\tr\n"); // 10:30-11:30 reactive
+    h.type_keys("a13\t1h\to\tTeam\n"); // 13:00-14:00 other, "Team"
+    assert!(h.keys <= 40, "{} keys", h.keys);
+    assert_eq!(
+        h.plan(today()),
+        vec![
+            "08:30-10:00 PRO Prospecting calls",
+            "10:00-10:30 PRO Proactive work",
+            "10:30-11:30 RE Reactive buffer",
+            "11:30-12:00 RE Inbox slot",
+            "13:00-14:00 OTH Team",
+            "16:30-16:45 RE Inbox slot",
+            "16:45-17:00 OTH Review the day",
+        ]
+    );
+}
+
+#[test]
+fn edit_move_resize_delete_undo_redo_land_in_the_file() {
+    let mut h = Harness::new();
+    h.type_keys("a\tTitle?\n"); // End field gets "Title?": refused, form stays open
+    assert!(h.app.plan.form.as_ref().unwrap().form.error.is_some());
+    h.press(KeyCode::Esc);
+    assert!(h.file(today()).is_empty(), "nothing saved half-way");
+    h.type_keys("a\t\t\tCalls\n"); // 08:30-09:00 proactive "Calls"
+    h.type_keys("JJ++c"); // move to 09:00, grow to 09:00-10:00, make it reactive
+    assert_eq!(h.plan(today()), vec!["09:00-10:00 RE Calls"]);
+    h.type_keys("e\t\t\tACME outage\n"); // a field's first key replaces its value
+    assert_eq!(h.plan(today()), vec!["09:00-10:00 RE ACME outage"]);
+    h.type_keys("uu");
+    assert_eq!(h.plan(today()), vec!["09:00-10:00 PRO Calls"]);
+    h.type_keys("U");
+    assert_eq!(h.plan(today()), vec!["09:00-10:00 RE Calls"]);
+    h.type_keys("d");
+    assert!(h.plan(today()).is_empty());
+    h.type_keys("u");
+    assert_eq!(h.plan(today()), vec!["09:00-10:00 RE Calls"]);
+    assert!(h.file(today()).contains("title = \"Calls\""));
+}
+
+#[test]
+fn copy_yesterday_brings_the_last_planned_day_over() {
+    let mut h = Harness::new();
+    h.press(KeyCode::Left);
+    h.type_keys("T");
+    h.press(KeyCode::Char('t'));
+    assert_eq!(h.app.plan.date, today());
+    h.type_keys("y");
+    assert_eq!(h.plan(today()).len(), 4);
+    assert!(
+        h.app
+            .banner
+            .as_deref()
+            .unwrap_or("")
+            .contains("copied the plan of Wed 25 Nov")
+    );
+    h.type_keys("y");
+    assert!(
+        h.app.banner.as_deref().unwrap_or("").contains("overlap"),
+        "{:?}",
+        h.app.banner
+    );
+    assert_eq!(h.plan(today()).len(), 4);
+}
+
+#[test]
+fn day_off_is_saved_and_leaves_capacity() {
+    let mut h = Harness::new();
+    h.type_keys("o");
+    assert!(h.file(today()).contains("off = \"holiday\""));
+    h.type_keys("oo");
+    assert!(!h.file(today()).contains("off ="));
+}
+
+#[test]
+fn manual_entry_is_saved_as_a_session() {
+    let mut h = Harness::new();
+    h.type_keys("m07:00\t07:40\tr\tACME outage\tACME\n");
+    let day = h.journal.load(today()).unwrap();
+    assert_eq!(day.sessions.len(), 1);
+    let s = &day.sessions[0];
+    assert_eq!(s.start.to_rfc3339(), "2026-11-26T07:00:00+01:00");
+    assert_eq!(s.end.unwrap().to_rfc3339(), "2026-11-26T07:40:00+01:00");
+    assert_eq!(
+        (s.title.as_deref(), s.account.as_deref()),
+        (Some("ACME outage"), Some("ACME"))
+    );
+}
+
+#[test]
+fn a_corrupt_day_is_shown_read_only_and_never_written() {
+    let mut h = Harness::new();
+    let path = h.journal.day_path(today());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
+    effects::reload_days(&mut h.app, &h.journal);
+    h.type_keys("Tao");
+    assert!(h.app.banner.as_deref().unwrap_or("").contains("read-only"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "schema = 1\n[[block]\n"
+    );
+}
