@@ -51,7 +51,12 @@ fn session(id: &str, span: &str, category: Category, kind: SessionKind, title: &
 fn render(day: Day, config: Config, width: u16, height: u16) -> String {
     let tmp = tempfile::tempdir().unwrap();
     let journal = Journal::new(tmp.path());
-    journal.update(day.date, |d| Ok(*d = day.clone())).unwrap();
+    journal
+        .update(day.date, |d| {
+            *d = day.clone();
+            Ok(())
+        })
+        .unwrap();
     let theme = Theme::new(&config.theme, true);
     let app = new_app(&journal, config, theme, now());
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
