@@ -196,12 +196,25 @@ fn a_click_on_a_timeline_row_selects_that_block() {
     let mut h = Harness::new();
     h.type_keys("T");
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| f.render_widget(&h.app, f.area())).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&h.app, f.area()))
+        .unwrap();
     let screen = terminal.backend().to_string();
-    let row = screen.lines().position(|l| l.contains("Review the day")).unwrap() as u16;
-    let click = MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: 20, row, modifiers: KeyModifiers::NONE };
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Review the day"))
+        .unwrap() as u16;
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 20,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
     h.app.handle(&Event::Mouse(click));
-    assert_eq!(h.app.plan.selected_block().map(|b| b.title.as_str()), Some("Review the day"));
+    assert_eq!(
+        h.app.plan.selected_block().map(|b| b.title.as_str()),
+        Some("Review the day")
+    );
     h.type_keys("d");
     assert!(!h.plan(today()).iter().any(|b| b.contains("Review")));
 }

@@ -23,6 +23,9 @@ pub struct Day {
     pub sessions: Vec<Session>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// The focus timer, while one is running or paused; kept with the day so a crash loses nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer: Option<super::timer::Timer>,
 }
 
 /// What a block is for, beyond its category: the Plan tab tags inbox and review slots.
@@ -127,6 +130,7 @@ impl Day {
             blocks: vec![],
             sessions: vec![],
             review: None,
+            timer: None,
         }
     }
 
@@ -136,6 +140,7 @@ impl Day {
             && self.blocks.is_empty()
             && self.sessions.is_empty()
             && self.review.is_none()
+            && self.timer.is_none()
     }
 
     /// A fresh id for a block or session, unique within this day: `prefix` + the lowest free number.

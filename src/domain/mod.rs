@@ -6,6 +6,7 @@ pub mod day;
 pub mod plan;
 pub mod span;
 pub mod timefmt;
+pub mod timer;
 
 pub use category::{Category, SessionKind};
 pub use day::{Block, BlockKind, Day, Decision, Review, SCHEMA, Session};

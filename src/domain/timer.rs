@@ -1,0 +1,425 @@
+//! The focus timer as pure state: rounds of focus and breaks, pause, interruptions.
+//!
+//! The timer is stored with the day it runs on and every focus minute is an open session in the
+//! journal from its first second, so closing the pane, a crash or a sleeping laptop loses nothing:
+//! elapsed time is always measured on the wall clock from the stored instants.
+
+use super::category::{Category, SessionKind};
+use super::day::{Block, Day, Session};
+use super::timefmt;
+use chrono::{DateTime, Duration, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Focus,
+    Break,
+    LongBreak,
+}
+
+/// Lengths from the config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimerSettings {
+    pub focus_minutes: u32,
+    pub break_minutes: u32,
+    pub long_break_minutes: u32,
+    pub rounds_before_long_break: u32,
+}
+
+/// The `[timer]` table of a day file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timer {
+    pub phase: Phase,
+    /// The focus round, from 1.
+    pub round: u32,
+    /// Length of the phase in seconds.
+    pub length: i64,
+    /// Seconds of the phase done before `since` (earlier runs, before a pause).
+    pub done: i64,
+    /// When the current run started; absent while paused.
+    #[serde(
+        default,
+        with = "timefmt::rfc3339_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub since: Option<DateTime<FixedOffset>>,
+    pub category: Category,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The planned block the focus works on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// The open interruption that paused the focus (`i` again resumes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interruption: Option<String>,
+}
+
+impl Timer {
+    /// Seconds of the phase done by `now` (never negative, even if the wall clock jumped back).
+    pub fn elapsed(&self, now: DateTime<FixedOffset>) -> i64 {
+        let running = self.since.map_or(0, |s| (now - s).num_seconds().max(0));
+        (self.done + running).min(self.length)
+    }
+
+    pub fn remaining(&self, now: DateTime<FixedOffset>) -> i64 {
+        self.length - self.elapsed(now)
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.since.is_some()
+    }
+
+    /// When the running phase ends.
+    pub fn ends_at(&self) -> Option<DateTime<FixedOffset>> {
+        self.since
+            .map(|s| s + Duration::seconds(self.length - self.done))
+    }
+}
+
+/// What the timer did on its own, for notifications and messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimerEvent {
+    FocusEnded { round: u32, long_break: bool },
+    BreakEnded { next_round: u32 },
+}
+
+/// What a focus session works on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FocusTarget {
+    pub category: Category,
+    pub title: Option<String>,
+    pub block: Option<String>,
+    pub account: Option<String>,
+}
+
+impl FocusTarget {
+    pub fn block(block: &Block) -> FocusTarget {
+        FocusTarget {
+            category: block.category,
+            title: Some(block.title.clone()),
+            block: Some(block.id.clone()),
+            account: block.account.clone(),
+        }
+    }
+}
+
+fn open_session(
+    day: &mut Day,
+    now: DateTime<FixedOffset>,
+    kind: SessionKind,
+    t: &FocusTarget,
+) -> String {
+    let id = day.next_id("s");
+    day.sessions.push(Session {
+        id: id.clone(),
+        start: now,
+        end: None,
+        category: t.category,
+        kind,
+        title: t.title.clone(),
+        block: t.block.clone(),
+        account: t.account.clone(),
+        note: None,
+        source: None,
+    });
+    id
+}
+
+/// Closes every open session of `kind` at `at` (a session that would end before it started is dropped).
+fn close_open(day: &mut Day, kind: SessionKind, at: DateTime<FixedOffset>) {
+    day.sessions
+        .retain(|s| !(s.kind == kind && s.end.is_none() && at <= s.start));
+    for s in day
+        .sessions
+        .iter_mut()
+        .filter(|s| s.kind == kind && s.end.is_none())
+    {
+        s.end = Some(at);
+    }
+}
+
+/// Starts round 1 of focus on `target` (stopping a timer that was there).
+pub fn start(
+    day: &mut Day,
+    now: DateTime<FixedOffset>,
+    settings: &TimerSettings,
+    target: FocusTarget,
+) {
+    stop(day, now);
+    open_session(day, now, SessionKind::Focus, &target);
+    day.timer = Some(Timer {
+        phase: Phase::Focus,
+        round: 1,
+        length: i64::from(settings.focus_minutes) * 60,
+        done: 0,
+        since: Some(now),
+        category: target.category,
+        title: target.title,
+        block: target.block,
+        account: target.account,
+        interruption: None,
+    });
+}
+
+fn target_of(timer: &Timer) -> FocusTarget {
+    FocusTarget {
+        category: timer.category,
+        title: timer.title.clone(),
+        block: timer.block.clone(),
+        account: timer.account.clone(),
+    }
+}
+
+/// Pauses a running phase; the focus session ends now.
+pub fn pause(day: &mut Day, now: DateTime<FixedOffset>) -> Result<(), String> {
+    let timer = day
+        .timer
+        .as_mut()
+        .ok_or("no timer is running: s starts one")?;
+    let since = timer
+        .since
+        .take()
+        .ok_or("the timer is already paused: space resumes it")?;
+    timer.done = (timer.done + (now - since).num_seconds().max(0)).min(timer.length);
+    close_open(day, SessionKind::Focus, now);
+    Ok(())
+}
+
+/// Resumes a paused phase; focus gets a new open session from now.
+pub fn resume(day: &mut Day, now: DateTime<FixedOffset>) -> Result<(), String> {
+    let timer = day
+        .timer
+        .as_mut()
+        .ok_or("no timer to resume: s starts one")?;
+    if timer.since.is_some() {
+        return Err("the timer is already running".into());
+    }
+    timer.since = Some(now);
+    let (phase, target) = (timer.phase, target_of(timer));
+    if phase == Phase::Focus {
+        open_session(day, now, SessionKind::Focus, &target);
+    }
+    Ok(())
+}
+
+/// Stops the timer: the open focus session ends now. Returns false when there was none.
+pub fn stop(day: &mut Day, now: DateTime<FixedOffset>) -> bool {
+    close_open(day, SessionKind::Focus, now);
+    day.timer.take().is_some()
+}
+
+/// Ends a break early and starts the next focus round.
+pub fn skip_break(
+    day: &mut Day,
+    now: DateTime<FixedOffset>,
+    settings: &TimerSettings,
+) -> Result<(), String> {
+    let timer = day.timer.as_mut().ok_or("no timer is running")?;
+    if timer.phase == Phase::Focus {
+        return Err("no break to skip: this is focus time".into());
+    }
+    begin_focus_round(day, now, settings, true);
+    Ok(())
+}
+
+fn begin_focus_round(
+    day: &mut Day,
+    at: DateTime<FixedOffset>,
+    settings: &TimerSettings,
+    run: bool,
+) {
+    let Some(timer) = day.timer.as_mut() else {
+        return;
+    };
+    timer.phase = Phase::Focus;
+    timer.round += 1;
+    timer.length = i64::from(settings.focus_minutes) * 60;
+    timer.done = 0;
+    timer.since = run.then_some(at);
+    let target = target_of(timer);
+    if run {
+        open_session(day, at, SessionKind::Focus, &target);
+    }
+}
+
+/// Moves the timer through every phase end up to `now`. A focus round ends in a break (a long one
+/// every N rounds) that runs on its own; a break ends with the next round ready, waiting for the
+/// rep to come back and press start.
+pub fn advance(
+    day: &mut Day,
+    now: DateTime<FixedOffset>,
+    settings: &TimerSettings,
+) -> Vec<TimerEvent> {
+    let mut events = vec![];
+    while let Some(timer) = day.timer.as_mut() {
+        let Some(end) = timer.ends_at().filter(|end| *end <= now) else {
+            break;
+        };
+        match timer.phase {
+            Phase::Focus => {
+                let long = timer.round % settings.rounds_before_long_break.max(1) == 0;
+                let minutes = if long {
+                    settings.long_break_minutes
+                } else {
+                    settings.break_minutes
+                };
+                timer.phase = if long { Phase::LongBreak } else { Phase::Break };
+                timer.length = i64::from(minutes) * 60;
+                timer.done = 0;
+                timer.since = Some(end);
+                events.push(TimerEvent::FocusEnded {
+                    round: timer.round,
+                    long_break: long,
+                });
+                close_open(day, SessionKind::Focus, end);
+            }
+            Phase::Break | Phase::LongBreak => {
+                let next_round = timer.round + 1;
+                begin_focus_round(day, end, settings, false);
+                events.push(TimerEvent::BreakEnded { next_round });
+            }
+        }
+    }
+    events
+}
+
+/// `i`: starts a reactive interruption (pausing a running focus), or ends the open one
+/// (resuming the focus it paused). Returns true when an interruption started.
+pub fn toggle_interruption(day: &mut Day, now: DateTime<FixedOffset>, who: Option<String>) -> bool {
+    if day
+        .sessions
+        .iter()
+        .any(|s| s.kind == SessionKind::Interruption && s.end.is_none())
+    {
+        close_open(day, SessionKind::Interruption, now);
+        let paused_focus = day
+            .timer
+            .as_mut()
+            .and_then(|t| t.interruption.take())
+            .is_some();
+        if paused_focus {
+            let _ = resume(day, now);
+        }
+        return false;
+    }
+    let focus_running = day
+        .timer
+        .as_ref()
+        .is_some_and(|t| t.phase == Phase::Focus && t.is_running());
+    if focus_running {
+        let _ = pause(day, now);
+    }
+    let target = FocusTarget {
+        category: Category::Reactive,
+        title: who.clone(),
+        block: None,
+        account: who,
+    };
+    let id = open_session(day, now, SessionKind::Interruption, &target);
+    if focus_running && let Some(t) = day.timer.as_mut() {
+        t.interruption = Some(id);
+    }
+    true
+}
+
+/// `p`: a request passed on to the right person, logged as a one-minute reactive entry without
+/// leaving focus.
+pub fn pass_on(day: &mut Day, now: DateTime<FixedOffset>, what: String) {
+    let id = day.next_id("s");
+    day.sessions.push(Session {
+        id,
+        start: now,
+        end: Some(now + Duration::minutes(1)),
+        category: Category::Reactive,
+        kind: SessionKind::Interruption,
+        title: Some(what),
+        block: None,
+        account: None,
+        note: Some("passed on".into()),
+        source: None,
+    });
+}
+
+/// After a gap with no sign of life (a sleeping laptop, protime closed), the rep says what it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapAnswer {
+    /// It was this session's work: keep counting.
+    Work,
+    /// A break: the focus ended when the gap began.
+    Break,
+    /// Other work: the focus ended when the gap began, and the gap is logged as OTHER.
+    Other,
+}
+
+/// Settles a gap from `last_seen` to `now` in an open focus session.
+pub fn settle_gap(
+    day: &mut Day,
+    last_seen: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+    answer: GapAnswer,
+) {
+    if answer == GapAnswer::Work {
+        return;
+    }
+    let _ = pause(day, last_seen);
+    if answer == GapAnswer::Other && now > last_seen {
+        let id = day.next_id("s");
+        day.sessions.push(Session {
+            id,
+            start: last_seen,
+            end: Some(now),
+            category: Category::Other,
+            kind: SessionKind::Manual,
+            title: Some("away from protime".into()),
+            block: None,
+            account: None,
+            note: None,
+            source: None,
+        });
+    }
+}
+
+/// Moves a timer still running from yesterday into `today` at `midnight`: yesterday's open
+/// sessions end at midnight and continue as new open sessions today.
+pub fn carry_over_midnight(yesterday: &mut Day, today: &mut Day, midnight: DateTime<FixedOffset>) {
+    let open: Vec<Session> = yesterday
+        .sessions
+        .iter()
+        .filter(|s| s.end.is_none())
+        .cloned()
+        .collect();
+    for s in yesterday.sessions.iter_mut().filter(|s| s.end.is_none()) {
+        s.end = Some(midnight);
+    }
+    let mut timer = yesterday.timer.take();
+    for s in open {
+        let id = today.next_id("s");
+        if let Some(t) = timer
+            .as_mut()
+            .filter(|t| t.interruption.as_ref() == Some(&s.id))
+        {
+            t.interruption = Some(id.clone());
+        }
+        today.sessions.push(Session {
+            id,
+            start: midnight,
+            end: None,
+            ..s
+        });
+    }
+    if let Some(mut t) = timer {
+        if let Some(since) = t.since {
+            t.done = (t.done + (midnight - since).num_seconds().max(0)).min(t.length);
+            t.since = Some(midnight);
+        }
+        today.timer = Some(t);
+    }
+}
+
+#[cfg(test)]
+#[path = "timer_test.rs"]
+mod tests;
