@@ -197,6 +197,16 @@ pub enum ConfigError {
 }
 
 impl Config {
+    /// The focus timer's lengths.
+    pub fn timer_settings(&self) -> crate::domain::timer::TimerSettings {
+        crate::domain::timer::TimerSettings {
+            focus_minutes: self.timer.focus_minutes,
+            break_minutes: self.timer.break_minutes,
+            long_break_minutes: self.timer.long_break_minutes,
+            rounds_before_long_break: self.timer.rounds_before_long_break,
+        }
+    }
+
     /// The built-in defaults alone.
     pub fn defaults() -> Config {
         Config::from_user_text(None, "defaults")

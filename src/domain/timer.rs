@@ -366,6 +366,10 @@ pub fn settle_gap(
         return;
     }
     let _ = pause(day, last_seen);
+    close_open(day, SessionKind::Interruption, last_seen);
+    if let Some(t) = day.timer.as_mut() {
+        t.interruption = None;
+    }
     if answer == GapAnswer::Other && now > last_seen {
         let id = day.next_id("s");
         day.sessions.push(Session {
@@ -418,6 +422,75 @@ pub fn carry_over_midnight(yesterday: &mut Day, today: &mut Day, midnight: DateT
         }
         today.timer = Some(t);
     }
+}
+
+/// One timer command, as the TUI and the command line give it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimerOp {
+    Start(FocusTarget),
+    Pause,
+    Resume,
+    /// Pause when running, resume when paused.
+    Toggle,
+    Stop,
+    SkipBreak,
+    /// `i`: start or end an interruption, with an optional who/what.
+    Interrupt(Option<String>),
+    /// `p`: a request passed on.
+    PassOn(String),
+    /// Move through phase ends up to now.
+    Advance,
+    /// Settle a gap that began at the given instant.
+    SettleGap(DateTime<FixedOffset>, GapAnswer),
+}
+
+impl TimerOp {
+    /// Applies the command to the day at `now`; the events say what the timer did on its own.
+    pub fn apply(
+        self,
+        day: &mut Day,
+        now: DateTime<FixedOffset>,
+        settings: &TimerSettings,
+    ) -> Result<Vec<TimerEvent>, String> {
+        // A gap is settled before time moves on, so the answer decides how the gap counts.
+        let settling = matches!(self, TimerOp::SettleGap(..));
+        let mut events = if settling {
+            vec![]
+        } else {
+            advance(day, now, settings)
+        };
+        match self {
+            TimerOp::Start(target) => start(day, now, settings, target),
+            TimerOp::Pause => pause(day, now)?,
+            TimerOp::Resume => resume(day, now)?,
+            TimerOp::Toggle => match day.timer.as_ref().map(Timer::is_running) {
+                Some(true) => pause(day, now)?,
+                Some(false) => resume(day, now)?,
+                None => return Err("no timer yet: s starts focus on the selected block".into()),
+            },
+            TimerOp::Stop => {
+                if !stop(day, now) {
+                    return Err("no timer is running".into());
+                }
+            }
+            TimerOp::SkipBreak => skip_break(day, now, settings)?,
+            TimerOp::Interrupt(who) => {
+                toggle_interruption(day, now, who);
+            }
+            TimerOp::PassOn(what) => pass_on(day, now, what),
+            TimerOp::Advance => {}
+            TimerOp::SettleGap(since, answer) => settle_gap(day, since, now, answer),
+        }
+        events.extend(advance(day, now, settings));
+        Ok(events)
+    }
+}
+
+/// The open interruption, if any.
+pub fn open_interruption(day: &Day) -> Option<&Session> {
+    day.sessions
+        .iter()
+        .find(|s| s.kind == SessionKind::Interruption && s.end.is_none())
 }
 
 #[cfg(test)]

@@ -116,10 +116,31 @@ fn merge_table(old: &mut Table, new: &Table) {
     for (key, new_item) in new.iter() {
         match old.get_mut(key) {
             Some(old_item) => merge_item(old_item, new_item),
-            None => {
-                old.insert(key, new_item.clone());
-            }
+            None => insert_in_order(old, new, key, new_item.clone()),
         }
+    }
+}
+
+/// Inserts a key the old table lacks right after the nearest key that precedes it in the fresh
+/// document (so a session's new `end` lands after its `start`), keeping every other key in place.
+fn insert_in_order(old: &mut Table, new: &Table, key: &str, item: Item) {
+    let fresh_order: Vec<&str> = new.iter().map(|(k, _)| k).collect();
+    let index = fresh_order.iter().position(|k| *k == key).unwrap_or(0);
+    let anchor = fresh_order[..index]
+        .iter()
+        .rev()
+        .find(|k| old.contains_key(k));
+    let mut entries: Vec<(toml_edit::Key, Item)> = old
+        .iter()
+        .filter_map(|(k, _)| old.get_key_value(k).map(|(k, v)| (k.clone(), v.clone())))
+        .collect();
+    let at = anchor
+        .and_then(|a| entries.iter().position(|(k, _)| k.get() == *a))
+        .map_or(0, |i| i + 1);
+    entries.insert(at, (toml_edit::Key::new(key), item));
+    old.clear();
+    for (k, v) in entries {
+        old.insert_formatted(&k, v);
     }
 }
 
@@ -212,6 +233,19 @@ mod tests {
         );
         assert!(out.contains("end = \"10:30\""), "{out}");
         assert_eq!(parse_day(&out, Path::new("x.toml"), date()).unwrap(), day);
+    }
+
+    #[test]
+    fn a_key_added_later_lands_beside_its_neighbours() {
+        let open = "schema = 1\ndate = \"2026-11-26\"\n\n[[session]]\nid = \"s1\"\nstart = \"2026-11-26T09:00:00+01:00\"\ncategory = \"proactive\"\nkind = \"focus\"\n";
+        let mut day = parse_day(open, Path::new("d.toml"), date()).unwrap();
+        day.sessions[0].end =
+            Some(chrono::DateTime::parse_from_rfc3339("2026-11-26T09:30:00+01:00").unwrap());
+        let out = render_day(&day, Some(open));
+        assert!(
+            out.contains("start = \"2026-11-26T09:00:00+01:00\"\nend = \"2026-11-26T09:30:00+01:00\"\ncategory"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod atomic;
 pub mod error;
 pub mod format;
+pub mod heartbeat;
 pub mod watch;
 
 pub use error::JournalError;

@@ -2,18 +2,23 @@
 
 use super::event::Event;
 use super::keymap::{self, Action};
+use super::prompt::{GapQuestion, Prompt, recent_accounts};
 use super::tabs::Tab;
 use super::tabs::plan::PlanTab;
+use super::tabs::timer::TimerTab;
 use super::theme::Theme;
 use crate::config::Config;
 use crate::domain::Day;
 use crate::domain::plan::DayEdit;
+use crate::domain::timer::{TimerOp, open_interruption};
 use crate::journal::JournalError;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 use std::cell::Cell;
 
 /// Today's day as read from the journal: a day that does not parse is shown read-only with why.
+// Only two are ever alive (today and the Plan tab's day), so boxing the large variant buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum DayView {
     Loaded(Day),
@@ -57,7 +62,14 @@ pub enum Effect {
     },
     /// Show a one-line message at the bottom.
     Message(String),
+    /// Apply a timer command to today's day.
+    Timer(TimerOp),
+    /// Record a sign of life (the timer is running), so a later gap can be told apart.
+    Heartbeat,
 }
+
+/// How long without a sign of life, with a session open, before protime asks what the gap was.
+pub const GAP_MINUTES: i64 = 5;
 
 /// Where the inverse of a saved edit goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +91,13 @@ pub struct App {
     pub plan: PlanTab,
     /// The width of the last frame, for mouse hit-testing of the header.
     pub screen_width: Cell<u16>,
+    pub timer: TimerTab,
+    /// A one-line prompt open over any tab (interruption, pass it on, unplanned focus).
+    pub prompt: Option<Prompt>,
+    /// The question after a gap with no sign of life, until answered.
+    pub gap: Option<GapQuestion>,
+    /// The last moment protime was known to be running with a session open.
+    pub last_alive: Option<DateTime<FixedOffset>>,
 }
 
 impl App {
@@ -94,6 +113,10 @@ impl App {
             banner: None,
             plan,
             screen_width: Cell::new(120),
+            timer: TimerTab::default(),
+            prompt: None,
+            gap: None,
+            last_alive: None,
         }
     }
 
@@ -131,15 +154,91 @@ impl App {
             .collect()
     }
 
-    /// A key goes to the help overlay, then to the shown tab, then to the global keys.
+    /// Today's day, when its file could be read.
+    pub fn today_day(&self) -> Option<&Day> {
+        match &self.today {
+            DayView::Loaded(day) => Some(day),
+            DayView::Unreadable { .. } => None,
+        }
+    }
+
+    /// A key goes to the help overlay, an open question or prompt, the shown tab, then the
+    /// keys that work everywhere.
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if !self.help
-            && self.tab == Tab::Plan
-            && let Some(effects) = self.plan.handle_key(key, &self.config, self.now)
-        {
+        if key.kind != KeyEventKind::Press {
+            return vec![];
+        }
+        if self.help {
+            return keymap::action_for(key).map_or(vec![], |a| self.update(a));
+        }
+        if let Some(gap) = self.gap {
+            return match gap.answer(key) {
+                Some(op) => {
+                    self.gap = None;
+                    vec![Effect::Timer(op)]
+                }
+                None => vec![],
+            };
+        }
+        if let Some(effects) = self.prompt_key(key) {
             return effects;
         }
-        keymap::action_for(key).map_or(vec![], |a| self.update(a))
+        if let Some(effects) = self.tab_key(key) {
+            return effects;
+        }
+        match key.code {
+            KeyCode::Char('i') if key.modifiers.is_empty() => {
+                let open = self.today_day().and_then(open_interruption).is_some();
+                if open {
+                    return vec![Effect::Timer(TimerOp::Interrupt(None))];
+                }
+                self.prompt = Some(Prompt::interrupt(&recent_accounts(self.today_day())));
+                vec![]
+            }
+            KeyCode::Char('p') if key.modifiers.is_empty() => {
+                self.prompt = Some(Prompt::pass_on());
+                vec![]
+            }
+            _ => keymap::action_for(key).map_or(vec![], |a| self.update(a)),
+        }
+    }
+
+    fn prompt_key(&mut self, key: KeyEvent) -> Option<Vec<Effect>> {
+        self.prompt.as_ref()?;
+        let accounts = recent_accounts(self.today_day());
+        let prompt = self.prompt.as_mut()?;
+        Some(match prompt.handle_key(key, &accounts) {
+            None => vec![],
+            Some(result) => {
+                self.prompt = None;
+                match result {
+                    Ok(op) => op.map(Effect::Timer).into_iter().collect(),
+                    Err(message) => vec![Effect::Message(message)],
+                }
+            }
+        })
+    }
+
+    fn tab_key(&mut self, key: KeyEvent) -> Option<Vec<Effect>> {
+        match self.tab {
+            Tab::Plan => self.plan.handle_key(key, &self.config, self.now),
+            Tab::Timer => {
+                let day = match &self.today {
+                    DayView::Loaded(day) => Some(day),
+                    DayView::Unreadable { .. } => None,
+                };
+                self.timer
+                    .handle_key(key, day, self.now.time(), &mut self.prompt)
+            }
+            _ => None,
+        }
+    }
+
+    /// True while a timer or an interruption runs: the header counts down each second.
+    pub fn countdown_visible(&self) -> bool {
+        self.today_day().is_some_and(|d| {
+            d.timer.as_ref().is_some_and(|t| t.is_running()) || open_interruption(d).is_some()
+        })
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -160,14 +259,39 @@ impl App {
         vec![]
     }
 
-    /// Moves the clock on; asks for a reload when the date rolled over.
+    /// Moves the clock on: a new day reloads, a phase that ended advances the timer, and a long
+    /// silence with a session open asks what the gap was.
     pub fn tick(&mut self, now: DateTime<FixedOffset>) -> Vec<Effect> {
+        let before = self.now;
         self.now = now;
         if now.date_naive() != self.today.date() {
-            vec![Effect::ReloadDay]
-        } else {
-            vec![]
+            return vec![Effect::ReloadDay];
         }
+        if !self.countdown_visible() || self.gap.is_some() {
+            return vec![];
+        }
+        let mut effects = vec![];
+        let last = self.last_alive.unwrap_or(before);
+        if (now - last).num_minutes() >= GAP_MINUTES {
+            self.gap = Some(GapQuestion { since: last });
+            return effects;
+        }
+        if self
+            .last_alive
+            .is_none_or(|l| l.timestamp() / 60 != now.timestamp() / 60)
+        {
+            effects.push(Effect::Heartbeat);
+        }
+        self.last_alive = Some(now);
+        let phase_ended = self
+            .today_day()
+            .and_then(|d| d.timer.as_ref())
+            .and_then(|t| t.ends_at())
+            .is_some_and(|e| e <= now);
+        if phase_ended {
+            effects.push(Effect::Timer(TimerOp::Advance));
+        }
+        effects
     }
 }
 

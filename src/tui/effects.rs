@@ -1,9 +1,14 @@
 //! Carrying out what `App::update` asked for: journal reads and writes, off the update path.
 
+use super::app::GAP_MINUTES;
 use super::app::{App, DayView, Effect, History};
+use super::prompt::GapQuestion;
 use super::tabs::plan::{copy_candidates, fitting_blocks};
 use crate::domain::Day;
 use crate::domain::plan::DayEdit;
+use crate::domain::span::day_bounds;
+use crate::domain::timer::{self, GapAnswer, TimerEvent, TimerOp, TimerSettings};
+use crate::journal::heartbeat;
 use crate::journal::{Journal, JournalError};
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -27,6 +32,15 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 copy_previous_plan(app, journal, to);
                 reload = true;
             }
+            Effect::Timer(op) => {
+                run_timer(app, journal, op);
+                reload = true;
+            }
+            Effect::Heartbeat => {
+                if let Err(e) = heartbeat::touch(journal, app.now) {
+                    app.banner = Some(format!("Could not note that protime is running: {e}"));
+                }
+            }
         }
     }
     if reload {
@@ -41,6 +55,45 @@ fn save_edit(app: &mut App, journal: &Journal, date: NaiveDate, edit: DayEdit, h
             app.banner = None;
         }
         Err(e) => app.banner = Some(save_failure(&e)),
+    }
+}
+
+fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) {
+    let (now, settings) = (app.now, app.config.timer_settings());
+    match journal.update(now.date_naive(), |day| op.apply(day, now, &settings)) {
+        Ok(events) => {
+            if let Some(last) = events.last() {
+                app.banner = Some(event_message(last, &settings));
+            }
+        }
+        Err(e) => app.banner = Some(save_failure(&e)),
+    }
+}
+
+/// What the rep is told when the timer moves on by itself.
+pub fn event_message(event: &TimerEvent, settings: &TimerSettings) -> String {
+    match event {
+        TimerEvent::FocusEnded {
+            round,
+            long_break: false,
+        } => {
+            format!(
+                "Focus round {round} done: take a {}-minute break",
+                settings.break_minutes
+            )
+        }
+        TimerEvent::FocusEnded {
+            round,
+            long_break: true,
+        } => {
+            format!(
+                "Focus round {round} done: take a long break, {} minutes",
+                settings.long_break_minutes
+            )
+        }
+        TimerEvent::BreakEnded { next_round } => {
+            format!("Break over: space starts focus round {next_round}")
+        }
     }
 }
 
@@ -76,9 +129,13 @@ fn copy_previous_plan(app: &mut App, journal: &Journal, to: NaiveDate) {
     }
 }
 
-/// Re-reads today and the Plan tab's day and week.
+/// Re-reads today and the Plan tab's day and week; on a new day, first carries a session still
+/// running from yesterday over midnight.
 pub fn reload_days(app: &mut App, journal: &Journal) {
     let today = app.now.date_naive();
+    if app.today.date() != today {
+        carry_over_midnight(app, journal);
+    }
     app.today = DayView::from_load(today, journal.load(today));
     let date = app.plan.date;
     let view = if date == today {
@@ -97,4 +154,66 @@ fn week_of(journal: &Journal, date: NaiveDate) -> Vec<Day> {
         .into_iter()
         .filter_map(|(_, d)| d.ok())
         .collect()
+}
+
+/// Splits whatever still runs in yesterday's file at midnight: yesterday keeps the part before,
+/// today continues from 00:00.
+pub fn carry_over_midnight(app: &mut App, journal: &Journal) {
+    let today = app.now.date_naive();
+    let Some(yesterday) = today.pred_opt() else {
+        return;
+    };
+    let running = |d: &Day| d.timer.is_some() || d.sessions.iter().any(|s| s.end.is_none());
+    if !journal.load(yesterday).is_ok_and(|d| running(&d)) {
+        return;
+    }
+    let midnight = day_bounds(app.now.offset(), today).start;
+    let settings = app.config.timer_settings();
+    let result = journal
+        .update(yesterday, |d| {
+            timer::advance(d, midnight, &settings);
+            Ok(d.clone())
+        })
+        .and_then(|before| {
+            journal.update(today, |t| {
+                // After a crash between the two writes today already holds the carried timer.
+                if t.timer.is_none() && !t.sessions.iter().any(|s| s.end.is_none()) {
+                    timer::carry_over_midnight(&mut before.clone(), t, midnight);
+                }
+                Ok(())
+            })
+        })
+        .and_then(|()| {
+            journal.update(yesterday, |d| {
+                timer::carry_over_midnight(d, &mut Day::new(today), midnight);
+                Ok(())
+            })
+        });
+    if let Err(e) = result {
+        app.banner = Some(format!(
+            "Could not carry the running session over midnight: {e}"
+        ));
+    }
+}
+
+/// At start-up: a session left open with no sign of life for longer than the stale limit is
+/// closed at the last sign of life; a shorter gap is asked about once.
+pub fn recover_open_session(app: &mut App, journal: &Journal) {
+    carry_over_midnight(app, journal);
+    reload_days(app, journal);
+    app.last_alive = heartbeat::last(journal, app.now);
+    let (Some(last), true) = (app.last_alive, app.countdown_visible()) else {
+        return;
+    };
+    let silent = app.now - last;
+    if silent.num_hours() >= i64::from(app.config.timer.stale_after_hours) {
+        run_timer(app, journal, TimerOp::SettleGap(last, GapAnswer::Break));
+        app.banner = Some(format!(
+            "A session was left open; it was closed at the last sign of life, {}",
+            last.format("%a %H:%M")
+        ));
+        reload_days(app, journal);
+    } else if silent.num_minutes() >= GAP_MINUTES {
+        app.gap = Some(GapQuestion { since: last });
+    }
 }

@@ -4,6 +4,8 @@ pub mod app;
 pub mod effects;
 pub mod event;
 pub mod keymap;
+pub mod overlay;
+pub mod prompt;
 pub mod tabs;
 pub mod terminal;
 pub mod theme;
@@ -52,7 +54,7 @@ pub fn run(paths: &Paths, config: Config, clock: Arc<dyn Clock>) -> color_eyre::
 pub fn new_app(journal: &Journal, config: Config, theme: Theme, now: DateTime<FixedOffset>) -> App {
     let blank = DayView::Loaded(crate::domain::Day::new(now.date_naive()));
     let mut app = App::new(config, theme, now, blank);
-    effects::reload_days(&mut app, journal);
+    effects::recover_open_session(&mut app, journal);
     let conflicts = journal.conflict_copies();
     if let Some(first) = conflicts.first() {
         app.banner = Some(format!(
@@ -76,7 +78,12 @@ pub fn event_loop<B: Backend>(
 ) -> Result<(), B::Error> {
     loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        let mut effects = match events.recv_timeout(until_next_minute(clock.now())) {
+        let wait = if app.countdown_visible() {
+            until_next_second(clock.now())
+        } else {
+            until_next_minute(clock.now())
+        };
+        let mut effects = match events.recv_timeout(wait) {
             Ok(event) => app.handle(&event),
             Err(RecvTimeoutError::Timeout) => vec![],
             Err(RecvTimeoutError::Disconnected) => vec![Effect::Quit],
@@ -95,6 +102,11 @@ pub fn event_loop<B: Backend>(
         }
         effects::carry_out(effects, app, journal);
     }
+}
+
+/// Time left until the next whole second, when a countdown must change.
+fn until_next_second(now: DateTime<FixedOffset>) -> Duration {
+    Duration::from_millis(1000 - u64::from(now.timestamp_subsec_millis().min(999)))
 }
 
 /// Time left until the clock in the header must change.

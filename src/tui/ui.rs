@@ -3,7 +3,8 @@
 use super::app::App;
 use super::keymap::{Binding, GLOBAL};
 use super::tabs::plan_view::PlanView;
-use super::tabs::{Tab, placeholder, plan};
+use super::tabs::timer_view::TimerView;
+use super::tabs::{Tab, placeholder, plan, timer};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -87,6 +88,7 @@ impl Widget for &App {
             Line::styled(format!(" {text}"), self.theme.warning()).render(banner, buf);
         }
         self.render_hints(hints, buf);
+        super::overlay::render(self, body, buf);
         if self.help {
             self.render_help(body, buf);
         }
@@ -100,7 +102,11 @@ impl App {
             spans.push(Span::styled(label, self.theme.tab(tab == self.tab)));
         }
         Line::from(spans).render(area, buf);
-        let clock = format!("{} ", self.now.format("%a %-d %b · %H:%M"));
+        let clock = match super::overlay::status(self) {
+            Some(status) if area.width < COMPACT_HEADER => format!("{status} "),
+            Some(status) => format!("{} · {status} ", self.now.format("%a %-d %b · %H:%M")),
+            None => format!("{} ", self.now.format("%a %-d %b · %H:%M")),
+        };
         let width = clock.chars().count() as u16;
         let used = tab_ranges(area.width, self.tab)
             .last()
@@ -133,6 +139,17 @@ impl App {
             view.render(inner, buf);
             return;
         }
+        if self.tab == Tab::Timer {
+            let view = TimerView {
+                tab: &self.timer,
+                day: self.today_day(),
+                config: &self.config,
+                theme: &self.theme,
+                now: self.now,
+            };
+            view.render(inner, buf);
+            return;
+        }
         let lines: Vec<Line> = placeholder::description(self.tab)
             .iter()
             .map(|l| Line::from(*l))
@@ -144,28 +161,49 @@ impl App {
 
     /// The keys of the shown tab, then the global ones.
     fn bindings(&self) -> Vec<&'static Binding> {
-        let tab_keys: &[Binding] = if self.tab == Tab::Plan {
+        let tab_keys: &[Binding] = if self.tab == Tab::Timer {
+            timer::KEYS
+        } else if self.tab == Tab::Plan {
             plan::KEYS
         } else {
             &[]
         };
-        tab_keys.iter().chain(GLOBAL.iter()).collect()
+        tab_keys
+            .iter()
+            .chain(timer::ANYWHERE)
+            .chain(GLOBAL.iter())
+            .collect()
     }
 
+    /// Whole hints only, as many as fit; `? help` always stays at the right end.
     fn render_hints(&self, area: Rect, buf: &mut Buffer) {
+        let help = " ? help ";
+        let room = (area.width as usize).saturating_sub(help.len());
         let mut spans = vec![];
         let mut used = 0;
-        for b in self.bindings() {
+        for b in self.bindings().into_iter().filter(|b| b.keys != "?") {
             let Some(label) = b.hint else { continue };
             let (key, text) = (format!(" {}", b.keys), format!(" {label} "));
             used += key.chars().count() + text.chars().count();
-            if used > area.width as usize {
-                break; // whole hints only; `?` lists every key
+            if used > room {
+                break;
             }
             spans.push(Span::styled(key, self.theme.key()));
             spans.push(Span::raw(text));
         }
         Line::from(spans).render(area, buf);
+        if area.width as usize >= help.len() {
+            let right = Rect {
+                x: area.right() - help.len() as u16,
+                width: help.len() as u16,
+                ..area
+            };
+            Line::from(vec![
+                Span::styled(" ?", self.theme.key()),
+                Span::raw(" help "),
+            ])
+            .render(right, buf);
+        }
     }
 
     fn render_help(&self, body: Rect, buf: &mut Buffer) {

@@ -4,6 +4,8 @@ pub mod placeholder;
 pub mod plan;
 pub mod plan_form;
 pub mod plan_view;
+pub mod timer;
+pub mod timer_view;
 
 /// The tabs, in the order of their number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,17 +11,17 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 pub struct Field {
     pub label: &'static str,
     pub value: String,
-    pub hint: &'static str,
+    pub hint: String,
     /// The next typed character replaces the value (as if it were selected).
     fresh: bool,
 }
 
 impl Field {
-    pub fn new(label: &'static str, value: impl Into<String>, hint: &'static str) -> Field {
+    pub fn new(label: &'static str, value: impl Into<String>, hint: impl Into<String>) -> Field {
         Field {
             label,
             value: value.into(),
-            hint,
+            hint: hint.into(),
             fresh: true,
         }
     }
@@ -136,7 +136,7 @@ impl Form {
                     Span::styled(format!(" {:>width$} ", f.label), theme.key()),
                     Span::styled(value, style),
                     Span::styled(
-                        format!("  {}", if focused { f.hint } else { "" }),
+                        format!("  {}", if focused { f.hint.as_str() } else { "" }),
                         theme.dim(),
                     ),
                 ])

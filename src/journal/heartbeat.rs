@@ -1,0 +1,52 @@
+//! A sign of life while a session is open: the modification time of `journal/.heartbeat`.
+//! Kept out of the day files so a running timer does not rewrite them every minute.
+
+use super::{Journal, JournalError};
+use chrono::{DateTime, FixedOffset, Utc};
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+fn path(journal: &Journal) -> PathBuf {
+    journal.root().join(".heartbeat")
+}
+
+/// Notes that protime was running at `now` (the app's clock), as the file's modification time.
+pub fn touch(journal: &Journal, now: DateTime<FixedOffset>) -> Result<(), JournalError> {
+    let path = path(journal);
+    super::atomic::ensure_private_dir(journal.root())?;
+    let file: File = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| JournalError::io("write", &path, e))?;
+    file.set_modified(SystemTime::from(now))
+        .map_err(|e| JournalError::io("touch", &path, e))
+}
+
+/// The last sign of life, if there ever was one, in the zone of `offset_like`.
+pub fn last(
+    journal: &Journal,
+    offset_like: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    let modified = std::fs::metadata(path(journal)).ok()?.modified().ok()?;
+    Some(DateTime::<Utc>::from(modified).with_timezone(offset_like.offset()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn touch_then_read_back_the_same_instant() {
+        let tmp = tempfile::tempdir().unwrap();
+        let journal = Journal::new(tmp.path());
+        let now = DateTime::parse_from_rfc3339("2026-11-26T10:42:00+01:00").unwrap();
+        assert_eq!(last(&journal, now), None);
+        touch(&journal, now).unwrap();
+        assert_eq!(last(&journal, now), Some(now));
+    }
+}

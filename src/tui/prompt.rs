@@ -1,0 +1,212 @@
+//! One-line prompts that work from any tab: an interruption's who/what, a request passed on,
+//! the category of unplanned focus; and the question after a gap with no sign of life.
+
+use crate::domain::timer::{FocusTarget, GapAnswer, TimerOp};
+use crate::domain::{Category, Day};
+use crate::tui::widgets::form::{Field, Form, FormKey};
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Interrupt,
+    PassOn,
+    Unplanned,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub form: Form,
+}
+
+/// Accounts named in the day's sessions and blocks, most recent first, for the prompt's hint.
+pub fn recent_accounts(day: Option<&Day>) -> Vec<String> {
+    let Some(day) = day else { return vec![] };
+    let mut sessions: Vec<_> = day.sessions.iter().collect();
+    sessions.sort_by_key(|s| std::cmp::Reverse(s.start));
+    let named = sessions.iter().filter_map(|s| s.account.clone());
+    let planned = day.blocks.iter().filter_map(|b| b.account.clone());
+    let mut seen: Vec<String> = vec![];
+    for account in named.chain(planned) {
+        if !seen.contains(&account) {
+            seen.push(account);
+        }
+    }
+    seen
+}
+
+impl Prompt {
+    pub fn interrupt(accounts: &[String]) -> Prompt {
+        let hint = if accounts.is_empty() {
+            "optional: who or what, like ACME".to_string()
+        } else {
+            format!("optional; Tab completes: {}", accounts.join(", "))
+        };
+        let field = Field::new("Who/what", "", hint);
+        Prompt {
+            kind: PromptKind::Interrupt,
+            form: Form::new("Interruption: the focus pauses", vec![field]),
+        }
+    }
+
+    pub fn pass_on() -> Prompt {
+        let field = Field::new(
+            "What",
+            "",
+            "the request you handed over, like \"invoice to finance\"",
+        );
+        Prompt {
+            kind: PromptKind::PassOn,
+            form: Form::new("Pass it on (focus goes on)", vec![field]),
+        }
+    }
+
+    pub fn unplanned() -> Prompt {
+        let fields = vec![
+            Field::new(
+                "Category",
+                "proactive",
+                "p proactive · r reactive · o other",
+            ),
+            Field::new("Title", "", "optional: what you work on"),
+        ];
+        Prompt {
+            kind: PromptKind::Unplanned,
+            form: Form::new("Focus on unplanned work", fields),
+        }
+    }
+
+    /// Handles a key; `Some(result)` when the prompt closes (`Ok(None)` = cancelled).
+    pub fn handle_key(
+        &mut self,
+        key: KeyEvent,
+        accounts: &[String],
+    ) -> Option<Result<Option<TimerOp>, String>> {
+        if key.code == KeyCode::Tab && self.kind == PromptKind::Interrupt {
+            complete(&mut self.form, accounts);
+            return None;
+        }
+        match self.form.handle_key(key) {
+            FormKey::Handled => None,
+            FormKey::Cancel => Some(Ok(None)),
+            FormKey::Submit => match self.op() {
+                Ok(op) => Some(Ok(Some(op))),
+                Err(message) => {
+                    self.form.error = Some(message);
+                    None
+                }
+            },
+        }
+    }
+
+    fn op(&self) -> Result<TimerOp, String> {
+        let first = self.form.fields[0].value.trim().to_string();
+        match self.kind {
+            PromptKind::Interrupt => Ok(TimerOp::Interrupt(Some(first).filter(|s| !s.is_empty()))),
+            PromptKind::PassOn if first.is_empty() => {
+                Err("say what you passed on, like \"invoice to finance\"".into())
+            }
+            PromptKind::PassOn => Ok(TimerOp::PassOn(first)),
+            PromptKind::Unplanned => {
+                let category: Category = first
+                    .parse()
+                    .map_err(|e: crate::domain::category::UnknownCategory| e.to_string())?;
+                let title =
+                    Some(self.form.value("Title").trim().to_string()).filter(|s| !s.is_empty());
+                Ok(TimerOp::Start(FocusTarget {
+                    category,
+                    title,
+                    block: None,
+                    account: None,
+                }))
+            }
+        }
+    }
+}
+
+/// Completes the typed prefix to the first recent account that starts with it.
+fn complete(form: &mut Form, accounts: &[String]) {
+    let typed = form.fields[0].value.to_lowercase();
+    if let Some(hit) = accounts
+        .iter()
+        .find(|a| a.to_lowercase().starts_with(&typed))
+    {
+        form.set("Who/what", hit.clone());
+    }
+}
+
+/// The question asked once after a gap with no sign of life while focus was running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GapQuestion {
+    pub since: DateTime<FixedOffset>,
+}
+
+impl GapQuestion {
+    pub fn answer(&self, key: KeyEvent) -> Option<TimerOp> {
+        let answer = match key.code {
+            KeyCode::Char('w') => GapAnswer::Work,
+            KeyCode::Char('b') => GapAnswer::Break,
+            KeyCode::Char('o') => GapAnswer::Other,
+            _ => return None,
+        };
+        Some(TimerOp::SettleGap(self.since, answer))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn interrupt_prompt_completes_recent_accounts_and_allows_empty() {
+        let accounts = vec!["Globex".to_string(), "ACME".to_string()];
+        let mut p = Prompt::interrupt(&accounts);
+        p.handle_key(key(KeyCode::Char('a')), &accounts);
+        p.handle_key(key(KeyCode::Tab), &accounts);
+        assert_eq!(p.form.value("Who/what"), "ACME");
+        assert_eq!(
+            p.handle_key(key(KeyCode::Enter), &accounts),
+            Some(Ok(Some(TimerOp::Interrupt(Some("ACME".into())))))
+        );
+        let mut empty = Prompt::interrupt(&[]);
+        assert_eq!(
+            empty.handle_key(key(KeyCode::Enter), &[]),
+            Some(Ok(Some(TimerOp::Interrupt(None))))
+        );
+    }
+
+    #[test]
+    fn pass_on_needs_text_and_unplanned_needs_a_real_category() {
+        let mut p = Prompt::pass_on();
+        assert_eq!(p.handle_key(key(KeyCode::Enter), &[]), None);
+        assert!(p.form.error.is_some());
+        let mut u = Prompt::unplanned();
+        u.handle_key(key(KeyCode::Char('x')), &[]);
+        assert_eq!(u.handle_key(key(KeyCode::Enter), &[]), None);
+        assert!(
+            u.form
+                .error
+                .as_deref()
+                .unwrap_or("")
+                .contains("unknown category")
+        );
+        assert_eq!(u.handle_key(key(KeyCode::Esc), &[]), Some(Ok(None)));
+    }
+
+    #[test]
+    fn gap_question_takes_w_b_o() {
+        let since = DateTime::parse_from_rfc3339("2026-11-26T09:10:00+01:00").unwrap();
+        let q = GapQuestion { since };
+        assert_eq!(
+            q.answer(key(KeyCode::Char('b'))),
+            Some(TimerOp::SettleGap(since, GapAnswer::Break))
+        );
+        assert_eq!(q.answer(key(KeyCode::Char('x'))), None);
+    }
+}
