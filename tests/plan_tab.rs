@@ -1,79 +1,15 @@
 //! The Plan tab driven key by key through the real app and a real journal in a temp folder.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use protime::config::Config;
-use protime::journal::Journal;
-use protime::tui::app::{App, Effect};
-use protime::tui::event::Event;
-use protime::tui::theme::Theme;
-use protime::tui::{effects, new_app};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common;
 
-struct Harness {
-    _tmp: tempfile::TempDir,
-    journal: Journal,
-    app: App,
-    keys: usize,
-}
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use common::Harness;
+use protime::tui::effects;
+use protime::tui::event::Event;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-26T07:50:00+01:00").unwrap()
-}
-
-impl Harness {
-    fn new() -> Harness {
-        let tmp = tempfile::tempdir().unwrap();
-        let journal = Journal::new(tmp.path().join("journal"));
-        let config = Config::defaults();
-        let theme = Theme::new(&config.theme, true);
-        let app = new_app(&journal, config, theme, now());
-        Harness {
-            _tmp: tmp,
-            journal,
-            app,
-            keys: 0,
-        }
-    }
-
-    fn press(&mut self, code: KeyCode) {
-        self.keys += 1;
-        let effects = self
-            .app
-            .handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-        assert!(!effects.contains(&Effect::Quit), "quit while planning");
-        effects::carry_out(effects, &mut self.app, &self.journal);
-    }
-
-    /// Presses each character as a key (`\n` is Enter, `\t` is Tab).
-    fn type_keys(&mut self, keys: &str) {
-        for c in keys.chars() {
-            self.press(match c {
-                '\n' => KeyCode::Enter,
-                '\t' => KeyCode::Tab,
-                c => KeyCode::Char(c),
-            });
-        }
-    }
-
-    fn file(&self, date: NaiveDate) -> String {
-        std::fs::read_to_string(self.journal.day_path(date)).unwrap_or_default()
-    }
-
-    fn plan(&self, date: NaiveDate) -> Vec<String> {
-        let day = self.journal.load(date).unwrap();
-        day.blocks_by_start()
-            .iter()
-            .map(|b| {
-                format!(
-                    "{}-{} {} {}",
-                    b.start.format("%H:%M"),
-                    b.end.format("%H:%M"),
-                    b.category.tag(),
-                    b.title
-                )
-            })
-            .collect()
-    }
+    common::at("2026-11-26T07:50:00+01:00")
 }
 
 fn today() -> NaiveDate {
@@ -82,7 +18,7 @@ fn today() -> NaiveDate {
 
 #[test]
 fn quick_start_plans_a_six_block_day_in_at_most_40_keys() {
-    let mut h = Harness::new();
+    let mut h = Harness::new(now());
     // The README's quick start: template, then three blocks typed with the defaults.
     h.type_keys("T");
     h.type_keys("a\n"); // 10:00 proactive, 30 min
@@ -105,7 +41,7 @@ fn quick_start_plans_a_six_block_day_in_at_most_40_keys() {
 
 #[test]
 fn edit_move_resize_delete_undo_redo_land_in_the_file() {
-    let mut h = Harness::new();
+    let mut h = Harness::new(now());
     h.type_keys("a\tTitle?\n"); // End field gets "Title?": refused, form stays open
     assert!(h.app.plan.form.as_ref().unwrap().form.error.is_some());
     h.press(KeyCode::Esc);
@@ -128,7 +64,7 @@ fn edit_move_resize_delete_undo_redo_land_in_the_file() {
 
 #[test]
 fn copy_yesterday_brings_the_last_planned_day_over() {
-    let mut h = Harness::new();
+    let mut h = Harness::new(now());
     h.press(KeyCode::Left);
     h.type_keys("T");
     h.press(KeyCode::Char('t'));
@@ -153,7 +89,7 @@ fn copy_yesterday_brings_the_last_planned_day_over() {
 
 #[test]
 fn day_off_is_saved_and_leaves_capacity() {
-    let mut h = Harness::new();
+    let mut h = Harness::new(now());
     h.type_keys("o");
     assert!(h.file(today()).contains("off = \"holiday\""));
     h.type_keys("oo");
@@ -162,7 +98,7 @@ fn day_off_is_saved_and_leaves_capacity() {
 
 #[test]
 fn manual_entry_is_saved_as_a_session() {
-    let mut h = Harness::new();
+    let mut h = Harness::new(now());
     h.type_keys("m07:00\t07:40\tr\tACME outage\tACME\n");
     let day = h.journal.load(today()).unwrap();
     assert_eq!(day.sessions.len(), 1);
@@ -177,7 +113,7 @@ fn manual_entry_is_saved_as_a_session() {
 
 #[test]
 fn a_corrupt_day_is_shown_read_only_and_never_written() {
-    let mut h = Harness::new();
+    let mut h = Harness::new(now());
     let path = h.journal.day_path(today());
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
@@ -193,7 +129,7 @@ fn a_corrupt_day_is_shown_read_only_and_never_written() {
 #[test]
 fn a_click_on_a_timeline_row_selects_that_block() {
     use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let mut h = Harness::new();
+    let mut h = Harness::new(now());
     h.type_keys("T");
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     terminal

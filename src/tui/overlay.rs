@@ -51,20 +51,27 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The timer in a few characters for the header: `▶ focus 18:12`, `⏸ paused 12:00`, …
-pub fn status(app: &App) -> Option<String> {
+/// The timer in a few characters for the header: `▶ focus 18:12 left`, or `▶ 18:12` when short.
+pub fn status(app: &App, short: bool) -> Option<String> {
     let day = app.today_day()?;
     if let Some(s) = open_interruption(day) {
-        return Some(format!(
-            "● interruption {}",
-            clock_text((app.now - s.start).num_seconds())
-        ));
+        let elapsed = clock_text((app.now - s.start).num_seconds());
+        return Some(if short {
+            format!("● {elapsed}")
+        } else {
+            format!("● interruption {elapsed}")
+        });
     }
     let timer = day.timer.as_ref()?;
     let left = clock_text(timer.remaining(app.now));
-    Some(match (timer.phase, timer.is_running()) {
-        (Phase::Focus, true) => format!("▶ focus {left} left"),
-        (Phase::Focus, false) => format!("⏸ focus {left} left"),
-        (_, _) => format!("☕ break {left} left"),
+    let (mark, word) = match (timer.phase, timer.is_running()) {
+        (Phase::Focus, true) => ("▶", "focus"),
+        (Phase::Focus, false) => ("⏸", "focus"),
+        (_, _) => ("☕", "break"),
+    };
+    Some(if short {
+        format!("{mark} {left}")
+    } else {
+        format!("{mark} {word} {left} left")
     })
 }

@@ -102,12 +102,13 @@ impl App {
             spans.push(Span::styled(label, self.theme.tab(tab == self.tab)));
         }
         Line::from(spans).render(area, buf);
-        let clock = match super::overlay::status(self) {
-            Some(status) if area.width < COMPACT_HEADER => format!("{status} "),
+        let compact = area.width < COMPACT_HEADER;
+        let clock = match super::overlay::status(self, compact) {
+            Some(status) if compact => format!("{status} "),
             Some(status) => format!("{} · {status} ", self.now.format("%a %-d %b · %H:%M")),
             None => format!("{} ", self.now.format("%a %-d %b · %H:%M")),
         };
-        let width = clock.chars().count() as u16;
+        let width = Line::from(clock.as_str()).width() as u16;
         let used = tab_ranges(area.width, self.tab)
             .last()
             .map_or(0, |(_, r)| r.end);

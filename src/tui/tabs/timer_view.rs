@@ -137,8 +137,12 @@ impl TimerView<'_> {
             .theme
             .category(Category::Reactive)
             .add_modifier(Modifier::BOLD);
-        let head = Line::styled("INTERRUPTION · i ends it and resumes focus", style)
-            .alignment(Alignment::Center);
+        let text = if area.width >= 50 {
+            "INTERRUPTION · i ends it and resumes focus"
+        } else {
+            "INTERRUPTION · i ends it"
+        };
+        let head = Line::styled(text, style).alignment(Alignment::Center);
         head.render(Rect { height: 1, ..area }, buf);
         let elapsed = (self.now - s.start).num_seconds();
         self.big(clock_text(elapsed), style, area, buf);
@@ -206,8 +210,8 @@ impl TimerView<'_> {
     fn share_line(&self, day: &Day) -> Line<'static> {
         let target = self.config.targets.proactive_share;
         let text = match proactive_share_so_far(day, self.now) {
-            Some(share) => format!("proactive share so far {share:.0}%  (target {target:.0}%)"),
-            None => format!("nothing tracked yet today  (target {target:.0}%)"),
+            Some(share) => format!("proactive so far {share:.0}% · target {target:.0}%"),
+            None => format!("nothing tracked yet · target {target:.0}%"),
         };
         Line::styled(text, self.theme.dim()).alignment(Alignment::Center)
     }

@@ -1,0 +1,133 @@
+//! A harness that drives the real app and journal key by key, with a clock tests move by hand.
+#![allow(dead_code)]
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use protime::config::Config;
+use protime::journal::Journal;
+use protime::tui::app::{App, Effect};
+use protime::tui::event::Event;
+use protime::tui::theme::Theme;
+use protime::tui::{effects, new_app};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub struct Harness {
+    pub tmp: tempfile::TempDir,
+    pub journal: Journal,
+    pub app: App,
+    pub keys: usize,
+}
+
+pub fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+impl Harness {
+    pub fn new(now: DateTime<FixedOffset>) -> Harness {
+        let tmp = tempfile::tempdir().unwrap();
+        Harness::in_dir(tmp, now)
+    }
+
+    /// A harness on an existing folder, as protime started again on the same journal.
+    pub fn in_dir(tmp: tempfile::TempDir, now: DateTime<FixedOffset>) -> Harness {
+        let journal = Journal::new(tmp.path().join("journal"));
+        let config = Config::defaults();
+        let theme = Theme::new(&config.theme, true);
+        let app = new_app(&journal, config, theme, now);
+        Harness {
+            tmp,
+            journal,
+            app,
+            keys: 0,
+        }
+    }
+
+    /// Closes this "process" and starts another on the same journal at `now`.
+    pub fn restart(self, now: DateTime<FixedOffset>) -> Harness {
+        Harness::in_dir(self.tmp, now)
+    }
+
+    pub fn press(&mut self, code: KeyCode) {
+        self.keys += 1;
+        let effects = self
+            .app
+            .handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        assert!(!effects.contains(&Effect::Quit), "quit unexpectedly");
+        effects::carry_out(effects, &mut self.app, &self.journal);
+    }
+
+    /// Presses each character as a key (`\n` is Enter, `\t` is Tab).
+    pub fn type_keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            self.press(match c {
+                '\n' => KeyCode::Enter,
+                '\t' => KeyCode::Tab,
+                c => KeyCode::Char(c),
+            });
+        }
+    }
+
+    /// Moves the clock on as the loop does, one tick at the end.
+    pub fn advance(&mut self, by: Duration) {
+        let now = self.app.now + by;
+        let effects = self.app.tick(now);
+        effects::carry_out(effects, &mut self.app, &self.journal);
+    }
+
+    /// Moves the clock on in steps of `step`, ticking at each, as a running loop would.
+    pub fn run_for(&mut self, total: Duration, step: Duration) {
+        let end = self.app.now + total;
+        while self.app.now < end {
+            self.advance(step.min(end - self.app.now));
+        }
+    }
+
+    pub fn file(&self, date: NaiveDate) -> String {
+        std::fs::read_to_string(self.journal.day_path(date)).unwrap_or_default()
+    }
+
+    pub fn plan(&self, date: NaiveDate) -> Vec<String> {
+        let day = self.journal.load(date).unwrap();
+        day.blocks_by_start()
+            .iter()
+            .map(|b| {
+                format!(
+                    "{}-{} {} {}",
+                    b.start.format("%H:%M"),
+                    b.end.format("%H:%M"),
+                    b.category.tag(),
+                    b.title
+                )
+            })
+            .collect()
+    }
+
+    /// Every session of the day as `HH:MM-HH:MM kind category title`.
+    pub fn sessions(&self, date: NaiveDate) -> Vec<String> {
+        let day = self.journal.load(date).unwrap();
+        let offset = *self.app.now.offset();
+        day.sessions
+            .iter()
+            .map(|s| {
+                let end = s.end.map_or("open".to_string(), |e| {
+                    e.with_timezone(&offset).format("%H:%M").to_string()
+                });
+                format!(
+                    "{}-{end} {} {} {}",
+                    s.start.with_timezone(&offset).format("%H:%M"),
+                    s.kind,
+                    s.category.tag(),
+                    s.title.as_deref().unwrap_or("")
+                )
+            })
+            .collect()
+    }
+
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|f| f.render_widget(&self.app, f.area()))
+            .unwrap();
+        terminal.backend().to_string()
+    }
+}

@@ -1,0 +1,191 @@
+//! The Timer tab and the keys that work everywhere, driven through the real app and journal with
+//! a clock the test moves.
+
+mod common;
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use common::{Harness, at};
+use protime::domain::{Block, BlockKind, Category};
+use protime::journal::heartbeat;
+use protime::tui::effects;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+/// protime opened at `time` on a day planned with one proactive block 09:00–10:30.
+fn planned_at(time: &str) -> Harness {
+    let mut h = Harness::new(at(&format!("2026-11-26T{time}+01:00")));
+    h.journal
+        .update(today(), |d| {
+            d.blocks.push(Block {
+                id: "b1".into(),
+                start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+                end: NaiveTime::from_hms_opt(10, 30, 0).unwrap(),
+                category: Category::Proactive,
+                title: "ACME proposal".into(),
+                kind: BlockKind::Work,
+                account: Some("ACME".into()),
+                objective: None,
+            });
+            Ok(())
+        })
+        .unwrap();
+    effects::reload_days(&mut h.app, &h.journal);
+    h.type_keys("2");
+    h
+}
+
+fn minutes(n: i64) -> Duration {
+    Duration::minutes(n)
+}
+
+fn banner(h: &Harness) -> String {
+    h.app.banner.clone().unwrap_or_default()
+}
+
+#[test]
+fn a_full_focus_and_break_cycle_by_keys_and_clock() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(30), minutes(1));
+    assert!(
+        banner(&h).contains("Focus round 1 done: take a 5-minute break"),
+        "{}",
+        banner(&h)
+    );
+    assert_eq!(
+        h.sessions(today()),
+        vec!["09:00-09:30 focus PRO ACME proposal"]
+    );
+    h.run_for(minutes(5), minutes(1));
+    assert!(
+        banner(&h).contains("space starts focus round 2"),
+        "{}",
+        banner(&h)
+    );
+    h.advance(minutes(2));
+    h.type_keys(" ");
+    h.run_for(minutes(10), minutes(1));
+    h.type_keys(" ");
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "09:00-09:30 focus PRO ACME proposal",
+            "09:37-09:47 focus PRO ACME proposal"
+        ]
+    );
+    h.type_keys("s");
+    assert!(h.journal.load(today()).unwrap().timer.is_none());
+}
+
+#[test]
+fn interruption_and_pass_on_from_another_tab() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s1");
+    h.run_for(minutes(10), minutes(1));
+    h.type_keys("iGlobex\n");
+    h.run_for(minutes(15), minutes(1));
+    h.type_keys("i");
+    h.advance(minutes(1));
+    h.type_keys("pinvoice to finance\n");
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "09:00-09:10 focus PRO ACME proposal",
+            "09:10-09:25 interruption RE Globex",
+            "09:25-open focus PRO ACME proposal",
+            "09:26-09:27 interruption RE invoice to finance",
+        ]
+    );
+    // The interruption pushed the round's end out by its 15 minutes.
+    assert_eq!(
+        h.journal.load(today()).unwrap().timer.unwrap().ends_at(),
+        Some(at("2026-11-26T09:45:00+01:00"))
+    );
+}
+
+#[test]
+fn a_gap_with_no_sign_of_life_is_asked_about_once() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(5), minutes(1));
+    h.advance(minutes(20)); // the laptop slept
+    assert!(h.app.gap.is_some());
+    assert!(h.screen(100, 24).contains("What was that time?"));
+    h.type_keys("x"); // not an answer: still asked
+    assert!(h.app.gap.is_some());
+    h.type_keys("o");
+    assert!(h.app.gap.is_none());
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "09:00-09:05 focus PRO ACME proposal",
+            "09:05-09:25 manual OTH away from protime"
+        ]
+    );
+}
+
+#[test]
+fn reopening_resumes_the_open_session_with_wall_clock_time() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(11), minutes(1));
+    assert_eq!(
+        heartbeat::last(&h.journal, h.app.now),
+        Some(at("2026-11-26T09:11:00+01:00"))
+    );
+    let h = h.restart(at("2026-11-26T09:12:30+01:00"));
+    assert!(h.app.gap.is_none());
+    let timer = h.journal.load(today()).unwrap().timer.unwrap();
+    assert_eq!(timer.remaining(h.app.now), 17 * 60 + 30);
+    assert!(h.screen(100, 24).contains("▶ focus 17:30 left"));
+}
+
+#[test]
+fn a_session_left_open_for_hours_is_closed_at_the_last_sign_of_life() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("iACME\n");
+    h.run_for(minutes(5), minutes(1));
+    let h = h.restart(at("2026-11-26T15:00:00+01:00"));
+    assert_eq!(
+        h.sessions(today()),
+        vec!["09:00-09:05 interruption RE ACME"]
+    );
+    assert!(
+        banner(&h).contains("closed at the last sign of life"),
+        "{}",
+        banner(&h)
+    );
+}
+
+#[test]
+fn a_focus_running_across_midnight_is_split_between_the_days() {
+    let mut h = Harness::new(at("2026-11-26T23:50:00+01:00"));
+    h.type_keys("2s\n"); // unplanned focus, proactive
+    h.run_for(minutes(15), minutes(1));
+    let tomorrow = today().succ_opt().unwrap();
+    assert_eq!(h.sessions(today()), vec!["23:50-00:00 focus PRO "]);
+    assert_eq!(h.sessions(tomorrow), vec!["00:00-open focus PRO "]);
+    h.run_for(minutes(15), minutes(1));
+    assert_eq!(h.sessions(tomorrow), vec!["00:00-00:20 focus PRO "]);
+}
+
+#[test]
+fn timer_states_render_wide_and_narrow() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(11), minutes(1));
+    insta::assert_snapshot!("focus_100x24", h.screen(100, 24));
+    insta::assert_snapshot!("focus_40x20", h.screen(40, 20));
+    h.type_keys(" ");
+    insta::assert_snapshot!("paused_100x24", h.screen(100, 24));
+    h.type_keys(" iGlobex\n");
+    h.run_for(minutes(3), minutes(1));
+    insta::assert_snapshot!("interruption_100x24", h.screen(100, 24));
+    insta::assert_snapshot!("interruption_40x20", h.screen(40, 20));
+    h.type_keys("i");
+    h.run_for(minutes(20), minutes(1));
+    insta::assert_snapshot!("break_100x24", h.screen(100, 24));
+    insta::assert_snapshot!("break_40x20", h.screen(40, 20));
+}
