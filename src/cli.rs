@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH", env = "PROTIME_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Print the result as JSON (for scripts) instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -33,6 +37,67 @@ pub enum Command {
     /// Add to or show a day's plan.
     #[command(subcommand)]
     Plan(PlanCommand),
+
+    /// Start focus on a block of today's plan (the current one if none is named), or on unplanned work.
+    #[command(
+        after_help = "Examples:\n  protime start\n  protime start \"ACME proposal\"\n  protime start --category reactive --title \"Support queue\""
+    )]
+    Start {
+        /// A block's id (b3) or the start of its title; the block running now if left out.
+        block: Option<String>,
+        /// Focus on unplanned work of this category instead: proactive, reactive or other.
+        #[arg(long, conflicts_with = "block")]
+        category: Option<String>,
+        /// What the unplanned work is.
+        #[arg(long, requires = "category")]
+        title: Option<String>,
+    },
+    /// Pause the focus timer.
+    Pause,
+    /// Resume the paused focus timer.
+    Resume,
+    /// Stop the focus timer.
+    Stop,
+    /// Start an interruption (pausing focus), or end the one running (resuming focus).
+    #[command(
+        after_help = "Examples:\n  protime interrupt \"ACME call\"\n  protime interrupt      # ends it"
+    )]
+    Interrupt {
+        /// Who or what broke in, e.g. an account.
+        who: Option<String>,
+    },
+    /// Log a request you handed over to the right person, without leaving focus.
+    #[command(after_help = "Example:\n  protime pass \"invoice question to finance\"")]
+    Pass {
+        /// What you passed on.
+        what: String,
+    },
+    /// Log time that was not timed, e.g. `protime log 09:00-09:40 reactive "ACME outage" --account ACME`.
+    Log {
+        /// Start and end, like 09:00-09:40.
+        range: String,
+        /// proactive, reactive or other (or pro, re, oth).
+        category: String,
+        /// What it was.
+        title: String,
+        #[arg(long)]
+        account: Option<String>,
+        /// The day (YYYY-MM-DD); today if left out.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// One line for a tmux status bar or a shell prompt: the timer and today's proactive share.
+    #[command(
+        after_help = "Placeholders for --format: {icon} {state} {left} {title} {category} {share} {target}\n\
+                            Example: protime status --format '{icon} {left} {title} · PRO {share}'"
+    )]
+    Status {
+        /// The line's template.
+        #[arg(long, default_value = "{icon} {left} {title} · PRO {share}")]
+        format: String,
+    },
+    /// Print shell completions, e.g. `protime completions bash > ~/.local/share/bash-completion/completions/protime`.
+    Completions { shell: clap_complete::Shell },
 
     /// Write a deterministic synthetic journal (for benchmarks, demos and tests).
     #[command(hide = true)]

@@ -1,9 +1,9 @@
+use chrono::DateTime;
 use clap::Parser;
-use protime::cli::{Cli, Command, ConfigCommand, PlanCommand};
-use protime::clock::{Clock, SystemClock};
-use protime::commands::{self, EXIT_REFUSED, fail};
+use protime::cli::Cli;
+use protime::clock::{Clock, SystemClock, TestClock};
+use protime::commands::{self, EXIT_JOURNAL, EXIT_REFUSED, fail};
 use protime::config::Config;
-use protime::journal::Journal;
 use protime::paths::Paths;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -14,36 +14,23 @@ fn main() -> ExitCode {
         Ok(p) => p,
         Err(message) => return fail(EXIT_REFUSED, message),
     };
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let journal = Journal::new(paths.journal_dir());
-    let today = clock.now().date_naive();
+    let clock: Arc<dyn Clock> = match std::env::var("PROTIME_NOW") {
+        // Pins "now" for tests and for replaying a day; see README.
+        Ok(text) => match DateTime::parse_from_rfc3339(&text) {
+            Ok(now) => Arc::new(TestClock::at(now)),
+            Err(_) => {
+                return fail(
+                    EXIT_REFUSED,
+                    format!(
+                        "PROTIME_NOW=\"{text}\" is not a timestamp like 2026-11-26T09:00:00+01:00"
+                    ),
+                );
+            }
+        },
+        Err(_) => Arc::new(SystemClock),
+    };
     match cli.command {
-        Some(Command::Config(ConfigCommand::Path)) => commands::config_cmd::path(&paths),
-        Some(Command::Config(ConfigCommand::Check)) => commands::config_cmd::check(&paths),
-        Some(Command::Plan(PlanCommand::Add {
-            range,
-            category,
-            title,
-            date,
-            account,
-            objective,
-        })) => {
-            let args = commands::plan::AddArgs {
-                range: &range,
-                category: &category,
-                title: &title,
-                date: date.as_deref(),
-                account: account.as_deref(),
-                objective: objective.as_deref(),
-            };
-            commands::plan::add(&journal, today, args)
-        }
-        Some(Command::Plan(PlanCommand::Show { date })) => {
-            commands::plan::show(&journal, today, date.as_deref())
-        }
-        Some(Command::Generate { days, end, seed }) => {
-            commands::generate::run(&journal, days, &end, seed, *clock.now().offset())
-        }
+        Some(command) => commands::dispatch(command, &paths, clock.as_ref(), cli.json),
         None => run_tui(&paths, clock),
     }
 }
@@ -63,6 +50,6 @@ fn run_tui(paths: &Paths, clock: Arc<dyn Clock>) -> ExitCode {
     }
     match protime::tui::run(paths, config, clock) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(commands::EXIT_JOURNAL, format!("{e:?}")),
+        Err(e) => fail(EXIT_JOURNAL, format!("{e:?}")),
     }
 }

@@ -3,8 +3,104 @@
 pub mod config_cmd;
 pub mod generate;
 pub mod plan;
+pub mod status;
+pub mod timer_cmd;
 
+use crate::cli::{Cli, Command, ConfigCommand, PlanCommand};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::domain::timer::TimerOp;
+use crate::journal::Journal;
+use crate::paths::Paths;
+use clap::CommandFactory;
 use std::process::ExitCode;
+
+/// Runs one command-line verb.
+pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) -> ExitCode {
+    let journal = Journal::new(paths.journal_dir());
+    let now = clock.now();
+    let today = now.date_naive();
+    let config = || Config::load(&paths.config_file, paths.config_explicit);
+    let timer = |op: TimerOp| match config() {
+        Ok(c) => timer_cmd::run(&journal, &c, now, op, json),
+        Err(e) => fail(EXIT_REFUSED, e),
+    };
+    match command {
+        Command::Config(ConfigCommand::Path) => config_cmd::path(paths),
+        Command::Config(ConfigCommand::Check) => config_cmd::check(paths),
+        Command::Plan(PlanCommand::Add {
+            range,
+            category,
+            title,
+            date,
+            account,
+            objective,
+        }) => {
+            let args = plan::AddArgs {
+                range: &range,
+                category: &category,
+                title: &title,
+                date: date.as_deref(),
+                account: account.as_deref(),
+                objective: objective.as_deref(),
+            };
+            plan::add(&journal, today, args)
+        }
+        Command::Plan(PlanCommand::Show { date }) => plan::show(&journal, today, date.as_deref()),
+        Command::Start {
+            block,
+            category,
+            title,
+        } => match config() {
+            Ok(c) => {
+                let args = timer_cmd::StartArgs {
+                    block: block.as_deref(),
+                    category: category.as_deref(),
+                    title: title.as_deref(),
+                };
+                timer_cmd::start(&journal, &c, now, args, json)
+            }
+            Err(e) => fail(EXIT_REFUSED, e),
+        },
+        Command::Pause => timer(TimerOp::Pause),
+        Command::Resume => timer(TimerOp::Resume),
+        Command::Stop => timer(TimerOp::Stop),
+        Command::Interrupt { who } => timer(TimerOp::Interrupt(who)),
+        Command::Pass { what } => timer(TimerOp::PassOn(what)),
+        Command::Log {
+            range,
+            category,
+            title,
+            account,
+            date,
+        } => {
+            let args = timer_cmd::LogArgs {
+                range: &range,
+                category: &category,
+                title: &title,
+                account: account.as_deref(),
+                date: date.as_deref(),
+            };
+            timer_cmd::log(&journal, now, args, json)
+        }
+        Command::Status { format } => match config() {
+            Ok(c) => status::run(&journal, &c, now, &format, json),
+            Err(e) => fail(EXIT_REFUSED, e),
+        },
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "protime",
+                &mut std::io::stdout(),
+            );
+            ExitCode::from(EXIT_OK)
+        }
+        Command::Generate { days, end, seed } => {
+            generate::run(&journal, days, &end, seed, *now.offset())
+        }
+    }
+}
 
 /// Exit codes every command shares (documented in README).
 pub const EXIT_OK: u8 = 0;

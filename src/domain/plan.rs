@@ -26,7 +26,7 @@ pub fn validate(start: NaiveTime, end: NaiveTime, title: &str) -> Result<(), Str
     }
     if end < start {
         return Err(format!(
-            "the end {} is before the start {}: a block ends later the same day (e.g. {}-{})",
+            "the end {} is before the start {}: the end must come later the same day (e.g. {}-{})",
             format_hhmm(end),
             format_hhmm(start),
             format_hhmm(end),

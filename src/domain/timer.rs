@@ -69,6 +69,11 @@ impl Timer {
         self.length - self.elapsed(now)
     }
 
+    /// A new focus round waiting after a break (not one paused part-way).
+    pub fn is_ready(&self) -> bool {
+        self.phase == Phase::Focus && self.since.is_none() && self.done == 0 && self.round > 1
+    }
+
     pub fn is_running(&self) -> bool {
         self.since.is_some()
     }

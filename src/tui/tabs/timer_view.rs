@@ -98,9 +98,11 @@ impl TimerView<'_> {
     ) {
         let of = self.config.timer.rounds_before_long_break.max(1);
         let round = (t.round - 1) % of + 1;
-        let phase = match (t.phase, t.is_running(), t.elapsed(self.now)) {
-            (Phase::Focus, false, 0) => format!("READY · round {round} of {of} · space starts"),
-            (Phase::Focus, false, _) => format!("PAUSED · round {round} of {of} · space resumes"),
+        let phase = match (t.phase, t.is_running(), t.is_ready()) {
+            (Phase::Focus, false, true) => format!("READY · round {round} of {of} · space starts"),
+            (Phase::Focus, false, false) => {
+                format!("PAUSED · round {round} of {of} · space resumes")
+            }
             (Phase::Focus, true, _) => format!("FOCUS · round {round} of {of}"),
             (Phase::Break, _, _) => "BREAK · stand up, look away".to_string(),
             (Phase::LongBreak, _, _) => "LONG BREAK · step away for a while".to_string(),

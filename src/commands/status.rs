@@ -1,0 +1,165 @@
+//! `protime status`: one line for a tmux status bar or a shell prompt.
+
+use super::{EXIT_JOURNAL, EXIT_OK, fail};
+use crate::config::Config;
+use crate::domain::Day;
+use crate::domain::timer::{Phase, open_interruption};
+use crate::journal::Journal;
+use crate::tui::tabs::timer_view::{clock_text, proactive_share_so_far};
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+use std::process::ExitCode;
+
+/// What the status line says, also printed as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusLine {
+    /// focus, paused, ready, break, interruption or idle.
+    pub state: &'static str,
+    /// Seconds left in the phase, or seconds since an interruption began.
+    pub seconds: Option<i64>,
+    pub title: Option<String>,
+    pub category: Option<String>,
+    /// Proactive share of the time tracked today, in percent.
+    pub proactive_share: Option<f64>,
+    pub target: f64,
+}
+
+impl StatusLine {
+    pub fn of(day: &Day, config: &Config, now: DateTime<FixedOffset>) -> StatusLine {
+        let mut line = StatusLine {
+            state: "idle",
+            seconds: None,
+            title: None,
+            category: None,
+            proactive_share: proactive_share_so_far(day, now),
+            target: config.targets.proactive_share,
+        };
+        if let Some(s) = open_interruption(day) {
+            line.state = "interruption";
+            line.seconds = Some((now - s.start).num_seconds().max(0));
+            line.title = s.title.clone();
+            line.category = Some(s.category.name().into());
+        } else if let Some(t) = &day.timer {
+            line.state = match (t.phase, t.is_running(), t.is_ready()) {
+                (Phase::Focus, true, _) => "focus",
+                (Phase::Focus, false, true) => "ready",
+                (Phase::Focus, false, false) => "paused",
+                _ => "break",
+            };
+            line.seconds = Some(t.remaining(now));
+            line.title = t.title.clone();
+            line.category = Some(t.category.name().into());
+        }
+        line
+    }
+
+    fn icon(&self) -> &'static str {
+        match self.state {
+            "focus" => "▶",
+            "paused" | "ready" => "⏸",
+            "break" => "☕",
+            "interruption" => "●",
+            _ => "·",
+        }
+    }
+
+    /// Fills `{icon} {state} {left} {title} {category} {share} {target}` in `format`.
+    pub fn render(&self, format: &str) -> String {
+        let share = self
+            .proactive_share
+            .map_or("–".to_string(), |s| format!("{s:.0}%"));
+        let out = format
+            .replace("{icon}", self.icon())
+            .replace("{state}", self.state)
+            .replace("{left}", &self.seconds.map(clock_text).unwrap_or_default())
+            .replace("{title}", self.title.as_deref().unwrap_or(""))
+            .replace("{category}", self.category.as_deref().unwrap_or(""))
+            .replace("{share}", &share)
+            .replace("{target}", &format!("{:.0}%", self.target));
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    pub fn json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+pub fn run(
+    journal: &Journal,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    format: &str,
+    json: bool,
+) -> ExitCode {
+    let day = match journal.load(now.date_naive()) {
+        Ok(day) => day,
+        Err(e) => return fail(EXIT_JOURNAL, e),
+    };
+    let line = StatusLine::of(&day, config, now);
+    println!(
+        "{}",
+        if json {
+            line.json()
+        } else {
+            line.render(format)
+        }
+    );
+    ExitCode::from(EXIT_OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::timer::{FocusTarget, start};
+    use crate::domain::{Category, Session, SessionKind};
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-26T10:00:00+01:00").unwrap()
+    }
+
+    #[test]
+    fn idle_line_shows_the_share_and_collapses_empty_fields() {
+        let mut day = Day::new(now().date_naive());
+        day.sessions.push(Session {
+            id: "s1".into(),
+            start: DateTime::parse_from_rfc3339("2026-11-26T08:00:00+01:00").unwrap(),
+            end: Some(DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap()),
+            category: Category::Proactive,
+            kind: SessionKind::Manual,
+            title: None,
+            block: None,
+            account: None,
+            note: None,
+            source: None,
+        });
+        let line = StatusLine::of(&day, &Config::defaults(), now());
+        assert_eq!(
+            line.render("{icon} {left} {title} · PRO {share}"),
+            "· · PRO 100%"
+        );
+    }
+
+    #[test]
+    fn focus_line_counts_down_and_json_names_the_state() {
+        let mut day = Day::new(now().date_naive());
+        let config = Config::defaults();
+        let target = FocusTarget {
+            category: Category::Proactive,
+            title: Some("ACME".into()),
+            block: None,
+            account: None,
+        };
+        start(
+            &mut day,
+            DateTime::parse_from_rfc3339("2026-11-26T09:48:00+01:00").unwrap(),
+            &config.timer_settings(),
+            target,
+        );
+        let line = StatusLine::of(&day, &config, now());
+        assert_eq!(
+            line.render("{icon} {left} {title} · PRO {share} / {target}"),
+            "▶ 18:00 ACME · PRO 100% / 40%"
+        );
+        assert!(line.json().contains("\"state\":\"focus\""));
+    }
+}

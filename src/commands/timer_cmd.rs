@@ -1,0 +1,180 @@
+//! The timer verbs (`start`, `pause`, `resume`, `stop`, `interrupt`, `pass`) and `log`, through the
+//! same journal store and the same rules as the TUI.
+
+use super::plan::parse_range;
+use super::status::StatusLine;
+use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, parse_date};
+use crate::config::Config;
+use crate::domain::plan::DayEdit;
+use crate::domain::span::local_instant;
+use crate::domain::timer::{FocusTarget, TimerOp};
+use crate::domain::{Category, Day, Session, SessionKind};
+use crate::journal::{Journal, JournalError};
+use chrono::{DateTime, FixedOffset};
+use std::process::ExitCode;
+
+/// Which focus `protime start` means.
+pub struct StartArgs<'a> {
+    pub block: Option<&'a str>,
+    pub category: Option<&'a str>,
+    pub title: Option<&'a str>,
+}
+
+/// The focus target named on the command line, checked against today's plan.
+fn target(day: &Day, now: DateTime<FixedOffset>, args: &StartArgs) -> Result<FocusTarget, String> {
+    if let Some(category) = args.category {
+        let category: Category = category
+            .parse()
+            .map_err(|e: crate::domain::category::UnknownCategory| e.to_string())?;
+        return Ok(FocusTarget {
+            category,
+            title: args.title.map(str::to_string),
+            block: None,
+            account: None,
+        });
+    }
+    let blocks = day.blocks_by_start();
+    let found = match args.block {
+        Some(name) => {
+            let name_lower = name.to_lowercase();
+            blocks.iter().find(|b| b.id == name).or_else(|| {
+                blocks
+                    .iter()
+                    .find(|b| b.title.to_lowercase().starts_with(&name_lower))
+            })
+        }
+        None => blocks
+            .iter()
+            .find(|b| b.start <= now.time() && now.time() < b.end),
+    };
+    match (found, args.block) {
+        (Some(b), _) => Ok(FocusTarget::block(b)),
+        (None, Some(name)) => Err(format!(
+            "no block today is called \"{name}\": see `protime plan show`, or use --category"
+        )),
+        (None, None) => Err(
+            "no block is planned for now: name one (see `protime plan show`) or give --category"
+                .into(),
+        ),
+    }
+}
+
+/// Runs a timer command on today's day and prints the timer afterwards.
+pub fn run(
+    journal: &Journal,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    op: TimerOp,
+    json: bool,
+) -> ExitCode {
+    let settings = config.timer_settings();
+    let result = journal.update(now.date_naive(), |day| {
+        op.apply(day, now, &settings)?;
+        Ok(day.clone())
+    });
+    report(result, config, now, json)
+}
+
+pub fn start(
+    journal: &Journal,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    args: StartArgs,
+    json: bool,
+) -> ExitCode {
+    let settings = config.timer_settings();
+    let result = journal.update(now.date_naive(), |day| {
+        let target = target(day, now, &args)?;
+        TimerOp::Start(target).apply(day, now, &settings)?;
+        Ok(day.clone())
+    });
+    report(result, config, now, json)
+}
+
+fn report(
+    result: Result<Day, JournalError>,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    json: bool,
+) -> ExitCode {
+    match result {
+        Ok(day) => {
+            let line = StatusLine::of(&day, config, now);
+            if json {
+                println!("{}", line.json());
+            } else {
+                println!("{}", line.render("{icon} {state} {left} {title}").trim());
+            }
+            ExitCode::from(EXIT_OK)
+        }
+        Err(JournalError::Refused(reason)) => fail(EXIT_REFUSED, reason),
+        Err(e) => fail(EXIT_JOURNAL, e),
+    }
+}
+
+pub struct LogArgs<'a> {
+    pub range: &'a str,
+    pub category: &'a str,
+    pub title: &'a str,
+    pub account: Option<&'a str>,
+    pub date: Option<&'a str>,
+}
+
+/// `protime log 09:00-09:40 reactive "ACME outage"`: a manual entry for time that was not timed.
+pub fn log(journal: &Journal, now: DateTime<FixedOffset>, args: LogArgs, json: bool) -> ExitCode {
+    let session = match manual_session(now, &args) {
+        Ok(s) => s,
+        Err(message) => return fail(EXIT_REFUSED, message),
+    };
+    let date = session.start.date_naive();
+    match journal.update(date, |day| {
+        DayEdit::AddSession(session.clone())
+            .apply(day)
+            .map(|_| day.sessions.last().cloned())
+    }) {
+        Ok(Some(saved)) => {
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({ "date": date.to_string(), "session": saved })
+                );
+            } else {
+                println!(
+                    "{date} {} {} {} ({})",
+                    args.range,
+                    saved.category.tag(),
+                    args.title,
+                    saved.id
+                );
+            }
+            ExitCode::from(EXIT_OK)
+        }
+        Ok(None) => fail(EXIT_JOURNAL, "the entry was not saved"),
+        Err(JournalError::Refused(reason)) => fail(EXIT_REFUSED, reason),
+        Err(e) => fail(EXIT_JOURNAL, e),
+    }
+}
+
+fn manual_session(now: DateTime<FixedOffset>, args: &LogArgs) -> Result<Session, String> {
+    let date = args.date.map_or(Ok(now.date_naive()), parse_date)?;
+    let (start, end) = parse_range(args.range)?;
+    let category: Category = args
+        .category
+        .parse()
+        .map_err(|e: crate::domain::category::UnknownCategory| e.to_string())?;
+    crate::domain::plan::validate(start, end, args.title)
+        .map_err(|e| e.replace("block", "entry"))?;
+    let offset = *now.offset();
+    Ok(Session {
+        id: String::new(),
+        start: local_instant(&offset, date, start),
+        end: Some(local_instant(&offset, date, end)),
+        category,
+        kind: SessionKind::Manual,
+        title: Some(args.title.trim().to_string()),
+        block: None,
+        account: args.account.map(str::to_string),
+        note: None,
+        source: None,
+    })
+}

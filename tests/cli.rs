@@ -1,0 +1,285 @@
+//! Every command-line verb, run as the real binary on a temp journal with a pinned clock.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+struct Cli {
+    dir: tempfile::TempDir,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        Cli {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// protime at `time` on Thu 26 Nov 2026 (+01:00).
+    fn at(&self, time: &str) -> Command {
+        let mut cmd = Command::cargo_bin("protime").unwrap();
+        cmd.env("PROTIME_DATA_DIR", self.dir.path())
+            .env("PROTIME_NOW", format!("2026-11-26T{time}+01:00"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env_remove("NO_COLOR");
+        cmd
+    }
+
+    fn day_file(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("journal/2026/2026-11-26.toml"))
+            .unwrap_or_default()
+    }
+
+    fn json(&self, time: &str, args: &[&str]) -> serde_json::Value {
+        let out = self
+            .at(time)
+            .arg("--json")
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    }
+}
+
+#[test]
+fn plan_add_and_show() {
+    let cli = Cli::new();
+    cli.at("08:00:00")
+        .args([
+            "plan",
+            "add",
+            "09:00-10:30",
+            "pro",
+            "Prospecting calls",
+            "--objective",
+            "New logos",
+        ])
+        .assert()
+        .success();
+    cli.at("08:00:00")
+        .args(["plan", "show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "09:00-10:30 PRO Prospecting calls · New logos",
+        ));
+}
+
+#[test]
+fn start_pause_resume_stop_in_the_journal_and_as_json() {
+    let cli = Cli::new();
+    cli.at("08:00:00")
+        .args(["plan", "add", "09:00-10:30", "pro", "ACME proposal"])
+        .assert()
+        .success();
+    let started = cli.json("09:00:00", &["start"]);
+    assert_eq!(started["state"], "focus");
+    assert_eq!(started["seconds"], 1800);
+    assert_eq!(started["title"], "ACME proposal");
+    assert_eq!(cli.json("09:10:00", &["pause"])["state"], "paused");
+    cli.at("09:11:00")
+        .arg("pause")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already paused"));
+    assert_eq!(cli.json("09:20:00", &["resume"])["seconds"], 1200);
+    let status = cli.json("09:25:00", &["status"]);
+    assert_eq!(
+        (status["state"].as_str(), status["seconds"].as_i64()),
+        (Some("focus"), Some(900))
+    );
+    assert_eq!(cli.json("09:30:00", &["stop"])["state"], "idle");
+    let file = cli.day_file();
+    assert!(
+        file.contains("start = \"2026-11-26T09:00:00+01:00\"\nend = \"2026-11-26T09:10:00+01:00\""),
+        "{file}"
+    );
+    assert!(
+        file.contains("start = \"2026-11-26T09:20:00+01:00\"\nend = \"2026-11-26T09:30:00+01:00\""),
+        "{file}"
+    );
+    assert!(!file.contains("[timer]"));
+}
+
+#[test]
+fn start_by_title_or_unplanned_and_refusals() {
+    let cli = Cli::new();
+    cli.at("08:00:00")
+        .args(["plan", "add", "14:00-15:00", "re", "Support queue"])
+        .assert()
+        .success();
+    cli.at("09:00:00")
+        .arg("start")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no block is planned for now"));
+    cli.at("09:00:00")
+        .args(["start", "nonsense"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no block today"));
+    assert_eq!(
+        cli.json("09:00:00", &["start", "support"])["category"],
+        "reactive"
+    );
+    let unplanned = cli.json(
+        "09:05:00",
+        &["start", "--category", "other", "--title", "Expenses"],
+    );
+    assert_eq!(
+        (unplanned["category"].as_str(), unplanned["title"].as_str()),
+        (Some("other"), Some("Expenses"))
+    );
+    cli.at("09:05:00")
+        .args(["start", "--category", "urgent"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown category"));
+}
+
+#[test]
+fn interrupt_toggles_and_pass_logs_a_minute() {
+    let cli = Cli::new();
+    cli.at("09:00:00")
+        .args(["start", "--category", "pro"])
+        .assert()
+        .success();
+    assert_eq!(
+        cli.json("09:10:00", &["interrupt", "ACME call"])["state"],
+        "interruption"
+    );
+    let back = cli.json("09:25:00", &["interrupt"]);
+    assert_eq!(
+        (back["state"].as_str(), back["seconds"].as_i64()),
+        (Some("focus"), Some(1200))
+    );
+    cli.at("09:26:00")
+        .args(["pass", "invoice to finance"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("focus"));
+    let file = cli.day_file();
+    assert!(file.contains("title = \"ACME call\""), "{file}");
+    assert!(file.contains("note = \"passed on\""), "{file}");
+}
+
+#[test]
+fn log_writes_a_manual_entry_and_refuses_bad_input_without_writing() {
+    let cli = Cli::new();
+    let saved = cli.json(
+        "12:00:00",
+        &[
+            "log",
+            "09:00-09:40",
+            "reactive",
+            "ACME outage",
+            "--account",
+            "ACME",
+        ],
+    );
+    assert_eq!(saved["session"]["kind"], "manual");
+    assert_eq!(saved["session"]["start"], "2026-11-26T09:00:00+01:00");
+    let before = cli.day_file();
+    for (args, says) in [
+        (["log", "25:00-26:00", "re", "x"], "\"25:00\" is not a time"),
+        (["log", "09:00-08:00", "re", "x"], "before the start"),
+        (["log", "09:00-10:00", "urgent", "x"], "unknown category"),
+        (["log", "0900", "re", "x"], "START-END"),
+    ] {
+        cli.at("12:00:00")
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(says));
+    }
+    cli.at("12:00:00")
+        .args(["log", "09:00-10:00", "re", "x", "--date", "2026-13-01"])
+        .assert()
+        .code(1);
+    assert_eq!(
+        cli.day_file(),
+        before,
+        "nothing written by a refused command"
+    );
+}
+
+#[test]
+fn a_corrupt_day_file_is_a_journal_problem_and_stays_untouched() {
+    let cli = Cli::new();
+    let path = cli.dir.path().join("journal/2026/2026-11-26.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
+    for args in [
+        vec!["start", "--category", "pro"],
+        vec!["status"],
+        vec!["log", "09:00-10:00", "re", "x"],
+    ] {
+        cli.at("12:00:00")
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("2026-11-26.toml:2:"));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "schema = 1\n[[block]\n"
+    );
+}
+
+#[test]
+fn status_format_placeholders() {
+    let cli = Cli::new();
+    cli.at("09:00:00")
+        .args(["start", "--category", "pro", "--title", "Calls"])
+        .assert()
+        .success();
+    cli.at("09:12:00")
+        .args([
+            "status",
+            "--format",
+            "{icon} {left} {title} [{category}] {share}/{target}",
+        ])
+        .assert()
+        .success()
+        .stdout("▶ 18:00 Calls [proactive] 100%/40%\n");
+}
+
+#[test]
+fn completions_and_help_work() {
+    let cli = Cli::new();
+    cli.at("09:00:00")
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("_protime"));
+    cli.at("09:00:00")
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("interrupt"));
+    cli.at("09:00:00")
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("protime "));
+    cli.at("09:00:00")
+        .args(["log", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("09:00-09:40"));
+}
+
+#[test]
+fn a_bad_pinned_clock_is_refused() {
+    let cli = Cli::new();
+    cli.at("09:00:00")
+        .env("PROTIME_NOW", "tomorrow")
+        .arg("status")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("PROTIME_NOW"));
+    assert!(!Path::new(&cli.dir.path().join("journal")).exists());
+}
