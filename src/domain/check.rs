@@ -200,10 +200,9 @@ pub struct BlockActual {
     pub hijacked: bool,
 }
 
+/// Seconds of `session` inside `span`.
 fn overlap(session: &Session, span: &Span, now: DateTime<FixedOffset>) -> i64 {
-    session_span(session, now)
-        .clip(span)
-        .map_or(0, |s| s.minutes())
+    session_span(session, now).clip(span).map_or(0, |s| s.seconds())
 }
 
 /// Plan against actual for every block of the day, by block id.
@@ -230,7 +229,8 @@ fn block_actual<Tz: TimeZone>(
             .iter()
             .filter(|s| s.category == category)
             .map(|s| overlap(s, &span, now))
-            .sum()
+            .sum::<i64>()
+            / 60
     };
     let done = minutes_of(block.category);
     let reactive = minutes_of(Category::Reactive);
@@ -256,7 +256,7 @@ pub fn unplanned_sessions<'d, Tz: TimeZone>(
     day.sessions
         .iter()
         .filter(|s| {
-            let length = session_span(s, now).minutes();
+            let length = session_span(s, now).seconds();
             let inside: i64 = spans.iter().map(|span| overlap(s, span, now)).sum();
             inside * 2 < length.max(1)
         })

@@ -13,6 +13,10 @@ pub struct Span {
 }
 
 impl Span {
+    pub fn seconds(&self) -> i64 {
+        (self.end - self.start).num_seconds().max(0)
+    }
+
     pub fn minutes(&self) -> i64 {
         (self.end - self.start).num_minutes().max(0)
     }
@@ -75,13 +79,14 @@ pub fn tracked_minutes(
     window: &Span,
     now: DateTime<FixedOffset>,
 ) -> BTreeMap<Category, i64> {
-    let mut totals: BTreeMap<Category, i64> = Category::ALL.iter().map(|c| (*c, 0)).collect();
+    // Seconds first, so many short sessions do not each lose their odd seconds.
+    let mut seconds: BTreeMap<Category, i64> = Category::ALL.iter().map(|c| (*c, 0)).collect();
     for s in sessions {
         if let Some(part) = session_span(s, now).clip(window) {
-            *totals.entry(s.category).or_default() += part.minutes();
+            *seconds.entry(s.category).or_default() += part.seconds();
         }
     }
-    totals
+    seconds.into_iter().map(|(c, s)| (c, s / 60)).collect()
 }
 
 /// Planned minutes per category.
