@@ -202,7 +202,9 @@ pub struct BlockActual {
 
 /// Seconds of `session` inside `span`.
 fn overlap(session: &Session, span: &Span, now: DateTime<FixedOffset>) -> i64 {
-    session_span(session, now).clip(span).map_or(0, |s| s.seconds())
+    session_span(session, now)
+        .clip(span)
+        .map_or(0, |s| s.seconds())
 }
 
 /// Plan against actual for every block of the day, by block id.
