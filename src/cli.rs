@@ -96,6 +96,12 @@ pub enum Command {
         #[arg(long, default_value = "{icon} {left} {title} · PRO {share}")]
         format: String,
     },
+    /// Open protime on the end-of-day review (today's, or that of --date).
+    Review {
+        /// The day to review (YYYY-MM-DD), e.g. to amend an earlier review.
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Print shell completions, e.g. `protime completions bash > ~/.local/share/bash-completion/completions/protime`.
     Completions { shell: clap_complete::Shell },
 

@@ -1,10 +1,11 @@
 use chrono::DateTime;
 use clap::Parser;
-use protime::cli::Cli;
+use protime::cli::{Cli, Command};
 use protime::clock::{Clock, SystemClock, TestClock};
 use protime::commands::{self, EXIT_JOURNAL, EXIT_REFUSED, fail};
 use protime::config::Config;
 use protime::paths::Paths;
+use protime::tui::Opening;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -30,12 +31,18 @@ fn main() -> ExitCode {
         Err(_) => Arc::new(SystemClock),
     };
     match cli.command {
+        Some(Command::Review { date }) => {
+            match date.as_deref().map(commands::parse_date).transpose() {
+                Ok(date) => run_tui(&paths, clock, Opening::review(date)),
+                Err(message) => fail(EXIT_REFUSED, message),
+            }
+        }
         Some(command) => commands::dispatch(command, &paths, clock.as_ref(), cli.json),
-        None => run_tui(&paths, clock),
+        None => run_tui(&paths, clock, Opening::default()),
     }
 }
 
-fn run_tui(paths: &Paths, clock: Arc<dyn Clock>) -> ExitCode {
+fn run_tui(paths: &Paths, clock: Arc<dyn Clock>, opening: Opening) -> ExitCode {
     let config = match Config::load(&paths.config_file, paths.config_explicit) {
         Ok(c) => c,
         Err(e) => {
@@ -48,7 +55,7 @@ fn run_tui(paths: &Paths, clock: Arc<dyn Clock>) -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("protime: could not install the error reporter: {e}");
     }
-    match protime::tui::run(paths, config, clock) {
+    match protime::tui::run(paths, config, clock, opening) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(EXIT_JOURNAL, format!("{e:?}")),
     }

@@ -96,6 +96,10 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) 
             );
             ExitCode::from(EXIT_OK)
         }
+        Command::Review { .. } => fail(
+            EXIT_REFUSED,
+            "`protime review` opens the dashboard; run it in a terminal",
+        ),
         Command::Generate { days, end, seed } => {
             generate::run(&journal, days, &end, seed, *now.offset())
         }

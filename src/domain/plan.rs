@@ -1,7 +1,7 @@
 //! Changing a day's plan, with the checks that keep it sane.
 
 use super::category::Category;
-use super::day::{Block, BlockKind, Day, Session};
+use super::day::{Block, BlockKind, Day, Review, Session};
 use super::timefmt::format_hhmm;
 use chrono::{NaiveTime, Timelike};
 
@@ -73,6 +73,8 @@ pub enum DayEdit {
     AddSession(Session),
     /// Remove the session with this id.
     RemoveSession(String),
+    /// Set (or clear) the end-of-day review.
+    SetReview(Option<Review>),
 }
 
 impl DayEdit {
@@ -121,6 +123,10 @@ impl DayEdit {
                 day.sessions.push(session);
                 Ok(DayEdit::RemoveSession(id))
             }
+            DayEdit::SetReview(review) => Ok(DayEdit::SetReview(std::mem::replace(
+                &mut day.review,
+                review,
+            ))),
             DayEdit::RemoveSession(id) => {
                 let at = day.sessions.iter().position(|s| s.id == id);
                 let at = at.ok_or("that entry is gone (changed in another window?)")?;

@@ -169,19 +169,18 @@ fn merged_overlap(spans: &[Span], part: &Span) -> i64 {
 impl DayFacts {
     /// The plain-language reading of the day, a line per thought.
     pub fn reading(&self, target: f64) -> Vec<String> {
-        let mut lines = vec![];
-        match self.adherence {
-            Some(pct) => lines.push(format!(
+        let mut lines = vec![match self.adherence {
+            Some(pct) => format!(
                 "You protected {} of {} planned proactive time ({pct:.0}%).",
                 format_minutes(self.protected),
                 format_minutes(self.planned_proactive)
-            )),
-            None if self.proactive > 0 => lines.push(format!(
+            ),
+            None if self.proactive > 0 => format!(
                 "No proactive block was planned; {} proactive happened anyway.",
                 format_minutes(self.proactive)
-            )),
-            None => lines.push("No proactive time was planned or tracked.".into()),
-        }
+            ),
+            None => "No proactive time was planned or tracked.".into(),
+        }];
         let mostly = self.accounts.first().map_or(String::new(), |(a, n, _)| {
             if *n > 0 {
                 format!(" — mostly {a} ({n})")
@@ -189,17 +188,20 @@ impl DayFacts {
                 format!(" — mostly {a}")
             }
         });
+        let n = self.interruptions;
         lines.push(format!(
-            "{} interruption{}, {} reactive{mostly}.",
-            self.interruptions,
-            plural(self.interruptions),
+            "{n} interruption{}, {} reactive{mostly}.",
+            plural(n),
             format_minutes(self.reactive)
         ));
-        let mut extra = vec![format!(
-            "Inbox {} (planned {})",
-            format_minutes(self.inbox),
-            format_minutes(self.inbox_planned)
-        )];
+        let mut extra = vec![];
+        if self.inbox > 0 || self.inbox_planned > 0 {
+            let (done, planned) = (
+                format_minutes(self.inbox),
+                format_minutes(self.inbox_planned),
+            );
+            extra.push(format!("Inbox {done} (planned {planned})"));
+        }
         if self.hijacked > 0 {
             extra.push(format!(
                 "{} block{} hijacked",
@@ -213,7 +215,9 @@ impl DayFacts {
                 format_minutes(self.outside_blocks)
             ));
         }
-        lines.push(format!("{}.", extra.join(". ")));
+        if !extra.is_empty() {
+            lines.push(format!("{}.", extra.join(". ")));
+        }
         lines.push(match (self.proactive_share, self.capacity) {
             (_, 0) => "A day without capacity (off or not a working day).".into(),
             (Some(share), _) => {

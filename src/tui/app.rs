@@ -5,6 +5,7 @@ use super::keymap::{self, Action};
 use super::prompt::{GapQuestion, Prompt, recent_accounts};
 use super::tabs::Tab;
 use super::tabs::plan::PlanTab;
+use super::tabs::review::ReviewTab;
 use super::tabs::timer::TimerTab;
 use super::theme::Theme;
 use crate::config::Config;
@@ -92,6 +93,7 @@ pub struct App {
     /// The width of the last frame, for mouse hit-testing of the header.
     pub screen_width: Cell<u16>,
     pub timer: TimerTab,
+    pub review: ReviewTab,
     /// A one-line prompt open over any tab (interruption, pass it on, unplanned focus).
     pub prompt: Option<Prompt>,
     /// The question after a gap with no sign of life, until answered.
@@ -114,6 +116,7 @@ impl App {
             plan,
             screen_width: Cell::new(120),
             timer: TimerTab::default(),
+            review: ReviewTab::new(now.date_naive()),
             prompt: None,
             gap: None,
             last_alive: None,
@@ -230,7 +233,27 @@ impl App {
                 self.timer
                     .handle_key(key, day, self.now.time(), &mut self.prompt)
             }
+            Tab::Review => self.review.handle_key(key, self.now.date_naive()),
             _ => None,
+        }
+    }
+
+    /// The end-of-day reminder, when the clock passes the configured time and today has no review.
+    fn review_reminder(&self, before: DateTime<FixedOffset>) -> Vec<Effect> {
+        let at = self.config.review.reminder;
+        let reviewed = self
+            .today_day()
+            .is_some_and(|d| d.review.as_ref().is_some_and(|r| r.decided.is_some()));
+        let crossed = before.date_naive() == self.now.date_naive()
+            && before.time() < at
+            && at <= self.now.time();
+        if crossed && !reviewed {
+            vec![Effect::Message(format!(
+                "It is {}: time to review the day — press 4",
+                at.format("%H:%M")
+            ))]
+        } else {
+            vec![]
         }
     }
 
@@ -267,10 +290,10 @@ impl App {
         if now.date_naive() != self.today.date() {
             return vec![Effect::ReloadDay];
         }
+        let mut effects = self.review_reminder(before);
         if !self.countdown_visible() || self.gap.is_some() {
-            return vec![];
+            return effects;
         }
-        let mut effects = vec![];
         let last = self.last_alive.unwrap_or(before);
         if (now - last).num_minutes() >= GAP_MINUTES {
             self.gap = Some(GapQuestion { since: last });
@@ -357,8 +380,23 @@ mod tests {
     }
 
     #[test]
+    fn the_review_reminder_comes_once_when_the_clock_passes_it() {
+        let mut app = app();
+        let at =
+            |t: &str| DateTime::parse_from_rfc3339(&format!("2026-11-26T{t}:00+01:00")).unwrap();
+        assert!(app.tick(at("16:44")).is_empty());
+        let effects = app.tick(at("16:45"));
+        assert!(
+            matches!(&effects[..], [Effect::Message(m)] if m.contains("time to review the day")),
+            "{effects:?}"
+        );
+        assert!(app.tick(at("16:46")).is_empty());
+    }
+
+    #[test]
     fn midnight_asks_for_the_new_day() {
         let mut app = app();
+        app.tick(DateTime::parse_from_rfc3339("2026-11-26T23:00:00+01:00").unwrap());
         assert!(
             app.tick(DateTime::parse_from_rfc3339("2026-11-26T23:59:00+01:00").unwrap())
                 .is_empty()

@@ -129,21 +129,93 @@ fn copy_previous_plan(app: &mut App, journal: &Journal, to: NaiveDate) {
     }
 }
 
-/// Re-reads today and the Plan tab's day and week; on a new day, first carries a session still
-/// running from yesterday over midnight.
+/// Re-reads today, the Plan and Review tabs' days, and what their headers need; on a new day,
+/// first carries a session still running from yesterday over midnight.
 pub fn reload_days(app: &mut App, journal: &Journal) {
     let today = app.now.date_naive();
     if app.today.date() != today {
         carry_over_midnight(app, journal);
     }
     app.today = DayView::from_load(today, journal.load(today));
-    let date = app.plan.date;
-    let view = if date == today {
-        app.today.clone()
-    } else {
-        DayView::from_load(date, journal.load(date))
+    let load = |date: NaiveDate| {
+        if date == today {
+            app.today.clone()
+        } else {
+            DayView::from_load(date, journal.load(date))
+        }
     };
-    app.plan.set_view(view, week_of(journal, date));
+    let (plan_date, review_date) = (app.plan.date, app.review.date);
+    let plan_view = load(plan_date);
+    app.review.view = load(review_date);
+    app.plan.protect = promised_protection(journal, plan_date);
+    app.plan.set_view(plan_view, week_of(journal, plan_date));
+    // The streak reads weeks of files: only when it is shown, or not yet known.
+    if app.tab == super::tabs::Tab::Review || app.review.history.is_empty() {
+        app.review.history = review_history(journal, &app.config, today);
+    }
+}
+
+/// At start-up: when the last working day before today has no review, the Review tab opens on it
+/// and a banner says so. Nothing blocks; today's plan is one key away.
+pub fn offer_unfinished_review(app: &mut App, journal: &Journal) {
+    let today = app.now.date_naive();
+    let last_working = app
+        .review
+        .history
+        .iter()
+        .rev()
+        .find(|(d, working, _)| *d < today && *working);
+    // A day the rep never used protime on is not an unfinished review.
+    let used = |date: NaiveDate| journal.load(date).is_ok_and(|d| !d.is_empty());
+    if let Some((date, _, false)) = last_working.copied().filter(|(d, _, _)| used(*d)) {
+        app.review.date = date;
+        app.banner = Some(format!(
+            "{} has no review yet: press 4 to finish it (t on that tab returns to today)",
+            date.format("%a %-d %b")
+        ));
+    }
+}
+
+/// What the last review before `date` (within a week) said to protect on the next working day.
+fn promised_protection(journal: &Journal, date: NaiveDate) -> Option<String> {
+    copy_candidates(date)
+        .take(7)
+        .find_map(|d| {
+            journal
+                .load(d)
+                .ok()
+                .and_then(|day| day.review)
+                .filter(|r| !r.tomorrow.is_empty())
+        })
+        .map(|r| r.tomorrow)
+}
+
+/// How many days back the review streak looks.
+const STREAK_DAYS: i64 = 90;
+
+/// (date, working day, reviewed) for the last weeks up to `today`.
+fn review_history(
+    journal: &Journal,
+    config: &crate::config::Config,
+    today: NaiveDate,
+) -> Vec<(NaiveDate, bool, bool)> {
+    let capacity = super::tabs::plan_view::capacity(config);
+    let from = today - Duration::days(STREAK_DAYS);
+    let files: std::collections::HashMap<NaiveDate, Day> = journal
+        .days_in(from, today)
+        .into_iter()
+        .filter_map(|(d, day)| day.ok().map(|day| (d, day)))
+        .collect();
+    from.iter_days()
+        .take_while(|d| *d <= today)
+        .map(|d| {
+            let day = files.get(&d);
+            let off = day.is_some_and(|day| day.off.is_some());
+            let reviewed =
+                day.is_some_and(|day| day.review.as_ref().is_some_and(|r| r.decided.is_some()));
+            (d, capacity.of_day(d, off) > 0, reviewed)
+        })
+        .collect()
 }
 
 /// Monday to Sunday around `date`, the days that could be read.
@@ -200,6 +272,8 @@ pub fn carry_over_midnight(app: &mut App, journal: &Journal) {
 /// closed at the last sign of life; a shorter gap is asked about once.
 pub fn recover_open_session(app: &mut App, journal: &Journal) {
     carry_over_midnight(app, journal);
+    reload_days(app, journal);
+    offer_unfinished_review(app, journal);
     reload_days(app, journal);
     app.last_alive = heartbeat::last(journal, app.now);
     let (Some(last), true) = (app.last_alive, app.countdown_visible()) else {

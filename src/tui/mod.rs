@@ -26,8 +26,26 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 use theme::Theme;
 
+/// Which tab (and day) the dashboard opens on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Opening {
+    pub review: Option<Option<chrono::NaiveDate>>,
+}
+
+impl Opening {
+    /// `protime review [--date D]`: the Review tab, on `date` or today.
+    pub fn review(date: Option<chrono::NaiveDate>) -> Opening {
+        Opening { review: Some(date) }
+    }
+}
+
 /// Runs the TUI until the user quits, the terminal goes away or a signal arrives.
-pub fn run(paths: &Paths, config: Config, clock: Arc<dyn Clock>) -> color_eyre::Result<()> {
+pub fn run(
+    paths: &Paths,
+    config: Config,
+    clock: Arc<dyn Clock>,
+    opening: Opening,
+) -> color_eyre::Result<()> {
     let journal = Journal::new(paths.journal_dir());
     let (tx, rx) = mpsc::channel();
     let watcher_tx = tx.clone();
@@ -38,6 +56,11 @@ pub fn run(paths: &Paths, config: Config, clock: Arc<dyn Clock>) -> color_eyre::
     terminal::install_panic_hook(paths.crash_dir(), clock.clone());
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
     let mut app = new_app(&journal, config, theme, clock.now());
+    if let Some(date) = opening.review {
+        app.tab = tabs::Tab::Review;
+        app.review.date = date.unwrap_or(app.now.date_naive());
+        effects::reload_days(&mut app, &journal);
+    }
     if let Err(e) = &watcher {
         app.banner = Some(format!(
             "Changes from other panes show only after a restart: {e}"

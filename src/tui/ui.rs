@@ -3,8 +3,9 @@
 use super::app::App;
 use super::keymap::{Binding, GLOBAL};
 use super::tabs::plan_view::PlanView;
+use super::tabs::review_view::ReviewView;
 use super::tabs::timer_view::TimerView;
-use super::tabs::{Tab, placeholder, plan, timer};
+use super::tabs::{Tab, placeholder, plan, review, timer};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -125,6 +126,7 @@ impl App {
     fn render_body(&self, area: Rect, buf: &mut Buffer) {
         let title = match self.tab {
             Tab::Plan => plan_title(self.plan.date, self.now.date_naive()),
+            Tab::Review => format!(" Review · {} ", self.review.date.format("%a %-d %b %Y")),
             tab => format!(" {} ", tab.title()),
         };
         let block = Block::bordered().title(Span::styled(title, self.theme.title()));
@@ -133,6 +135,16 @@ impl App {
         if self.tab == Tab::Plan {
             let view = PlanView {
                 tab: &self.plan,
+                config: &self.config,
+                theme: &self.theme,
+                now: self.now,
+            };
+            view.render(inner, buf);
+            return;
+        }
+        if self.tab == Tab::Review {
+            let view = ReviewView {
+                tab: &self.review,
                 config: &self.config,
                 theme: &self.theme,
                 now: self.now,
@@ -162,7 +174,9 @@ impl App {
 
     /// The keys of the shown tab, then the global ones.
     fn bindings(&self) -> Vec<&'static Binding> {
-        let tab_keys: &[Binding] = if self.tab == Tab::Timer {
+        let tab_keys: &[Binding] = if self.tab == Tab::Review {
+            review::KEYS
+        } else if self.tab == Tab::Timer {
             timer::KEYS
         } else if self.tab == Tab::Plan {
             plan::KEYS

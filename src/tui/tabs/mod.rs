@@ -4,6 +4,8 @@ pub mod placeholder;
 pub mod plan;
 pub mod plan_form;
 pub mod plan_view;
+pub mod review;
+pub mod review_view;
 pub mod timer;
 pub mod timer_view;
 

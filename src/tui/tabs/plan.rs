@@ -3,7 +3,7 @@
 use super::plan_form::{FormMode, PlanForm};
 use crate::config::Config;
 use crate::domain::plan::{DayEdit, add_minutes, next_free_start, resized, shifted};
-use crate::domain::{Block, Day};
+use crate::domain::{Block, Category, Day};
 use crate::tui::app::{DayView, Effect, History};
 use crate::tui::keymap::Binding;
 use crate::tui::widgets::form::FormKey;
@@ -145,6 +145,8 @@ pub struct PlanTab {
     pub form: Option<PlanForm>,
     undo: Vec<(NaiveDate, DayEdit)>,
     redo: Vec<(NaiveDate, DayEdit)>,
+    /// What the last review promised to protect on this day, offered as the first proactive block.
+    pub protect: Option<String>,
     /// Screen row → block id, written while drawing so a click can select.
     pub row_hits: RefCell<Vec<(u16, String)>>,
 }
@@ -160,6 +162,7 @@ impl PlanTab {
             form: None,
             undo: vec![],
             redo: vec![],
+            protect: None,
             row_hits: RefCell::new(vec![]),
         }
     }
@@ -363,7 +366,11 @@ impl PlanTab {
                     config.workday.start,
                     config.workday.grid_minutes,
                 );
-                self.form = Some(PlanForm::add(start, 30));
+                let no_proactive = !day.blocks.iter().any(|b| b.category == Category::Proactive);
+                self.form = Some(match self.protect.as_deref().filter(|_| no_proactive) {
+                    Some(promise) => PlanForm::protect(promise, start, 60),
+                    None => PlanForm::add(start, 30),
+                });
                 return vec![];
             }
             (PlanAction::Manual, _) => {

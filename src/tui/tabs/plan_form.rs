@@ -40,6 +40,21 @@ impl PlanForm {
         }
     }
 
+    /// The block a review promised to protect, like "08:30 Prospecting calls": its time (if it
+    /// starts with one) and title, an hour long by default.
+    pub fn protect(promise: &str, fallback_start: NaiveTime, minutes: i64) -> PlanForm {
+        let (start, title) = match promise.split_once(' ') {
+            Some((time, rest)) if parse_hhmm(time).is_ok() && time.contains(':') => {
+                (parse_hhmm(time).unwrap_or(fallback_start), rest.trim())
+            }
+            _ => (fallback_start, promise.trim()),
+        };
+        let mut form = PlanForm::add(start, minutes);
+        form.form.title = "Add the block you promised to protect".into();
+        form.form.set("Title", title);
+        form
+    }
+
     pub fn edit(block: &Block) -> PlanForm {
         let account = block.account.as_deref().unwrap_or("");
         let objective = block.objective.as_deref().unwrap_or("");
@@ -193,6 +208,21 @@ mod tests {
             (b.start, b.end, b.category, b.title.as_str()),
             (hm(9, 0), hm(9, 30), Category::Proactive, "Proactive work")
         );
+    }
+
+    #[test]
+    fn a_promise_from_the_review_prefills_time_and_title() {
+        let b = PlanForm::protect("08:30 Prospecting calls", hm(10, 0), 60)
+            .to_block()
+            .unwrap();
+        assert_eq!(
+            (b.start, b.end, b.title.as_str()),
+            (hm(8, 30), hm(9, 30), "Prospecting calls")
+        );
+        let b = PlanForm::protect("ACME proposal", hm(10, 0), 60)
+            .to_block()
+            .unwrap();
+        assert_eq!((b.start, b.title.as_str()), (hm(10, 0), "ACME proposal"));
     }
 
     #[test]

@@ -106,6 +106,11 @@ impl PlanView<'_> {
         if wide {
             lines.extend(self.objectives_line());
         }
+        let no_proactive = !day.blocks.iter().any(|b| b.category == Category::Proactive);
+        if let Some(promise) = self.tab.protect.as_deref().filter(|_| no_proactive) {
+            let text = format!("You promised to protect: {promise} — a plans it");
+            lines.push(Line::styled(text, self.theme.category(Category::Proactive)));
+        }
         lines
     }
 

@@ -1,0 +1,132 @@
+//! Drawing the Review tab.
+
+use super::plan_view::capacity;
+use super::review::ReviewTab;
+use crate::config::Config;
+use crate::domain::review::{day_facts, review_streak};
+use crate::domain::{Day, Decision};
+use crate::tui::app::DayView;
+use crate::tui::theme::Theme;
+use chrono::{DateTime, FixedOffset};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+pub struct ReviewView<'a> {
+    pub tab: &'a ReviewTab,
+    pub config: &'a Config,
+    pub theme: &'a Theme,
+    pub now: DateTime<FixedOffset>,
+}
+
+impl ReviewView<'_> {
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        let day = match &self.tab.view {
+            DayView::Loaded(day) => day,
+            DayView::Unreadable { message, .. } => {
+                let lines = vec![
+                    Line::styled(
+                        "This day is read-only: its file could not be read.",
+                        self.theme.warning(),
+                    ),
+                    Line::from(message.as_str()),
+                ];
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .render(area, buf);
+                return;
+            }
+        };
+        let mut lines = self.facts(day);
+        lines.push(Line::from(""));
+        lines.extend(self.question(day));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        let streak = review_streak(&self.tab.history, self.now.date_naive());
+        if streak > 0 && area.height > 1 {
+            let text = format!("streak {streak} ");
+            let width = text.chars().count() as u16;
+            let at = Rect {
+                x: area.right().saturating_sub(width),
+                y: area.bottom() - 1,
+                width: width.min(area.width),
+                height: 1,
+            };
+            Line::styled(text, self.theme.title()).render(at, buf);
+        }
+        if let Some(form) = &self.tab.form {
+            let height = form.height().min(area.height);
+            form.render(
+                Rect {
+                    y: area.bottom() - height,
+                    height,
+                    ..area
+                },
+                buf,
+                self.theme,
+            );
+        }
+    }
+
+    fn facts(&self, day: &Day) -> Vec<Line<'static>> {
+        let capacity = capacity(self.config).of_day(day.date, day.off.is_some());
+        let facts = day_facts(day, capacity, self.now.offset(), self.now);
+        let target = self.config.targets.proactive_share;
+        let mut lines: Vec<Line> = facts.reading(target).into_iter().map(Line::from).collect();
+        if let Some(share) = facts.proactive_share.filter(|_| capacity > 0) {
+            let style = if share >= target {
+                self.theme.category(crate::domain::Category::Proactive)
+            } else {
+                self.theme.warning()
+            };
+            if let Some(last) = lines.last_mut() {
+                *last = last.clone().style(style);
+            }
+        }
+        lines
+    }
+
+    fn question(&self, day: &Day) -> Vec<Line<'static>> {
+        let review = self.tab.review_or_default();
+        let answer = |key: &'static str, label: &'static str, d: Decision| {
+            let chosen = day.review.as_ref().and_then(|r| r.decided) == Some(d);
+            let style = if chosen {
+                self.theme.tab(true)
+            } else {
+                Style::new()
+            };
+            vec![
+                Span::styled(format!(" [{key}] "), self.theme.key()),
+                Span::styled(label, style),
+                Span::raw("  "),
+            ]
+        };
+        let mut choices = vec![Span::raw(" ")];
+        choices.extend(answer("y", "Yes", Decision::Yes));
+        choices.extend(answer("p", "Partly", Decision::Partly));
+        choices.extend(answer("n", "No, someone else did", Decision::No));
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let blank = |s: &str| {
+            if s.is_empty() {
+                "—".to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        vec![
+            Line::styled("Did I decide what to do today, or did someone else?", bold),
+            Line::from(choices),
+            Line::from(vec![
+                Span::styled("Note: ", self.theme.dim()),
+                Span::raw(blank(&review.note)),
+            ]),
+            Line::from(vec![
+                Span::styled("Tomorrow I protect: ", self.theme.dim()),
+                Span::raw(blank(&review.tomorrow)),
+            ]),
+        ]
+    }
+}
