@@ -128,7 +128,12 @@ fn bad_day(d: &mut Day) {
 /// protime at 16:50 on a day written by `fill`.
 fn harness(fill: fn(&mut Day)) -> Harness {
     let mut h = Harness::new(at("2026-11-26T16:50:00+01:00"));
-    h.journal.update(today(), |d| Ok(fill(d))).unwrap();
+    h.journal
+        .update(today(), |d| {
+            fill(d);
+            Ok(())
+        })
+        .unwrap();
     effects::reload_days(&mut h.app, &h.journal);
     h
 }
@@ -206,10 +211,11 @@ fn the_streak_counts_reviewed_working_days() {
         let date = today() - Duration::days(back);
         h.journal
             .update(date, |d| {
-                Ok(d.review = Some(protime::domain::Review {
+                d.review = Some(protime::domain::Review {
                     decided: Some(Decision::Yes),
                     ..Default::default()
-                }))
+                });
+                Ok(())
             })
             .unwrap();
     }
