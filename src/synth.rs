@@ -135,9 +135,12 @@ fn track_block(
             .single()
             .unwrap_or_else(|| date.and_time(t).and_utc().fixed_offset())
     };
-    let start = at(block.start) + Duration::minutes(rng.i64(0..6));
-    let worked = block.minutes() * rng.i64(50..=100) / 100;
-    let end = start + Duration::minutes(worked.max(5));
+    // Sessions stay inside their block, so no two ever overlap.
+    let late = rng.i64(0..6).min(block.minutes() / 2);
+    let start = at(block.start) + Duration::minutes(late);
+    let worked = (block.minutes() - late) * rng.i64(50..=100) / 100;
+    let end = start + Duration::minutes(worked.max(1));
+    let block_end = at(block.end);
     let kind = match block.kind {
         BlockKind::Inbox => SessionKind::Inbox,
         _ => SessionKind::Focus,
@@ -155,14 +158,14 @@ fn track_block(
         note: None,
         source: None,
     });
-    if block.category == Category::Proactive && rng.u8(..100) < 45 {
+    if block.category == Category::Proactive && rng.u8(..100) < 45 && end < block_end {
         let who = ACCOUNTS[rng.usize(..ACCOUNTS.len())];
         let interruption_start = end;
         let id = day.next_id("s");
         day.sessions.push(Session {
             id,
             start: interruption_start,
-            end: Some(interruption_start + Duration::minutes(rng.i64(5..40))),
+            end: Some((interruption_start + Duration::minutes(rng.i64(5..40))).min(block_end)),
             category: Category::Reactive,
             kind: SessionKind::Interruption,
             title: Some(format!("{who} call")),

@@ -73,17 +73,31 @@ pub fn block_span<Tz: TimeZone>(tz: &Tz, date: NaiveDate, block: &Block) -> Span
     }
 }
 
-/// Tracked minutes per category, each session clipped to `window`.
+/// Tracked minutes per category, each session clipped to `window`. Where sessions overlap (a
+/// pass-on inside a focus round, a hand-logged entry over a timed one) each second counts once,
+/// for the session that began last: the one that broke in.
 pub fn tracked_minutes(
     sessions: &[Session],
     window: &Span,
     now: DateTime<FixedOffset>,
 ) -> BTreeMap<Category, i64> {
-    // Seconds first, so many short sessions do not each lose their odd seconds.
+    let parts: Vec<(Span, Category)> = sessions
+        .iter()
+        .filter_map(|s| session_span(s, now).clip(window).map(|p| (p, s.category)))
+        .collect();
+    let mut edges: Vec<DateTime<FixedOffset>> =
+        parts.iter().flat_map(|(p, _)| [p.start, p.end]).collect();
+    edges.sort();
+    edges.dedup();
     let mut seconds: BTreeMap<Category, i64> = Category::ALL.iter().map(|c| (*c, 0)).collect();
-    for s in sessions {
-        if let Some(part) = session_span(s, now).clip(window) {
-            *seconds.entry(s.category).or_default() += part.seconds();
+    for pair in edges.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let innermost = parts
+            .iter()
+            .filter(|(p, _)| p.start <= a && b <= p.end)
+            .max_by_key(|(p, _)| p.start);
+        if let Some((_, category)) = innermost {
+            *seconds.entry(*category).or_default() += (b - a).num_seconds();
         }
     }
     seconds.into_iter().map(|(c, s)| (c, s / 60)).collect()
@@ -308,5 +322,46 @@ mod tests {
         assert_eq!(totals[&Category::Proactive], 90);
         assert_eq!(totals[&Category::Reactive], 60);
         assert_eq!(totals[&Category::Other], 0);
+    }
+}
+
+#[cfg(test)]
+mod overlap_tests {
+    use super::*;
+    use crate::domain::category::SessionKind;
+
+    fn s(start: &str, end: &str, category: Category) -> Session {
+        let at =
+            |t: &str| DateTime::parse_from_rfc3339(&format!("2026-11-26T{t}:00+01:00")).unwrap();
+        Session {
+            id: start.into(),
+            start: at(start),
+            end: Some(at(end)),
+            category,
+            kind: SessionKind::Focus,
+            title: None,
+            block: None,
+            account: None,
+            note: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn overlapping_sessions_are_never_counted_twice() {
+        let tz = FixedOffset::east_opt(3600).unwrap();
+        let window = day_bounds(&tz, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+        let now = DateTime::parse_from_rfc3339("2026-11-26T20:00:00+01:00").unwrap();
+        let sessions = vec![
+            s("09:00", "10:00", Category::Proactive),
+            s("09:20", "09:21", Category::Reactive),
+            s("09:30", "10:30", Category::Other),
+            s("09:30", "10:30", Category::Other),
+        ];
+        let totals = tracked_minutes(&sessions, &window, now);
+        assert_eq!(totals[&Category::Proactive], 29);
+        assert_eq!(totals[&Category::Reactive], 1);
+        assert_eq!(totals[&Category::Other], 60);
+        assert_eq!(totals.values().sum::<i64>(), 90);
     }
 }

@@ -1,0 +1,218 @@
+//! Period figures, shared by the Month tab and `protime report`.
+//!
+//! Definitions (also in README): a working day's capacity is the weekly capacity over the working
+//! weekdays; days off, non-working days and days still ahead have none. For any period,
+//! base = max(capacity, tracked) and UNLOGGED = base − tracked; a category's share is its hours
+//! over base. Plan adherence = proactive time tracked inside planned proactive blocks ÷ planned
+//! proactive time.
+
+use super::category::Category;
+use super::check::{Capacity, block_actuals};
+use super::day::{Day, Decision};
+use super::span::{day_bounds, session_span, tracked_minutes};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone};
+use std::collections::BTreeMap;
+
+/// One day's contribution to a period.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Figures {
+    /// Days in the period (with or without a file).
+    pub days: usize,
+    pub capacity: i64,
+    pub tracked: BTreeMap<Category, i64>,
+    pub planned_proactive: i64,
+    pub protected: i64,
+    /// Answers of the working days up to today: yes, partly, no, no review.
+    pub decided: [usize; 4],
+    /// Reactive minutes per account.
+    pub accounts: BTreeMap<String, i64>,
+    /// Proactive minutes per objective (tracked inside blocks naming it).
+    pub objectives: BTreeMap<String, i64>,
+}
+
+impl Figures {
+    pub fn total(&self) -> i64 {
+        self.tracked.values().sum()
+    }
+
+    pub fn minutes(&self, category: Category) -> i64 {
+        self.tracked.get(&category).copied().unwrap_or(0)
+    }
+
+    pub fn base(&self) -> i64 {
+        self.capacity.max(self.total())
+    }
+
+    pub fn unlogged(&self) -> i64 {
+        self.base() - self.total()
+    }
+
+    /// A category's share of the base, in percent (`None` for an empty base).
+    pub fn share(&self, category: Category) -> Option<f64> {
+        let base = self.base();
+        (base > 0).then(|| self.minutes(category) as f64 * 100.0 / base as f64)
+    }
+
+    pub fn unlogged_share(&self) -> Option<f64> {
+        let base = self.base();
+        (base > 0).then(|| self.unlogged() as f64 * 100.0 / base as f64)
+    }
+
+    pub fn adherence(&self) -> Option<f64> {
+        (self.planned_proactive > 0)
+            .then(|| self.protected as f64 * 100.0 / self.planned_proactive as f64)
+    }
+
+    pub fn add(&mut self, other: &Figures) {
+        self.days += other.days;
+        self.capacity += other.capacity;
+        for (c, m) in &other.tracked {
+            *self.tracked.entry(*c).or_default() += m;
+        }
+        self.planned_proactive += other.planned_proactive;
+        self.protected += other.protected;
+        for i in 0..4 {
+            self.decided[i] += other.decided[i];
+        }
+        for (k, v) in &other.accounts {
+            *self.accounts.entry(k.clone()).or_default() += v;
+        }
+        for (k, v) in &other.objectives {
+            *self.objectives.entry(k.clone()).or_default() += v;
+        }
+    }
+
+    /// Accounts by reactive minutes, most first.
+    pub fn top_accounts(&self) -> Vec<(String, i64)> {
+        let mut list: Vec<(String, i64)> =
+            self.accounts.iter().map(|(a, m)| (a.clone(), *m)).collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list
+    }
+}
+
+/// The figures of one day; `day` is `None` when the journal has no file for it.
+pub fn day_figures<Tz: TimeZone>(
+    date: NaiveDate,
+    day: Option<&Day>,
+    capacity: &Capacity,
+    tz: &Tz,
+    now: DateTime<FixedOffset>,
+) -> Figures {
+    let today = now.with_timezone(tz).date_naive();
+    let off = day.is_some_and(|d| d.off.is_some());
+    let cap = if date > today {
+        0
+    } else {
+        capacity.of_day(date, off)
+    };
+    let mut f = Figures {
+        days: 1,
+        capacity: cap,
+        ..Figures::default()
+    };
+    if cap > 0 {
+        let answer = day.and_then(|d| d.review.as_ref()).and_then(|r| r.decided);
+        let slot = match answer {
+            Some(Decision::Yes) => 0,
+            Some(Decision::Partly) => 1,
+            Some(Decision::No) => 2,
+            None => 3,
+        };
+        f.decided[slot] = 1;
+    }
+    let Some(day) = day else {
+        f.tracked = Category::ALL.iter().map(|c| (*c, 0)).collect();
+        return f;
+    };
+    let window = day_bounds(tz, date);
+    f.tracked = tracked_minutes(&day.sessions, &window, now);
+    let actuals = block_actuals(day, tz, now);
+    for b in day
+        .blocks
+        .iter()
+        .filter(|b| b.category == Category::Proactive)
+    {
+        let done = actuals.get(&b.id).map_or(0, |a| a.done);
+        f.planned_proactive += b.minutes();
+        f.protected += done;
+        if let Some(objective) = &b.objective {
+            *f.objectives.entry(objective.clone()).or_default() += done;
+        }
+    }
+    for s in day
+        .sessions
+        .iter()
+        .filter(|s| s.category == Category::Reactive)
+    {
+        if let Some(account) = &s.account {
+            let seconds = session_span(s, now)
+                .clip(&window)
+                .map_or(0, |p| p.seconds());
+            *f.accounts.entry(account.clone()).or_default() += seconds / 60;
+        }
+    }
+    f
+}
+
+/// How rows of a report are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    Day,
+    /// ISO weeks, Monday first.
+    Week,
+    Month,
+}
+
+/// Groups per-day figures (in date order) into labelled rows.
+pub fn group(days: &[(NaiveDate, Figures)], by: Grouping) -> Vec<(String, Figures)> {
+    let mut rows: Vec<(String, Figures)> = vec![];
+    for (date, f) in days {
+        let label = match by {
+            Grouping::Day => date.to_string(),
+            Grouping::Week => {
+                let w = date.iso_week();
+                format!("{}-W{:02}", w.year(), w.week())
+            }
+            Grouping::Month => date.format("%Y-%m").to_string(),
+        };
+        match rows.last_mut() {
+            Some((l, total)) if *l == label => total.add(f),
+            _ => rows.push((label, f.clone())),
+        }
+    }
+    rows
+}
+
+/// The sum of all rows.
+pub fn total(days: &[(NaiveDate, Figures)]) -> Figures {
+    let mut sum = Figures::default();
+    for (_, f) in days {
+        sum.add(f);
+    }
+    sum
+}
+
+/// "Proactive 31% vs 40% target, up from 24% in October".
+pub fn month_reading(current: &Figures, previous: Option<(&str, &Figures)>, target: f64) -> String {
+    let Some(share) = current.share(Category::Proactive) else {
+        return "No capacity and nothing tracked in this period.".into();
+    };
+    let mut text = format!("Proactive {share:.0}% vs {target:.0}% target");
+    if let Some((name, prev)) = previous
+        && let Some(before) = prev.share(Category::Proactive)
+        && prev.base() > 0
+    {
+        let word = match share.round() as i64 - before.round() as i64 {
+            d if d > 0 => "up from",
+            d if d < 0 => "down from",
+            _ => "the same as",
+        };
+        text.push_str(&format!(", {word} {before:.0}% in {name}"));
+    }
+    text
+}
+
+#[cfg(test)]
+#[path = "report_test.rs"]
+mod tests;

@@ -1,0 +1,194 @@
+use super::*;
+use crate::domain::{Block, BlockKind, Review, Session, SessionKind};
+use chrono::{NaiveTime, Weekday};
+
+fn capacity() -> Capacity {
+    Capacity {
+        weekly_minutes: 40 * 60,
+        weekdays: vec![
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ],
+    }
+}
+
+fn tz() -> FixedOffset {
+    FixedOffset::east_opt(3600).unwrap()
+}
+
+fn date(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-26T18:00:00+01:00").unwrap()
+}
+
+fn session(day: u32, span: &str, category: Category, account: Option<&str>) -> Session {
+    let (a, b) = span.split_once('-').unwrap();
+    let at =
+        |t: &str| DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T{t}:00+01:00")).unwrap();
+    Session {
+        id: format!("s{a}"),
+        start: at(a),
+        end: Some(at(b)),
+        category,
+        kind: SessionKind::Manual,
+        title: None,
+        block: None,
+        account: account.map(str::to_string),
+        note: None,
+        source: None,
+    }
+}
+
+fn month(days: &[(NaiveDate, Option<Day>)]) -> Figures {
+    let figures: Vec<(NaiveDate, Figures)> = days
+        .iter()
+        .map(|(d, day)| (*d, day_figures(*d, day.as_ref(), &capacity(), &tz(), now())))
+        .collect();
+    total(&figures)
+}
+
+fn all_of_november(files: Vec<Day>) -> Vec<(NaiveDate, Option<Day>)> {
+    date(1)
+        .iter_days()
+        .take(30)
+        .map(|d| (d, files.iter().find(|f| f.date == d).cloned()))
+        .collect()
+}
+
+#[test]
+fn an_empty_month_is_all_unlogged_up_to_today() {
+    let f = month(&all_of_november(vec![]));
+    // 19 working days from 2 to 26 November (today); the days ahead have no capacity yet.
+    assert_eq!(f.capacity, 19 * 8 * 60);
+    assert_eq!(f.unlogged(), f.capacity);
+    assert_eq!(f.unlogged_share(), Some(100.0));
+    assert_eq!(f.decided, [0, 0, 0, 19]);
+    assert_eq!(f.adherence(), None);
+}
+
+#[test]
+fn days_off_leave_capacity_and_weekend_work_adds_to_the_base() {
+    let mut off = Day::new(date(25));
+    off.off = Some("leave".into());
+    let mut saturday = Day::new(date(21));
+    saturday
+        .sessions
+        .push(session(21, "10:00-12:00", Category::Proactive, None));
+    let f = month(&all_of_november(vec![off, saturday]));
+    assert_eq!(f.capacity, 18 * 8 * 60);
+    assert_eq!(f.minutes(Category::Proactive), 120);
+    assert_eq!(f.base(), 18 * 480);
+    assert_eq!(f.decided[3], 18);
+}
+
+#[test]
+fn tracked_over_capacity_makes_the_base_and_leaves_nothing_unlogged() {
+    let mut d = Day::new(date(26));
+    d.sessions
+        .push(session(26, "06:00-16:00", Category::Proactive, None));
+    let f = day_figures(date(26), Some(&d), &capacity(), &tz(), now());
+    assert_eq!(
+        (f.capacity, f.total(), f.base(), f.unlogged()),
+        (480, 600, 600, 0)
+    );
+    assert_eq!(f.share(Category::Proactive), Some(100.0));
+}
+
+#[test]
+fn overlapping_sessions_count_once_and_accounts_sum_reactive_time() {
+    let mut d = Day::new(date(26));
+    d.sessions
+        .push(session(26, "09:00-10:00", Category::Proactive, None));
+    d.sessions
+        .push(session(26, "09:30-10:30", Category::Reactive, Some("ACME")));
+    d.sessions
+        .push(session(26, "11:00-11:15", Category::Reactive, Some("ACME")));
+    let f = day_figures(date(26), Some(&d), &capacity(), &tz(), now());
+    assert_eq!(
+        (
+            f.minutes(Category::Proactive),
+            f.minutes(Category::Reactive),
+            f.total()
+        ),
+        (30, 75, 105)
+    );
+    assert_eq!(f.top_accounts(), vec![("ACME".to_string(), 75)]);
+}
+
+#[test]
+fn adherence_and_objectives_come_from_planned_blocks_and_answers_are_counted() {
+    let mut d = Day::new(date(26));
+    d.blocks.push(Block {
+        id: "b1".into(),
+        start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        end: NaiveTime::from_hms_opt(11, 0, 0).unwrap(),
+        category: Category::Proactive,
+        title: "Calls".into(),
+        kind: BlockKind::Work,
+        account: None,
+        objective: Some("New logos".into()),
+    });
+    d.sessions
+        .push(session(26, "09:00-10:30", Category::Proactive, None));
+    d.review = Some(Review {
+        decided: Some(Decision::Partly),
+        ..Review::default()
+    });
+    let f = day_figures(date(26), Some(&d), &capacity(), &tz(), now());
+    assert_eq!(f.adherence(), Some(75.0));
+    assert_eq!(f.objectives["New logos"], 90);
+    assert_eq!(f.decided, [0, 1, 0, 0]);
+}
+
+#[test]
+fn a_dst_month_counts_real_minutes() {
+    // 25 October 2026: clocks go back; a session 02:30 (+02:00) to 02:30 (+01:00) is an hour.
+    let d = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap();
+    let mut day = Day::new(d);
+    day.sessions.push(Session {
+        end: Some(DateTime::parse_from_rfc3339("2026-10-25T02:30:00+01:00").unwrap()),
+        start: DateTime::parse_from_rfc3339("2026-10-25T02:30:00+02:00").unwrap(),
+        ..session(26, "01:00-02:00", Category::Other, None)
+    });
+    let f = day_figures(d, Some(&day), &capacity(), &tz(), now());
+    assert_eq!(f.minutes(Category::Other), 60);
+    assert_eq!(f.capacity, 0, "a Sunday");
+}
+
+#[test]
+fn grouping_by_week_and_month_and_the_reading() {
+    let days: Vec<(NaiveDate, Figures)> = date(1)
+        .iter_days()
+        .take(30)
+        .map(|d| (d, day_figures(d, None, &capacity(), &tz(), now())))
+        .collect();
+    let weeks = group(&days, Grouping::Week);
+    assert_eq!(weeks.first().map(|w| w.0.as_str()), Some("2026-W44"));
+    assert_eq!(weeks.len(), 6);
+    assert_eq!(group(&days, Grouping::Month).len(), 1);
+    assert_eq!(group(&days, Grouping::Day).len(), 30);
+    let mut now_month = Figures {
+        capacity: 100,
+        ..Figures::default()
+    };
+    now_month.tracked.insert(Category::Proactive, 31);
+    let mut before = Figures {
+        capacity: 100,
+        ..Figures::default()
+    };
+    before.tracked.insert(Category::Proactive, 24);
+    assert_eq!(
+        month_reading(&now_month, Some(("October", &before)), 40.0),
+        "Proactive 31% vs 40% target, up from 24% in October"
+    );
+    assert_eq!(
+        month_reading(&Figures::default(), None, 40.0),
+        "No capacity and nothing tracked in this period."
+    );
+}
