@@ -102,6 +102,26 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Hours and shares per category for a period, as a table, CSV or JSON.
+    #[command(
+        after_help = "Examples:\n  protime report                      # this month, by week\n  protime report --month 2026-10 --by day --format csv > october.csv\n  protime report --last 14d --by account\n  protime report --from 2026-01-01 --to 2026-06-30 --by month --format json"
+    )]
+    Report {
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// One row per day, week, month, account (reactive time) or objective (proactive time).
+        #[arg(long, value_enum, default_value = "week")]
+        by: By,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+    },
+    /// Every tracked session of a period, as CSV or JSON, for other tools.
+    Export {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+    },
     /// Print shell completions, e.g. `protime completions bash > ~/.local/share/bash-completion/completions/protime`.
     Completions { shell: clap_complete::Shell },
 
@@ -151,4 +171,43 @@ pub enum PlanCommand {
         #[arg(long)]
         date: Option<String>,
     },
+}
+
+/// Which days a report or export covers; the current month when none is given.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PeriodArgs {
+    /// A calendar month, YYYY-MM.
+    #[arg(long, conflicts_with_all = ["from", "to", "last"])]
+    pub month: Option<String>,
+    /// The first day, YYYY-MM-DD (with --to).
+    #[arg(long, requires = "to", conflicts_with = "last")]
+    pub from: Option<String>,
+    /// The last day, YYYY-MM-DD (with --from).
+    #[arg(long, requires = "from")]
+    pub to: Option<String>,
+    /// The last N days or weeks up to today, like 14d or 2w.
+    #[arg(long)]
+    pub last: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Day,
+    Week,
+    Month,
+    Account,
+    Objective,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
 }

@@ -37,7 +37,10 @@ fn main() -> ExitCode {
                 Err(message) => fail(EXIT_REFUSED, message),
             }
         }
-        Some(command) => commands::dispatch(command, &paths, clock.as_ref(), cli.json),
+        Some(command) => {
+            restore_default_sigpipe();
+            commands::dispatch(command, &paths, clock.as_ref(), cli.json)
+        }
         None => run_tui(&paths, clock, Opening::default()),
     }
 }
@@ -58,5 +61,14 @@ fn run_tui(paths: &Paths, clock: Arc<dyn Clock>, opening: Opening) -> ExitCode {
     match protime::tui::run(paths, config, clock, opening) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(EXIT_JOURNAL, format!("{e:?}")),
+    }
+}
+
+/// `protime report | head` should end quietly when `head` stops reading, as other Unix tools do,
+/// instead of panicking on a broken pipe (Rust ignores SIGPIPE by default).
+fn restore_default_sigpipe() {
+    // SAFETY: resetting a signal to its default disposition before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -2,7 +2,9 @@
 
 pub mod config_cmd;
 pub mod generate;
+pub mod period;
 pub mod plan;
+pub mod report;
 pub mod status;
 pub mod timer_cmd;
 
@@ -96,6 +98,11 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) 
             );
             ExitCode::from(EXIT_OK)
         }
+        Command::Report { period, by, format } => match config() {
+            Ok(c) => report::run(&journal, &c, now, &period, by, format),
+            Err(e) => fail(EXIT_REFUSED, e),
+        },
+        Command::Export { period, format } => report::export(&journal, now, &period, format),
         Command::Review { .. } => fail(
             EXIT_REFUSED,
             "`protime review` opens the dashboard; run it in a terminal",

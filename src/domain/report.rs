@@ -196,7 +196,7 @@ pub fn total(days: &[(NaiveDate, Figures)]) -> Figures {
 /// "Proactive 31% vs 40% target, up from 24% in October".
 pub fn month_reading(current: &Figures, previous: Option<(&str, &Figures)>, target: f64) -> String {
     let Some(share) = current.share(Category::Proactive) else {
-        return "No capacity and nothing tracked in this period.".into();
+        return "No capacity and nothing tracked in this period".into();
     };
     let mut text = format!("Proactive {share:.0}% vs {target:.0}% target");
     if let Some((name, prev)) = previous

@@ -189,6 +189,6 @@ fn grouping_by_week_and_month_and_the_reading() {
     );
     assert_eq!(
         month_reading(&Figures::default(), None, 40.0),
-        "No capacity and nothing tracked in this period."
+        "No capacity and nothing tracked in this period"
     );
 }

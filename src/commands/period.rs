@@ -1,0 +1,150 @@
+//! Reading the period options of `report` and `export`.
+
+use super::parse_date;
+use crate::cli::PeriodArgs;
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// The first and last day of the period the options name (the current month by default).
+pub fn resolve(args: &PeriodArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String> {
+    if let Some(month) = &args.month {
+        return month_bounds(month);
+    }
+    if let (Some(from), Some(to)) = (&args.from, &args.to) {
+        let (from, to) = (parse_date(from)?, parse_date(to)?);
+        if from > to {
+            return Err(format!(
+                "--from {from} is after --to {to}: give the earlier day first"
+            ));
+        }
+        return Ok((from, to));
+    }
+    if let Some(last) = &args.last {
+        let days = parse_last(last)?;
+        return Ok((today - Duration::days(days - 1), today));
+    }
+    month_bounds(&today.format("%Y-%m").to_string())
+}
+
+fn month_bounds(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let bad = || format!("\"{text}\" is not a month: write it as YYYY-MM, like 2026-11");
+    let first =
+        NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d").map_err(|_| bad())?;
+    let next = if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+    };
+    Ok((first, next.ok_or_else(bad)?.pred_opt().ok_or_else(bad)?))
+}
+
+/// `14d` → 14, `2w` → 14.
+fn parse_last(text: &str) -> Result<i64, String> {
+    let bad = || format!("\"{text}\" is not a length: write days or weeks, like 14d or 2w");
+    let t = text.trim().to_ascii_lowercase();
+    let (number, unit) = t.split_at(t.len().saturating_sub(1));
+    let n: i64 = number.parse().map_err(|_| bad())?;
+    let days = match unit {
+        "d" => n,
+        "w" => n * 7,
+        _ => return Err(bad()),
+    };
+    if !(1..=3660).contains(&days) {
+        return Err(bad());
+    }
+    Ok(days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(
+        month: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+        last: Option<&str>,
+    ) -> PeriodArgs {
+        let s = |o: Option<&str>| o.map(str::to_string);
+        PeriodArgs {
+            month: s(month),
+            from: s(from),
+            to: s(to),
+            last: s(last),
+        }
+    }
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn every_way_to_name_a_period() {
+        let today = d("2026-11-26");
+        assert_eq!(
+            resolve(&args(None, None, None, None), today),
+            Ok((d("2026-11-01"), d("2026-11-30")))
+        );
+        assert_eq!(
+            resolve(&args(Some("2026-12"), None, None, None), today),
+            Ok((d("2026-12-01"), d("2026-12-31")))
+        );
+        assert_eq!(
+            resolve(&args(Some("2024-02"), None, None, None), today),
+            Ok((d("2024-02-01"), d("2024-02-29")))
+        );
+        assert_eq!(
+            resolve(
+                &args(None, Some("2026-01-01"), Some("2026-01-31"), None),
+                today
+            ),
+            Ok((d("2026-01-01"), d("2026-01-31")))
+        );
+        assert_eq!(
+            resolve(&args(None, None, None, Some("14d")), today),
+            Ok((d("2026-11-13"), today))
+        );
+        assert_eq!(
+            resolve(&args(None, None, None, Some("2w")), today),
+            Ok((d("2026-11-13"), today))
+        );
+    }
+
+    #[test]
+    fn bad_periods_say_what_to_type() {
+        let today = d("2026-11-26");
+        assert!(
+            resolve(&args(Some("2026-13"), None, None, None), today)
+                .unwrap_err()
+                .contains("YYYY-MM")
+        );
+        assert!(
+            resolve(&args(Some("Nov"), None, None, None), today)
+                .unwrap_err()
+                .contains("YYYY-MM")
+        );
+        assert!(
+            resolve(
+                &args(None, Some("2026-02-01"), Some("2026-01-01"), None),
+                today
+            )
+            .unwrap_err()
+            .contains("earlier day first")
+        );
+        assert!(
+            resolve(
+                &args(None, Some("2026-02-30"), Some("2026-03-01"), None),
+                today
+            )
+            .unwrap_err()
+            .contains("YYYY-MM-DD")
+        );
+        for bad in ["14", "d", "0d", "-3d", "2m"] {
+            assert!(
+                resolve(&args(None, None, None, Some(bad)), today)
+                    .unwrap_err()
+                    .contains("like 14d"),
+                "{bad}"
+            );
+        }
+    }
+}

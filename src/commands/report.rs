@@ -1,0 +1,402 @@
+//! `protime report` and `protime export`: the period's figures and sessions for spreadsheets and tools.
+
+use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, period};
+use crate::cli::{By, ExportFormat, PeriodArgs, ReportFormat};
+use crate::config::Config;
+use crate::domain::report::{Figures, Grouping, day_figures, group, month_reading, total};
+use crate::domain::{Category, Day};
+use crate::journal::Journal;
+use crate::tui::tabs::plan_view::capacity;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+/// Every day of `[from, to]` with its figures, reading only that period's files.
+pub fn period_figures(
+    journal: &Journal,
+    config: &Config,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> Result<(Vec<(NaiveDate, Figures)>, usize), String> {
+    let mut files: HashMap<NaiveDate, Day> = HashMap::new();
+    for (date, day) in journal.days_in(from, to) {
+        files.insert(date, day.map_err(|e| e.to_string())?);
+    }
+    let cap = capacity(config);
+    let days = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(|d| (d, day_figures(d, files.get(&d), &cap, now.offset(), now)))
+        .collect();
+    Ok((days, files.len()))
+}
+
+pub fn run(
+    journal: &Journal,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    args: &PeriodArgs,
+    by: By,
+    format: ReportFormat,
+) -> ExitCode {
+    let (from, to) = match period::resolve(args, now.date_naive()) {
+        Ok(p) => p,
+        Err(message) => return fail(EXIT_REFUSED, message),
+    };
+    let (days, files) = match period_figures(journal, config, from, to, now) {
+        Ok(d) => d,
+        Err(message) => return fail(EXIT_JOURNAL, message),
+    };
+    if files == 0 {
+        eprintln!("protime: nothing is recorded from {from} to {to}.");
+    }
+    let rows = rows(&days, by, config, from, to);
+    let sum = total(&days);
+    let target = config.targets.proactive_share;
+    match format {
+        ReportFormat::Table => print_table(&rows, &sum, by, from, to, target),
+        ReportFormat::Csv => {
+            if let Err(e) = print_csv(&rows, by) {
+                return fail(EXIT_JOURNAL, format!("could not write CSV: {e}"));
+            }
+        }
+        ReportFormat::Json => {
+            let rows: Vec<Value> = rows.iter().map(|r| row_json(r, by)).collect();
+            let doc = json!({ "from": from.to_string(), "to": to.to_string(), "by": by_name(by), "target": target, "rows": rows, "total": figures_json(&sum) });
+            println!("{doc:#}");
+        }
+    }
+    ExitCode::from(EXIT_OK)
+}
+
+/// One report row: a label and the figures behind it (or, by account/objective, hours and a target).
+pub enum Row {
+    Period(String, Figures),
+    Account(String, i64),
+    Objective {
+        name: String,
+        done: i64,
+        target_minutes: Option<i64>,
+    },
+}
+
+fn rows(
+    days: &[(NaiveDate, Figures)],
+    by: By,
+    config: &Config,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<Row> {
+    let sum = total(days);
+    match by {
+        By::Day => group(days, Grouping::Day)
+            .into_iter()
+            .map(|(l, f)| Row::Period(l, f))
+            .collect(),
+        By::Week => group(days, Grouping::Week)
+            .into_iter()
+            .map(|(l, f)| Row::Period(l, f))
+            .collect(),
+        By::Month => group(days, Grouping::Month)
+            .into_iter()
+            .map(|(l, f)| Row::Period(l, f))
+            .collect(),
+        By::Account => sum
+            .top_accounts()
+            .into_iter()
+            .map(|(a, m)| Row::Account(a, m))
+            .collect(),
+        By::Objective => {
+            let weeks = ((to - from).num_days() + 1) as f64 / 7.0;
+            let mut names: Vec<String> = config.objectives.iter().map(|o| o.name.clone()).collect();
+            names.extend(
+                sum.objectives
+                    .keys()
+                    .filter(|k| !names.contains(k))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
+            names
+                .into_iter()
+                .map(|name| {
+                    let target = config
+                        .objectives
+                        .iter()
+                        .find(|o| o.name == name)
+                        .map(|o| (o.weekly_hours * 60.0 * weeks).round() as i64);
+                    Row::Objective {
+                        done: sum.objectives.get(&name).copied().unwrap_or(0),
+                        name,
+                        target_minutes: target,
+                    }
+                })
+                .collect()
+        }
+    }
+}
+
+fn hours(minutes: i64) -> String {
+    format!("{:.2}", minutes as f64 / 60.0)
+}
+
+fn pct(share: Option<f64>) -> String {
+    share.map_or(String::new(), |s| format!("{s:.1}"))
+}
+
+fn by_name(by: By) -> &'static str {
+    match by {
+        By::Day => "day",
+        By::Week => "week",
+        By::Month => "month",
+        By::Account => "account",
+        By::Objective => "objective",
+    }
+}
+
+fn print_table(rows: &[Row], sum: &Figures, by: By, from: NaiveDate, to: NaiveDate, target: f64) {
+    println!("protime report {from} – {to}, by {}", by_name(by));
+    match by {
+        By::Account => {
+            println!("{:<24} {:>9}", "account", "reactive");
+            for row in rows {
+                if let Row::Account(a, m) = row {
+                    println!("{a:<24} {:>8}h", hours(*m));
+                }
+            }
+        }
+        By::Objective => {
+            println!("{:<24} {:>9} {:>9}", "objective", "done", "target");
+            for row in rows {
+                if let Row::Objective {
+                    name,
+                    done,
+                    target_minutes,
+                } = row
+                {
+                    let t = target_minutes.map_or("–".to_string(), |t| format!("{}h", hours(t)));
+                    println!("{name:<24} {:>8}h {t:>9}", hours(*done));
+                }
+            }
+        }
+        _ => {
+            println!(
+                "{:<11} {:>14} {:>14} {:>14} {:>14} {:>9} {:>9} {:>10}",
+                "period", "PRO", "RE", "OTH", "UNLOGGED", "capacity", "adherence", "y/p/n/–"
+            );
+            for row in rows {
+                if let Row::Period(label, f) = row {
+                    println!("{}", table_line(label, f));
+                }
+            }
+            println!("{}", table_line("total", sum));
+        }
+    }
+    println!("{}.", month_reading(sum, None, target));
+}
+
+fn table_line(label: &str, f: &Figures) -> String {
+    let cell = |m: i64, s: Option<f64>| {
+        format!(
+            "{:>7}h {:>4}%",
+            hours(m),
+            s.map_or("–".into(), |s| format!("{s:.0}"))
+        )
+    };
+    let adherence = f
+        .adherence()
+        .map_or("–".to_string(), |a| format!("{a:.0}%"));
+    let d = f.decided;
+    format!(
+        "{label:<11} {:>14} {:>14} {:>14} {:>14} {:>8}h {adherence:>9} {:>10}",
+        cell(f.minutes(Category::Proactive), f.share(Category::Proactive)),
+        cell(f.minutes(Category::Reactive), f.share(Category::Reactive)),
+        cell(f.minutes(Category::Other), f.share(Category::Other)),
+        cell(f.unlogged(), f.unlogged_share()),
+        hours(f.capacity),
+        format!("{}/{}/{}/{}", d[0], d[1], d[2], d[3])
+    )
+}
+
+fn print_csv(rows: &[Row], by: By) -> Result<(), csv::Error> {
+    let mut out = csv::Writer::from_writer(std::io::stdout());
+    match by {
+        By::Account => {
+            out.write_record(["account", "reactive_hours"])?;
+            for row in rows {
+                if let Row::Account(a, m) = row {
+                    out.write_record([a.clone(), hours(*m)])?;
+                }
+            }
+        }
+        By::Objective => {
+            out.write_record(["objective", "proactive_hours", "target_hours"])?;
+            for row in rows {
+                if let Row::Objective {
+                    name,
+                    done,
+                    target_minutes,
+                } = row
+                {
+                    out.write_record([
+                        name.clone(),
+                        hours(*done),
+                        target_minutes.map(hours).unwrap_or_default(),
+                    ])?;
+                }
+            }
+        }
+        _ => {
+            out.write_record([
+                "period",
+                "proactive_hours",
+                "reactive_hours",
+                "other_hours",
+                "unlogged_hours",
+                "capacity_hours",
+                "proactive_share",
+                "reactive_share",
+                "other_share",
+                "unlogged_share",
+                "plan_adherence",
+                "decided_yes",
+                "decided_partly",
+                "decided_no",
+                "no_review",
+            ])?;
+            for row in rows {
+                if let Row::Period(label, f) = row {
+                    let d = f.decided;
+                    out.write_record([
+                        label.clone(),
+                        hours(f.minutes(Category::Proactive)),
+                        hours(f.minutes(Category::Reactive)),
+                        hours(f.minutes(Category::Other)),
+                        hours(f.unlogged()),
+                        hours(f.capacity),
+                        pct(f.share(Category::Proactive)),
+                        pct(f.share(Category::Reactive)),
+                        pct(f.share(Category::Other)),
+                        pct(f.unlogged_share()),
+                        pct(f.adherence()),
+                        d[0].to_string(),
+                        d[1].to_string(),
+                        d[2].to_string(),
+                        d[3].to_string(),
+                    ])?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn figures_json(f: &Figures) -> Value {
+    json!({
+        "minutes": {
+            "proactive": f.minutes(Category::Proactive),
+            "reactive": f.minutes(Category::Reactive),
+            "other": f.minutes(Category::Other),
+            "unlogged": f.unlogged(),
+        },
+        "capacity_minutes": f.capacity,
+        "share": {
+            "proactive": f.share(Category::Proactive),
+            "reactive": f.share(Category::Reactive),
+            "other": f.share(Category::Other),
+            "unlogged": f.unlogged_share(),
+        },
+        "plan_adherence": f.adherence(),
+        "decided": { "yes": f.decided[0], "partly": f.decided[1], "no": f.decided[2], "none": f.decided[3] },
+    })
+}
+
+fn row_json(row: &Row, by: By) -> Value {
+    match row {
+        Row::Period(label, f) => {
+            let mut v = figures_json(f);
+            v["period"] = json!(label);
+            v
+        }
+        Row::Account(a, m) => json!({ "account": a, "reactive_minutes": m }),
+        Row::Objective {
+            name,
+            done,
+            target_minutes,
+        } => {
+            json!({ "objective": name, "proactive_minutes": done, "target_minutes": target_minutes, "by": by_name(by) })
+        }
+    }
+}
+
+/// `protime export`: every session of the period.
+pub fn export(
+    journal: &Journal,
+    now: DateTime<FixedOffset>,
+    args: &PeriodArgs,
+    format: ExportFormat,
+) -> ExitCode {
+    let (from, to) = match period::resolve(args, now.date_naive()) {
+        Ok(p) => p,
+        Err(message) => return fail(EXIT_REFUSED, message),
+    };
+    let mut sessions = vec![];
+    for (date, day) in journal.days_in(from, to) {
+        match day {
+            Ok(day) => sessions.extend(day.sessions.into_iter().map(|s| (date, s))),
+            Err(e) => return fail(EXIT_JOURNAL, e),
+        }
+    }
+    let result = match format {
+        ExportFormat::Json => {
+            let list: Vec<Value> = sessions
+                .iter()
+                .map(|(d, s)| json!({ "date": d.to_string(), "session": s }))
+                .collect();
+            println!("{:#}", Value::Array(list));
+            Ok(())
+        }
+        ExportFormat::Csv => export_csv(&sessions),
+    };
+    match result {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(e) => fail(EXIT_JOURNAL, format!("could not write CSV: {e}")),
+    }
+}
+
+fn export_csv(sessions: &[(NaiveDate, crate::domain::Session)]) -> Result<(), csv::Error> {
+    let mut out = csv::Writer::from_writer(std::io::stdout());
+    out.write_record([
+        "date", "id", "start", "end", "minutes", "category", "kind", "title", "account", "block",
+        "note", "source",
+    ])?;
+    for (date, s) in sessions {
+        let end = s
+            .end
+            .map(|e| crate::domain::timefmt::format_rfc3339(&e))
+            .unwrap_or_default();
+        let minutes = s
+            .end
+            .map(|e| (e - s.start).num_minutes().to_string())
+            .unwrap_or_default();
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        out.write_record([
+            date.to_string(),
+            s.id.clone(),
+            crate::domain::timefmt::format_rfc3339(&s.start),
+            end,
+            minutes,
+            s.category.name().to_string(),
+            s.kind.name().to_string(),
+            opt(&s.title),
+            opt(&s.account),
+            opt(&s.block),
+            opt(&s.note),
+            opt(&s.source),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,236 @@
+//! `protime report` and `protime export` on a generated journal, cross-checked against the
+//! generator's own days.
+
+use assert_cmd::Command;
+use chrono::{FixedOffset, NaiveDate};
+use predicates::prelude::*;
+use protime::domain::Category;
+use std::collections::BTreeMap;
+
+const NOW: &str = "2026-11-26T18:00:00+00:00";
+
+fn journal_with_generated_days() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    cmd(&dir)
+        .args([
+            "generate",
+            "--days",
+            "120",
+            "--end",
+            "2026-11-26",
+            "--seed",
+            "7",
+        ])
+        .assert()
+        .success();
+    dir
+}
+
+fn cmd(dir: &tempfile::TempDir) -> Command {
+    let mut c = Command::cargo_bin("protime").unwrap();
+    c.env("PROTIME_DATA_DIR", dir.path())
+        .env("PROTIME_NOW", NOW)
+        .env("XDG_CONFIG_HOME", dir.path().join("cfg"));
+    c
+}
+
+fn json(dir: &tempfile::TempDir, args: &[&str]) -> serde_json::Value {
+    let out = cmd(dir)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// Minutes per category summed straight from the generator's sessions (they never overlap).
+fn generated_minutes(from: NaiveDate, to: NaiveDate) -> BTreeMap<Category, i64> {
+    let offset = FixedOffset::east_opt(0).unwrap();
+    let days = protime::synth::generate(
+        7,
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        120,
+        offset,
+    );
+    let mut totals = BTreeMap::new();
+    for day in days.iter().filter(|d| d.date >= from && d.date <= to) {
+        for s in &day.sessions {
+            *totals.entry(s.category).or_insert(0) += (s.end.unwrap() - s.start).num_seconds();
+        }
+    }
+    totals.into_iter().map(|(c, secs)| (c, secs / 60)).collect()
+}
+
+#[test]
+fn report_totals_equal_the_generators_own_record() {
+    let dir = journal_with_generated_days();
+    let report = json(
+        &dir,
+        &[
+            "report", "--month", "2026-10", "--by", "day", "--format", "json",
+        ],
+    );
+    let expected = generated_minutes(
+        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+    );
+    let minutes = &report["total"]["minutes"];
+    // Per-day rounding to whole minutes may lose under a minute a day.
+    for (name, category) in [
+        ("proactive", Category::Proactive),
+        ("reactive", Category::Reactive),
+        ("other", Category::Other),
+    ] {
+        let got = minutes[name].as_i64().unwrap();
+        let want = expected[&category];
+        assert!(
+            (want - got).abs() <= 31,
+            "{name}: report {got} vs generated {want}"
+        );
+    }
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 31);
+    let row_sum: i64 = rows
+        .iter()
+        .map(|r| r["minutes"]["proactive"].as_i64().unwrap())
+        .sum();
+    assert_eq!(row_sum, minutes["proactive"].as_i64().unwrap());
+    let days = protime::synth::generate(
+        7,
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        120,
+        FixedOffset::east_opt(0).unwrap(),
+    );
+    let off = days
+        .iter()
+        .filter(|d| d.date.format("%Y-%m").to_string() == "2026-10" && d.off.is_some())
+        .count() as i64;
+    assert_eq!(
+        report["total"]["capacity_minutes"],
+        (22 - off) * 8 * 60,
+        "22 working days in October 2026, less days off"
+    );
+}
+
+#[test]
+fn every_grouping_and_format() {
+    let dir = journal_with_generated_days();
+    cmd(&dir)
+        .args(["report", "--month", "2026-11"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2026-W45").and(predicate::str::contains("total")));
+    let csv = cmd(&dir)
+        .args(["report", "--last", "2w", "--by", "day", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(csv).unwrap();
+    assert!(text.starts_with(
+        "period,proactive_hours,reactive_hours,other_hours,unlogged_hours,capacity_hours,"
+    ));
+    assert_eq!(text.lines().count(), 15, "header and 14 days");
+    let months = json(
+        &dir,
+        &[
+            "report",
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-11-26",
+            "--by",
+            "month",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(months["rows"].as_array().unwrap().len(), 4);
+    let accounts = json(
+        &dir,
+        &[
+            "report", "--month", "2026-11", "--by", "account", "--format", "json",
+        ],
+    );
+    assert!(
+        accounts["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["reactive_minutes"].as_i64().unwrap() > 0)
+    );
+    cmd(&dir)
+        .args(["report", "--by", "objective"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("New logos Q4"));
+}
+
+#[test]
+fn export_writes_every_session_of_the_period() {
+    let dir = journal_with_generated_days();
+    let out = cmd(&dir)
+        .args(["export", "--month", "2026-10"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let rows = reader.records().count();
+    let days = protime::synth::generate(
+        7,
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        120,
+        FixedOffset::east_opt(0).unwrap(),
+    );
+    let expected: usize = days
+        .iter()
+        .filter(|d| d.date.format("%Y-%m").to_string() == "2026-10")
+        .map(|d| d.sessions.len())
+        .sum();
+    assert_eq!(rows, expected);
+    let list = json(&dir, &["export", "--last", "7d", "--format", "json"]);
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["session"]["start"].is_string())
+    );
+}
+
+#[test]
+fn bad_periods_and_empty_periods() {
+    let dir = tempfile::tempdir().unwrap();
+    cmd(&dir)
+        .args(["report", "--month", "2026-13"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("YYYY-MM"));
+    cmd(&dir)
+        .args(["report", "--from", "2026-02-01", "--to", "2026-01-01"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("earlier day first"));
+    cmd(&dir)
+        .args(["report", "--last", "soon"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("like 14d"));
+    cmd(&dir)
+        .args(["report", "--from", "2026-01-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--to"));
+    cmd(&dir)
+        .args(["report", "--month", "2026-11"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "nothing is recorded from 2026-11-01 to 2026-11-30",
+        ))
+        .stdout(predicate::str::contains("Proactive 0% vs 40% target"));
+}
