@@ -5,6 +5,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod figures;
 pub mod journal;
 pub mod paths;
 pub mod synth;

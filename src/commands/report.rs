@@ -3,35 +3,13 @@
 use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, period};
 use crate::cli::{By, ExportFormat, PeriodArgs, ReportFormat};
 use crate::config::Config;
-use crate::domain::report::{Figures, Grouping, day_figures, group, month_reading, total};
-use crate::domain::{Category, Day};
+use crate::domain::report::{Figures, Grouping, group, month_reading, total};
+use crate::domain::Category;
 use crate::journal::Journal;
-use crate::tui::tabs::plan_view::capacity;
+use crate::figures::period_figures;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
-use std::collections::HashMap;
 use std::process::ExitCode;
-
-/// Every day of `[from, to]` with its figures, reading only that period's files.
-pub fn period_figures(
-    journal: &Journal,
-    config: &Config,
-    from: NaiveDate,
-    to: NaiveDate,
-    now: DateTime<FixedOffset>,
-) -> Result<(Vec<(NaiveDate, Figures)>, usize), String> {
-    let mut files: HashMap<NaiveDate, Day> = HashMap::new();
-    for (date, day) in journal.days_in(from, to) {
-        files.insert(date, day.map_err(|e| e.to_string())?);
-    }
-    let cap = capacity(config);
-    let days = from
-        .iter_days()
-        .take_while(|d| *d <= to)
-        .map(|d| (d, day_figures(d, files.get(&d), &cap, now.offset(), now)))
-        .collect();
-    Ok((days, files.len()))
-}
 
 pub fn run(
     journal: &Journal,

@@ -3,7 +3,7 @@
 use super::plan::PlanTab;
 use crate::config::Config;
 use crate::domain::check::{
-    BlockActual, Capacity, Limits, PlanSummary, PlanWarning, block_actuals, check_plan,
+    BlockActual, Limits, PlanSummary, PlanWarning, block_actuals, check_plan,
     objective_minutes, unplanned_sessions,
 };
 use crate::domain::span::{overlapping_blocks, session_span};
@@ -29,17 +29,7 @@ pub struct PlanView<'a> {
     pub now: DateTime<FixedOffset>,
 }
 
-pub fn capacity(config: &Config) -> Capacity {
-    Capacity {
-        weekly_minutes: (config.workday.weekly_capacity_hours * 60.0).round() as i64,
-        weekdays: config
-            .workday
-            .weekdays
-            .iter()
-            .map(|w| w.weekday())
-            .collect(),
-    }
-}
+pub use crate::figures::capacity;
 
 pub fn limits(config: &Config) -> Limits {
     Limits {

@@ -1,0 +1,58 @@
+//! Loading a period's days from the journal and computing their figures (Month tab and report).
+
+use crate::config::Config;
+use crate::domain::Day;
+use crate::domain::check::Capacity;
+use crate::domain::report::{Figures, day_figures};
+use crate::journal::Journal;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::collections::HashMap;
+
+/// The capacity rules of the config.
+pub fn capacity(config: &Config) -> Capacity {
+    Capacity {
+        weekly_minutes: (config.workday.weekly_capacity_hours * 60.0).round() as i64,
+        weekdays: config.workday.weekdays.iter().map(|w| w.weekday()).collect(),
+    }
+}
+
+/// Every day of `[from, to]` with its figures, reading only that period's files.
+pub fn period_figures(
+    journal: &Journal,
+    config: &Config,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> Result<(Vec<(NaiveDate, Figures)>, usize), String> {
+    let mut files: HashMap<NaiveDate, Day> = HashMap::new();
+    for (date, day) in journal.days_in(from, to) {
+        files.insert(date, day.map_err(|e| e.to_string())?);
+    }
+    let cap = capacity(config);
+    let days = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(|d| (d, day_figures(d, files.get(&d), &cap, now.offset(), now)))
+        .collect();
+    Ok((days, files.len()))
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_day_in_the_period_is_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let journal = Journal::new(tmp.path());
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let path = journal.day_path(date);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-26T12:00:00+01:00").unwrap();
+        let first = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let err = period_figures(&journal, &Config::defaults(), first, first + chrono::Duration::days(29), now).unwrap_err();
+        assert!(err.contains("2026-11-03.toml:2:"), "{err}");
+    }
+}
