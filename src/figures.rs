@@ -12,7 +12,12 @@ use std::collections::HashMap;
 pub fn capacity(config: &Config) -> Capacity {
     Capacity {
         weekly_minutes: (config.workday.weekly_capacity_hours * 60.0).round() as i64,
-        weekdays: config.workday.weekdays.iter().map(|w| w.weekday()).collect(),
+        weekdays: config
+            .workday
+            .weekdays
+            .iter()
+            .map(|w| w.weekday())
+            .collect(),
     }
 }
 
@@ -37,7 +42,6 @@ pub fn period_figures(
     Ok((days, files.len()))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,7 +56,14 @@ mod tests {
         std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
         let now = DateTime::parse_from_rfc3339("2026-11-26T12:00:00+01:00").unwrap();
         let first = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let err = period_figures(&journal, &Config::defaults(), first, first + chrono::Duration::days(29), now).unwrap_err();
+        let err = period_figures(
+            &journal,
+            &Config::defaults(),
+            first,
+            first + chrono::Duration::days(29),
+            now,
+        )
+        .unwrap_err();
         assert!(err.contains("2026-11-03.toml:2:"), "{err}");
     }
 }

@@ -3,10 +3,10 @@
 use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, period};
 use crate::cli::{By, ExportFormat, PeriodArgs, ReportFormat};
 use crate::config::Config;
-use crate::domain::report::{Figures, Grouping, group, month_reading, total};
 use crate::domain::Category;
-use crate::journal::Journal;
+use crate::domain::report::{Figures, Grouping, group, month_reading, total};
 use crate::figures::period_figures;
+use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 use std::process::ExitCode;

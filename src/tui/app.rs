@@ -4,6 +4,7 @@ use super::event::Event;
 use super::keymap::{self, Action};
 use super::prompt::{GapQuestion, Prompt, recent_accounts};
 use super::tabs::Tab;
+use super::tabs::month::MonthTab;
 use super::tabs::plan::PlanTab;
 use super::tabs::review::ReviewTab;
 use super::tabs::timer::TimerTab;
@@ -94,6 +95,7 @@ pub struct App {
     pub screen_width: Cell<u16>,
     pub timer: TimerTab,
     pub review: ReviewTab,
+    pub month: MonthTab,
     /// A one-line prompt open over any tab (interruption, pass it on, unplanned focus).
     pub prompt: Option<Prompt>,
     /// The question after a gap with no sign of life, until answered.
@@ -117,6 +119,7 @@ impl App {
             screen_width: Cell::new(120),
             timer: TimerTab::default(),
             review: ReviewTab::new(now.date_naive()),
+            month: MonthTab::new(now.date_naive()),
             prompt: None,
             gap: None,
             last_alive: None,
@@ -130,7 +133,7 @@ impl App {
             Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
                 match super::ui::tab_at(mouse.column, mouse.row, self.screen_width.get(), self.tab)
                 {
-                    Some(tab) => self.tab = tab,
+                    Some(tab) => return self.show_tab(tab),
                     None if self.tab == Tab::Plan => self.plan.click(mouse.row),
                     None => {}
                 }
@@ -234,6 +237,7 @@ impl App {
                     .handle_key(key, day, self.now.time(), &mut self.prompt)
             }
             Tab::Review => self.review.handle_key(key, self.now.date_naive()),
+            Tab::Month => self.month.handle_key(key, self.now.date_naive()),
             _ => None,
         }
     }
@@ -264,12 +268,23 @@ impl App {
         })
     }
 
+    /// Switches tab; the Month and Review tabs read their weeks of figures when they are shown.
+    fn show_tab(&mut self, tab: Tab) -> Vec<Effect> {
+        let changed = self.tab != tab;
+        self.tab = tab;
+        if changed && matches!(tab, Tab::Month | Tab::Review) {
+            vec![Effect::ReloadDay]
+        } else {
+            vec![]
+        }
+    }
+
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Quit => return vec![Effect::Quit],
-            Action::ShowTab(tab) => self.tab = tab,
-            Action::NextTab => self.tab = self.tab.next(),
-            Action::PrevTab => self.tab = self.tab.prev(),
+            Action::ShowTab(tab) => return self.show_tab(tab),
+            Action::NextTab => return self.show_tab(self.tab.next()),
+            Action::PrevTab => return self.show_tab(self.tab.prev()),
             Action::ToggleHelp => self.help = !self.help,
             Action::CloseOverlay => {
                 if self.help {

@@ -149,6 +149,9 @@ pub fn reload_days(app: &mut App, journal: &Journal) {
     app.review.view = load(review_date);
     app.plan.protect = promised_protection(journal, plan_date);
     app.plan.set_view(plan_view, week_of(journal, plan_date));
+    if app.tab == super::tabs::Tab::Month {
+        load_month(app, journal);
+    }
     // The streak reads weeks of files: only when it is shown, or not yet known.
     if app.tab == super::tabs::Tab::Review || app.review.history.is_empty() {
         app.review.history = review_history(journal, &app.config, today);
@@ -290,4 +293,27 @@ pub fn recover_open_session(app: &mut App, journal: &Journal) {
     } else if silent.num_minutes() >= GAP_MINUTES {
         app.gap = Some(GapQuestion { since: last });
     }
+}
+
+/// The shown month's figures and the month before's total, reading only those months' files.
+fn load_month(app: &mut App, journal: &Journal) {
+    use super::tabs::month::last_of_month;
+    use chrono::Months;
+    let first = app.month.month;
+    let loaded =
+        crate::figures::period_figures(journal, &app.config, first, last_of_month(first), app.now);
+    let previous = first.checked_sub_months(Months::new(1)).and_then(|p| {
+        let (days, files) =
+            crate::figures::period_figures(journal, &app.config, p, last_of_month(p), app.now)
+                .ok()?;
+        (files > 0).then(|| crate::domain::report::total(&days))
+    });
+    match loaded {
+        Ok((days, _)) => {
+            app.month.days = days;
+            app.month.error = None;
+        }
+        Err(e) => app.month.error = Some(e),
+    }
+    app.month.previous = previous;
 }

@@ -2,10 +2,11 @@
 
 use super::app::App;
 use super::keymap::{Binding, GLOBAL};
+use super::tabs::month_view::MonthView;
 use super::tabs::plan_view::PlanView;
 use super::tabs::review_view::ReviewView;
 use super::tabs::timer_view::TimerView;
-use super::tabs::{Tab, placeholder, plan, review, timer};
+use super::tabs::{Tab, month, placeholder, plan, review, timer};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -127,6 +128,7 @@ impl App {
         let title = match self.tab {
             Tab::Plan => plan_title(self.plan.date, self.now.date_naive()),
             Tab::Review => format!(" Review · {} ", self.review.date.format("%a %-d %b %Y")),
+            Tab::Month => format!(" Month · {} ", self.month.month.format("%B %Y")),
             tab => format!(" {} ", tab.title()),
         };
         let block = Block::bordered().title(Span::styled(title, self.theme.title()));
@@ -135,6 +137,16 @@ impl App {
         if self.tab == Tab::Plan {
             let view = PlanView {
                 tab: &self.plan,
+                config: &self.config,
+                theme: &self.theme,
+                now: self.now,
+            };
+            view.render(inner, buf);
+            return;
+        }
+        if self.tab == Tab::Month {
+            let view = MonthView {
+                tab: &self.month,
                 config: &self.config,
                 theme: &self.theme,
                 now: self.now,
@@ -174,7 +186,9 @@ impl App {
 
     /// The keys of the shown tab, then the global ones.
     fn bindings(&self) -> Vec<&'static Binding> {
-        let tab_keys: &[Binding] = if self.tab == Tab::Review {
+        let tab_keys: &[Binding] = if self.tab == Tab::Month {
+            month::KEYS
+        } else if self.tab == Tab::Review {
             review::KEYS
         } else if self.tab == Tab::Timer {
             timer::KEYS

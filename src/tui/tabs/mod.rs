@@ -1,5 +1,7 @@
 //! The five tabs. Each tab module owns its state, keys and rendering.
 
+pub mod month;
+pub mod month_view;
 pub mod placeholder;
 pub mod plan;
 pub mod plan_form;

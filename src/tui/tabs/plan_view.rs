@@ -3,8 +3,8 @@
 use super::plan::PlanTab;
 use crate::config::Config;
 use crate::domain::check::{
-    BlockActual, Limits, PlanSummary, PlanWarning, block_actuals, check_plan,
-    objective_minutes, unplanned_sessions,
+    BlockActual, Limits, PlanSummary, PlanWarning, block_actuals, check_plan, objective_minutes,
+    unplanned_sessions,
 };
 use crate::domain::span::{overlapping_blocks, session_span};
 use crate::domain::timefmt::{format_hhmm, format_minutes};

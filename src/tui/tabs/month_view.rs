@@ -1,0 +1,234 @@
+//! Drawing the Month tab: the shares, the reading, the answers, day bars, the heat map, accounts
+//! and objectives; or week by week.
+
+use super::month::MonthTab;
+use crate::config::Config;
+use crate::domain::Category;
+use crate::domain::report::{Figures, Grouping, group, month_reading, total};
+use crate::domain::timefmt::format_minutes;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{heatmap, stacked};
+use chrono::{DateTime, FixedOffset, Months};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+pub struct MonthView<'a> {
+    pub tab: &'a MonthTab,
+    pub config: &'a Config,
+    pub theme: &'a Theme,
+    pub now: DateTime<FixedOffset>,
+}
+
+fn h(minutes: i64) -> String {
+    format!("{}h", (minutes as f64 / 60.0).round() as i64)
+}
+
+fn pct(share: Option<f64>) -> String {
+    share.map_or("–".into(), |s| format!("{s:.0}%"))
+}
+
+impl MonthView<'_> {
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        if let Some(error) = &self.tab.error {
+            let lines = vec![
+                Line::styled(
+                    "This month's figures could not be read:",
+                    self.theme.warning(),
+                ),
+                Line::from(error.as_str()),
+            ];
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .render(area, buf);
+            return;
+        }
+        let sum = total(&self.tab.days);
+        let header = self.header(&sum, area.width);
+        let height = (header.len() as u16).min(area.height);
+        Paragraph::new(header)
+            .wrap(Wrap { trim: true })
+            .render(Rect { height, ..area }, buf);
+        let rest = Rect {
+            y: area.y + height + 1,
+            height: area.height.saturating_sub(height + 1),
+            ..area
+        };
+        if self.tab.weekly {
+            self.render_weeks(rest, buf);
+        } else {
+            self.render_charts(&sum, rest, buf);
+        }
+    }
+
+    fn header(&self, f: &Figures, width: u16) -> Vec<Line<'static>> {
+        let t = self.theme;
+        let part = |c: Category| {
+            Span::styled(
+                format!("{} {} ({})  ", c.tag(), h(f.minutes(c)), pct(f.share(c))),
+                t.category(c),
+            )
+        };
+        let mut first = vec![
+            part(Category::Proactive),
+            part(Category::Reactive),
+            part(Category::Other),
+        ];
+        first.push(Span::styled(
+            format!(
+                "UNLOGGED {} ({})  ",
+                h(f.unlogged()),
+                pct(f.unlogged_share())
+            ),
+            t.unlogged(),
+        ));
+        first.push(Span::raw(format!("capacity {}", h(f.capacity))));
+        let previous_name = self
+            .tab
+            .month
+            .checked_sub_months(Months::new(1))
+            .map(|d| d.format("%B").to_string())
+            .unwrap_or_default();
+        let previous = self
+            .tab
+            .previous
+            .as_ref()
+            .map(|p| (previous_name.as_str(), p));
+        let mut reading = month_reading(f, previous, self.config.targets.proactive_share);
+        if let Some(a) = f.adherence() {
+            reading.push_str(&format!(" · plan adherence {a:.0}%"));
+        }
+        let d = f.decided;
+        let decided = format!(
+            "decided: yes {} · partly {} · no {} · no review {}",
+            d[0], d[1], d[2], d[3]
+        );
+        let mut lines = vec![
+            Line::from(first),
+            Line::from(reading),
+            Line::styled(decided, t.dim()),
+        ];
+        if width < 60 {
+            lines.truncate(3);
+        }
+        lines
+    }
+
+    fn render_charts(&self, sum: &Figures, area: Rect, buf: &mut Buffer) {
+        let target = self.config.targets.proactive_share;
+        let wide = area.width >= 70;
+        let days = self.tab.days.len().max(1) as u16;
+        let (bar_width, gap) = match area.width / days {
+            3.. => (2, 1),
+            2 => (1, 1),
+            _ => (1, 0),
+        };
+        let chart_width = days * (bar_width + gap);
+        let chart_height = area.height.saturating_sub(4).clamp(0, 10);
+        let chart = Rect {
+            width: chart_width.min(area.width),
+            height: chart_height,
+            ..area
+        };
+        let figures: Vec<Figures> = self.tab.days.iter().map(|(_, f)| f.clone()).collect();
+        stacked::render(&figures, chart, buf, self.theme, bar_width, gap);
+        let legend: Vec<Span> = stacked::legend(self.theme)
+            .into_iter()
+            .map(|(text, style)| Span::styled(text, style))
+            .collect();
+        if chart_height > 0 {
+            Line::from(legend).render(
+                Rect {
+                    y: chart.bottom(),
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
+        if wide && area.width >= chart_width + 4 + heatmap::WIDTH {
+            let heat = Rect {
+                x: area.x + chart_width + 4,
+                width: heatmap::WIDTH,
+                height: heatmap::HEIGHT.min(area.height),
+                ..area
+            };
+            heatmap::render(&self.tab.days, target, heat, buf, self.theme);
+            let caption = Rect {
+                y: heat.bottom(),
+                height: 1,
+                ..heat
+            };
+            if caption.bottom() <= area.bottom() {
+                Line::styled(format!("proactive vs {target:.0}%"), self.theme.dim())
+                    .render(caption, buf);
+            }
+        }
+        let below = Rect {
+            y: chart.bottom() + 2,
+            height: area.bottom().saturating_sub(chart.bottom() + 2),
+            ..area
+        };
+        Paragraph::new(self.lists(sum))
+            .wrap(Wrap { trim: true })
+            .render(below, buf);
+    }
+
+    fn lists(&self, sum: &Figures) -> Vec<Line<'static>> {
+        let accounts: Vec<String> = sum
+            .top_accounts()
+            .into_iter()
+            .take(3)
+            .map(|(a, m)| format!("{a} {}", format_minutes(m)))
+            .collect();
+        let mut lines = vec![Line::from(format!(
+            "reactive by account: {}",
+            if accounts.is_empty() {
+                "none named".to_string()
+            } else {
+                accounts.join(" · ")
+            }
+        ))];
+        if !self.config.objectives.is_empty() {
+            let weeks = self.tab.days.len() as f64 / 7.0;
+            let parts: Vec<String> = self
+                .config
+                .objectives
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{} {} / {}",
+                        o.name,
+                        h(sum.objectives.get(&o.name).copied().unwrap_or(0)),
+                        h((o.weekly_hours * 60.0 * weeks) as i64)
+                    )
+                })
+                .collect();
+            lines.push(Line::from(format!("objectives: {}", parts.join(" · "))));
+        }
+        lines
+    }
+
+    fn render_weeks(&self, area: Rect, buf: &mut Buffer) {
+        let mut lines = vec![Line::styled(
+            format!(
+                "{:<9} {:>10} {:>10} {:>10} {:>10} {:>9}",
+                "week", "PRO", "RE", "OTH", "UNLOGGED", "capacity"
+            ),
+            self.theme.dim(),
+        )];
+        for (label, f) in group(&self.tab.days, Grouping::Week) {
+            let cell = |m: i64, s: Option<f64>| format!("{:>4} {:>5}", h(m), pct(s));
+            lines.push(Line::from(format!(
+                "{label:<9} {:>10} {:>10} {:>10} {:>10} {:>9}",
+                cell(f.minutes(Category::Proactive), f.share(Category::Proactive)),
+                cell(f.minutes(Category::Reactive), f.share(Category::Reactive)),
+                cell(f.minutes(Category::Other), f.share(Category::Other)),
+                cell(f.unlogged(), f.unlogged_share()),
+                h(f.capacity)
+            )));
+        }
+        Paragraph::new(lines).render(area, buf);
+    }
+}
