@@ -20,6 +20,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH", env = "PROTIME_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Open protime on a generated, realistic recent month in a temporary journal (your own
+    /// journal is never touched).
+    #[arg(long)]
+    pub demo: bool,
+
     /// Print the result as JSON (for scripts) instead of text.
     #[arg(long, global = true)]
     pub json: bool,

@@ -30,6 +30,9 @@ fn main() -> ExitCode {
         },
         Err(_) => Arc::new(SystemClock),
     };
+    if cli.demo {
+        return run_demo(clock);
+    }
     match cli.command {
         Some(Command::Review { date }) => {
             match date.as_deref().map(commands::parse_date).transpose() {
@@ -43,6 +46,28 @@ fn main() -> ExitCode {
         }
         None => run_tui(&paths, clock, Opening::default()),
     }
+}
+
+/// `protime --demo`: a generated recent month in a temporary folder, removed on exit.
+fn run_demo(clock: Arc<dyn Clock>) -> ExitCode {
+    let dir = match tempfile::Builder::new().prefix("protime-demo-").tempdir() {
+        Ok(d) => d,
+        Err(e) => {
+            return fail(
+                EXIT_JOURNAL,
+                format!("could not make a folder for the demo: {e}"),
+            );
+        }
+    };
+    let paths = Paths {
+        data_dir: dir.path().to_path_buf(),
+        config_file: dir.path().join("config.toml"),
+        config_explicit: true,
+    };
+    if let Err(e) = protime::synth::write_demo(&paths, clock.now()) {
+        return fail(EXIT_JOURNAL, e);
+    }
+    run_tui(&paths, clock, Opening::default())
 }
 
 fn run_tui(paths: &Paths, clock: Arc<dyn Clock>, opening: Opening) -> ExitCode {

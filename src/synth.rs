@@ -177,12 +177,62 @@ fn track_block(
     }
 }
 
+/// Objectives for the demo's config, so every panel has something to show.
+const DEMO_CONFIG: &str = "[[objectives]]\nname = \"New logos Q4\"\nweekly_hours = 6\n\n[[objectives]]\nname = \"Grow ACME\"\nweekly_hours = 3\n\n[[objectives]]\nname = \"Renewals\"\nweekly_hours = 2\n";
+
+/// Fills `paths` with a demo: the last 60 days tracked and reviewed, today planned but not yet
+/// tracked, and a config naming the demo's objectives.
+pub fn write_demo(paths: &crate::paths::Paths, now: DateTime<FixedOffset>) -> Result<(), String> {
+    let today = now.date_naive();
+    let yesterday = today.pred_opt().unwrap_or(today);
+    let journal = crate::journal::Journal::new(paths.journal_dir());
+    let mut days = generate(42, yesterday, 60, *now.offset());
+    if let Some(mut plan) = generate(43, today, 1, *now.offset()).pop() {
+        plan.sessions.clear();
+        plan.review = None;
+        days.push(plan);
+    }
+    for day in days {
+        journal
+            .update(day.date, |d| {
+                *d = day.clone();
+                Ok(())
+            })
+            .map_err(|e| e.to_string())?;
+    }
+    std::fs::write(&paths.config_file, DEMO_CONFIG)
+        .map_err(|e| format!("could not write the demo config: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn offset() -> FixedOffset {
         FixedOffset::east_opt(3600).unwrap()
+    }
+
+    #[test]
+    fn the_demo_fills_a_temporary_folder_and_its_config_is_valid() {
+        let tmp = tempfile::tempdir().unwrap();
+        let paths = crate::paths::Paths {
+            data_dir: tmp.path().to_path_buf(),
+            config_file: tmp.path().join("config.toml"),
+            config_explicit: true,
+        };
+        let now = DateTime::parse_from_rfc3339("2026-11-26T10:00:00+01:00").unwrap();
+        write_demo(&paths, now).unwrap();
+        let config = crate::config::Config::load(&paths.config_file, true).unwrap();
+        assert_eq!(config.objectives.len(), 3);
+        let journal = crate::journal::Journal::new(paths.journal_dir());
+        let today = journal.load(now.date_naive()).unwrap();
+        assert!(today.sessions.is_empty() && (!today.blocks.is_empty() || today.off.is_some()));
+        assert!(
+            journal
+                .days_in(now.date_naive() - Duration::days(60), now.date_naive())
+                .len()
+                > 40
+        );
     }
 
     #[test]
