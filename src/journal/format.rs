@@ -24,11 +24,22 @@ pub fn parse_day(text: &str, path: &Path, date: NaiveDate) -> Result<Day, Journa
             "the file is empty (cut short by a crash or a sync tool?)".into(),
         ));
     }
-    let table: toml::Table = toml::from_str(text)
-        .map_err(|e| parse_error(e.span(), e.message().trim_end().to_string()))?;
-    check_schema(&table, text, path)?;
-    let day: Day = toml::from_str(text)
-        .map_err(|e| parse_error(e.span(), e.message().trim_end().to_string()))?;
+    // The common case parses once; only a file that fails is read again as a plain table, so a
+    // newer schema or a missing `schema` line gets its own message rather than a field error.
+    let day: Day = match toml::from_str::<Day>(text) {
+        Ok(day) => day,
+        Err(e) => {
+            let table: toml::Table = toml::from_str(text)
+                .map_err(|e| parse_error(e.span(), e.message().trim_end().to_string()))?;
+            check_schema(&table, text, path)?;
+            return Err(parse_error(e.span(), e.message().trim_end().to_string()));
+        }
+    };
+    if day.schema != SCHEMA {
+        let mut table = toml::Table::new();
+        table.insert("schema".into(), toml::Value::Integer(i64::from(day.schema)));
+        check_schema(&table, text, path)?;
+    }
     if day.date != date {
         let at = text.find("date").map(|i| i..i);
         return Err(parse_error(
