@@ -2,6 +2,7 @@
 
 use super::atomic::ensure_private_dir;
 use super::error::JournalError;
+use notify::event::{EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 use std::path::Path;
 
@@ -13,7 +14,7 @@ pub fn watch_days(
 ) -> Result<notify::RecommendedWatcher, JournalError> {
     ensure_private_dir(root)?;
     let handler = move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| e.paths.iter().any(|p| is_day_file(p))) {
+        if event.is_ok_and(|e| is_change(&e.kind) && e.paths.iter().any(|p| is_day_file(p))) {
             on_change();
         }
     };
@@ -26,7 +27,77 @@ pub fn watch_days(
     Ok(watcher)
 }
 
+/// Writes, renames and removals; not reads. Protime reading its own files (opening them raises
+/// access events) must not look like a change, or every reload would trigger the next.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        _ => false,
+    }
+}
+
 fn is_day_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     name.ends_with(".toml") && !name.starts_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, CreateKind, DataChange, MetadataKind, RenameMode};
+
+    #[test]
+    fn only_writes_renames_and_removals_count() {
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::To
+        ))));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Data(
+            DataChange::Any
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Any)));
+        assert!(!is_change(&EventKind::Modify(ModifyKind::Metadata(
+            MetadataKind::AccessTime
+        ))));
+        assert!(is_day_file(Path::new("/j/2026/2026-11-26.toml")));
+        assert!(!is_day_file(Path::new("/j/.lock")));
+        assert!(!is_day_file(Path::new("/j/2026/.2026-11-26.toml.12.tmp")));
+    }
+
+    #[test]
+    fn reading_a_day_does_not_report_a_change_but_writing_does() {
+        use std::sync::mpsc;
+        use std::time::Duration;
+        let tmp = tempfile::tempdir().unwrap();
+        let journal = crate::journal::Journal::new(tmp.path());
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let set_off = |off: Option<&str>| {
+            journal
+                .update(date, |d| {
+                    d.off = off.map(str::to_string);
+                    Ok(())
+                })
+                .unwrap()
+        };
+        set_off(Some("holiday"));
+        let (tx, rx) = mpsc::channel();
+        let _watcher = watch_days(journal.root(), move || {
+            let _ = tx.send(());
+        })
+        .unwrap();
+        for _ in 0..20 {
+            journal.load(date).unwrap();
+        }
+        assert!(
+            rx.recv_timeout(Duration::from_millis(300)).is_err(),
+            "reads reported as changes"
+        );
+        set_off(None);
+        assert!(
+            rx.recv_timeout(Duration::from_secs(5)).is_ok(),
+            "a write was not reported"
+        );
+    }
 }
