@@ -21,11 +21,7 @@ switches() { awk '/ctxt_switches/ {s += $2} END {print s}' "/proc/$1/status"; }
 measure() {
   local label="$1" pid
   tmux -L "$sock" new-session -d -x 120 -y 40 "$bin"
-  for _ in $(seq 100); do
-    pid=$(pgrep -f "^$bin\$" | head -1 || true)
-    [ -n "$pid" ] && break
-    sleep 0.05
-  done
+  pid=$(tmux -L "$sock" display -p '#{pane_pid}')
   [ -n "$pid" ] || { echo "protime did not start"; exit 1; }
   [ "$label" = "running" ] && "$bin" start --category proactive --title idle-bench >/dev/null
   sleep 2 # let start-up settle before the window opens
@@ -36,6 +32,7 @@ measure() {
   awk -v l="$label" -v t="$((t1 - t0))" -v s="$((s1 - s0))" -v hz="$hz" -v w="$window" \
     'BEGIN { printf "%-8s CPU %.3f%% of one core, %.2f wake-ups/s over %d s\n", l, 100 * t / hz / w, s / w, w }'
   tmux -L "$sock" kill-server
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
   "$bin" stop >/dev/null 2>&1 || true
 }
 

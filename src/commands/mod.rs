@@ -120,7 +120,9 @@ pub const EXIT_JOURNAL: u8 = 2;
 
 /// Prints `message` to stderr and returns `code`.
 pub fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("protime: {message}");
+    use std::io::Write;
+    // A closed terminal (the pane went away) must not turn an exit into a panic.
+    let _ = writeln!(std::io::stderr(), "protime: {message}");
     ExitCode::from(code)
 }
 
