@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod journal;
+pub mod notify;
 pub mod paths;
 pub mod synth;
 pub mod tui;
