@@ -19,7 +19,7 @@
 mod desktop;
 mod terminal;
 
-pub use desktop::{BusEnv, DEFAULT_TIMEOUT, DesktopNotifier, SendFn};
+pub use desktop::{BusEnv, DEFAULT_TIMEOUT, DesktopNotifier, SendFn, is_notify_thread};
 pub use terminal::{Osc, TerminalNotifier, TerminalStyle, sanitize};
 
 use crate::config::Notifications;

@@ -20,6 +20,9 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(3);
 /// Makes one blocking attempt to show a notification; runs on the worker thread.
 pub type SendFn = Box<dyn FnMut(&Notification) -> Result<(), String> + Send>;
 
+/// Both notification threads are named with this prefix; see [`is_notify_thread`].
+const THREAD_PREFIX: &str = "protime-notify";
+
 const NO_SESSION: &str = "no notification service answered (no D-Bus session?)";
 const STOPPED: &str = "the notification thread stopped";
 
@@ -87,6 +90,14 @@ fn unix_path(address: &str) -> Option<PathBuf> {
     let params = address.strip_prefix("unix:")?;
     let path = params.split(',').find_map(|kv| kv.strip_prefix("path="))?;
     (!path.contains('%')).then(|| PathBuf::from(path))
+}
+
+/// True on the notification threads. A panic inside notify-rust there only ends desktop
+/// notifications (the watcher reports it), so a panic hook should not restore the terminal or
+/// write a crash report for it while the app keeps running.
+pub fn is_notify_thread() -> bool {
+    let current = thread::current();
+    current.name().is_some_and(|n| n.starts_with(THREAD_PREFIX))
 }
 
 /// Desktop notifications; never blocks the caller. A failure, however late, comes back as
@@ -164,7 +175,7 @@ fn spawn_threads(
     let (work, work_rx) = mpsc::channel();
     let (done_tx, done) = mpsc::channel();
     thread::Builder::new()
-        .name("protime-notify".into())
+        .name(THREAD_PREFIX.into())
         .spawn(move || worker(send, work_rx, done_tx))?;
     let watcher = Watcher {
         work,
@@ -176,7 +187,7 @@ fn spawn_threads(
     };
     let (requests, requests_rx) = mpsc::channel();
     thread::Builder::new()
-        .name("protime-notify-watch".into())
+        .name(format!("{THREAD_PREFIX}-watch"))
         .spawn(move || watcher.run(requests_rx))?;
     Ok(requests)
 }

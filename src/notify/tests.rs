@@ -387,15 +387,28 @@ fn a_working_service_gets_every_notification_and_reports_nothing() {
 
 #[test]
 fn a_panicking_service_is_a_failure_not_a_crash() {
-    let boom: SendFn = Box::new(|_| panic!("notification backend exploded"));
+    let (on_notify_thread, seen) = mpsc::channel();
+    let boom: SendFn = Box::new(move |_| {
+        let _ = on_notify_thread.send(is_notify_thread());
+        panic!("notification backend exploded")
+    });
     let (wake, woken) = waker();
     let mut desktop = DesktopNotifier::with_sender(boom, DEFAULT_TIMEOUT, wake);
     assert_eq!(desktop.notify(&focus_end()), Delivery::Queued);
     woken.recv_timeout(BOUND).expect("the stop is reported");
-    let event = desktop.poll();
-    assert!(
-        matches!(event, Some(NotifyEvent::Undelivered { reason, .. }) if reason.contains("stopped"))
-    );
+    let Some(NotifyEvent::Undelivered { reason, .. }) = desktop.poll() else {
+        panic!("expected Undelivered");
+    };
+    assert_eq!(reason, "the notification thread stopped");
+    let seen = seen.recv_timeout(BOUND);
+    assert_eq!(seen, Ok(true), "a panic hook can tell the thread apart");
+}
+
+#[test]
+fn the_system_notifier_starts_without_blocking_or_reporting() {
+    let mut notifier = system_notifier(None);
+    assert_eq!(notifier.poll(), None);
+    assert!(!is_notify_thread());
 }
 
 // --- the real notify-rust path, in a child process whose environment the test controls ---
