@@ -7,6 +7,7 @@ pub mod config;
 pub mod domain;
 pub mod figures;
 pub mod journal;
+pub mod notify;
 pub mod paths;
 pub mod synth;
 pub mod tui;
