@@ -189,3 +189,50 @@ fn timer_states_render_wide_and_narrow() {
     insta::assert_snapshot!("break_100x24", h.screen(100, 24));
     insta::assert_snapshot!("break_40x20", h.screen(40, 20));
 }
+
+#[test]
+fn notifications_for_focus_end_break_end_next_block_and_review() {
+    use protime::notify::{NotificationKind, RecordingNotifier};
+    let mut h = planned_at("08:50:00");
+    let recorder = RecordingNotifier::new();
+    h.app.notifier = Box::new(recorder.clone());
+    h.run_for(minutes(10), minutes(1)); // 08:58: the 09:00 block starts in 2 minutes
+    h.type_keys("s");
+    h.run_for(minutes(36), minutes(1));
+    h.app.now = at("2026-11-26T16:44:00+01:00");
+    h.advance(minutes(1));
+    let kinds: Vec<NotificationKind> = recorder.sent().iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            NotificationKind::BlockStart,
+            NotificationKind::FocusEnd,
+            NotificationKind::BreakEnd,
+            NotificationKind::ReviewReminder
+        ]
+    );
+    assert!(
+        recorder.sent()[0]
+            .body
+            .contains("ACME proposal starts at 09:00")
+    );
+}
+
+#[test]
+fn switched_off_notifications_are_not_sent() {
+    use protime::notify::RecordingNotifier;
+    let mut h = planned_at("08:50:00");
+    h.app.config =
+        protime::config::Config::from_user_text(Some("[notifications]\nenabled = false\n"), "t")
+            .unwrap();
+    let recorder = RecordingNotifier::new();
+    h.app.notifier = Box::new(recorder.clone());
+    h.run_for(minutes(10), minutes(1));
+    h.type_keys("s");
+    h.run_for(minutes(31), minutes(1));
+    assert!(recorder.sent().is_empty());
+    assert!(
+        banner(&h).contains("Focus round 1 done"),
+        "the banner still says it"
+    );
+}

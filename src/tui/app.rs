@@ -14,6 +14,7 @@ use crate::domain::Day;
 use crate::domain::plan::DayEdit;
 use crate::domain::timer::{TimerOp, open_interruption};
 use crate::journal::JournalError;
+use crate::notify::{Notification, NotificationKind, Notifier, RecordingNotifier};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 use std::cell::Cell;
@@ -68,6 +69,8 @@ pub enum Effect {
     Timer(TimerOp),
     /// Record a sign of life (the timer is running), so a later gap can be told apart.
     Heartbeat,
+    /// Tell the rep, if that kind of notification is switched on.
+    Notify(Notification),
 }
 
 /// How long without a sign of life, with a session open, before protime asks what the gap was.
@@ -102,6 +105,8 @@ pub struct App {
     pub gap: Option<GapQuestion>,
     /// The last moment protime was known to be running with a session open.
     pub last_alive: Option<DateTime<FixedOffset>>,
+    /// Where notifications go; only the loop's effects use it. Tests keep the recording one.
+    pub notifier: Box<dyn Notifier>,
 }
 
 impl App {
@@ -123,6 +128,7 @@ impl App {
             prompt: None,
             gap: None,
             last_alive: None,
+            notifier: Box::new(RecordingNotifier::new()),
         }
     }
 
@@ -139,7 +145,7 @@ impl App {
                 }
                 vec![]
             }
-            Event::Mouse(_) | Event::Resize => vec![],
+            Event::Mouse(_) | Event::Resize | Event::Notify => vec![],
             Event::JournalChanged => vec![Effect::ReloadDay],
             Event::InputClosed | Event::Signal(_) => vec![Effect::Quit],
         };
@@ -251,14 +257,67 @@ impl App {
         let crossed = before.date_naive() == self.now.date_naive()
             && before.time() < at
             && at <= self.now.time();
-        if crossed && !reviewed {
-            vec![Effect::Message(format!(
-                "It is {}: time to review the day — press 4",
-                at.format("%H:%M")
-            ))]
-        } else {
-            vec![]
+        if !crossed || reviewed {
+            return vec![];
         }
+        let text = format!(
+            "It is {}: time to review the day — press 4",
+            at.format("%H:%M")
+        );
+        let note = Notification::new(
+            NotificationKind::ReviewReminder,
+            "Review the day",
+            "Did I decide what to do today, or did someone else?",
+        );
+        vec![Effect::Message(text), Effect::Notify(note)]
+    }
+
+    /// A block starting within the configured lead time (and an inbox slot starting now), told once
+    /// as the clock passes the moment.
+    fn upcoming_blocks(&self, before: DateTime<FixedOffset>) -> Vec<Effect> {
+        let Some(day) = self.today_day() else {
+            return vec![];
+        };
+        if before.date_naive() != self.now.date_naive() || before >= self.now {
+            return vec![];
+        }
+        let lead = chrono::Duration::minutes(i64::from(
+            self.config.notifications.block_start_lead_minutes,
+        ));
+        let passed = |t: chrono::NaiveTime, ahead: chrono::Duration| {
+            let at = self.now.date_naive().and_time(t) - ahead;
+            before.naive_local() < at && at <= self.now.naive_local()
+        };
+        let mut effects = vec![];
+        for b in day.blocks_by_start() {
+            if b.kind == crate::domain::BlockKind::Inbox
+                && passed(b.start, chrono::Duration::zero())
+            {
+                let body = format!(
+                    "{}–{}: process the inbox now (s on the Inbox tab)",
+                    b.start.format("%H:%M"),
+                    b.end.format("%H:%M")
+                );
+                effects.push(Effect::Notify(Notification::new(
+                    NotificationKind::InboxSlot,
+                    "Inbox slot",
+                    body,
+                )));
+            } else if b.kind != crate::domain::BlockKind::Inbox && passed(b.start, lead) {
+                let body = format!(
+                    "{} {} starts at {}",
+                    b.category.tag(),
+                    b.title,
+                    b.start.format("%H:%M")
+                );
+                effects.push(Effect::Notify(Notification::new(
+                    NotificationKind::BlockStart,
+                    "Next block",
+                    body,
+                )));
+            }
+        }
+        effects
     }
 
     /// True while a timer or an interruption runs: the header counts down each second.
@@ -306,6 +365,7 @@ impl App {
             return vec![Effect::ReloadDay];
         }
         let mut effects = self.review_reminder(before);
+        effects.extend(self.upcoming_blocks(before));
         if !self.countdown_visible() || self.gap.is_some() {
             return effects;
         }

@@ -10,6 +10,7 @@ use crate::domain::span::day_bounds;
 use crate::domain::timer::{self, GapAnswer, TimerEvent, TimerOp, TimerSettings};
 use crate::journal::heartbeat;
 use crate::journal::{Journal, JournalError};
+use crate::notify::{Delivery, Notification, NotificationKind, NotifyEvent, enabled};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// Carries out every effect but `Quit`, then reloads what is shown once if anything changed.
@@ -36,6 +37,7 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 run_timer(app, journal, op);
                 reload = true;
             }
+            Effect::Notify(note) => notify(app, &note),
             Effect::Heartbeat => {
                 if let Err(e) = heartbeat::touch(journal, app.now) {
                     app.banner = Some(format!("Could not note that protime is running: {e}"));
@@ -43,8 +45,24 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
             }
         }
     }
+    while let Some(event) = app.notifier.poll() {
+        let shown = match &event {
+            NotifyEvent::ShowInApp(n) => Some(format!("{}: {}", n.title, n.body)),
+            other => other.banner(),
+        };
+        app.banner = shown.or(app.banner.take());
+    }
     if reload {
         reload_days(app, journal);
+    }
+}
+
+/// Sends a notification the config allows; one that only reached the terminal is shown in the app.
+fn notify(app: &mut App, note: &Notification) {
+    if enabled(&app.config.notifications, note.kind)
+        && app.notifier.notify(note) == Delivery::Terminal
+    {
+        app.banner = Some(format!("{}: {}", note.title, note.body));
     }
 }
 
@@ -62,6 +80,18 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) {
     let (now, settings) = (app.now, app.config.timer_settings());
     match journal.update(now.date_naive(), |day| op.apply(day, now, &settings)) {
         Ok(events) => {
+            for event in &events {
+                let (kind, title) = match event {
+                    TimerEvent::FocusEnded { .. } => {
+                        (NotificationKind::FocusEnd, "Focus round done")
+                    }
+                    TimerEvent::BreakEnded { .. } => (NotificationKind::BreakEnd, "Break over"),
+                };
+                notify(
+                    app,
+                    &Notification::new(kind, title, event_message(event, &settings)),
+                );
+            }
             if let Some(last) = events.last() {
                 app.banner = Some(event_message(last, &settings));
             }

@@ -15,6 +15,8 @@ pub enum Event {
     InputClosed,
     /// SIGTERM, SIGHUP or SIGINT.
     Signal(i32),
+    /// The notification thread has news (a failure to report, a notification to show).
+    Notify,
 }
 
 /// Reads terminal input on its own thread. A read error ends the thread with `InputClosed`

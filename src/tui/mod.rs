@@ -56,6 +56,10 @@ pub fn run(
     terminal::install_panic_hook(paths.crash_dir(), clock.clone());
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
     let mut app = new_app(&journal, config, theme, clock.now());
+    let notify_tx = tx.clone();
+    app.notifier = crate::notify::system_notifier(Some(Box::new(move || {
+        let _ = notify_tx.send(Event::Notify);
+    })));
     if let Some(date) = opening.review {
         app.tab = tabs::Tab::Review;
         app.review.date = date.unwrap_or(app.now.date_naive());

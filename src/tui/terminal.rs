@@ -36,6 +36,11 @@ pub fn restore() {
 pub fn install_panic_hook(crash_dir: PathBuf, clock: Arc<dyn Clock>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if crate::notify::is_notify_thread() {
+            // A desktop-notification library failing on its own thread is caught there; the
+            // dashboard goes on, so the terminal must stay as it is.
+            return;
+        }
         restore();
         let report = format!(
             "protime {} crashed at {}\n\n{info}\n\n{}\n",
