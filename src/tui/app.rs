@@ -462,7 +462,7 @@ mod tests {
         assert!(app.tick(at("16:44")).is_empty());
         let effects = app.tick(at("16:45"));
         assert!(
-            matches!(&effects[..], [Effect::Message(m)] if m.contains("time to review the day")),
+            matches!(&effects[..], [Effect::Message(m), Effect::Notify(n)] if m.contains("time to review the day") && n.kind == NotificationKind::ReviewReminder),
             "{effects:?}"
         );
         assert!(app.tick(at("16:46")).is_empty());
