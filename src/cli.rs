@@ -77,6 +77,14 @@ pub enum Command {
         /// What you passed on.
         what: String,
     },
+    /// Park a mail for the next inbox slot, e.g. `protime park "reply Anna re pricing"`.
+    Park {
+        /// What to handle later.
+        text: String,
+    },
+    /// Reply templates: list them, or write a new one in $EDITOR.
+    #[command(subcommand)]
+    Template(TemplateCommand),
     /// Log time that was not timed, e.g. `protime log 09:00-09:40 reactive "ACME outage" --account ACME`.
     Log {
         /// Start and end, like 09:00-09:40.
@@ -150,6 +158,17 @@ pub enum ConfigCommand {
     Path,
     /// Read the config file and report any problem.
     Check,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// List the reply templates and where they live.
+    List,
+    /// Create a template file and open it in $EDITOR, e.g. `protime template new pricing-follow-up`.
+    New {
+        /// A file name: letters, digits, - and _.
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,4 +10,5 @@ pub mod journal;
 pub mod notify;
 pub mod paths;
 pub mod synth;
+pub mod templates;
 pub mod tui;

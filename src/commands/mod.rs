@@ -2,13 +2,14 @@
 
 pub mod config_cmd;
 pub mod generate;
+pub mod inbox_cmd;
 pub mod period;
 pub mod plan;
 pub mod report;
 pub mod status;
 pub mod timer_cmd;
 
-use crate::cli::{Cli, Command, ConfigCommand, PlanCommand};
+use crate::cli::{Cli, Command, ConfigCommand, PlanCommand, TemplateCommand};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::timer::TimerOp;
@@ -69,6 +70,9 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) 
         Command::Stop => timer(TimerOp::Stop),
         Command::Interrupt { who } => timer(TimerOp::Interrupt(who)),
         Command::Pass { what } => timer(TimerOp::PassOn(what)),
+        Command::Park { text } => inbox_cmd::park(&journal, now, &text, json),
+        Command::Template(TemplateCommand::List) => inbox_cmd::list(paths),
+        Command::Template(TemplateCommand::New { name }) => inbox_cmd::new(paths, &name),
         Command::Log {
             range,
             category,

@@ -23,6 +23,9 @@ pub struct Day {
     pub sessions: Vec<Session>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// Mails parked for the next inbox slot.
+    #[serde(default, rename = "parked", skip_serializing_if = "Vec::is_empty")]
+    pub parked: Vec<super::inbox::Parked>,
     /// The focus timer, while one is running or paused; kept with the day so a crash loses nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timer: Option<super::timer::Timer>,
@@ -130,6 +133,7 @@ impl Day {
             blocks: vec![],
             sessions: vec![],
             review: None,
+            parked: vec![],
             timer: None,
         }
     }
@@ -141,6 +145,7 @@ impl Day {
             && self.sessions.is_empty()
             && self.review.is_none()
             && self.timer.is_none()
+            && self.parked.is_empty()
     }
 
     /// A fresh id for a block or session, unique within this day: `prefix` + the lowest free number.

@@ -3,6 +3,7 @@
 pub mod category;
 pub mod check;
 pub mod day;
+pub mod inbox;
 pub mod plan;
 pub mod report;
 pub mod review;

@@ -2,6 +2,7 @@
 
 use super::category::Category;
 use super::day::{Block, BlockKind, Day, Review, Session};
+use super::inbox::Parked;
 use super::timefmt::format_hhmm;
 use chrono::{NaiveTime, Timelike};
 
@@ -75,6 +76,11 @@ pub enum DayEdit {
     RemoveSession(String),
     /// Set (or clear) the end-of-day review.
     SetReview(Option<Review>),
+    /// Park a mail (its id is re-issued if taken).
+    AddParked(Parked),
+    /// Replace the parked item with the same id (triage).
+    ReplaceParked(Parked),
+    RemoveParked(String),
 }
 
 impl DayEdit {
@@ -122,6 +128,27 @@ impl DayEdit {
                 let id = session.id.clone();
                 day.sessions.push(session);
                 Ok(DayEdit::RemoveSession(id))
+            }
+            DayEdit::AddParked(mut item) => {
+                if item.text.trim().is_empty() {
+                    return Err("say what to handle later, like \"reply Anna re pricing\"".into());
+                }
+                if item.id.is_empty() || day.parked.iter().any(|p| p.id == item.id) {
+                    item.id = super::inbox::next_parked_id(day);
+                }
+                let id = item.id.clone();
+                day.parked.push(item);
+                Ok(DayEdit::RemoveParked(id))
+            }
+            DayEdit::ReplaceParked(item) => {
+                let slot = day.parked.iter_mut().find(|p| p.id == item.id);
+                let slot = slot.ok_or("that parked mail is gone (changed in another window?)")?;
+                Ok(DayEdit::ReplaceParked(std::mem::replace(slot, item)))
+            }
+            DayEdit::RemoveParked(id) => {
+                let at = day.parked.iter().position(|p| p.id == id);
+                let at = at.ok_or("that parked mail is gone (changed in another window?)")?;
+                Ok(DayEdit::AddParked(day.parked.remove(at)))
             }
             DayEdit::SetReview(review) => Ok(DayEdit::SetReview(std::mem::replace(
                 &mut day.review,

@@ -372,6 +372,7 @@ pub fn settle_gap(
     }
     let _ = pause(day, last_seen);
     close_open(day, SessionKind::Interruption, last_seen);
+    close_open(day, SessionKind::Inbox, last_seen);
     if let Some(t) = day.timer.as_mut() {
         t.interruption = None;
     }
@@ -429,7 +430,8 @@ pub fn carry_over_midnight(yesterday: &mut Day, today: &mut Day, midnight: DateT
     }
 }
 
-/// One timer command, as the TUI and the command line give it.
+/// One command applied to today's day at "now", as the TUI and the command line give it: the
+/// timer's, and the one-key jots (a request passed on, a mail parked).
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimerOp {
     Start(FocusTarget),
@@ -447,6 +449,10 @@ pub enum TimerOp {
     Advance,
     /// Settle a gap that began at the given instant.
     SettleGap(DateTime<FixedOffset>, GapAnswer),
+    /// Start an inbox slot's session in this category, or end the one running.
+    InboxSlot(Category),
+    /// Park a mail for the next inbox slot.
+    Park(String),
 }
 
 impl TimerOp {
@@ -485,10 +491,33 @@ impl TimerOp {
             TimerOp::PassOn(what) => pass_on(day, now, what),
             TimerOp::Advance => {}
             TimerOp::SettleGap(since, answer) => settle_gap(day, since, now, answer),
+            TimerOp::Park(text) => {
+                super::inbox::park(day, &text, now)?;
+            }
+            TimerOp::InboxSlot(category) => {
+                if open_inbox(day).is_some() {
+                    close_open(day, SessionKind::Inbox, now);
+                } else {
+                    let target = FocusTarget {
+                        category,
+                        title: Some("Inbox slot".into()),
+                        block: None,
+                        account: None,
+                    };
+                    open_session(day, now, SessionKind::Inbox, &target);
+                }
+            }
         }
         events.extend(advance(day, now, settings));
         Ok(events)
     }
+}
+
+/// The inbox slot running, if any.
+pub fn open_inbox(day: &Day) -> Option<&Session> {
+    day.sessions
+        .iter()
+        .find(|s| s.kind == SessionKind::Inbox && s.end.is_none())
 }
 
 /// The open interruption, if any.

@@ -4,6 +4,7 @@ use super::event::Event;
 use super::keymap::{self, Action};
 use super::prompt::{GapQuestion, Prompt, recent_accounts};
 use super::tabs::Tab;
+use super::tabs::inbox::InboxTab;
 use super::tabs::month::MonthTab;
 use super::tabs::plan::PlanTab;
 use super::tabs::review::ReviewTab;
@@ -71,6 +72,11 @@ pub enum Effect {
     Heartbeat,
     /// Tell the rep, if that kind of notification is switched on.
     Notify(Notification),
+    /// Put text on the system clipboard through the terminal (OSC 52).
+    Copy {
+        label: String,
+        text: String,
+    },
 }
 
 /// How long without a sign of life, with a session open, before protime asks what the gap was.
@@ -107,6 +113,11 @@ pub struct App {
     pub last_alive: Option<DateTime<FixedOffset>>,
     /// Where notifications go; only the loop's effects use it. Tests keep the recording one.
     pub notifier: Box<dyn Notifier>,
+    pub inbox: InboxTab,
+    /// Where reply templates live.
+    pub templates_dir: std::path::PathBuf,
+    /// Where OSC 52 clipboard sequences go: the terminal in the real loop, nowhere in tests.
+    pub terminal_out: Box<dyn std::io::Write + Send>,
 }
 
 impl App {
@@ -129,6 +140,9 @@ impl App {
             gap: None,
             last_alive: None,
             notifier: Box::new(RecordingNotifier::new()),
+            inbox: InboxTab::default(),
+            templates_dir: std::path::PathBuf::new(),
+            terminal_out: Box::new(std::io::sink()),
         }
     }
 
@@ -211,6 +225,10 @@ impl App {
                 self.prompt = Some(Prompt::pass_on());
                 vec![]
             }
+            KeyCode::Char('n') if key.modifiers.is_empty() => {
+                self.prompt = Some(Prompt::park());
+                vec![]
+            }
             _ => keymap::action_for(key).map_or(vec![], |a| self.update(a)),
         }
     }
@@ -244,7 +262,13 @@ impl App {
             }
             Tab::Review => self.review.handle_key(key, self.now.date_naive()),
             Tab::Month => self.month.handle_key(key, self.now.date_naive()),
-            _ => None,
+            Tab::Inbox => {
+                let day = match &self.today {
+                    DayView::Loaded(day) => Some(day),
+                    DayView::Unreadable { .. } => None,
+                };
+                self.inbox.handle_key(key, day, &self.config, self.now)
+            }
         }
     }
 
@@ -323,7 +347,9 @@ impl App {
     /// True while a timer or an interruption runs: the header counts down each second.
     pub fn countdown_visible(&self) -> bool {
         self.today_day().is_some_and(|d| {
-            d.timer.as_ref().is_some_and(|t| t.is_running()) || open_interruption(d).is_some()
+            d.timer.as_ref().is_some_and(|t| t.is_running())
+                || open_interruption(d).is_some()
+                || crate::domain::timer::open_inbox(d).is_some()
         })
     }
 
@@ -331,7 +357,7 @@ impl App {
     fn show_tab(&mut self, tab: Tab) -> Vec<Effect> {
         let changed = self.tab != tab;
         self.tab = tab;
-        if changed && matches!(tab, Tab::Month | Tab::Review) {
+        if changed && matches!(tab, Tab::Month | Tab::Review | Tab::Inbox) {
             vec![Effect::ReloadDay]
         } else {
             vec![]

@@ -38,6 +38,14 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 reload = true;
             }
             Effect::Notify(note) => notify(app, &note),
+            Effect::Copy { label, text } => {
+                app.banner = Some(match super::clipboard::copy(&mut app.terminal_out, &text) {
+                    Ok(()) => format!(
+                        "Copied \"{label}\" (OSC 52). protime cannot confirm it arrived: in tmux it needs `set -g set-clipboard on`"
+                    ),
+                    Err(e) => format!("Could not copy \"{label}\": {e}"),
+                });
+            }
             Effect::Heartbeat => {
                 if let Err(e) = heartbeat::touch(journal, app.now) {
                     app.banner = Some(format!("Could not note that protime is running: {e}"));
@@ -165,6 +173,7 @@ pub fn reload_days(app: &mut App, journal: &Journal) {
     let today = app.now.date_naive();
     if app.today.date() != today {
         carry_over_midnight(app, journal);
+        carry_parked(app, journal);
     }
     app.today = DayView::from_load(today, journal.load(today));
     let load = |date: NaiveDate| {
@@ -181,6 +190,9 @@ pub fn reload_days(app: &mut App, journal: &Journal) {
     app.plan.set_view(plan_view, week_of(journal, plan_date));
     if app.tab == super::tabs::Tab::Month {
         load_month(app, journal);
+    }
+    if app.tab == super::tabs::Tab::Inbox {
+        app.inbox.templates = crate::templates::load(&app.templates_dir);
     }
     // The streak reads weeks of files: only when it is shown, or not yet known.
     if app.tab == super::tabs::Tab::Review || app.review.history.is_empty() {
@@ -305,6 +317,7 @@ pub fn carry_over_midnight(app: &mut App, journal: &Journal) {
 /// closed at the last sign of life; a shorter gap is asked about once.
 pub fn recover_open_session(app: &mut App, journal: &Journal) {
     carry_over_midnight(app, journal);
+    carry_parked(app, journal);
     reload_days(app, journal);
     offer_unfinished_review(app, journal);
     reload_days(app, journal);
@@ -346,4 +359,31 @@ fn load_month(app: &mut App, journal: &Journal) {
         Err(e) => app.month.error = Some(e),
     }
     app.month.previous = previous;
+}
+
+/// Mails still parked on the last day that had any (up to two weeks back) move to today.
+pub fn carry_parked(app: &mut App, journal: &Journal) {
+    let today = app.now.date_naive();
+    let waiting = |d: &Day| d.parked.iter().any(|p| p.state.is_waiting());
+    let Some(earlier) = copy_candidates(today).find_map(|d| journal.load(d).ok().filter(waiting))
+    else {
+        return;
+    };
+    let date = earlier.date;
+    let result = journal
+        .update(today, |t| {
+            crate::domain::inbox::carry_over(&mut earlier.clone(), t);
+            Ok(())
+        })
+        .and_then(|()| {
+            journal.update(date, |e| {
+                crate::domain::inbox::carry_over(e, &mut Day::new(today));
+                Ok(())
+            })
+        });
+    if let Err(e) = result {
+        app.banner = Some(format!(
+            "Could not carry parked mails over from {date}: {e}"
+        ));
+    }
 }

@@ -1,6 +1,7 @@
 //! The terminal UI: an event-driven loop that sleeps until something needs the screen.
 
 pub mod app;
+pub mod clipboard;
 pub mod effects;
 pub mod event;
 pub mod keymap;
@@ -56,6 +57,8 @@ pub fn run(
     terminal::install_panic_hook(paths.crash_dir(), clock.clone());
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
     let mut app = new_app(&journal, config, theme, clock.now());
+    app.templates_dir = crate::templates::dir_for(&paths.config_file);
+    app.terminal_out = Box::new(std::io::stdout());
     let notify_tx = tx.clone();
     app.notifier = crate::notify::system_notifier(Some(Box::new(move || {
         let _ = notify_tx.send(Event::Notify);

@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
     Interrupt,
+    Park,
     PassOn,
     Unplanned,
 }
@@ -62,6 +63,18 @@ impl Prompt {
         }
     }
 
+    pub fn park() -> Prompt {
+        let field = Field::new(
+            "Mail",
+            "",
+            "what to handle in the next inbox slot, like \"reply Anna re pricing\"",
+        );
+        Prompt {
+            kind: PromptKind::Park,
+            form: Form::new("Park it for the inbox slot", vec![field]),
+        }
+    }
+
     pub fn unplanned() -> Prompt {
         let fields = vec![
             Field::new(
@@ -108,6 +121,10 @@ impl Prompt {
                 Err("say what you passed on, like \"invoice to finance\"".into())
             }
             PromptKind::PassOn => Ok(TimerOp::PassOn(first)),
+            PromptKind::Park if first.is_empty() => {
+                Err("say what to handle later, like \"reply Anna re pricing\"".into())
+            }
+            PromptKind::Park => Ok(TimerOp::Park(first)),
             PromptKind::Unplanned => {
                 let category: Category = first
                     .parse()

@@ -2,11 +2,12 @@
 
 use super::app::App;
 use super::keymap::{Binding, GLOBAL};
+use super::tabs::inbox_view::InboxView;
 use super::tabs::month_view::MonthView;
 use super::tabs::plan_view::PlanView;
 use super::tabs::review_view::ReviewView;
 use super::tabs::timer_view::TimerView;
-use super::tabs::{Tab, month, placeholder, plan, review, timer};
+use super::tabs::{Tab, inbox, month, plan, review, timer};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -134,59 +135,53 @@ impl App {
         let block = Block::bordered().title(Span::styled(title, self.theme.title()));
         let inner = block.inner(area);
         block.render(area, buf);
-        if self.tab == Tab::Plan {
-            let view = PlanView {
+        let (config, theme, now) = (&self.config, &self.theme, self.now);
+        match self.tab {
+            Tab::Plan => PlanView {
                 tab: &self.plan,
-                config: &self.config,
-                theme: &self.theme,
-                now: self.now,
-            };
-            view.render(inner, buf);
-            return;
-        }
-        if self.tab == Tab::Month {
-            let view = MonthView {
-                tab: &self.month,
-                config: &self.config,
-                theme: &self.theme,
-                now: self.now,
-            };
-            view.render(inner, buf);
-            return;
-        }
-        if self.tab == Tab::Review {
-            let view = ReviewView {
-                tab: &self.review,
-                config: &self.config,
-                theme: &self.theme,
-                now: self.now,
-            };
-            view.render(inner, buf);
-            return;
-        }
-        if self.tab == Tab::Timer {
-            let view = TimerView {
+                config,
+                theme,
+                now,
+            }
+            .render(inner, buf),
+            Tab::Timer => TimerView {
                 tab: &self.timer,
                 day: self.today_day(),
-                config: &self.config,
-                theme: &self.theme,
-                now: self.now,
-            };
-            view.render(inner, buf);
-            return;
+                config,
+                theme,
+                now,
+            }
+            .render(inner, buf),
+            Tab::Inbox => InboxView {
+                tab: &self.inbox,
+                day: self.today_day(),
+                config,
+                theme,
+                now,
+            }
+            .render(inner, buf),
+            Tab::Review => ReviewView {
+                tab: &self.review,
+                config,
+                theme,
+                now,
+            }
+            .render(inner, buf),
+            Tab::Month => MonthView {
+                tab: &self.month,
+                config,
+                theme,
+                now,
+            }
+            .render(inner, buf),
         }
-        let lines: Vec<Line> = placeholder::description(self.tab)
-            .iter()
-            .map(|l| Line::from(*l))
-            .collect();
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
     }
 
     /// The keys of the shown tab, then the global ones.
     fn bindings(&self) -> Vec<&'static Binding> {
-        let tab_keys: &[Binding] = if self.tab == Tab::Month {
+        let tab_keys: &[Binding] = if self.tab == Tab::Inbox {
+            inbox::KEYS
+        } else if self.tab == Tab::Month {
             month::KEYS
         } else if self.tab == Tab::Review {
             review::KEYS

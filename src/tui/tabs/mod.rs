@@ -1,8 +1,9 @@
 //! The five tabs. Each tab module owns its state, keys and rendering.
 
+pub mod inbox;
+pub mod inbox_view;
 pub mod month;
 pub mod month_view;
-pub mod placeholder;
 pub mod plan;
 pub mod plan_form;
 pub mod plan_view;

@@ -11,6 +11,7 @@ use crate::domain::timefmt::{format_hhmm, format_minutes};
 use crate::domain::{Block, BlockKind, Category, Day, Session};
 use crate::tui::app::DayView;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::truncate;
 use chrono::{DateTime, FixedOffset, NaiveTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -518,17 +519,6 @@ fn done_bar(done: i64, planned: i64) -> String {
         ((done * 6 + planned / 2) / planned).clamp(0, 6) as usize
     };
     format!("{}{}", "▮".repeat(filled), "▯".repeat(6 - filled))
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    if max > 0 {
-        cut.push('…');
-    }
-    cut
 }
 
 /// The first row to show so that `selected` stays on screen.

@@ -1,0 +1,211 @@
+//! Drawing the Inbox tab.
+
+use super::inbox::{InboxTab, Pane, listed, slots};
+use super::timer_view::clock_text;
+use crate::config::Config;
+use crate::domain::inbox::{ParkedState, counts, overrun_seconds};
+use crate::domain::timefmt::format_minutes;
+use crate::domain::timer::open_inbox;
+use crate::domain::{Day, SessionKind};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::truncate;
+use chrono::{DateTime, FixedOffset, NaiveTime};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+pub struct InboxView<'a> {
+    pub tab: &'a InboxTab,
+    pub day: Option<&'a Day>,
+    pub config: &'a Config,
+    pub theme: &'a Theme,
+    pub now: DateTime<FixedOffset>,
+}
+
+impl InboxView<'_> {
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        let Some(day) = self.day else {
+            let text =
+                "Today's file could not be read, so nothing can be parked: see the Plan tab.";
+            Paragraph::new(text)
+                .style(self.theme.warning())
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        };
+        let [top, parked, templates] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Fill(2),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        Paragraph::new(self.slot_lines(day))
+            .wrap(Wrap { trim: true })
+            .render(top, buf);
+        Paragraph::new(self.parked_lines(day, parked.width, parked.height)).render(parked, buf);
+        Paragraph::new(self.template_lines(templates.width)).render(templates, buf);
+    }
+
+    fn slot_lines(&self, day: &Day) -> Vec<Line<'static>> {
+        let slots = slots(day, self.config);
+        let fmt = |(a, b): &(NaiveTime, NaiveTime)| {
+            format!("{}–{}", a.format("%H:%M"), b.format("%H:%M"))
+        };
+        let list: Vec<String> = slots.iter().map(fmt).collect();
+        let mut lines = vec![Line::from(format!(
+            "Inbox slots today: {}",
+            list.join(" · ")
+        ))];
+        let now = self.now.time();
+        let status = match open_inbox(day) {
+            Some(session) => {
+                let elapsed = clock_text((self.now - session.start).num_seconds());
+                let slot_end = slots
+                    .iter()
+                    .find(|(a, b)| *a <= now && now < *b || session.start.time() < *b)
+                    .map(|s| s.1);
+                let over = slot_end.map_or(0, |end| overrun_seconds(self.now, end));
+                let handled = day
+                    .parked
+                    .iter()
+                    .filter(|p| p.slot.as_deref() == Some(session.id.as_str()))
+                    .count();
+                let mut spans = vec![Span::styled(
+                    format!("● In the slot for {elapsed} · {handled} handled · s ends it"),
+                    self.theme.title(),
+                )];
+                if over > 0 {
+                    spans.push(Span::styled(
+                        format!("  +{} past the slot's end", clock_text(over)),
+                        self.theme.warning(),
+                    ));
+                }
+                Line::from(spans)
+            }
+            None => match slots.iter().find(|(a, _)| *a > now) {
+                Some((a, _)) => {
+                    let wait = (*a - now).num_minutes();
+                    Line::styled(
+                        format!(
+                            "Next slot {} in {} · s starts one now",
+                            a.format("%H:%M"),
+                            format_minutes(wait)
+                        ),
+                        self.theme.dim(),
+                    )
+                }
+                None => Line::styled("No more slots today · s starts one now", self.theme.dim()),
+            },
+        };
+        lines.push(status);
+        let planned: i64 = slots.iter().map(|(a, b)| (*b - *a).num_minutes()).sum();
+        let spent: i64 = day
+            .sessions
+            .iter()
+            .filter(|s| s.kind == SessionKind::Inbox)
+            .map(|s| (s.end.unwrap_or(self.now) - s.start).num_minutes())
+            .sum();
+        lines.push(Line::styled(
+            format!(
+                "Inbox today {} of {} planned",
+                format_minutes(spent),
+                format_minutes(planned)
+            ),
+            self.theme.dim(),
+        ));
+        lines
+    }
+
+    /// The parking list, scrolled so the selected mail stays in the `height` rows.
+    fn parked_lines(&self, day: &Day, width: u16, height: u16) -> Vec<Line<'static>> {
+        let c = counts(&day.parked);
+        let head = if width >= 70 {
+            format!(
+                "Parked: {} waiting · handled today: replied {} · template {} · passed on {} · dropped {}",
+                c.waiting, c.replied, c.template, c.delegated, c.dropped
+            )
+        } else {
+            format!("Parked: {} waiting · {} handled", c.waiting, c.handled())
+        };
+        let mut lines = vec![Line::styled(
+            head,
+            Style::new().add_modifier(Modifier::BOLD),
+        )];
+        let items = listed(day);
+        if items.is_empty() {
+            lines.push(Line::styled(
+                "  Nothing parked. n parks a mail from any tab; it waits here for the slot.",
+                self.theme.dim(),
+            ));
+        }
+        let rows = usize::from(height.saturating_sub(1)).max(1);
+        let first = self
+            .tab
+            .selected
+            .saturating_sub(rows - 1)
+            .min(items.len().saturating_sub(rows));
+        for (i, p) in items.iter().enumerate().skip(first).take(rows) {
+            let since = p.from.map_or(String::new(), |d| {
+                format!("  (since {})", d.format("%a %-d %b"))
+            });
+            let mark = match p.state {
+                ParkedState::Open => "  ",
+                ParkedState::Deferred => "↷ ",
+                _ => "✓ ",
+            };
+            let state = if p.state == ParkedState::Open {
+                String::new()
+            } else {
+                format!(" [{}]", p.state.name())
+            };
+            let text = truncate(&format!("{mark}{}{state}{since}", p.text), width as usize);
+            let mut style = if p.state.is_waiting() {
+                Style::new()
+            } else {
+                self.theme.dim()
+            };
+            if self.tab.pane == Pane::Parked && i == self.tab.selected {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+            lines.push(Line::styled(text, style));
+        }
+        lines
+    }
+
+    fn template_lines(&self, width: u16) -> Vec<Line<'static>> {
+        let mut lines = vec![Line::styled(
+            "Reply templates (Tab, then Enter copies):",
+            Style::new().add_modifier(Modifier::BOLD),
+        )];
+        match &self.tab.templates {
+            Err(why) => lines.push(Line::styled(format!("  {why}"), self.theme.dim())),
+            Ok(list) if list.is_empty() => lines.push(Line::styled(
+                "  The templates folder is empty.",
+                self.theme.dim(),
+            )),
+            Ok(list) => {
+                for (i, t) in list.iter().enumerate() {
+                    let preview = match &t.body {
+                        Ok(body) => body
+                            .lines()
+                            .find(|l| !l.trim().is_empty())
+                            .unwrap_or("")
+                            .to_string(),
+                        Err(why) => format!("(unusable: {why})"),
+                    };
+                    let text = truncate(&format!("  {:<20} {preview}", t.name), width as usize);
+                    let selected = self.tab.pane == Pane::Templates && i == self.tab.template;
+                    let style = if selected {
+                        Style::new().add_modifier(Modifier::REVERSED)
+                    } else {
+                        Style::new()
+                    };
+                    lines.push(Line::styled(text, style));
+                }
+            }
+        }
+        lines
+    }
+}
