@@ -283,3 +283,63 @@ fn a_bad_pinned_clock_is_refused() {
         .stderr(predicate::str::contains("PROTIME_NOW"));
     assert!(!Path::new(&cli.dir.path().join("journal")).exists());
 }
+
+#[test]
+fn park_adds_to_todays_list_and_refuses_empty_text() {
+    let cli = Cli::new();
+    cli.at("09:00:00")
+        .args(["park", "reply Anna re pricing"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 waiting"));
+    assert_eq!(
+        cli.json("09:01:00", &["park", "ACME invoice"])["waiting"],
+        2
+    );
+    cli.at("09:02:00")
+        .args(["park", "   "])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("say what to handle later"));
+    let file = cli.day_file();
+    assert!(
+        file.contains("[[parked]]\nid = \"p1\"\ntext = \"reply Anna re pricing\""),
+        "{file}"
+    );
+}
+
+#[test]
+fn template_new_opens_the_editor_and_never_overwrites() {
+    let cli = Cli::new();
+    let config_dir = cli.dir.path().join("config/protime");
+    // `true` stands in for an editor that saves and quits.
+    cli.at("09:00:00")
+        .env("EDITOR", "true")
+        .env_remove("VISUAL")
+        .args(["template", "new", "pricing"])
+        .assert()
+        .success();
+    assert!(config_dir.join("templates/pricing.md").exists());
+    cli.at("09:00:00")
+        .env("EDITOR", "true")
+        .env_remove("VISUAL")
+        .args(["template", "new", "pricing"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("exists already"));
+    cli.at("09:00:00")
+        .env("EDITOR", "no-such-editor-xyz")
+        .env_remove("VISUAL")
+        .args(["template", "new", "thanks"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("could not start the editor \"no-such-editor-xyz\"")
+                .and(predicate::str::contains("EDITOR=nano")),
+        );
+    cli.at("09:00:00")
+        .args(["template", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("pricing").and(predicate::str::contains("thanks")));
+}

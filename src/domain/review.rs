@@ -30,6 +30,9 @@ pub struct DayFacts {
     /// Proactive minutes ÷ max(capacity, tracked), in percent.
     pub proactive_share: Option<f64>,
     pub tracked: i64,
+    /// Parked mails handled today, and those still waiting.
+    pub parked_handled: usize,
+    pub parked_waiting: usize,
 }
 
 /// Computes the facts of `day` (a session across midnight counts only its part in this day).
@@ -93,6 +96,8 @@ pub fn day_facts<Tz: TimeZone>(
         proactive_share: (base > 0)
             .then(|| totals[&Category::Proactive] as f64 * 100.0 / base as f64),
         tracked,
+        parked_handled: super::inbox::counts(&day.parked).handled(),
+        parked_waiting: super::inbox::counts(&day.parked).waiting,
     }
 }
 
@@ -201,6 +206,14 @@ impl DayFacts {
                 format_minutes(self.inbox_planned),
             );
             extra.push(format!("Inbox {done} (planned {planned})"));
+        }
+        if self.parked_handled + self.parked_waiting > 0 {
+            extra.push(format!(
+                "{} parked mail{} handled, {} waiting",
+                self.parked_handled,
+                plural(self.parked_handled),
+                self.parked_waiting
+            ));
         }
         if self.hijacked > 0 {
             extra.push(format!(
