@@ -44,6 +44,9 @@ fn main() -> ExitCode {
         Some(Command::Generate { days, end, seed }) => {
             commands::generate::run(&journal, days, &end, seed, *clock.now().offset())
         }
+        Some(Command::DebugSaveLoop { date, tag, count }) => {
+            commands::stress::save_loop(&journal, &date, &tag, count)
+        }
         None => run_tui(&paths, clock),
     }
 }

@@ -3,6 +3,7 @@
 pub mod config_cmd;
 pub mod generate;
 pub mod plan;
+pub mod stress;
 
 use std::process::ExitCode;
 
