@@ -154,11 +154,23 @@ fn assert_every_day_file_parses(journal: &Journal) {
     }
 }
 
-/// A kill must not leave the lock held or the journal otherwise stuck: a fresh saver finishes.
+/// A kill must not leave the lock held or the journal otherwise stuck: a fresh saver finishes on
+/// every day, and its save clears the temp files that killed saves left behind.
 fn assert_journal_still_writable(data: &Path) {
-    let (status, acks, err) = Saver::spawn(data, first_day(), "after", 3).finish();
-    assert!(status.success(), "{err}");
-    assert_eq!(acks, ["after-1", "after-2", "after-3"]);
+    for i in 0..DAYS {
+        let date = first_day() + Days::new(i);
+        let (status, acks, err) = Saver::spawn(data, date, "after", 2).finish();
+        assert!(status.success(), "{err}");
+        assert_eq!(acks, ["after-1", "after-2"]);
+    }
+    let year = data.join("journal/2026");
+    let temps: Vec<_> = std::fs::read_dir(year)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(temps.is_empty(), "temp files left behind: {temps:?}");
 }
 
 #[test]

@@ -73,6 +73,7 @@ impl Journal {
         let result = edit(&mut day).map_err(JournalError::Refused)?;
         let text = format::render_day(&day, previous.as_deref());
         if previous.as_deref() != Some(text.as_str()) {
+            atomic::remove_stale_temps(&self.day_path(date));
             atomic::write_atomic(&self.day_path(date), text.as_bytes())?;
         }
         Ok(result)
@@ -217,6 +218,23 @@ mod tests {
         );
         assert!(err.is_unreadable_day());
         assert_eq!(fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_save_clears_temps_left_by_a_killed_save_of_that_day() {
+        let tmp = tempfile::tempdir().unwrap();
+        let j = Journal::new(tmp.path());
+        let year = j.day_path(date()).parent().unwrap().to_path_buf();
+        fs::create_dir_all(&year).unwrap();
+        fs::write(year.join(".2026-11-26.toml.99999.tmp"), "schema = 1\n").unwrap();
+        fs::write(year.join(".2026-11-25.toml.99999.tmp"), "schema = 1\n").unwrap();
+        j.update(date(), |d| add_block(d, "a")).unwrap();
+        let mut names: Vec<_> = fs::read_dir(&year)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".2026-11-25.toml.99999.tmp", "2026-11-26.toml"]);
     }
 
     #[test]
