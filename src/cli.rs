@@ -150,6 +150,19 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+
+    /// Save COUNT blocks one by one, printing `ack TITLE` after each (for crash tests).
+    #[command(hide = true)]
+    DebugSaveLoop {
+        /// The day to save into (YYYY-MM-DD).
+        #[arg(long)]
+        date: String,
+        /// Titles are TAG-1, TAG-2, ….
+        #[arg(long)]
+        tag: String,
+        #[arg(long)]
+        count: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,6 +7,7 @@ pub mod period;
 pub mod plan;
 pub mod report;
 pub mod status;
+pub mod stress;
 pub mod timer_cmd;
 
 use crate::cli::{Cli, Command, ConfigCommand, PlanCommand, TemplateCommand};
@@ -111,6 +112,9 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) 
             EXIT_REFUSED,
             "`protime review` opens the dashboard; run it in a terminal",
         ),
+        Command::DebugSaveLoop { date, tag, count } => {
+            stress::save_loop(&journal, &date, &tag, count)
+        }
         Command::Generate { days, end, seed } => {
             generate::run(&journal, days, &end, seed, *now.offset())
         }

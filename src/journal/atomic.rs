@@ -32,6 +32,32 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), JournalError> {
     result
 }
 
+/// Removes the temp files that saves killed mid-write (power cut, SIGKILL) left beside `path`, so
+/// they do not pile up in the journal or a synced folder. Call it only under the journal lock:
+/// then no other save of this file is under way.
+pub fn remove_stale_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if is_temp_of(&entry.file_name().to_string_lossy(), name) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// `.NAME.PID.tmp`, as `write_atomic` names its temp files.
+fn is_temp_of(file: &str, name: &str) -> bool {
+    file.strip_prefix('.')
+        .and_then(|f| f.strip_prefix(name))
+        .and_then(|f| f.strip_prefix('.'))
+        .and_then(|f| f.strip_suffix(".tmp"))
+        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn write_temp(temp: &Path, contents: &[u8]) -> Result<(), JournalError> {
     let mut file = OpenOptions::new()
         .write(true)
@@ -87,6 +113,21 @@ impl Drop for JournalLock {
 mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn only_this_files_temps_count_as_stale() {
+        let name = "2026-11-26.toml";
+        assert!(is_temp_of(".2026-11-26.toml.4242.tmp", name));
+        for other in [
+            ".2026-11-25.toml.4242.tmp",
+            ".2026-11-26.toml..tmp",
+            ".2026-11-26.toml.x1.tmp",
+            "2026-11-26.toml",
+            ".2026-11-26.toml.4242.tmp.keep",
+        ] {
+            assert!(!is_temp_of(other, name), "{other}");
+        }
+    }
 
     #[test]
     fn writes_private_files_in_private_folders_and_leaves_no_temp() {

@@ -98,13 +98,75 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// Writes `day` as TOML. When `previous` (the file as it is on disk) is given, its comments,
 /// layout and key order are kept and only what changed is rewritten.
 pub fn render_day(day: &Day, previous: Option<&str>) -> String {
-    let fresh = fresh_document(day);
+    let mut fresh = fresh_document(day);
     match previous.and_then(|text| text.parse::<DocumentMut>().ok()) {
         Some(mut doc) => {
+            // Tables carry their place in the text they were parsed from; the fresh document's
+            // places mean nothing in the previous file, so they are moved past all of its tables.
+            let after = last_position(doc.as_table()) + 1;
+            for_each_table(fresh.as_table_mut(), &mut |t| {
+                t.set_position(after + t.position().unwrap_or(0));
+            });
             merge_table(doc.as_table_mut(), fresh.as_table());
+            order_arrays(doc.as_table_mut(), after);
             doc.to_string()
         }
         None => fresh.to_string(),
+    }
+}
+
+fn last_position(root: &Table) -> isize {
+    let mut last = 0;
+    for (_, item) in root.iter() {
+        match item {
+            Item::Table(t) => last = last.max(t.position().unwrap_or(0)),
+            Item::ArrayOfTables(a) => {
+                for t in a.iter() {
+                    last = last.max(t.position().unwrap_or(0));
+                }
+            }
+            _ => {}
+        }
+    }
+    last
+}
+
+/// Calls `f` on every table below `root` (the day file has no deeper nesting than this).
+fn for_each_table(root: &mut Table, f: &mut impl FnMut(&mut Table)) {
+    for (_, item) in root.iter_mut() {
+        match item {
+            Item::Table(t) => f(t),
+            Item::ArrayOfTables(a) => a.iter_mut().for_each(&mut *f),
+            _ => {}
+        }
+    }
+}
+
+/// toml_edit writes tables in the order of their positions, not their order in the array, so
+/// after a merge the `[[block]]`/`[[session]]` entries must get positions in array order: a kept
+/// entry keeps its place when it can (so hand layout survives), a moved or new one goes right
+/// after the entry before it (equal positions keep array order). A new first entry goes before
+/// the first kept one; an array with no kept entry stays after the previous file's tables.
+fn order_arrays(root: &mut Table, new_from: isize) {
+    for (_, item) in root.iter_mut() {
+        let Item::ArrayOfTables(array) = item else {
+            continue;
+        };
+        let first_kept = array
+            .iter()
+            .filter_map(Table::position)
+            .find(|p| *p < new_from);
+        let mut floor = first_kept;
+        for table in array.iter_mut() {
+            let at = table.position().unwrap_or(new_from);
+            let place = match floor {
+                Some(f) if at < new_from && at >= f => at,
+                Some(f) => f,
+                None => at,
+            };
+            table.set_position(place);
+            floor = Some(place);
+        }
     }
 }
 
@@ -174,10 +236,16 @@ fn merge_item(old: &mut Item, new: &Item) {
 /// with that entry even when others are added, removed or reordered.
 fn merge_tables_by_id(old: &mut ArrayOfTables, new: &ArrayOfTables) {
     let id_of = |t: &Table| t.get("id").and_then(|i| i.as_str()).map(str::to_string);
+    // Each previous entry is used once, so two entries with the same id (a hand edit) each keep
+    // their own comments.
+    let mut unused: Vec<Option<&Table>> = old.iter().map(Some).collect();
     let mut merged = ArrayOfTables::new();
     for new_table in new.iter() {
-        let previous =
-            id_of(new_table).and_then(|id| old.iter().find(|t| id_of(t).as_deref() == Some(&id)));
+        let id = id_of(new_table);
+        let previous = unused
+            .iter_mut()
+            .find(|t| t.is_some_and(|t| id.is_some() && id_of(t) == id))
+            .and_then(Option::take);
         let mut table = previous.cloned().unwrap_or_else(|| new_table.clone());
         merge_table(&mut table, new_table);
         merged.push(table);
@@ -257,6 +325,32 @@ mod tests {
             out.contains("start = \"2026-11-26T09:00:00+01:00\"\nend = \"2026-11-26T09:30:00+01:00\"\ncategory"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn an_entry_put_before_kept_ones_stays_first() {
+        // The fresh rendering puts the new block first, so the new session's place in it comes
+        // after the kept session's place in the previous file.
+        let hand = "schema = 1\ndate = \"2026-11-26\"\n\n# kept\n[[session]]\nid = \"s2\"\nstart = \"2026-11-26T10:00:00+01:00\"\ncategory = \"proactive\"\nkind = \"focus\"\n";
+        let mut day = parse_day(hand, Path::new("x.toml"), date()).unwrap();
+        let mut earlier = day.sessions[0].clone();
+        earlier.id = "s1".into();
+        day.sessions.insert(0, earlier);
+        day.blocks.push(block("b1", "Calls"));
+        let out = render_day(&day, Some(hand));
+        assert_eq!(
+            parse_day(&out, Path::new("x.toml"), date()).unwrap(),
+            day,
+            "{out}"
+        );
+        assert!(out.contains("# kept\n[[session]]\nid = \"s2\""), "{out}");
+    }
+
+    #[test]
+    fn entries_sharing_an_id_keep_their_own_comments() {
+        let hand = "schema = 1\ndate = \"2026-11-26\"\n\n# first\n[[block]]\nid = \"b1\"\nstart = \"09:00\"\nend = \"10:00\"\ncategory = \"proactive\"\ntitle = \"A\"\n\n# second\n[[block]]\nid = \"b1\"\nstart = \"09:00\"\nend = \"10:00\"\ncategory = \"proactive\"\ntitle = \"B\"\n";
+        let day = parse_day(hand, Path::new("x.toml"), date()).unwrap();
+        assert_eq!(render_day(&day, Some(hand)), hand);
     }
 
     #[test]

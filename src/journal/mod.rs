@@ -51,17 +51,14 @@ impl Journal {
 
     fn load_with_text(&self, date: NaiveDate) -> Result<(Day, Option<String>), JournalError> {
         let path = self.day_path(date);
-        match fs::read_to_string(&path) {
-            Ok(text) => Ok((format::parse_day(&text, &path, date)?, Some(text))),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((Day::new(date), None)),
-            Err(e) if e.kind() == io::ErrorKind::InvalidData => Err(JournalError::Parse {
-                path,
-                line: 1,
-                column: 1,
-                message: "the file is not UTF-8 text".into(),
-            }),
-            Err(e) => Err(JournalError::io("read", path, e)),
-        }
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Day::new(date), None)),
+            Err(e) => return Err(JournalError::io("read", path, e)),
+        };
+        let text =
+            String::from_utf8(bytes).map_err(|e| not_utf8(&path, e.as_bytes(), e.utf8_error()))?;
+        Ok((format::parse_day(&text, &path, date)?, Some(text)))
     }
 
     /// Applies `edit` to the newest version of the day and saves it atomically. Returns after the
@@ -77,6 +74,7 @@ impl Journal {
         let result = edit(&mut day).map_err(JournalError::Refused)?;
         let text = format::render_day(&day, previous.as_deref());
         if previous.as_deref() != Some(text.as_str()) {
+            atomic::remove_stale_temps(&self.day_path(date));
             atomic::write_atomic(&self.day_path(date), text.as_bytes())?;
         }
         Ok(result)
@@ -115,6 +113,19 @@ impl Journal {
         }
         found.sort();
         found
+    }
+}
+
+/// Names the line and column of the first byte that is not UTF-8, so the rep can find it.
+fn not_utf8(path: &Path, bytes: &[u8], error: std::str::Utf8Error) -> JournalError {
+    let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]);
+    let line = valid.matches('\n').count() + 1;
+    let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    JournalError::Parse {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: "the file is not UTF-8 text here (saved in another encoding?)".into(),
     }
 }
 
@@ -190,6 +201,41 @@ mod tests {
             fs::read_to_string(&path).unwrap(),
             "schema = 1\ndate = \"2026-11-26\"\n"
         );
+    }
+
+    #[test]
+    fn non_utf8_byte_is_named_by_line_and_column_and_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let j = Journal::new(tmp.path());
+        let path = j.day_path(date());
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let bytes = b"schema = 1\ndate = \"2026-11-26\"\n# caf\xe9 au lait\n";
+        fs::write(&path, bytes).unwrap();
+        let err = j.update(date(), |d| add_block(d, "x")).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("2026-11-26.toml:3:6: the file is not UTF-8"),
+            "{msg}"
+        );
+        assert!(err.is_unreadable_day());
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_save_clears_temps_left_by_a_killed_save_of_that_day() {
+        let tmp = tempfile::tempdir().unwrap();
+        let j = Journal::new(tmp.path());
+        let year = j.day_path(date()).parent().unwrap().to_path_buf();
+        fs::create_dir_all(&year).unwrap();
+        fs::write(year.join(".2026-11-26.toml.99999.tmp"), "schema = 1\n").unwrap();
+        fs::write(year.join(".2026-11-25.toml.99999.tmp"), "schema = 1\n").unwrap();
+        j.update(date(), |d| add_block(d, "a")).unwrap();
+        let mut names: Vec<_> = fs::read_dir(&year)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".2026-11-25.toml.99999.tmp", "2026-11-26.toml"]);
     }
 
     #[test]
