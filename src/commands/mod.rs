@@ -4,6 +4,7 @@ pub mod config_cmd;
 pub mod generate;
 pub mod plan;
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 /// Exit codes every command shares (documented in README).
@@ -13,7 +14,8 @@ pub const EXIT_JOURNAL: u8 = 2;
 
 /// Prints `message` to stderr and returns `code`.
 pub fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("protime: {message}");
+    // Not eprintln!, which panics when stderr is a terminal that has gone away.
+    let _ = writeln!(std::io::stderr(), "protime: {message}");
     ExitCode::from(code)
 }
 
