@@ -17,6 +17,8 @@ const HEADER: &str = " protime  1 Plan  2 Timer";
 /// One tmux server on its own socket, running one pane; killed on drop, also when a test panics.
 struct Tmux {
     socket: String,
+    /// tmux leaves its socket file behind after kill-server; removed on drop too.
+    socket_path: PathBuf,
     data: TempDir,
     _config: TempDir,
 }
@@ -24,6 +26,7 @@ struct Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
+        let _ = std::fs::remove_file(&self.socket_path);
     }
 }
 
@@ -36,8 +39,9 @@ fn unique_socket() -> String {
 impl Tmux {
     /// Starts `command` (a shell command line) in a detached `width`×`height` session.
     fn start(width: u16, height: u16, command: &str) -> Tmux {
-        let tmux = Tmux {
+        let mut tmux = Tmux {
             socket: unique_socket(),
+            socket_path: PathBuf::new(),
             data: tempfile::tempdir().expect("data dir"),
             _config: tempfile::tempdir().expect("config dir"),
         };
@@ -57,6 +61,7 @@ impl Tmux {
             &config,
         ];
         tmux.ok(&[&args[..], &[command]].concat());
+        tmux.socket_path = tmux.format("#{socket_path}").into();
         tmux
     }
 
