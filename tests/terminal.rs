@@ -256,18 +256,22 @@ fn stty_flags(tmux: &Tmux, marker: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn quitting_restores_the_terminal() {
+/// A shell in a pane, with protime started from it and showing its first frame.
+fn protime_in_a_shell() -> Tmux {
     let tmux = Tmux::start(160, 30, "env PS1='$ ' bash --norc --noprofile");
     let before = stty_flags(&tmux, "BEFORE");
     assert!(before.contains(&"icanon".to_string()), "{before:?}");
     tmux.keys(&["-l", &format!("clear; {PROTIME}")]);
     tmux.keys(&["Enter"]);
     tmux.wait_for(HEADER, STARTUP);
-    tmux.keys(&["q"]);
+    tmux
+}
+
+/// Waits for protime to end, then checks from the shell that the terminal is as it was.
+fn assert_terminal_restored(tmux: &Tmux) {
     // Keys typed before protime has exited would go to protime, not to the shell.
     tmux.wait_format("#{pane_current_command}", "bash", STARTUP);
-    let after = stty_flags(&tmux, "AFTER");
+    let after = stty_flags(tmux, "AFTER");
     for flag in ["icanon", "echo", "isig", "icrnl", "opost"] {
         assert!(
             after.contains(&flag.to_string()),
@@ -277,6 +281,22 @@ fn quitting_restores_the_terminal() {
     assert_eq!(tmux.format("#{alternate_on}"), "0", "alternate screen left");
     assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse reporting off");
     assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor shown");
+}
+
+#[test]
+fn quitting_restores_the_terminal() {
+    let tmux = protime_in_a_shell();
+    tmux.keys(&["q"]);
+    assert_terminal_restored(&tmux);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let tmux = protime_in_a_shell();
+    let pid = child_of(&tmux.format("#{pane_pid}"));
+    let killed = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(killed.expect("run kill").success());
+    assert_terminal_restored(&tmux);
 }
 
 fn is_gone(pid: &str) -> bool {
