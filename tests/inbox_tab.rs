@@ -57,7 +57,7 @@ fn park_from_the_plan_tab_run_a_slot_triage_and_copy_a_template() {
     h.type_keys("x");
     h.type_keys("f");
     insta::assert_snapshot!("during_slot_100x30", h.screen(100, 30));
-    h.type_keys("\tj\n"); // the second template: "broken" sorts first
+    h.type_keys("lj\n"); // → templates, the second one: "broken" sorts first
     let sent = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
     assert_eq!(
         sent,
@@ -118,7 +118,7 @@ fn a_broken_template_is_refused_and_a_missing_folder_is_explained() {
     assert!(h.screen(100, 30).contains("protime template new"));
     with_templates(&mut h);
     h.type_keys("1");
-    h.type_keys("3\t\n");
+    h.type_keys("3l\n");
     assert!(
         h.app
             .banner

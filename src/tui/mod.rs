@@ -77,6 +77,9 @@ pub fn run(
     event::spawn_input(tx);
     let result = event_loop(&mut terminal, &mut app, &rx, &journal, clock.as_ref());
     terminal::restore();
+    // restore() has shown the cursor. Dropping the Terminal would try again and, when the pane
+    // is gone, ratatui's Drop reports the failure with eprintln!, which panics on a dead tty.
+    std::mem::forget(terminal);
     Ok(result?)
 }
 

@@ -8,7 +8,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::prelude::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -52,16 +52,19 @@ pub fn install_panic_hook(crash_dir: PathBuf, clock: Arc<dyn Clock>) {
         let written = crate::journal::atomic::ensure_private_dir(&crash_dir)
             .ok()
             .and_then(|()| std::fs::write(&path, report).ok());
-        match written {
-            Some(()) => eprintln!(
+        // Not eprintln!: it panics (inside this hook, so the process aborts) when the tty is gone.
+        let _ = match written {
+            Some(()) => writeln!(
+                io::stderr(),
                 "protime crashed; a report is in {}. Your journal is safe.",
                 path.display()
             ),
-            None => eprintln!(
+            None => writeln!(
+                io::stderr(),
                 "protime crashed and could not write a report to {}.",
                 crash_dir.display()
             ),
-        }
+        };
         previous(info);
     }));
 }

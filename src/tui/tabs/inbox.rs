@@ -128,13 +128,8 @@ impl InboxTab {
             KeyCode::Down | KeyCode::Char('j') => {
                 *index = (*index + 1).min(count.saturating_sub(1))
             }
-            KeyCode::Tab => {
-                self.pane = if self.pane == Pane::Parked {
-                    Pane::Templates
-                } else {
-                    Pane::Parked
-                };
-            }
+            KeyCode::Right | KeyCode::Char('l') => self.pane = Pane::Templates,
+            KeyCode::Left | KeyCode::Char('h') => self.pane = Pane::Parked,
             KeyCode::Char('s') => {
                 return Some(vec![Effect::Timer(TimerOp::InboxSlot(
                     config.inbox.category,

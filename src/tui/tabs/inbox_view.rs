@@ -176,7 +176,7 @@ impl InboxView<'_> {
 
     fn template_lines(&self, width: u16) -> Vec<Line<'static>> {
         let mut lines = vec![Line::styled(
-            "Reply templates (Tab, then Enter copies):",
+            "Reply templates (→, then Enter copies):",
             Style::new().add_modifier(Modifier::BOLD),
         )];
         match &self.tab.templates {
