@@ -164,7 +164,7 @@ fn starts_and_shows_the_header_and_the_plan_tab() {
     let tmux = Tmux::protime(100, 30);
     let screen = tmux.screen();
     assert!(shows_tab("Plan ·")(&screen), "{screen}");
-    assert!(screen.contains(" 1-5 switch tab "), "{screen}");
+    assert!(screen.contains(" a add "), "{screen}");
     assert_eq!(
         tmux.format("#{alternate_on}"),
         "1",
