@@ -371,7 +371,6 @@ impl Drop for KillOnDrop {
 /// A protime that gets no SIGHUP when its terminal goes away (here: it runs in its own session,
 /// as under a parent that does not pass SIGHUP on) must notice the dead tty by itself.
 #[test]
-#[ignore = "bug: crossterm spins on EOF, so protime only exits at the next minute's redraw"]
 fn a_dead_tty_without_sighup_ends_protime() {
     let tmux = Tmux::start(100, 30, &format!("setsid -w {PROTIME}"));
     tmux.wait_for(HEADER, STARTUP);

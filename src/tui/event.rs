@@ -54,3 +54,27 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
     });
     Ok(())
 }
+
+/// Watches the terminal for a hang-up (the pane closed, the SSH session dropped) even when no
+/// SIGHUP comes: crossterm's reader spins on a dead tty instead of failing. `poll` with no
+/// requested events wakes only for POLLHUP / POLLERR / POLLNVAL, so a live terminal costs nothing.
+pub fn spawn_hangup_watch(tx: Sender<Event>) {
+    thread::spawn(move || {
+        loop {
+            let mut fds = [libc::pollfd {
+                fd: libc::STDOUT_FILENO,
+                events: 0,
+                revents: 0,
+            }];
+            // SAFETY: one valid pollfd, for the duration of the call.
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, -1) };
+            if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            if n < 0 || fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                let _ = tx.send(Event::InputClosed);
+                return;
+            }
+        }
+    });
+}

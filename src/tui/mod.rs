@@ -74,6 +74,7 @@ pub fn run(
         ));
     }
     let mut terminal = terminal::init()?;
+    event::spawn_hangup_watch(tx.clone());
     event::spawn_input(tx);
     let result = event_loop(&mut terminal, &mut app, &rx, &journal, clock.as_ref());
     terminal::restore();
