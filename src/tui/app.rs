@@ -160,6 +160,7 @@ impl App {
                 vec![]
             }
             Event::Mouse(_) | Event::Resize | Event::Notify => vec![],
+            Event::Warning(text) => vec![Effect::Message(text.clone())],
             Event::JournalChanged => vec![Effect::ReloadDay],
             Event::InputClosed | Event::Signal(_) => vec![Effect::Quit],
         };

@@ -195,8 +195,8 @@ pub fn reload_days(app: &mut App, journal: &Journal) {
         app.inbox.templates = crate::templates::load(&app.templates_dir);
     }
     // The streak reads weeks of files: only when it is shown, or not yet known.
-    if app.tab == super::tabs::Tab::Review || app.review.history.is_empty() {
-        app.review.history = review_history(journal, &app.config, today);
+    if app.tab == super::tabs::Tab::Review {
+        app.review.history = review_history(journal, &app.config, today, STREAK_DAYS);
     }
 }
 
@@ -204,9 +204,8 @@ pub fn reload_days(app: &mut App, journal: &Journal) {
 /// and a banner says so. Nothing blocks; today's plan is one key away.
 pub fn offer_unfinished_review(app: &mut App, journal: &Journal) {
     let today = app.now.date_naive();
-    let last_working = app
-        .review
-        .history
+    let recent = review_history(journal, &app.config, today, 14);
+    let last_working = recent
         .iter()
         .rev()
         .find(|(d, working, _)| *d < today && *working);
@@ -214,6 +213,7 @@ pub fn offer_unfinished_review(app: &mut App, journal: &Journal) {
     let used = |date: NaiveDate| journal.load(date).is_ok_and(|d| !d.is_empty());
     if let Some((date, _, false)) = last_working.copied().filter(|(d, _, _)| used(*d)) {
         app.review.date = date;
+        app.review.view = DayView::from_load(date, journal.load(date));
         app.banner = Some(format!(
             "{} has no review yet: press 4 to finish it (t on that tab returns to today)",
             date.format("%a %-d %b")
@@ -238,14 +238,15 @@ fn promised_protection(journal: &Journal, date: NaiveDate) -> Option<String> {
 /// How many days back the review streak looks.
 const STREAK_DAYS: i64 = 90;
 
-/// (date, working day, reviewed) for the last weeks up to `today`.
+/// (date, working day, reviewed) for the `days` before `today`, and today.
 fn review_history(
     journal: &Journal,
     config: &crate::config::Config,
     today: NaiveDate,
+    days: i64,
 ) -> Vec<(NaiveDate, bool, bool)> {
     let capacity = super::tabs::plan_view::capacity(config);
-    let from = today - Duration::days(STREAK_DAYS);
+    let from = today - Duration::days(days);
     let files: std::collections::HashMap<NaiveDate, Day> = journal
         .days_in(from, today)
         .into_iter()
@@ -320,7 +321,6 @@ pub fn recover_open_session(app: &mut App, journal: &Journal) {
     carry_parked(app, journal);
     reload_days(app, journal);
     offer_unfinished_review(app, journal);
-    reload_days(app, journal);
     app.last_alive = heartbeat::last(journal, app.now);
     let (Some(last), true) = (app.last_alive, app.countdown_visible()) else {
         return;

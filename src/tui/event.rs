@@ -17,6 +17,8 @@ pub enum Event {
     Signal(i32),
     /// The notification thread has news (a failure to report, a notification to show).
     Notify,
+    /// Something to tell the rep that came from a background thread.
+    Warning(String),
 }
 
 /// Reads terminal input on its own thread. A read error ends the thread with `InputClosed`

@@ -49,10 +49,7 @@ pub fn run(
 ) -> color_eyre::Result<()> {
     let journal = Journal::new(paths.journal_dir());
     let (tx, rx) = mpsc::channel();
-    let watcher_tx = tx.clone();
-    let watcher = crate::journal::watch::watch_days(journal.root(), move || {
-        let _ = watcher_tx.send(Event::JournalChanged);
-    });
+    spawn_watcher(journal.root().to_path_buf(), tx.clone());
     event::spawn_signals(tx.clone())?;
     terminal::install_panic_hook(paths.crash_dir(), clock.clone());
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
@@ -68,11 +65,6 @@ pub fn run(
         app.review.date = date.unwrap_or(app.now.date_naive());
         effects::reload_days(&mut app, &journal);
     }
-    if let Err(e) = &watcher {
-        app.banner = Some(format!(
-            "Changes from other panes show only after a restart: {e}"
-        ));
-    }
     let mut terminal = terminal::init()?;
     event::spawn_hangup_watch(tx.clone());
     event::spawn_input(tx);
@@ -82,6 +74,27 @@ pub fn run(
     // is gone, ratatui's Drop reports the failure with eprintln!, which panics on a dead tty.
     std::mem::forget(terminal);
     Ok(result?)
+}
+
+/// Watches the journal from its own thread: setting up a recursive watch stats every day file,
+/// which with years of history would hold back the first frame.
+fn spawn_watcher(root: std::path::PathBuf, tx: mpsc::Sender<Event>) {
+    std::thread::spawn(move || {
+        let changes = tx.clone();
+        match crate::journal::watch::watch_days(&root, move || {
+            let _ = changes.send(Event::JournalChanged);
+        }) {
+            // The watcher lives as long as this thread, which waits for nothing but the exit.
+            Ok(_watcher) => loop {
+                std::thread::park();
+            },
+            Err(e) => {
+                let _ = tx.send(Event::Warning(format!(
+                    "Changes from other panes show only after a restart: {e}"
+                )));
+            }
+        }
+    });
 }
 
 /// The app on today's day, with a banner for any sync-conflict copies in the journal.
