@@ -77,6 +77,10 @@ fn notify(app: &mut App, note: &Notification) {
 fn save_edit(app: &mut App, journal: &Journal, date: NaiveDate, edit: DayEdit, history: History) {
     match journal.update(date, |day| edit.apply(day)) {
         Ok(inverse) => {
+            // A block just added (or brought back by undo) is the one the next key acts on.
+            if let DayEdit::RemoveBlocks(ids) = &inverse {
+                app.plan.selected = ids.first().cloned();
+            }
             app.plan.record(date, inverse, history);
             app.banner = None;
         }

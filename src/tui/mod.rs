@@ -114,8 +114,8 @@ pub fn new_app(journal: &Journal, config: Config, theme: Theme, now: DateTime<Fi
     app
 }
 
-/// Draws, then sleeps until an event or the next minute boundary; generic over the backend so
-/// tests drive it with `TestBackend`.
+/// Draws, then sleeps until an event or the next moment the screen must change; generic over the
+/// backend so tests drive it with `TestBackend`.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -130,25 +130,39 @@ pub fn event_loop<B: Backend>(
         } else {
             until_next_minute(clock.now())
         };
-        let mut effects = match events.recv_timeout(wait) {
-            Ok(event) => app.handle(&event),
+        let mut batch = match events.recv_timeout(wait) {
+            Ok(event) => vec![event],
             Err(RecvTimeoutError::Timeout) => vec![],
-            Err(RecvTimeoutError::Disconnected) => vec![Effect::Quit],
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
-        // Take everything already queued before drawing again (a burst of file events draws once).
-        while let Ok(event) = events.try_recv() {
-            effects.extend(app.handle(&event));
+        // Everything already queued is handled before drawing again (one draw for a burst).
+        batch.extend(events.try_iter());
+        batch.dedup_by(|a, b| *a == Event::JournalChanged && *b == Event::JournalChanged);
+        // The clock moves on first (a key acts at the moment it was pressed, not at the last
+        // tick), and each event's effects are carried out before the next event is handled, so a
+        // key typed ahead acts on the day as the previous key left it.
+        let mut pending = batch.into_iter();
+        loop {
+            let effects = tick(app, clock);
+            effects::carry_out(effects, app, journal);
+            let Some(event) = pending.next() else { break };
+            let effects = app.handle(&event);
+            if effects.contains(&Effect::Quit) {
+                return Ok(());
+            }
+            effects::carry_out(effects, app, journal);
         }
-        let before = app.now.date_naive();
-        effects.extend(app.tick(clock.now()));
-        if app.plan.date == before && app.now.date_naive() != before {
-            app.plan.date = app.now.date_naive(); // midnight: follow today
-        }
-        if effects.contains(&Effect::Quit) {
-            return Ok(());
-        }
-        effects::carry_out(effects, app, journal);
     }
+}
+
+/// Moves the app's clock to now; on a new day the Plan tab follows if it showed the old today.
+fn tick(app: &mut App, clock: &dyn Clock) -> Vec<Effect> {
+    let before = app.now.date_naive();
+    let effects = app.tick(clock.now());
+    if app.plan.date == before && app.now.date_naive() != before {
+        app.plan.date = app.now.date_naive();
+    }
+    effects
 }
 
 /// Time left until the next whole second, when a countdown must change.

@@ -1,0 +1,168 @@
+//! A real terminal for tests: protime (or a shell) in a tmux server of its own, polled for text.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+pub const PROTIME: &str = env!("CARGO_BIN_EXE_protime");
+pub const STARTUP: Duration = Duration::from_secs(10);
+/// The promise for outside changes and for a pane that goes away.
+pub const PROMISED: Duration = Duration::from_secs(2);
+pub const HEADER: &str = " protime  1 Plan  2 Timer";
+
+/// One tmux server on its own socket, running one pane; killed on drop, also when a test panics.
+pub struct Tmux {
+    pub socket: String,
+    /// tmux leaves its socket file behind after kill-server; removed on drop too.
+    pub socket_path: PathBuf,
+    pub data: TempDir,
+    pub config: TempDir,
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+        let _ = std::fs::remove_file(&self.socket_path);
+    }
+}
+
+pub fn unique_socket() -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("protime-test-{}-{n}", std::process::id())
+}
+
+impl Tmux {
+    /// Starts `command` (a shell command line) in a detached `width`×`height` session.
+    pub fn start(width: u16, height: u16, command: &str) -> Tmux {
+        Tmux::start_with(width, height, command, &[])
+    }
+
+    /// Like `start`, with more `NAME=value` variables in the pane's environment.
+    pub fn start_with(width: u16, height: u16, command: &str, env: &[String]) -> Tmux {
+        let mut tmux = Tmux {
+            socket: unique_socket(),
+            socket_path: PathBuf::new(),
+            data: tempfile::tempdir().expect("data dir"),
+            config: tempfile::tempdir().expect("config dir"),
+        };
+        let data = format!("PROTIME_DATA_DIR={}", tmux.data.path().display());
+        let config = format!("XDG_CONFIG_HOME={}", tmux.config.path().display());
+        let (w, h) = (width.to_string(), height.to_string());
+        let mut args: Vec<&str> = vec![
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-e",
+            &data,
+            "-e",
+            &config,
+        ];
+        for e in env {
+            args.extend(["-e", e.as_str()]);
+        }
+        args.push(command);
+        tmux.ok(&args);
+        tmux.socket_path = tmux.format("#{socket_path}").into();
+        tmux
+    }
+
+    /// protime alone in the pane, showing its first frame.
+    pub fn protime(width: u16, height: u16) -> Tmux {
+        let tmux = Tmux::start(width, height, PROTIME);
+        tmux.wait_for(HEADER, STARTUP);
+        tmux
+    }
+
+    pub fn run(&self, args: &[&str]) -> std::io::Result<Output> {
+        Command::new("tmux")
+            .args(["-f", "/dev/null", "-L", &self.socket])
+            .args(args)
+            .output()
+    }
+
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args).expect("tmux is installed");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "tmux {args:?} failed: {stderr}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn screen(&self) -> String {
+        self.ok(&["capture-pane", "-p", "-J"])
+    }
+
+    pub fn format(&self, format: &str) -> String {
+        self.ok(&["display-message", "-p", format])
+            .trim()
+            .to_string()
+    }
+
+    /// Polls the screen until `done` holds; fails with the last screen after `limit`.
+    pub fn wait_until(&self, what: &str, limit: Duration, done: impl Fn(&str) -> bool) -> String {
+        poll(what, limit, || {
+            let screen = self.screen();
+            if done(&screen) {
+                Ok(screen)
+            } else {
+                Err(screen)
+            }
+        })
+    }
+
+    /// Polls a tmux format (like `#{pane_current_command}`) until it reads `expected`.
+    pub fn wait_format(&self, format: &str, expected: &str, limit: Duration) {
+        poll(&format!("{format} = {expected}"), limit, || {
+            let value = self.format(format);
+            if value == expected {
+                Ok(())
+            } else {
+                Err(value)
+            }
+        })
+    }
+
+    pub fn wait_for(&self, text: &str, limit: Duration) -> String {
+        self.wait_until(&format!("{text:?}"), limit, |s| s.contains(text))
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        self.ok(&[&["send-keys"], keys].concat());
+    }
+
+    pub fn journal(&self) -> PathBuf {
+        self.data.path().join("journal")
+    }
+}
+
+/// Calls `probe` every 50 ms until it returns `Ok`; fails after `limit` with the last `Err` (what
+/// was seen instead).
+pub fn poll<T>(what: &str, limit: Duration, mut probe: impl FnMut() -> Result<T, String>) -> T {
+    let start = Instant::now();
+    loop {
+        let seen = match probe() {
+            Ok(value) => return value,
+            Err(seen) => seen,
+        };
+        assert!(
+            start.elapsed() < limit,
+            "no {what} after {limit:?}; saw:\n{seen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The body's title line: ` Timer ` and so on, or ` Plan · <date> ` for the Plan tab.
+pub fn body_title(screen: &str) -> &str {
+    screen.lines().nth(1).unwrap_or("")
+}
+
+pub fn shows_tab(title: &'static str) -> impl Fn(&str) -> bool {
+    move |screen| body_title(screen).starts_with(&format!("┌ {title} "))
+}
