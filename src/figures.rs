@@ -21,7 +21,8 @@ pub fn capacity(config: &Config) -> Capacity {
     }
 }
 
-/// Every day of `[from, to]` with its figures, reading only that period's files.
+/// Every day of `[from, to]` with its figures, reading only that period's files. Long periods are
+/// read and computed on all cores, a stretch of days each (parsing the files is most of the work).
 pub fn period_figures(
     journal: &Journal,
     config: &Config,
@@ -29,15 +30,53 @@ pub fn period_figures(
     to: NaiveDate,
     now: DateTime<FixedOffset>,
 ) -> Result<(Vec<(NaiveDate, Figures)>, usize), String> {
+    let dates: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
+    let cap = capacity(config);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(dates.len() / 60 + 1);
+    let chunk = dates.len().div_ceil(threads.max(1)).max(1);
+    let parts: Vec<Result<(Vec<(NaiveDate, Figures)>, usize), String>> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = dates
+                .chunks(chunk)
+                .map(|stretch| scope.spawn(|| stretch_figures(journal, &cap, stretch, now)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("a reader thread failed".into()))
+                })
+                .collect()
+        });
+    let mut days = Vec::with_capacity(dates.len());
+    let mut files = 0;
+    for part in parts {
+        let (mut d, n) = part?;
+        days.append(&mut d);
+        files += n;
+    }
+    Ok((days, files))
+}
+
+/// The figures of consecutive `dates`, and how many of them had a file.
+fn stretch_figures(
+    journal: &Journal,
+    cap: &Capacity,
+    dates: &[NaiveDate],
+    now: DateTime<FixedOffset>,
+) -> Result<(Vec<(NaiveDate, Figures)>, usize), String> {
+    let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+        return Ok((vec![], 0));
+    };
     let mut files: HashMap<NaiveDate, Day> = HashMap::new();
-    for (date, day) in journal.days_in(from, to) {
+    for (date, day) in journal.days_in(*first, *last) {
         files.insert(date, day.map_err(|e| e.to_string())?);
     }
-    let cap = capacity(config);
-    let days = from
-        .iter_days()
-        .take_while(|d| *d <= to)
-        .map(|d| (d, day_figures(d, files.get(&d), &cap, now.offset(), now)))
+    let days = dates
+        .iter()
+        .map(|d| (*d, day_figures(*d, files.get(d), cap, now.offset(), now)))
         .collect();
     Ok((days, files.len()))
 }
