@@ -8,6 +8,9 @@ use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::HashMap;
 
+/// Each day of a period with its figures, and how many of those days had a file.
+pub type PeriodFigures = (Vec<(NaiveDate, Figures)>, usize);
+
 /// The capacity rules of the config.
 pub fn capacity(config: &Config) -> Capacity {
     Capacity {
@@ -29,27 +32,26 @@ pub fn period_figures(
     from: NaiveDate,
     to: NaiveDate,
     now: DateTime<FixedOffset>,
-) -> Result<(Vec<(NaiveDate, Figures)>, usize), String> {
+) -> Result<PeriodFigures, String> {
     let dates: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
     let cap = capacity(config);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(dates.len() / 60 + 1);
     let chunk = dates.len().div_ceil(threads.max(1)).max(1);
-    let parts: Vec<Result<(Vec<(NaiveDate, Figures)>, usize), String>> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = dates
-                .chunks(chunk)
-                .map(|stretch| scope.spawn(|| stretch_figures(journal, &cap, stretch, now)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err("a reader thread failed".into()))
-                })
-                .collect()
-        });
+    let parts: Vec<Result<PeriodFigures, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = dates
+            .chunks(chunk)
+            .map(|stretch| scope.spawn(|| stretch_figures(journal, &cap, stretch, now)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a reader thread failed".into()))
+            })
+            .collect()
+    });
     let mut days = Vec::with_capacity(dates.len());
     let mut files = 0;
     for part in parts {
@@ -66,7 +68,7 @@ fn stretch_figures(
     cap: &Capacity,
     dates: &[NaiveDate],
     now: DateTime<FixedOffset>,
-) -> Result<(Vec<(NaiveDate, Figures)>, usize), String> {
+) -> Result<PeriodFigures, String> {
     let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
         return Ok((vec![], 0));
     };
