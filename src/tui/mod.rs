@@ -85,9 +85,13 @@ fn spawn_watcher(root: std::path::PathBuf, tx: mpsc::Sender<Event>) {
             let _ = changes.send(Event::JournalChanged);
         }) {
             // The watcher lives as long as this thread, which waits for nothing but the exit.
-            Ok(_watcher) => loop {
-                std::thread::park();
-            },
+            Ok(_watcher) => {
+                // A change made while the watch was being set up would go unseen: look once.
+                let _ = tx.send(Event::JournalChanged);
+                loop {
+                    std::thread::park();
+                }
+            }
             Err(e) => {
                 let _ = tx.send(Event::Warning(format!(
                     "Changes from other panes show only after a restart: {e}"
