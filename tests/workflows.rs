@@ -337,3 +337,28 @@ fn a_session_survives_kill_9_with_its_wall_clock_time() {
         "one open session, as before the kill"
     );
 }
+
+#[test]
+fn without_a_notification_service_protime_rings_and_says_why_and_keeps_running() {
+    // No D-Bus session: a bus address naming a socket that does not exist.
+    let missing_bus =
+        "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/protime-test-bus".to_string();
+    let now = format!("PROTIME_NOW={TODAY}T09:31:00+01:00");
+    let tmux = Tmux::start_with(110, 34, "bash --norc --noprofile", &[now, missing_bus]);
+    tmux.wait_for(PROMPT, STARTUP);
+    verb(
+        &tmux,
+        "09:00:00",
+        &["start", "--category", "proactive", "--title", "Calls"],
+    );
+    // At 09:31 the round that began at 09:00 has ended: the first tick sends "focus round done".
+    launch(&tmux);
+    tmux.wait_for("no notification service answered", PROMISED);
+    tmux.keys(&["2"]);
+    tmux.wait_for("BREAK", PROMISED);
+    assert_eq!(
+        tmux.format("#{pane_current_command}"),
+        "protime",
+        "still running"
+    );
+}

@@ -78,17 +78,31 @@ impl Widget for &App {
                 .render(area, buf);
             return;
         }
+        // A long message (a sync conflict's path, why notifications fell back) gets up to three
+        // rows rather than being cut off.
+        let banner_text = self.banner.as_ref().map(|t| format!(" {t}"));
+        let needed = banner_text.as_ref().map_or(1, |t| {
+            Line::from(t.as_str())
+                .width()
+                .div_ceil(usize::from(area.width))
+        });
+        let banner_rows = (needed as u16)
+            .clamp(1, 3)
+            .min(area.height.saturating_sub(MIN_HEIGHT - 1).max(1));
         let [header, body, banner, hints] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(banner_rows),
             Constraint::Length(1),
         ])
         .areas(area);
         self.render_header(header, buf);
         self.render_body(body, buf);
-        if let Some(text) = &self.banner {
-            Line::styled(format!(" {text}"), self.theme.warning()).render(banner, buf);
+        if let Some(text) = banner_text {
+            Paragraph::new(text)
+                .style(self.theme.warning())
+                .wrap(Wrap { trim: false })
+                .render(banner, buf);
         }
         self.render_hints(hints, buf);
         super::overlay::render(self, body, buf);
