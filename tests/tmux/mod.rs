@@ -20,6 +20,14 @@ pub struct Tmux {
     pub socket_path: PathBuf,
     pub data: TempDir,
     pub config: TempDir,
+    /// One terminal at a time per test binary: the 2-second promises are about protime, not
+    /// about a 2-core machine running six dashboards and their tmux servers at once.
+    _serial: std::sync::MutexGuard<'static, ()>,
+}
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Drop for Tmux {
@@ -48,6 +56,7 @@ impl Tmux {
             socket_path: PathBuf::new(),
             data: tempfile::tempdir().expect("data dir"),
             config: tempfile::tempdir().expect("config dir"),
+            _serial: serial(),
         };
         let data = format!("PROTIME_DATA_DIR={}", tmux.data.path().display());
         let config = format!("XDG_CONFIG_HOME={}", tmux.config.path().display());
