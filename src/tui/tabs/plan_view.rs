@@ -11,6 +11,7 @@ use crate::domain::timefmt::{format_hhmm, format_minutes};
 use crate::domain::{Block, BlockKind, Category, Day, Session};
 use crate::tui::app::DayView;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::read_only_notice;
 use crate::tui::widgets::truncate;
 use chrono::{DateTime, FixedOffset, NaiveTime};
 use ratatui::buffer::Buffer;
@@ -46,16 +47,7 @@ impl PlanView<'_> {
         let day = match &self.tab.view {
             DayView::Loaded(day) => day,
             DayView::Unreadable { message, .. } => {
-                let lines = vec![
-                    Line::styled(
-                        "This day is read-only: its file could not be read.",
-                        self.theme.warning(),
-                    ),
-                    Line::from(message.as_str()),
-                ];
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .render(area, buf);
+                read_only_notice(message, self.theme, area, buf);
                 return;
             }
         };

@@ -7,6 +7,7 @@ use crate::domain::review::{day_facts, review_streak};
 use crate::domain::{Day, Decision};
 use crate::tui::app::DayView;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::read_only_notice;
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,16 +27,7 @@ impl ReviewView<'_> {
         let day = match &self.tab.view {
             DayView::Loaded(day) => day,
             DayView::Unreadable { message, .. } => {
-                let lines = vec![
-                    Line::styled(
-                        "This day is read-only: its file could not be read.",
-                        self.theme.warning(),
-                    ),
-                    Line::from(message.as_str()),
-                ];
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .render(area, buf);
+                read_only_notice(message, self.theme, area, buf);
                 return;
             }
         };
