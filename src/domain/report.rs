@@ -28,6 +28,12 @@ pub struct Figures {
     pub accounts: BTreeMap<String, i64>,
     /// Proactive minutes per objective (tracked inside blocks naming it).
     pub objectives: BTreeMap<String, i64>,
+    /// Minutes in inbox slots, and the minutes of the inbox slots planned.
+    pub inbox: i64,
+    pub inbox_planned: i64,
+    /// Parked mails handled, and those left waiting at the end of their day.
+    pub parked_handled: usize,
+    pub parked_waiting: usize,
 }
 
 impl Figures {
@@ -71,6 +77,10 @@ impl Figures {
         }
         self.planned_proactive += other.planned_proactive;
         self.protected += other.protected;
+        self.inbox += other.inbox;
+        self.inbox_planned += other.inbox_planned;
+        self.parked_handled += other.parked_handled;
+        self.parked_waiting += other.parked_waiting;
         for i in 0..4 {
             self.decided[i] += other.decided[i];
         }
@@ -152,7 +162,29 @@ pub fn day_figures<Tz: TimeZone>(
             *f.accounts.entry(account.clone()).or_default() += seconds / 60;
         }
     }
+    add_inbox(&mut f, day, &window, now);
     f
+}
+
+/// The inbox's part of a day: slot time against the planned slots, and what the parking list did.
+fn add_inbox(f: &mut Figures, day: &Day, window: &super::span::Span, now: DateTime<FixedOffset>) {
+    let in_slots: i64 = day
+        .sessions
+        .iter()
+        .filter(|s| s.kind == super::category::SessionKind::Inbox)
+        .filter_map(|s| session_span(s, now).clip(window))
+        .map(|p| p.seconds())
+        .sum();
+    f.inbox = in_slots / 60;
+    f.inbox_planned = day
+        .blocks
+        .iter()
+        .filter(|b| b.kind == super::day::BlockKind::Inbox)
+        .map(|b| b.minutes())
+        .sum();
+    let counts = super::inbox::counts(&day.parked);
+    f.parked_handled = counts.handled();
+    f.parked_waiting = counts.waiting;
 }
 
 /// How rows of a report are grouped.

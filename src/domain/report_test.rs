@@ -192,3 +192,31 @@ fn grouping_by_week_and_month_and_the_reading() {
         "No capacity and nothing tracked in this period"
     );
 }
+
+#[test]
+fn inbox_time_and_parked_mails_are_counted() {
+    use crate::domain::inbox::{ParkedState, park, triage};
+    let mut d = Day::new(date(26));
+    d.blocks.push(Block {
+        id: "b1".into(),
+        start: NaiveTime::from_hms_opt(11, 30, 0).unwrap(),
+        end: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+        category: Category::Reactive,
+        title: "Inbox slot".into(),
+        kind: BlockKind::Inbox,
+        account: None,
+        objective: None,
+    });
+    let mut slot = session(26, "11:30-12:10", Category::Reactive, None);
+    slot.kind = SessionKind::Inbox;
+    d.sessions.push(slot);
+    let at = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap();
+    let done = park(&mut d, "reply Anna", at).unwrap();
+    park(&mut d, "ACME invoice", at).unwrap();
+    d.parked[0] = triage(&done, ParkedState::Replied, at, None);
+    let f = day_figures(date(26), Some(&d), &capacity(), &tz(), now());
+    assert_eq!(
+        (f.inbox, f.inbox_planned, f.parked_handled, f.parked_waiting),
+        (40, 30, 1, 1)
+    );
+}

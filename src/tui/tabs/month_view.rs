@@ -190,6 +190,15 @@ impl MonthView<'_> {
                 accounts.join(" · ")
             }
         ))];
+        if sum.inbox + sum.inbox_planned > 0 || sum.parked_handled + sum.parked_waiting > 0 {
+            lines.push(Line::from(format!(
+                "inbox: {} in slots of {} planned · {} parked mails handled, {} left waiting",
+                format_minutes(sum.inbox),
+                format_minutes(sum.inbox_planned),
+                sum.parked_handled,
+                sum.parked_waiting
+            )));
+        }
         if !self.config.objectives.is_empty() {
             let weeks = self.tab.days.len() as f64 / 7.0;
             let parts: Vec<String> = self
