@@ -2,7 +2,7 @@
 
 use super::atomic::ensure_private_dir;
 use super::error::JournalError;
-use notify::event::{EventKind, ModifyKind};
+use notify::event::{CreateKind, EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 use std::path::Path;
 
@@ -14,7 +14,11 @@ pub fn watch_days(
 ) -> Result<notify::RecommendedWatcher, JournalError> {
     ensure_private_dir(root)?;
     let handler = move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| is_change(&e.kind) && e.paths.iter().any(|p| is_day_file(p))) {
+        let relevant = |e: &notify::Event| {
+            let new_folder = matches!(e.kind, EventKind::Create(CreateKind::Folder));
+            is_change(&e.kind) && (new_folder || e.paths.iter().any(|p| is_day_file(p)))
+        };
+        if event.is_ok_and(|e| relevant(&e)) {
             on_change();
         }
     };
@@ -46,7 +50,7 @@ fn is_day_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify::event::{AccessKind, CreateKind, DataChange, MetadataKind, RenameMode};
+    use notify::event::{AccessKind, DataChange, MetadataKind, RenameMode};
 
     #[test]
     fn only_writes_renames_and_removals_count() {

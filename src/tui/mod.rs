@@ -49,6 +49,15 @@ pub fn run(
 ) -> color_eyre::Result<()> {
     let journal = Journal::new(paths.journal_dir());
     let (tx, rx) = mpsc::channel();
+    // This year's folder exists before the watch starts: a file written into a folder made after
+    // it could be missed while the watch on the new folder is being added.
+    let year_dir = journal
+        .day_path(clock.now().date_naive())
+        .parent()
+        .map(std::path::Path::to_path_buf);
+    if let Some(dir) = year_dir {
+        let _ = crate::journal::atomic::ensure_private_dir(&dir);
+    }
     spawn_watcher(journal.root().to_path_buf(), tx.clone());
     event::spawn_signals(tx.clone())?;
     terminal::install_panic_hook(paths.crash_dir(), clock.clone());
