@@ -237,7 +237,7 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
             Err(problem) => parsed.problems.push(format!("line {line}: {problem}")),
         }
     }
-    parsed.dedup();
+    parsed.finish(window.offset);
     Ok(parsed)
 }
 

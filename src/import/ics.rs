@@ -90,7 +90,7 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
                 .push(format!("line {}: {problem}; event skipped", event.line));
         }
     }
-    parsed.dedup();
+    parsed.finish(window.offset);
     Ok(parsed)
 }
 

@@ -89,6 +89,16 @@ impl Parsed {
         *self.skipped.entry(reason.to_string()).or_default() += 1;
     }
 
+    /// Writes every time in the rep's offset (as the journal's own sessions are) and keeps one
+    /// item per source.
+    pub fn finish(&mut self, offset: FixedOffset) {
+        for item in &mut self.items {
+            item.start = item.start.with_timezone(&offset);
+            item.end = item.end.with_timezone(&offset);
+        }
+        self.dedup();
+    }
+
     /// Keeps the last item of each source (a later row or event with the same id wins).
     pub fn dedup(&mut self) {
         let mut seen = BTreeSet::new();
