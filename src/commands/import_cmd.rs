@@ -8,11 +8,11 @@ use crate::domain::report::{Figures, day_figures, total};
 use crate::domain::{Category, Day};
 use crate::figures::capacity;
 use crate::import::rules::{Verdict, categorise};
-use crate::import::{Accepted, Change, Item, Parsed, Window, by_day, crm, ics, input, merge};
+use crate::import::{Accepted, Change, Item, Parsed, Plan, Window, crm, ics, input, merge};
 use crate::journal::Journal;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,16 +54,16 @@ pub fn run(
         Err(message) => return fail(EXIT_JOURNAL, message),
     };
     let lines = decide(&parsed, config, &days, fallback);
-    let plan = Plan::new(&parsed, &lines, &window, &days);
+    let plan = Plan::new(&accepted(&lines), &parsed.gone, &window, &days);
     let write = args.yes && !args.dry_run;
     let (change, after) = if write {
-        match plan.write(journal) {
+        match self::write(&plan, journal) {
             Ok(change) => (change, None),
             Err(message) => return fail(EXIT_JOURNAL, message),
         }
     } else {
-        let (change, after) = plan.preview(&days);
-        (change, Some(after))
+        let mut after = days.clone();
+        (plan.apply(&mut after), Some(after))
     };
     let after = match after {
         Some(a) => a,
@@ -174,64 +174,29 @@ fn decide(
     lines
 }
 
-/// What the import will do, day by day.
-struct Plan {
-    per_day: BTreeMap<NaiveDate, Vec<Accepted>>,
-    ours: BTreeSet<String>,
+/// The accepted items (those with a category): items left unsorted are not written, and their
+/// sessions from an earlier import stay as they are.
+fn accepted(lines: &[Line]) -> Vec<Accepted> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            Some(Accepted {
+                item: l.item.clone(),
+                category: l.category?,
+            })
+        })
+        .collect()
 }
 
-impl Plan {
-    fn new(
-        parsed: &Parsed,
-        lines: &[Line],
-        window: &Window,
-        days: &BTreeMap<NaiveDate, Day>,
-    ) -> Plan {
-        let accepted: Vec<Accepted> = lines
-            .iter()
-            .filter_map(|l| {
-                Some(Accepted {
-                    item: l.item.clone(),
-                    category: l.category?,
-                })
-            })
-            .collect();
-        // Sources of items left unsorted stay out of `ours`: their sessions are not touched.
-        let mut ours: BTreeSet<String> = accepted.iter().map(|a| a.item.source.clone()).collect();
-        ours.extend(parsed.gone.iter().cloned());
-        let mut per_day = by_day(&accepted, window);
-        for (date, day) in days {
-            let touched = day
-                .sessions
-                .iter()
-                .any(|s| s.source.as_ref().is_some_and(|src| ours.contains(src)));
-            if touched {
-                per_day.entry(*date).or_default();
-            }
-        }
-        Plan { per_day, ours }
+fn write(plan: &Plan, journal: &Journal) -> Result<Change, String> {
+    let mut change = Change::default();
+    for (date, wanted) in &plan.per_day {
+        let done = journal
+            .update(*date, |day| Ok(merge(day, wanted, &plan.ours)))
+            .map_err(|e| format!("{e}\n{} written before this day.", summary(change)))?;
+        change.add(done);
     }
-
-    fn preview(&self, days: &BTreeMap<NaiveDate, Day>) -> (Change, BTreeMap<NaiveDate, Day>) {
-        let mut after = days.clone();
-        let mut change = Change::default();
-        for (date, wanted) in &self.per_day {
-            let day = after.entry(*date).or_insert_with(|| Day::new(*date));
-            change.add(merge(day, wanted, &self.ours));
-        }
-        (change, after)
-    }
-
-    fn write(&self, journal: &Journal) -> Result<Change, String> {
-        let mut change = Change::default();
-        for (date, wanted) in &self.per_day {
-            let done = journal
-                .update(*date, |day| Ok(merge(day, wanted, &self.ours)))
-                .map_err(|e| format!("{e}\n{} written before this day.", summary(change)))?;
-            change.add(done);
-        }
-        Ok(change)
-    }
+    Ok(change)
 }
 
 /// Tracked minutes per category over the period; overlapping sessions count once (as in reports).

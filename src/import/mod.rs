@@ -232,6 +232,50 @@ pub fn by_day(accepted: &[Accepted], window: &Window) -> BTreeMap<NaiveDate, Vec
     days
 }
 
+/// What an import will do, day by day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The accepted items of each day (an empty list: the day only loses sessions).
+    pub per_day: BTreeMap<NaiveDate, Vec<Accepted>>,
+    /// Every source this import speaks for: its accepted items and what the export says is gone.
+    pub ours: BTreeSet<String>,
+}
+
+impl Plan {
+    /// `days` are the period's days as they are now: a day holding one of our sessions is visited
+    /// even when no item starts there any more (the event moved or was cancelled).
+    pub fn new(
+        accepted: &[Accepted],
+        gone: &BTreeSet<String>,
+        window: &Window,
+        days: &BTreeMap<NaiveDate, Day>,
+    ) -> Plan {
+        let mut ours: BTreeSet<String> = accepted.iter().map(|a| a.item.source.clone()).collect();
+        ours.extend(gone.iter().cloned());
+        let mut per_day = by_day(accepted, window);
+        for (date, day) in days {
+            let touched = day
+                .sessions
+                .iter()
+                .any(|s| s.source.as_ref().is_some_and(|src| ours.contains(src)));
+            if touched {
+                per_day.entry(*date).or_default();
+            }
+        }
+        Plan { per_day, ours }
+    }
+
+    /// Applies the plan to days held in memory (the preview; tests).
+    pub fn apply(&self, days: &mut BTreeMap<NaiveDate, Day>) -> Change {
+        let mut change = Change::default();
+        for (date, wanted) in &self.per_day {
+            let day = days.entry(*date).or_insert_with(|| Day::new(*date));
+            change.add(merge(day, wanted, &self.ours));
+        }
+        change
+    }
+}
+
 /// A stable key for text (FNV-1a, 64 bit): the same on every machine and Rust version, unlike
 /// std's hasher, so a CSV row without an id column keeps its key across imports.
 pub fn stable_hash(text: &str) -> String {
