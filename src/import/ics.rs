@@ -4,6 +4,7 @@
 //! every check stay bounded); recurrence is expanded by the `rrule` crate, time zones by
 //! `chrono-tz`, with Windows zone names (Outlook) mapped to IANA ones.
 
+use super::vtimezone::{Part, Rules};
 use super::{Field, Item, Parsed, Window};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use std::collections::{BTreeMap, BTreeSet};
@@ -54,12 +55,21 @@ impl Event {
     }
 }
 
-/// Where a wall-clock time is: UTC, a named zone, or floating (the rep's own offset).
+/// Where a wall-clock time is: UTC, a named zone, one defined only by its VTIMEZONE, or floating
+/// (the rep's own offset).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Zone {
     Utc,
     Named(chrono_tz::Tz),
+    Rules(Rules),
     Floating(FixedOffset),
+}
+
+/// What reading a value needs besides the value: the rep's offset for floating times, and the
+/// zones the file's VTIMEZONEs define.
+struct Ctx {
+    offset: FixedOffset,
+    zones: BTreeMap<String, Rules>,
 }
 
 /// A DTSTART/DTEND/RECURRENCE-ID value.
@@ -76,15 +86,19 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
     if !first.is_some_and(|(_, l)| l.trim().eq_ignore_ascii_case("BEGIN:VCALENDAR")) {
         return Err("this is not an iCalendar file (it must start with BEGIN:VCALENDAR): export the calendar as .ics, or use `protime import crm` for a CSV".into());
     }
-    let (events, calendar) = components(&lines);
+    let (events, calendar, zones) = components(&lines);
+    let ctx = Ctx {
+        offset: window.offset,
+        zones,
+    };
     let mut me: Vec<String> = me.iter().map(|m| m.to_lowercase()).collect();
     if let Some(owner) = calendar.get("X-WR-CALNAME").filter(|n| n.contains('@')) {
         me.push(owner.to_lowercase());
     }
     let mut parsed = Parsed::default();
-    let overrides = overridden(&events, window.offset);
+    let overrides = overridden(&events, &ctx);
     for event in &events {
-        if let Err(problem) = read_event(event, window, &me, &overrides, &mut parsed) {
+        if let Err(problem) = read_event(event, window, &ctx, &me, &overrides, &mut parsed) {
             parsed
                 .problems
                 .push(format!("line {}: {problem}; event skipped", event.line));
@@ -107,43 +121,106 @@ fn unfold(text: &str) -> Vec<(usize, String)> {
     lines
 }
 
-/// The VEVENTs (their own properties only, not those of a nested VALARM) and the calendar's
-/// top-level properties.
-fn components(lines: &[(usize, String)]) -> (Vec<Event>, BTreeMap<String, String>) {
-    let mut events = vec![];
-    let mut calendar = BTreeMap::new();
-    let mut stack: Vec<String> = vec![];
-    let mut current: Option<Event> = None;
+/// What the component walk collects.
+#[derive(Default)]
+struct Walk {
+    events: Vec<Event>,
+    calendar: BTreeMap<String, String>,
+    zones: BTreeMap<String, Rules>,
+    stack: Vec<String>,
+    event: Option<Event>,
+    tzid: Option<String>,
+    parts: Vec<Part>,
+}
+
+/// The VEVENTs (their own properties only, not those of a nested VALARM), the calendar's
+/// top-level properties, and the zones its VTIMEZONEs define.
+fn components(
+    lines: &[(usize, String)],
+) -> (
+    Vec<Event>,
+    BTreeMap<String, String>,
+    BTreeMap<String, Rules>,
+) {
+    let mut w = Walk::default();
     for (n, line) in lines {
-        let Some(prop) = content_line(line, *n) else {
-            continue;
-        };
-        match prop.name.as_str() {
-            "BEGIN" => {
-                let what = prop.value.to_ascii_uppercase();
-                if what == "VEVENT" && stack.last().is_some_and(|s| s == "VCALENDAR") {
-                    current = Some(Event {
-                        props: vec![],
-                        line: *n,
-                    });
-                }
-                stack.push(what);
-            }
-            "END" => {
-                if stack.pop().as_deref() == Some("VEVENT") {
-                    events.extend(current.take());
-                }
-            }
-            _ => match (stack.last().map(String::as_str), current.as_mut()) {
-                (Some("VEVENT"), Some(event)) => event.props.push(prop),
-                (Some("VCALENDAR"), _) => {
-                    calendar.insert(prop.name, unescape(&prop.value));
-                }
-                _ => {}
-            },
+        if let Some(prop) = content_line(line, *n) {
+            w.step(prop);
         }
     }
-    (events, calendar)
+    (w.events, w.calendar, w.zones)
+}
+
+impl Walk {
+    fn step(&mut self, prop: Prop) {
+        match prop.name.as_str() {
+            "BEGIN" => self.begin(prop.value.to_ascii_uppercase(), prop.line),
+            "END" => self.end(),
+            _ => self.property(prop),
+        }
+    }
+
+    fn begin(&mut self, what: String, line: usize) {
+        let parent = self.stack.last().map(String::as_str);
+        match (what.as_str(), parent) {
+            ("VEVENT", Some("VCALENDAR")) => {
+                self.event = Some(Event {
+                    props: vec![],
+                    line,
+                })
+            }
+            ("VTIMEZONE", Some("VCALENDAR")) => {
+                self.tzid = None;
+                self.parts.clear();
+            }
+            ("STANDARD" | "DAYLIGHT", Some("VTIMEZONE")) => self.parts.push(Part {
+                daylight: what == "DAYLIGHT",
+                ..Part::default()
+            }),
+            _ => {}
+        }
+        self.stack.push(what);
+    }
+
+    fn end(&mut self) {
+        match self.stack.pop().as_deref() {
+            Some("VEVENT") => self.events.extend(self.event.take()),
+            Some("VTIMEZONE") => {
+                if let (Some(tzid), Some(rules)) =
+                    (self.tzid.take(), Rules::from_parts(&self.parts))
+                {
+                    self.zones.insert(tzid, rules);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn property(&mut self, prop: Prop) {
+        let top = self.stack.last().map(String::as_str);
+        match (top, prop.name.as_str()) {
+            (Some("VEVENT"), _) => {
+                if let Some(event) = self.event.as_mut() {
+                    event.props.push(prop);
+                }
+            }
+            (Some("VCALENDAR"), _) => {
+                self.calendar.insert(prop.name, unescape(&prop.value));
+            }
+            (Some("VTIMEZONE"), "TZID") => self.tzid = Some(prop.value.trim().to_string()),
+            (Some("STANDARD" | "DAYLIGHT"), name) => {
+                if let Some(part) = self.parts.last_mut() {
+                    match name {
+                        "TZOFFSETTO" => part.offset_to = prop.value,
+                        "DTSTART" => part.dtstart = prop.value,
+                        "RRULE" => part.rrule = Some(prop.value),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Splits `NAME;P=V;P="a:b":value`; a colon inside quotes belongs to the parameter.
@@ -212,12 +289,12 @@ fn unescape(value: &str) -> String {
 
 /// Every `UID/RECURRENCE-ID` that a separate VEVENT overrides: the master's occurrence there is
 /// replaced by that VEVENT.
-fn overridden(events: &[Event], floating: FixedOffset) -> BTreeSet<String> {
+fn overridden(events: &[Event], ctx: &Ctx) -> BTreeSet<String> {
     events
         .iter()
         .filter_map(|e| {
             let uid = e.text("UID")?;
-            let rid = when(e.get("RECURRENCE-ID")?, floating).ok()?;
+            let rid = when(e.get("RECURRENCE-ID")?, ctx).ok()?;
             Some(occurrence_source(&uid, &rid))
         })
         .collect()
@@ -226,26 +303,27 @@ fn overridden(events: &[Event], floating: FixedOffset) -> BTreeSet<String> {
 fn read_event(
     event: &Event,
     window: &Window,
+    ctx: &Ctx,
     me: &[String],
     overrides: &BTreeSet<String>,
     parsed: &mut Parsed,
 ) -> Result<(), String> {
     let uid = event.text("UID").ok_or("no UID")?;
     let start_prop = event.get("DTSTART").ok_or("no DTSTART")?;
-    let start = when(start_prop, window.offset)?;
+    let start = when(start_prop, ctx)?;
     let When::Time(start_naive, zone) = start else {
         parsed.skip("all-day");
         return Ok(());
     };
-    let length = length(event, start_naive, zone, window.offset)?;
+    let length = length(event, start_naive, zone, ctx)?;
     let recurrence_id = event
         .get("RECURRENCE-ID")
-        .map(|p| when(p, window.offset))
+        .map(|p| when(p, ctx))
         .transpose()?;
     let starts: Vec<(String, DateTime<FixedOffset>)> = match recurrence_id {
         Some(rid) => vec![(occurrence_source(&uid, &rid), instant(start_naive, zone)?)],
         None if event.get("RRULE").is_some() || event.get("RDATE").is_some() => {
-            expand(event, &uid, start_naive, zone, window)?
+            expand(event, &uid, start_naive, zone, window, ctx)?
                 .into_iter()
                 .filter(|(src, _)| !overrides.contains(src))
                 .collect()
@@ -342,14 +420,9 @@ fn person(p: &Prop) -> String {
 }
 
 /// The event's length: DTEND − DTSTART, or DURATION.
-fn length(
-    event: &Event,
-    start: NaiveDateTime,
-    zone: Zone,
-    floating: FixedOffset,
-) -> Result<Duration, String> {
+fn length(event: &Event, start: NaiveDateTime, zone: Zone, ctx: &Ctx) -> Result<Duration, String> {
     if let Some(end) = event.get("DTEND") {
-        return match when(end, floating)? {
+        return match when(end, ctx)? {
             When::Time(end, end_zone) => Ok(instant(end, end_zone)? - instant(start, zone)?),
             When::Date(_) => Err("DTEND is a date but DTSTART a time".into()),
         };
@@ -397,7 +470,7 @@ fn duration(text: &str) -> Result<Duration, String> {
 }
 
 /// Reads a date or date-time property with its TZID.
-fn when(p: &Prop, floating: FixedOffset) -> Result<When, String> {
+fn when(p: &Prop, ctx: &Ctx) -> Result<When, String> {
     let value = p.value.trim();
     let is_date = p
         .param("VALUE")
@@ -416,8 +489,11 @@ fn when(p: &Prop, floating: FixedOffset) -> Result<When, String> {
         .map_err(|_| format!("{} \"{value}\" is not a time like 20261120T090000", p.name))?;
     let zone = match (utc, p.param("TZID")) {
         (true, _) => Zone::Utc,
-        (false, Some(tzid)) => Zone::Named(zone_named(tzid)?),
-        (false, None) => Zone::Floating(floating),
+        (false, Some(tzid)) => match zone_named(tzid) {
+            Ok(tz) => Zone::Named(tz),
+            Err(e) => Zone::Rules(*ctx.zones.get(tzid).ok_or(e)?),
+        },
+        (false, None) => Zone::Floating(ctx.offset),
     };
     Ok(When::Time(naive, zone))
 }
@@ -472,6 +548,10 @@ fn instant(naive: NaiveDateTime, zone: Zone) -> Result<DateTime<FixedOffset>, St
     let mapped = match zone {
         Zone::Utc => return Ok(Utc.from_utc_datetime(&naive).fixed_offset()),
         Zone::Floating(offset) => offset.from_local_datetime(&naive).earliest(),
+        Zone::Rules(rules) => rules
+            .offset_at(naive)
+            .from_local_datetime(&naive)
+            .earliest(),
         Zone::Named(tz) => tz
             .from_local_datetime(&naive)
             .earliest()
@@ -504,18 +584,19 @@ fn expand(
     start: NaiveDateTime,
     zone: Zone,
     window: &Window,
+    ctx: &Ctx,
 ) -> Result<Vec<(String, DateTime<FixedOffset>)>, String> {
     // Floating times recur on the wall clock: expand them as UTC wall times, then place them.
     let tz = match zone {
         Zone::Named(tz) => rrule::Tz::Tz(tz),
-        Zone::Utc | Zone::Floating(_) => rrule::Tz::UTC,
+        Zone::Utc | Zone::Rules(_) | Zone::Floating(_) => rrule::Tz::UTC,
     };
     let at = |naive: NaiveDateTime| tz.from_local_datetime(&naive).earliest();
     let dt_start = at(start).ok_or("DTSTART does not exist in its time zone")?;
     let mut set = rrule::RRuleSet::new(dt_start);
     let mut until: Option<DateTime<FixedOffset>> = None;
     for rule in event.all("RRULE") {
-        let (rule, rule_until) = rrule_without_until(&rule.value, zone, window.offset)?;
+        let (rule, rule_until) = rrule_without_until(&rule.value, zone, ctx)?;
         until = until.max(rule_until);
         set = set.rrule(rule.validate(dt_start).map_err(|e| format!("RRULE: {e}"))?);
     }
@@ -526,10 +607,10 @@ fn expand(
             When::Date(d) => at(d.and_hms_opt(start.hour(), start.minute(), start.second())?),
         }
     };
-    for w in list(event, "RDATE", window.offset)? {
+    for w in list(event, "RDATE", ctx)? {
         set = set.rdate(place(w).ok_or("RDATE does not exist")?);
     }
-    for w in list(event, "EXDATE", window.offset)? {
+    for w in list(event, "EXDATE", ctx)? {
         set = set.exdate(place(w).ok_or("EXDATE does not exist")?);
     }
     let lo = window_edge(window.from, window.offset, -1);
@@ -566,7 +647,7 @@ fn window_edge(date: NaiveDate, offset: FixedOffset, days: i64) -> DateTime<Utc>
 fn rrule_without_until(
     value: &str,
     zone: Zone,
-    floating: FixedOffset,
+    ctx: &Ctx,
 ) -> Result<
     (
         rrule::RRule<rrule::Unvalidated>,
@@ -579,7 +660,7 @@ fn rrule_without_until(
     for part in value.split(';') {
         match part.split_once('=') {
             Some((k, v)) if k.trim().eq_ignore_ascii_case("UNTIL") => {
-                until = Some(until_instant(v, zone, floating)?);
+                until = Some(until_instant(v, zone, ctx)?);
             }
             _ => kept.push(part),
         }
@@ -591,18 +672,14 @@ fn rrule_without_until(
     Ok((rule, until))
 }
 
-fn until_instant(
-    v: &str,
-    zone: Zone,
-    floating: FixedOffset,
-) -> Result<DateTime<FixedOffset>, String> {
+fn until_instant(v: &str, zone: Zone, ctx: &Ctx) -> Result<DateTime<FixedOffset>, String> {
     let p = Prop {
         name: "UNTIL".into(),
         params: vec![],
         value: v.to_string(),
         line: 0,
     };
-    match when(&p, floating)? {
+    match when(&p, ctx)? {
         // A date-only UNTIL includes that whole day.
         When::Date(d) => instant(
             (d + Duration::days(1))
@@ -617,7 +694,7 @@ fn until_instant(
 }
 
 /// Every value of RDATE or EXDATE lines (comma lists, each line with its own TZID).
-fn list(event: &Event, name: &str, floating: FixedOffset) -> Result<Vec<When>, String> {
+fn list(event: &Event, name: &str, ctx: &Ctx) -> Result<Vec<When>, String> {
     let mut out = vec![];
     for p in event.all(name) {
         for v in p.value.split(',').filter(|v| !v.trim().is_empty()) {
@@ -625,7 +702,7 @@ fn list(event: &Event, name: &str, floating: FixedOffset) -> Result<Vec<When>, S
                 value: v.to_string(),
                 ..p.clone()
             };
-            out.push(when(&one, floating)?);
+            out.push(when(&one, ctx)?);
         }
     }
     Ok(out)

@@ -204,3 +204,23 @@ fn durations_and_zone_names() {
         chrono_tz::Europe::Paris
     );
 }
+
+#[test]
+fn a_zone_known_only_by_its_vtimezone_follows_its_rules() {
+    let text = cal(
+        "BEGIN:VTIMEZONE\r\nTZID:Customized Time Zone\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:c\r\nDTSTART;TZID=Customized Time Zone:20261023T090000\r\nDTEND;TZID=Customized Time Zone:20261023T100000\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:Weekly\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &window("2026-10-01", "2026-11-30"), &[]).unwrap();
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let utc: Vec<String> = p
+        .items
+        .iter()
+        .map(|i| {
+            i.start
+                .with_timezone(&Utc)
+                .format("%m-%d %H:%M")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(utc, ["10-23 07:00", "10-30 08:00"]);
+}

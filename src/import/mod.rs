@@ -8,6 +8,7 @@ pub mod crm;
 pub mod ics;
 pub mod input;
 pub mod rules;
+pub mod vtimezone;
 
 use crate::domain::{Category, Day, Session, SessionKind};
 use chrono::{DateTime, FixedOffset, NaiveDate};
