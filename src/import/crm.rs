@@ -236,6 +236,9 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
             Ok(None) => parsed.skip("no duration"),
             Err(problem) => parsed.problems.push(format!("line {line}: {problem}")),
         }
+        if parsed.items.len() + parsed.problems.len() > super::MAX_ITEMS {
+            return Err(super::too_many());
+        }
     }
     parsed.finish(window.offset);
     Ok(parsed)

@@ -70,7 +70,13 @@ enum Zone {
 struct Ctx {
     offset: FixedOffset,
     zones: BTreeMap<String, Rules>,
+    /// Recurrence steps still allowed for the whole file (see [`MAX_STEPS`]).
+    budget: std::cell::Cell<i64>,
 }
+
+/// Expanding a rule walks every step from its DTSTART, also those before the period: a secondly
+/// rule from 1601 would never end. One event may take this many steps, a whole file 40 times as many.
+const MAX_STEPS: i64 = 500_000;
 
 /// A DTSTART/DTEND/RECURRENCE-ID value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -90,6 +96,7 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
     let ctx = Ctx {
         offset: window.offset,
         zones,
+        budget: std::cell::Cell::new(MAX_STEPS * 40),
     };
     let mut me: Vec<String> = me.iter().map(|m| m.to_lowercase()).collect();
     if let Some(owner) = calendar.get("X-WR-CALNAME").filter(|n| n.contains('@')) {
@@ -102,6 +109,9 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
             parsed
                 .problems
                 .push(format!("line {}: {problem}; event skipped", event.line));
+        }
+        if parsed.items.len() > super::MAX_ITEMS {
+            return Err(super::too_many());
         }
     }
     parsed.finish(window.offset);
@@ -596,6 +606,7 @@ fn expand(
     let mut set = rrule::RRuleSet::new(dt_start);
     let mut until: Option<DateTime<FixedOffset>> = None;
     for rule in event.all("RRULE") {
+        spend_steps(&rule.value, start, window, ctx)?;
         let (rule, rule_until) = rrule_without_until(&rule.value, zone, ctx)?;
         until = until.max(rule_until);
         set = set.rrule(rule.validate(dt_start).map_err(|e| format!("RRULE: {e}"))?);
@@ -630,6 +641,41 @@ fn expand(
         out.push((source, t));
     }
     Ok(out)
+}
+
+/// Counts the steps a rule takes from its start to the end of the period against the budgets.
+fn spend_steps(rule: &str, start: NaiveDateTime, window: &Window, ctx: &Ctx) -> Result<(), String> {
+    let get = |key: &str| {
+        rule.split(';')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.trim().to_ascii_uppercase())
+    };
+    let step: i64 = match get("FREQ").as_deref() {
+        Some("SECONDLY") => 1,
+        Some("MINUTELY") => 60,
+        Some("HOURLY") => 3600,
+        Some("DAILY") => 86_400,
+        Some("WEEKLY") => 604_800,
+        Some("MONTHLY") => 2_419_200,
+        _ => 31_536_000,
+    };
+    let interval: i64 = get("INTERVAL")
+        .and_then(|i| i.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    let end = (window.to + Duration::days(2))
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    let steps = (end - start).num_seconds().max(0) / (step * interval) + 1;
+    let left = ctx.budget.get() - steps;
+    if steps > MAX_STEPS || left < 0 {
+        return Err(format!(
+            "RRULE \"{rule}\" repeats too often since {start} to expand"
+        ));
+    }
+    ctx.budget.set(left);
+    Ok(())
 }
 
 fn window_edge(date: NaiveDate, offset: FixedOffset, days: i64) -> DateTime<Utc> {

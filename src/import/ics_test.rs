@@ -224,3 +224,20 @@ fn a_zone_known_only_by_its_vtimezone_follows_its_rules() {
         .collect();
     assert_eq!(utc, ["10-23 07:00", "10-30 08:00"]);
 }
+
+#[test]
+fn a_rule_that_would_step_forever_is_refused_quickly() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:s\r\nDTSTART:16010101T000000Z\r\nDURATION:PT1S\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:ok\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY\r\nSUMMARY:fine\r\nEND:VEVENT\r\n",
+    );
+    let started = std::time::Instant::now();
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(p.problems.len(), 1);
+    assert!(
+        p.problems[0].contains("repeats too often"),
+        "{:?}",
+        p.problems
+    );
+    assert_eq!(p.items.len(), 11);
+}

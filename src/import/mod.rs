@@ -277,6 +277,13 @@ impl Plan {
     }
 }
 
+/// At most this many items are read from one export: a year of a busy calendar is about 5,000.
+pub const MAX_ITEMS: usize = 200_000;
+
+pub fn too_many() -> String {
+    format!("more than {MAX_ITEMS} items in the period: import a shorter period")
+}
+
 /// A stable key for text (FNV-1a, 64 bit): the same on every machine and Rust version, unlike
 /// std's hasher, so a CSV row without an id column keeps its key across imports.
 pub fn stable_hash(text: &str) -> String {
