@@ -504,6 +504,22 @@ mod tests {
             ),
             ("[review]\nreminder = \"25:00\"\n", "like 09:30"),
             ("[inbox]\ncategory = \"urgent\"\n", "urgent"),
+            (
+                "[import.crm]\npreset = \"zoho\"\n",
+                "import.crm.preset = \"zoho\": one of \"auto\"",
+            ),
+            (
+                "[import.crm]\nslash_dates = \"ymd\"\n",
+                "import.crm.slash_dates = \"ymd\"",
+            ),
+            (
+                "[[import.rules]]\nwords = [\"demo\"]\ncategory = \"proactive\"\nfield = \"subject\"\n",
+                "unknown variant `subject`, expected one of `title`",
+            ),
+            (
+                "[[import.rules]]\nwords = [\" \"]\ncategory = \"proactive\"\n",
+                "import.rules[0].words",
+            ),
         ];
         for (text, expect) in cases {
             let msg = Config::from_user_text(Some(text), "mine.toml")
