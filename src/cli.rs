@@ -128,6 +128,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
     },
+    /// Bring in your last two weeks from a calendar (.ics) or CRM (.csv) export: the baseline.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Every tracked session of a period, as CSV or JSON, for other tools.
     Export {
         #[command(flatten)]
@@ -171,6 +174,45 @@ pub enum ConfigCommand {
     Path,
     /// Read the config file and report any problem.
     Check,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import the events of a calendar export (.ics from Google, Outlook/Exchange or Apple).
+    #[command(
+        after_help = "Examples:\n  protime import calendar ~/Downloads/calendar.ics --dry-run\n  protime import calendar calendar.ics --yes\n  protime import calendar calendar.ics --from 2026-11-02 --to 2026-11-13 --yes --unmatched other"
+    )]
+    Calendar(ImportArgs),
+    /// Import the activities of a CRM export (.csv from Salesforce, HubSpot or Pipedrive).
+    #[command(
+        after_help = "Examples:\n  protime import crm activities.csv --dry-run\n  protime import crm activities.csv --since 2w --yes"
+    )]
+    Crm(ImportArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// The export file.
+    pub file: PathBuf,
+    /// How far back from today: days or weeks, like 14d or 2w.
+    #[arg(long, default_value = "14d", conflicts_with_all = ["from", "to"])]
+    pub since: String,
+    /// The first day to import, YYYY-MM-DD (with --to).
+    #[arg(long, requires = "to")]
+    pub from: Option<String>,
+    /// The last day to import, YYYY-MM-DD (with --from).
+    #[arg(long, requires = "from")]
+    pub to: Option<String>,
+    /// Only print what would be imported; write nothing.
+    #[arg(long, conflicts_with = "yes")]
+    pub dry_run: bool,
+    /// Accept the rules' categories and write the sessions.
+    #[arg(long)]
+    pub yes: bool,
+    /// File items no rule recognised under this category (proactive, reactive or other) instead
+    /// of leaving them out.
+    #[arg(long, value_name = "CATEGORY")]
+    pub unmatched: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

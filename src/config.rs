@@ -148,14 +148,10 @@ pub struct Objective {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Import {
-    pub rules: Vec<Rule>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Rule {
-    pub words: Vec<String>,
-    pub category: Category,
+    /// The rep's own addresses: an event one of them declined is skipped.
+    pub me: Vec<String>,
+    pub rules: Vec<crate::import::rules::Rule>,
+    pub crm: crate::import::crm::Mapping,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -346,14 +342,21 @@ impl Config {
             )?;
         }
         for (i, r) in self.import.rules.iter().enumerate() {
+            let blank = r.words.iter().any(|w| w.trim().is_empty());
             check(
                 origin,
-                !r.words.is_empty(),
+                !r.words.is_empty() && !blank,
                 &format!("import.rules[{i}].words"),
-                "[]",
-                "list at least one word",
+                format!("{:?}", r.words),
+                "list at least one word, none of them blank",
             )?;
         }
+        self.import
+            .crm
+            .validate()
+            .map_err(|(key, value, allowed)| {
+                invalid(origin, &format!("import.crm.{key}"), &value, &allowed)
+            })?;
         self.theme.validate(origin)
     }
 }
@@ -501,6 +504,22 @@ mod tests {
             ),
             ("[review]\nreminder = \"25:00\"\n", "like 09:30"),
             ("[inbox]\ncategory = \"urgent\"\n", "urgent"),
+            (
+                "[import.crm]\npreset = \"zoho\"\n",
+                "import.crm.preset = \"zoho\": one of \"auto\"",
+            ),
+            (
+                "[import.crm]\nslash_dates = \"ymd\"\n",
+                "import.crm.slash_dates = \"ymd\"",
+            ),
+            (
+                "[[import.rules]]\nwords = [\"demo\"]\ncategory = \"proactive\"\nfield = \"subject\"\n",
+                "unknown variant `subject`, expected one of `title`",
+            ),
+            (
+                "[[import.rules]]\nwords = [\" \"]\ncategory = \"proactive\"\n",
+                "import.rules[0].words",
+            ),
         ];
         for (text, expect) in cases {
             let msg = Config::from_user_text(Some(text), "mine.toml")

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod figures;
+pub mod import;
 pub mod journal;
 pub mod notify;
 pub mod paths;

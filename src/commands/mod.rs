@@ -2,6 +2,7 @@
 
 pub mod config_cmd;
 pub mod generate;
+pub mod import_cmd;
 pub mod inbox_cmd;
 pub mod period;
 pub mod plan;
@@ -10,7 +11,7 @@ pub mod status;
 pub mod stress;
 pub mod timer_cmd;
 
-use crate::cli::{Cli, Command, ConfigCommand, PlanCommand, TemplateCommand};
+use crate::cli::{Cli, Command, ConfigCommand, ImportCommand, PlanCommand, TemplateCommand};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::timer::TimerOp;
@@ -105,6 +106,16 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) 
         }
         Command::Report { period, by, format } => match config() {
             Ok(c) => report::run(&journal, &c, now, &period, by, format),
+            Err(e) => fail(EXIT_REFUSED, e),
+        },
+        Command::Import(what) => match config() {
+            Ok(c) => {
+                let (source, args) = match what {
+                    ImportCommand::Calendar(a) => (import_cmd::Source::Calendar, a),
+                    ImportCommand::Crm(a) => (import_cmd::Source::Crm, a),
+                };
+                import_cmd::run(&journal, &c, now, source, &args, json)
+            }
             Err(e) => fail(EXIT_REFUSED, e),
         },
         Command::Export { period, format } => report::export(&journal, now, &period, format),

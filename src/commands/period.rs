@@ -38,7 +38,7 @@ fn month_bounds(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
 }
 
 /// `14d` → 14, `2w` → 14.
-fn parse_last(text: &str) -> Result<i64, String> {
+pub fn parse_last(text: &str) -> Result<i64, String> {
     let bad = || format!("\"{text}\" is not a length: write days or weeks, like 14d or 2w");
     let t = text.trim().to_ascii_lowercase();
     let (number, unit) = t.split_at(t.len().saturating_sub(1));

@@ -1,0 +1,768 @@
+//! Reading iCalendar (.ics) exports from Google Calendar, Outlook/Exchange and Apple Calendar.
+//!
+//! The content lines are read here (unfolding, parameters, escapes: a few dozen lines that let
+//! every check stay bounded); recurrence is expanded by the `rrule` crate, time zones by
+//! `chrono-tz`, with Windows zone names (Outlook) mapped to IANA ones.
+
+use super::vtimezone::{Part, Rules};
+use super::{Field, Item, Parsed, Window};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// At most this many occurrences of one recurring event are expanded inside the period.
+const MAX_OCCURRENCES: u16 = 2000;
+/// Timed events longer than this (conferences, trips) are not a baseline's working time.
+const MAX_HOURS: i64 = 24;
+
+/// One content line: `NAME;PARAM=VALUE:value`.
+#[derive(Debug, Clone, PartialEq)]
+struct Prop {
+    name: String,
+    params: Vec<(String, String)>,
+    value: String,
+    line: usize,
+}
+
+impl Prop {
+    fn param(&self, key: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One VEVENT's properties, in file order.
+#[derive(Debug, Clone, Default)]
+struct Event {
+    props: Vec<Prop>,
+    line: usize,
+}
+
+impl Event {
+    fn get(&self, name: &str) -> Option<&Prop> {
+        self.props.iter().find(|p| p.name == name)
+    }
+
+    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Prop> + 'a {
+        self.props.iter().filter(move |p| p.name == name)
+    }
+
+    fn text(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .map(|p| unescape(&p.value))
+            .filter(|t| !t.is_empty())
+    }
+}
+
+/// Where a wall-clock time is: UTC, a named zone, one defined only by its VTIMEZONE, or floating
+/// (the rep's own offset).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Zone {
+    Utc,
+    Named(chrono_tz::Tz),
+    Rules(Rules),
+    Floating(FixedOffset),
+}
+
+/// What reading a value needs besides the value: the rep's offset for floating times, and the
+/// zones the file's VTIMEZONEs define.
+struct Ctx {
+    offset: FixedOffset,
+    zones: BTreeMap<String, Rules>,
+    /// Recurrence steps still allowed for the whole file (see [`MAX_STEPS`]).
+    budget: std::cell::Cell<i64>,
+}
+
+/// Expanding a rule walks every step from its DTSTART, also those before the period: a secondly
+/// rule from 1601 would never end. One event may take this many steps, a whole file 40 times as many.
+const MAX_STEPS: i64 = 500_000;
+
+/// A DTSTART/DTEND/RECURRENCE-ID value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum When {
+    Date(NaiveDate),
+    Time(NaiveDateTime, Zone),
+}
+
+/// Reads an .ics text: events with a duration inside `window` become items.
+pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, String> {
+    let lines = unfold(text);
+    let first = lines.iter().find(|(_, l)| !l.trim().is_empty());
+    if !first.is_some_and(|(_, l)| l.trim().eq_ignore_ascii_case("BEGIN:VCALENDAR")) {
+        return Err("this is not an iCalendar file (it must start with BEGIN:VCALENDAR): export the calendar as .ics, or use `protime import crm` for a CSV".into());
+    }
+    let (events, calendar, zones) = components(&lines);
+    let ctx = Ctx {
+        offset: window.offset,
+        zones,
+        budget: std::cell::Cell::new(MAX_STEPS * 40),
+    };
+    let mut me: Vec<String> = me.iter().map(|m| m.to_lowercase()).collect();
+    if let Some(owner) = calendar.get("X-WR-CALNAME").filter(|n| n.contains('@')) {
+        me.push(owner.to_lowercase());
+    }
+    let mut parsed = Parsed::default();
+    let overrides = overridden(&events, &ctx);
+    for event in &events {
+        if let Err(problem) = read_event(event, window, &ctx, &me, &overrides, &mut parsed) {
+            parsed
+                .problems
+                .push(format!("line {}: {problem}; event skipped", event.line));
+        }
+        if parsed.items.len() > super::MAX_ITEMS {
+            return Err(super::too_many());
+        }
+    }
+    parsed.finish(window.offset);
+    Ok(parsed)
+}
+
+/// Joins folded lines (a line starting with a space or tab continues the one before).
+fn unfold(text: &str) -> Vec<(usize, String)> {
+    let mut lines: Vec<(usize, String)> = vec![];
+    for (i, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        match (raw.strip_prefix([' ', '\t']), lines.last_mut()) {
+            (Some(rest), Some((_, last))) => last.push_str(rest),
+            _ => lines.push((i + 1, raw.to_string())),
+        }
+    }
+    lines
+}
+
+/// What the component walk collects.
+#[derive(Default)]
+struct Walk {
+    events: Vec<Event>,
+    calendar: BTreeMap<String, String>,
+    zones: BTreeMap<String, Rules>,
+    stack: Vec<String>,
+    event: Option<Event>,
+    tzid: Option<String>,
+    parts: Vec<Part>,
+}
+
+/// The VEVENTs (their own properties only, not those of a nested VALARM), the calendar's
+/// top-level properties, and the zones its VTIMEZONEs define.
+fn components(
+    lines: &[(usize, String)],
+) -> (
+    Vec<Event>,
+    BTreeMap<String, String>,
+    BTreeMap<String, Rules>,
+) {
+    let mut w = Walk::default();
+    for (n, line) in lines {
+        if let Some(prop) = content_line(line, *n) {
+            w.step(prop);
+        }
+    }
+    (w.events, w.calendar, w.zones)
+}
+
+impl Walk {
+    fn step(&mut self, prop: Prop) {
+        match prop.name.as_str() {
+            "BEGIN" => self.begin(prop.value.to_ascii_uppercase(), prop.line),
+            "END" => self.end(),
+            _ => self.property(prop),
+        }
+    }
+
+    fn begin(&mut self, what: String, line: usize) {
+        let parent = self.stack.last().map(String::as_str);
+        match (what.as_str(), parent) {
+            ("VEVENT", Some("VCALENDAR")) => {
+                self.event = Some(Event {
+                    props: vec![],
+                    line,
+                })
+            }
+            ("VTIMEZONE", Some("VCALENDAR")) => {
+                self.tzid = None;
+                self.parts.clear();
+            }
+            ("STANDARD" | "DAYLIGHT", Some("VTIMEZONE")) => self.parts.push(Part {
+                daylight: what == "DAYLIGHT",
+                ..Part::default()
+            }),
+            _ => {}
+        }
+        self.stack.push(what);
+    }
+
+    fn end(&mut self) {
+        match self.stack.pop().as_deref() {
+            Some("VEVENT") => self.events.extend(self.event.take()),
+            Some("VTIMEZONE") => {
+                if let (Some(tzid), Some(rules)) =
+                    (self.tzid.take(), Rules::from_parts(&self.parts))
+                {
+                    self.zones.insert(tzid, rules);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn property(&mut self, prop: Prop) {
+        let top = self.stack.last().map(String::as_str);
+        match (top, prop.name.as_str()) {
+            (Some("VEVENT"), _) => {
+                if let Some(event) = self.event.as_mut() {
+                    event.props.push(prop);
+                }
+            }
+            (Some("VCALENDAR"), _) => {
+                self.calendar.insert(prop.name, unescape(&prop.value));
+            }
+            (Some("VTIMEZONE"), "TZID") => self.tzid = Some(prop.value.trim().to_string()),
+            (Some("STANDARD" | "DAYLIGHT"), name) => {
+                if let Some(part) = self.parts.last_mut() {
+                    match name {
+                        "TZOFFSETTO" => part.offset_to = prop.value,
+                        "DTSTART" => part.dtstart = prop.value,
+                        "RRULE" => part.rrule = Some(prop.value),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Splits `NAME;P=V;P="a:b":value`; a colon inside quotes belongs to the parameter.
+fn content_line(line: &str, n: usize) -> Option<Prop> {
+    let mut quoted = false;
+    let colon = line.char_indices().find_map(|(i, c)| {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        (c == ':' && !quoted).then_some(i)
+    })?;
+    let (head, value) = (&line[..colon], &line[colon + 1..]);
+    let mut parts = split_unquoted(head, ';').into_iter();
+    let name = parts.next()?.trim().to_ascii_uppercase();
+    let params = parts
+        .filter_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            Some((
+                k.trim().to_ascii_uppercase(),
+                v.trim_matches('"').to_string(),
+            ))
+        })
+        .collect();
+    Some(Prop {
+        name,
+        params,
+        value: value.to_string(),
+        line: n,
+    })
+}
+
+fn split_unquoted(text: &str, sep: char) -> Vec<&str> {
+    let mut parts = vec![];
+    let (mut quoted, mut start) = (false, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => {
+                parts.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// TEXT values escape `\n`, `\,`, `\;` and `\\`.
+fn unescape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push(' '),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Every `UID/RECURRENCE-ID` that a separate VEVENT overrides: the master's occurrence there is
+/// replaced by that VEVENT.
+fn overridden(events: &[Event], ctx: &Ctx) -> BTreeSet<String> {
+    events
+        .iter()
+        .filter_map(|e| {
+            let uid = e.text("UID")?;
+            let rid = when(e.get("RECURRENCE-ID")?, ctx).ok()?;
+            Some(occurrence_source(&uid, &rid))
+        })
+        .collect()
+}
+
+fn read_event(
+    event: &Event,
+    window: &Window,
+    ctx: &Ctx,
+    me: &[String],
+    overrides: &BTreeSet<String>,
+    parsed: &mut Parsed,
+) -> Result<(), String> {
+    let uid = event.text("UID").ok_or("no UID")?;
+    let start_prop = event.get("DTSTART").ok_or("no DTSTART")?;
+    let start = when(start_prop, ctx)?;
+    let When::Time(start_naive, zone) = start else {
+        parsed.skip("all-day");
+        return Ok(());
+    };
+    let length = length(event, start_naive, zone, ctx)?;
+    let recurrence_id = event
+        .get("RECURRENCE-ID")
+        .map(|p| when(p, ctx))
+        .transpose()?;
+    let starts: Vec<(String, DateTime<FixedOffset>)> = match recurrence_id {
+        Some(rid) => vec![(occurrence_source(&uid, &rid), instant(start_naive, zone)?)],
+        None if event.get("RRULE").is_some() || event.get("RDATE").is_some() => {
+            expand(event, &uid, start_naive, zone, window, ctx)?
+                .into_iter()
+                .filter(|(src, _)| !overrides.contains(src))
+                .collect()
+        }
+        None => vec![(format!("ics:{uid}"), instant(start_naive, zone)?)],
+    };
+    let skip = skip_reason(event, me, length);
+    for (source, at) in starts {
+        if !window.contains(at) {
+            parsed.skip("outside the period");
+            continue;
+        }
+        if let Some(reason) = skip {
+            // A once-imported event that is now cancelled, free or declined leaves the journal.
+            parsed.gone.insert(source);
+            parsed.skip(reason);
+            continue;
+        }
+        parsed.items.push(item(event, source, at, length));
+    }
+    Ok(())
+}
+
+fn skip_reason(event: &Event, me: &[String], length: Duration) -> Option<&'static str> {
+    let upper = |name: &str| event.get(name).map(|p| p.value.trim().to_ascii_uppercase());
+    if upper("STATUS").as_deref() == Some("CANCELLED") {
+        return Some("cancelled");
+    }
+    let busy = upper("X-MICROSOFT-CDO-BUSYSTATUS");
+    if upper("TRANSP").as_deref() == Some("TRANSPARENT") || busy.as_deref() == Some("FREE") {
+        return Some("free");
+    }
+    if declined_by_me(event, me) {
+        return Some("declined");
+    }
+    if length <= Duration::zero() {
+        return Some("no duration");
+    }
+    if length > Duration::hours(MAX_HOURS) {
+        return Some("longer than a day");
+    }
+    None
+}
+
+/// True when one of the rep's own addresses answered DECLINED.
+fn declined_by_me(event: &Event, me: &[String]) -> bool {
+    event.all("ATTENDEE").any(|a| {
+        let declined = a
+            .param("PARTSTAT")
+            .is_some_and(|s| s.eq_ignore_ascii_case("DECLINED"));
+        let address = a.value.to_lowercase();
+        let address = address.trim_start_matches("mailto:");
+        declined && me.iter().any(|m| m == address)
+    })
+}
+
+fn item(event: &Event, source: String, start: DateTime<FixedOffset>, length: Duration) -> Item {
+    let mut fields = BTreeMap::new();
+    let mut put = |field: Field, value: Option<String>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            fields.insert(field, v);
+        }
+    };
+    put(Field::Description, event.text("DESCRIPTION"));
+    put(Field::Location, event.text("LOCATION"));
+    put(Field::Organizer, event.get("ORGANIZER").map(person));
+    let attendees: Vec<String> = event.all("ATTENDEE").map(person).collect();
+    put(Field::Attendees, Some(attendees.join(", ")));
+    let categories: Vec<String> = event
+        .all("CATEGORIES")
+        .map(|p| unescape(&p.value))
+        .collect();
+    put(Field::Categories, Some(categories.join(", ")));
+    Item {
+        source,
+        start,
+        end: start + length,
+        title: event.text("SUMMARY").unwrap_or_else(|| "(no title)".into()),
+        account: None,
+        fields,
+    }
+}
+
+/// "Maria Stein <maria@acme.example>" from `ATTENDEE;CN=Maria Stein:mailto:maria@acme.example`.
+fn person(p: &Prop) -> String {
+    let address = p
+        .value
+        .trim_start_matches("mailto:")
+        .trim_start_matches("MAILTO:");
+    match p.param("CN") {
+        Some(cn) => format!("{cn} <{address}>"),
+        None => address.to_string(),
+    }
+}
+
+/// The event's length: DTEND − DTSTART, or DURATION.
+fn length(event: &Event, start: NaiveDateTime, zone: Zone, ctx: &Ctx) -> Result<Duration, String> {
+    if let Some(end) = event.get("DTEND") {
+        return match when(end, ctx)? {
+            When::Time(end, end_zone) => Ok(instant(end, end_zone)? - instant(start, zone)?),
+            When::Date(_) => Err("DTEND is a date but DTSTART a time".into()),
+        };
+    }
+    match event.get("DURATION") {
+        Some(d) => duration(&d.value),
+        None => Ok(Duration::zero()),
+    }
+}
+
+/// An RFC 5545 duration: `PT1H30M`, `P1D`, `-PT15M`, `P1W`.
+fn duration(text: &str) -> Result<Duration, String> {
+    let bad = || format!("DURATION \"{text}\" is not like PT1H30M");
+    let t = text.trim().to_ascii_uppercase();
+    let (sign, t) = match t.strip_prefix('-') {
+        Some(rest) => (-1, rest.to_string()),
+        None => (1, t.trim_start_matches('+').to_string()),
+    };
+    let body = t.strip_prefix('P').ok_or_else(bad)?;
+    let mut total = 0i64;
+    let mut number = String::new();
+    for c in body.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'T' => {}
+            unit => {
+                let n: i64 = number.parse().map_err(|_| bad())?;
+                number.clear();
+                let seconds = match unit {
+                    'W' => 604_800,
+                    'D' => 86_400,
+                    'H' => 3600,
+                    'M' => 60,
+                    'S' => 1,
+                    _ => return Err(bad()),
+                };
+                total = total.saturating_add(n.saturating_mul(seconds));
+            }
+        }
+    }
+    if !number.is_empty() {
+        return Err(bad());
+    }
+    Ok(Duration::seconds(sign * total.min(i64::from(u32::MAX))))
+}
+
+/// Reads a date or date-time property with its TZID.
+fn when(p: &Prop, ctx: &Ctx) -> Result<When, String> {
+    let value = p.value.trim();
+    let is_date = p
+        .param("VALUE")
+        .is_some_and(|v| v.eq_ignore_ascii_case("DATE"))
+        || value.len() == 8;
+    if is_date {
+        let d = NaiveDate::parse_from_str(value, "%Y%m%d")
+            .map_err(|_| format!("{} \"{value}\" is not a date like 20261120", p.name))?;
+        return Ok(When::Date(d));
+    }
+    let (text, utc) = match value.strip_suffix(['Z', 'z']) {
+        Some(rest) => (rest, true),
+        None => (value, false),
+    };
+    let naive = NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%S")
+        .map_err(|_| format!("{} \"{value}\" is not a time like 20261120T090000", p.name))?;
+    let zone = match (utc, p.param("TZID")) {
+        (true, _) => Zone::Utc,
+        (false, Some(tzid)) => match zone_named(tzid) {
+            Ok(tz) => Zone::Named(tz),
+            Err(e) => Zone::Rules(*ctx.zones.get(tzid).ok_or(e)?),
+        },
+        (false, None) => Zone::Floating(ctx.offset),
+    };
+    Ok(When::Time(naive, zone))
+}
+
+/// An IANA name (also behind a `/vendor/` prefix) or an Outlook (Windows) zone name.
+fn zone_named(tzid: &str) -> Result<chrono_tz::Tz, String> {
+    let tzid = tzid.trim();
+    if let Ok(tz) = tzid.parse::<chrono_tz::Tz>() {
+        return Ok(tz);
+    }
+    // "/freeassociation.sourceforge.net/Tzfile/Europe/Berlin": try each tail.
+    let parts: Vec<&str> = tzid.split('/').collect();
+    for i in 1..parts.len() {
+        if let Ok(tz) = parts[i..].join("/").parse::<chrono_tz::Tz>() {
+            return Ok(tz);
+        }
+    }
+    WINDOWS_ZONES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(tzid))
+        .and_then(|(_, iana)| iana.parse().ok())
+        .ok_or_else(|| format!("unknown time zone \"{tzid}\""))
+}
+
+/// Outlook writes Windows zone names; these are the common ones (CLDR's windowsZones mapping).
+const WINDOWS_ZONES: &[(&str, &str)] = &[
+    ("W. Europe Standard Time", "Europe/Berlin"),
+    ("Romance Standard Time", "Europe/Paris"),
+    ("Central Europe Standard Time", "Europe/Budapest"),
+    ("Central European Standard Time", "Europe/Warsaw"),
+    ("GMT Standard Time", "Europe/London"),
+    ("Greenwich Standard Time", "Atlantic/Reykjavik"),
+    ("E. Europe Standard Time", "Europe/Chisinau"),
+    ("FLE Standard Time", "Europe/Kiev"),
+    ("GTB Standard Time", "Europe/Bucharest"),
+    ("Russian Standard Time", "Europe/Moscow"),
+    ("Eastern Standard Time", "America/New_York"),
+    ("Central Standard Time", "America/Chicago"),
+    ("Mountain Standard Time", "America/Denver"),
+    ("Pacific Standard Time", "America/Los_Angeles"),
+    ("India Standard Time", "Asia/Kolkata"),
+    ("China Standard Time", "Asia/Shanghai"),
+    ("Tokyo Standard Time", "Asia/Tokyo"),
+    ("Singapore Standard Time", "Asia/Singapore"),
+    ("AUS Eastern Standard Time", "Australia/Sydney"),
+    ("UTC", "UTC"),
+    ("Coordinated Universal Time", "UTC"),
+];
+
+/// The instant a wall-clock time names; in a DST gap the later reading, in an overlap the earlier.
+fn instant(naive: NaiveDateTime, zone: Zone) -> Result<DateTime<FixedOffset>, String> {
+    let mapped = match zone {
+        Zone::Utc => return Ok(Utc.from_utc_datetime(&naive).fixed_offset()),
+        Zone::Floating(offset) => offset.from_local_datetime(&naive).earliest(),
+        Zone::Rules(rules) => rules
+            .offset_at(naive)
+            .from_local_datetime(&naive)
+            .earliest(),
+        Zone::Named(tz) => tz
+            .from_local_datetime(&naive)
+            .earliest()
+            .or_else(|| {
+                tz.from_local_datetime(&(naive + Duration::hours(1)))
+                    .earliest()
+            })
+            .map(|t| t.fixed_offset()),
+    };
+    mapped.ok_or_else(|| format!("{naive} does not exist in its time zone"))
+}
+
+/// `ics:UID/20261120T080000Z` for one occurrence (UTC), or the wall time for floating ones.
+fn occurrence_source(uid: &str, rid: &When) -> String {
+    let stamp = match *rid {
+        When::Date(d) => d.format("%Y%m%d").to_string(),
+        When::Time(naive, Zone::Floating(_)) => naive.format("%Y%m%dT%H%M%S").to_string(),
+        When::Time(naive, zone) => match instant(naive, zone) {
+            Ok(t) => t.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string(),
+            Err(_) => naive.format("%Y%m%dT%H%M%S").to_string(),
+        },
+    };
+    format!("ics:{uid}/{stamp}")
+}
+
+/// The occurrences of a recurring event near the period, with their sources.
+fn expand(
+    event: &Event,
+    uid: &str,
+    start: NaiveDateTime,
+    zone: Zone,
+    window: &Window,
+    ctx: &Ctx,
+) -> Result<Vec<(String, DateTime<FixedOffset>)>, String> {
+    // Floating times recur on the wall clock: expand them as UTC wall times, then place them.
+    let tz = match zone {
+        Zone::Named(tz) => rrule::Tz::Tz(tz),
+        Zone::Utc | Zone::Rules(_) | Zone::Floating(_) => rrule::Tz::UTC,
+    };
+    let at = |naive: NaiveDateTime| tz.from_local_datetime(&naive).earliest();
+    let dt_start = at(start).ok_or("DTSTART does not exist in its time zone")?;
+    let mut set = rrule::RRuleSet::new(dt_start);
+    let mut until: Option<DateTime<FixedOffset>> = None;
+    for rule in event.all("RRULE") {
+        spend_steps(&rule.value, start, window, ctx)?;
+        let (rule, rule_until) = rrule_without_until(&rule.value, zone, ctx)?;
+        until = until.max(rule_until);
+        set = set.rrule(rule.validate(dt_start).map_err(|e| format!("RRULE: {e}"))?);
+    }
+    let place = |w: When| -> Option<DateTime<rrule::Tz>> {
+        match w {
+            When::Time(naive, _) if w_is_local(&w, zone) => at(naive),
+            When::Time(naive, z) => instant(naive, z).ok().map(|t| t.with_timezone(&tz)),
+            When::Date(d) => at(d.and_hms_opt(start.hour(), start.minute(), start.second())?),
+        }
+    };
+    for w in list(event, "RDATE", ctx)? {
+        set = set.rdate(place(w).ok_or("RDATE does not exist")?);
+    }
+    for w in list(event, "EXDATE", ctx)? {
+        set = set.exdate(place(w).ok_or("EXDATE does not exist")?);
+    }
+    let lo = window_edge(window.from, window.offset, -1);
+    let hi = window_edge(window.to, window.offset, 2);
+    let result = set
+        .after(lo.with_timezone(&tz))
+        .before(hi.with_timezone(&tz))
+        .all(MAX_OCCURRENCES);
+    let mut out = vec![];
+    for occurrence in result.dates {
+        let naive = occurrence.naive_local();
+        let t = instant(naive, zone)?;
+        if until.is_some_and(|u| t > u) {
+            continue;
+        }
+        let source = occurrence_source(uid, &When::Time(naive, zone));
+        out.push((source, t));
+    }
+    Ok(out)
+}
+
+/// Counts the steps a rule takes from its start to the end of the period against the budgets.
+fn spend_steps(rule: &str, start: NaiveDateTime, window: &Window, ctx: &Ctx) -> Result<(), String> {
+    let get = |key: &str| {
+        rule.split(';')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.trim().to_ascii_uppercase())
+    };
+    let step: i64 = match get("FREQ").as_deref() {
+        Some("SECONDLY") => 1,
+        Some("MINUTELY") => 60,
+        Some("HOURLY") => 3600,
+        Some("DAILY") => 86_400,
+        Some("WEEKLY") => 604_800,
+        Some("MONTHLY") => 2_419_200,
+        _ => 31_536_000,
+    };
+    let interval: i64 = get("INTERVAL")
+        .and_then(|i| i.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    let end = (window.to + Duration::days(2))
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    let steps = (end - start).num_seconds().max(0) / (step * interval) + 1;
+    let left = ctx.budget.get() - steps;
+    if steps > MAX_STEPS || left < 0 {
+        return Err(format!(
+            "RRULE \"{rule}\" repeats too often since {start} to expand"
+        ));
+    }
+    ctx.budget.set(left);
+    Ok(())
+}
+
+fn window_edge(date: NaiveDate, offset: FixedOffset, days: i64) -> DateTime<Utc> {
+    let naive = (date + Duration::days(days))
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    offset
+        .from_local_datetime(&naive)
+        .earliest()
+        .map_or_else(|| Utc.from_utc_datetime(&naive), |t| t.with_timezone(&Utc))
+}
+
+/// UNTIL is applied here rather than by `rrule`, which refuses the date-only and floating UNTIL
+/// values that real exports carry next to a TZID start.
+fn rrule_without_until(
+    value: &str,
+    zone: Zone,
+    ctx: &Ctx,
+) -> Result<
+    (
+        rrule::RRule<rrule::Unvalidated>,
+        Option<DateTime<FixedOffset>>,
+    ),
+    String,
+> {
+    let mut until = None;
+    let mut kept = vec![];
+    for part in value.split(';') {
+        match part.split_once('=') {
+            Some((k, v)) if k.trim().eq_ignore_ascii_case("UNTIL") => {
+                until = Some(until_instant(v, zone, ctx)?);
+            }
+            _ => kept.push(part),
+        }
+    }
+    let rule = kept
+        .join(";")
+        .parse()
+        .map_err(|e| format!("RRULE \"{value}\": {e}"))?;
+    Ok((rule, until))
+}
+
+fn until_instant(v: &str, zone: Zone, ctx: &Ctx) -> Result<DateTime<FixedOffset>, String> {
+    let p = Prop {
+        name: "UNTIL".into(),
+        params: vec![],
+        value: v.to_string(),
+        line: 0,
+    };
+    match when(&p, ctx)? {
+        // A date-only UNTIL includes that whole day.
+        When::Date(d) => instant(
+            (d + Duration::days(1))
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default(),
+            zone,
+        )
+        .map(|t| t - Duration::seconds(1)),
+        When::Time(naive, Zone::Floating(_)) => instant(naive, zone),
+        When::Time(naive, z) => instant(naive, z),
+    }
+}
+
+/// Every value of RDATE or EXDATE lines (comma lists, each line with its own TZID).
+fn list(event: &Event, name: &str, ctx: &Ctx) -> Result<Vec<When>, String> {
+    let mut out = vec![];
+    for p in event.all(name) {
+        for v in p.value.split(',').filter(|v| !v.trim().is_empty()) {
+            let one = Prop {
+                value: v.to_string(),
+                ..p.clone()
+            };
+            out.push(when(&one, ctx)?);
+        }
+    }
+    Ok(out)
+}
+
+/// A floating value, or one in the start's own zone, is read on the start's wall clock.
+fn w_is_local(w: &When, zone: Zone) -> bool {
+    match w {
+        When::Time(_, Zone::Floating(_)) => true,
+        When::Time(_, z) => *z == zone,
+        When::Date(_) => false,
+    }
+}
+
+#[cfg(test)]
+#[path = "ics_test.rs"]
+mod tests;

@@ -1,0 +1,243 @@
+use super::*;
+
+fn window(from: &str, to: &str) -> Window {
+    Window {
+        from: from.parse().unwrap(),
+        to: to.parse().unwrap(),
+        offset: FixedOffset::east_opt(3600).unwrap(),
+    }
+}
+
+fn nov() -> Window {
+    window("2026-11-13", "2026-11-26")
+}
+
+fn cal(events: &str) -> String {
+    format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n")
+}
+
+fn starts(p: &Parsed) -> Vec<String> {
+    p.items
+        .iter()
+        .map(|i| i.start.format("%Y-%m-%dT%H:%M%:z").to_string())
+        .collect()
+}
+
+#[test]
+fn google_shape_expands_weekly_with_exdate_and_a_moved_occurrence() {
+    let p = parse(
+        include_str!("../../tests/fixtures/import/google.ics"),
+        &nov(),
+        &[],
+    )
+    .unwrap();
+    let standups: Vec<&Item> = p
+        .items
+        .iter()
+        .filter(|i| i.title.starts_with("Team"))
+        .collect();
+    let when: Vec<String> = standups.iter().map(|i| i.start.to_rfc3339()).collect();
+    // Mondays and Wednesdays, 18 Nov excluded, 25 Nov moved to 11:00.
+    assert_eq!(
+        when,
+        [
+            "2026-11-16T09:30:00+01:00",
+            "2026-11-23T09:30:00+01:00",
+            "2026-11-25T11:00:00+01:00"
+        ]
+    );
+    assert_eq!(
+        standups[2].source,
+        "ics:standup-4711@google.com/20261125T083000Z"
+    );
+    assert_eq!(
+        standups[0].source,
+        "ics:standup-4711@google.com/20261116T083000Z"
+    );
+    assert_eq!(p.skipped["all-day"], 1);
+    assert_eq!(p.skipped["free"], 1);
+    // The calendar's name is the owner's address, who declined the webinar.
+    assert_eq!(p.skipped["declined"], 1);
+    let demo = p.items.iter().find(|i| i.title.contains("demo")).unwrap();
+    assert_eq!(demo.start.to_rfc3339(), "2026-11-17T14:00:00+01:00");
+    assert_eq!(
+        demo.field(Field::Description),
+        "Agenda: Demo of route planning, pricing Q&A"
+    );
+    let esc = p.items.iter().find(|i| i.title == "ACME invoice").unwrap();
+    assert!(esc.field(Field::Description).ends_with("double invoice."));
+    // The alarm's text is not the event's.
+    let dentist = p.items.iter().find(|i| i.title == "Dentist").unwrap();
+    assert_eq!(dentist.field(Field::Description), "");
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+}
+
+#[test]
+fn outlook_shape_maps_windows_zones_and_drops_a_cancelled_occurrence() {
+    let p = parse(
+        include_str!("../../tests/fixtures/import/outlook.ics"),
+        &nov(),
+        &[],
+    )
+    .unwrap();
+    let titles: Vec<&str> = p.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Support call Brandt GmbH", "Pipeline review"]);
+    assert_eq!(p.items[0].start.to_rfc3339(), "2026-11-18T14:00:00+01:00");
+    assert_eq!(
+        p.items[0].field(Field::Organizer),
+        "Kai Brandt <kai@brandt.example>"
+    );
+    assert_eq!(p.skipped["cancelled"], 1);
+    assert!(
+        p.gone
+            .contains("ics:040000008200E00074C5B7101A82E00800000000A1B2C3D4/20261126T080000Z")
+    );
+}
+
+#[test]
+fn apple_shape_reads_floating_times_count_rdate_and_duration() {
+    let p = parse(
+        include_str!("../../tests/fixtures/import/apple.ics"),
+        &nov(),
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        starts(&p),
+        [
+            "2026-11-16T15:30+01:00",
+            "2026-11-17T15:30+01:00",
+            "2026-11-18T15:30+01:00",
+            "2026-11-19T15:30+01:00",
+            "2026-11-20T15:30+01:00",
+            "2026-11-21T10:00+01:00",
+            "2026-11-25T09:00+01:00",
+        ]
+    );
+    assert_eq!(p.items[6].minutes(), 45);
+    assert_eq!(p.items[0].field(Field::Categories), "Sales");
+    assert_eq!(p.skipped["all-day"], 1);
+}
+
+#[test]
+fn dst_is_followed_across_a_weekly_series() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:w\r\nDTSTART;TZID=Europe/Berlin:20261019T090000\r\nDTEND;TZID=Europe/Berlin:20261019T100000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:Weekly\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &window("2026-10-01", "2026-11-30"), &[]).unwrap();
+    let utc: Vec<String> = p
+        .items
+        .iter()
+        .map(|i| {
+            i.start
+                .with_timezone(&Utc)
+                .format("%m-%d %H:%M")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(utc, ["10-19 07:00", "10-26 08:00", "11-02 08:00"]);
+}
+
+#[test]
+fn until_as_a_date_ends_the_series_that_day() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:u\r\nDTSTART;TZID=Europe/Berlin:20261116T090000\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY;UNTIL=20261118\r\nSUMMARY:Daily\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert_eq!(p.items.len(), 3);
+}
+
+#[test]
+fn exdate_in_utc_removes_the_occurrence_of_a_zoned_series() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Europe/Berlin:20261116T090000\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY;COUNT=3\r\nEXDATE:20261117T080000Z\r\nSUMMARY:Daily\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert_eq!(
+        starts(&p),
+        ["2026-11-16T09:00+01:00", "2026-11-18T09:00+01:00"]
+    );
+}
+
+#[test]
+fn a_broken_event_is_reported_by_line_and_the_rest_read() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:bad\r\nDTSTART:2026-11-16 09:00\r\nSUMMARY:x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:zone\r\nDTSTART;TZID=Mars/Olympus:20261116T090000\r\nDURATION:PT1H\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:ok\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1H\r\nSUMMARY:fine\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert_eq!(p.items.len(), 1);
+    assert_eq!(p.problems.len(), 2);
+    assert!(p.problems[0].starts_with("line 3:"), "{:?}", p.problems);
+    assert!(p.problems[1].contains("unknown time zone \"Mars/Olympus\""));
+}
+
+#[test]
+fn items_without_length_or_longer_than_a_day_are_skipped() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261116T090000Z\r\nSUMMARY:x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART:20261116T090000Z\r\nDURATION:P3D\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert!(p.items.is_empty());
+    assert_eq!(p.skipped["no duration"], 1);
+    assert_eq!(p.skipped["longer than a day"], 1);
+}
+
+#[test]
+fn a_file_that_is_not_a_calendar_is_refused() {
+    let e = parse("Subject,Start\nx,y\n", &nov(), &[]).unwrap_err();
+    assert!(e.contains("BEGIN:VCALENDAR"), "{e}");
+}
+
+#[test]
+fn durations_and_zone_names() {
+    assert_eq!(duration("PT1H30M").unwrap(), Duration::minutes(90));
+    assert_eq!(duration("P1DT2H").unwrap(), Duration::hours(26));
+    assert_eq!(duration("-PT15M").unwrap(), Duration::minutes(-15));
+    assert!(duration("1h").is_err());
+    assert!(duration("PT5").is_err());
+    assert_eq!(
+        zone_named("W. Europe Standard Time").unwrap(),
+        chrono_tz::Europe::Berlin
+    );
+    assert_eq!(
+        zone_named("/freeassociation.sourceforge.net/Tzfile/Europe/Paris").unwrap(),
+        chrono_tz::Europe::Paris
+    );
+}
+
+#[test]
+fn a_zone_known_only_by_its_vtimezone_follows_its_rules() {
+    let text = cal(
+        "BEGIN:VTIMEZONE\r\nTZID:Customized Time Zone\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:c\r\nDTSTART;TZID=Customized Time Zone:20261023T090000\r\nDTEND;TZID=Customized Time Zone:20261023T100000\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:Weekly\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &window("2026-10-01", "2026-11-30"), &[]).unwrap();
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let utc: Vec<String> = p
+        .items
+        .iter()
+        .map(|i| {
+            i.start
+                .with_timezone(&Utc)
+                .format("%m-%d %H:%M")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(utc, ["10-23 07:00", "10-30 08:00"]);
+}
+
+#[test]
+fn a_rule_that_would_step_forever_is_refused_quickly() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:s\r\nDTSTART:16010101T000000Z\r\nDURATION:PT1S\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:ok\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY\r\nSUMMARY:fine\r\nEND:VEVENT\r\n",
+    );
+    let started = std::time::Instant::now();
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(p.problems.len(), 1);
+    assert!(
+        p.problems[0].contains("repeats too often"),
+        "{:?}",
+        p.problems
+    );
+    assert_eq!(p.items.len(), 11);
+}

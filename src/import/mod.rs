@@ -1,0 +1,300 @@
+//! Bringing time in from calendar (.ics) and CRM (.csv) exports.
+//!
+//! Reading and categorising are pure: [`ics::parse`] and [`crm::parse`] turn text into [`Item`]s,
+//! [`rules::categorise`] suggests a category, and [`merge`] applies the items to one [`Day`]. Only
+//! `commands::import_cmd` reads files and writes the journal.
+
+pub mod crm;
+pub mod ics;
+pub mod input;
+pub mod rules;
+pub mod vtimezone;
+
+use crate::domain::{Category, Day, Session, SessionKind};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A part of an item a rule can look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Title,
+    Description,
+    Location,
+    #[serde(alias = "organiser")]
+    Organizer,
+    Attendees,
+    Categories,
+    /// The CRM activity type.
+    Type,
+    Account,
+}
+
+impl Field {
+    pub const ALL: [Field; 8] = [
+        Field::Title,
+        Field::Description,
+        Field::Location,
+        Field::Organizer,
+        Field::Attendees,
+        Field::Categories,
+        Field::Type,
+        Field::Account,
+    ];
+}
+
+/// One event or activity with a duration, ready to become an imported session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Stable id: `ics:UID` (plus `/RECURRENCE-ID` for one occurrence) or `crm:KEY`.
+    pub source: String,
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+    pub title: String,
+    pub account: Option<String>,
+    /// Description, location, organiser, attendees, categories, type.
+    pub fields: BTreeMap<Field, String>,
+}
+
+impl Item {
+    /// The text of one field ("" when the item has none).
+    pub fn field(&self, field: Field) -> String {
+        match field {
+            Field::Title => self.title.clone(),
+            Field::Account => self.account.clone().unwrap_or_default(),
+            f => self.fields.get(&f).cloned().unwrap_or_default(),
+        }
+    }
+
+    pub fn minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes()
+    }
+}
+
+/// What a reader found in an export.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    /// Items inside the period.
+    pub items: Vec<Item>,
+    /// Sources the export says are gone (cancelled occurrences): their sessions are removed.
+    pub gone: BTreeSet<String>,
+    /// Items left out, counted by reason ("all-day", "free", "cancelled", "declined", "outside the period", …).
+    pub skipped: BTreeMap<String, usize>,
+    /// Rows or events that could not be read, each with its line number.
+    pub problems: Vec<String>,
+}
+
+impl Parsed {
+    pub fn skip(&mut self, reason: &str) {
+        *self.skipped.entry(reason.to_string()).or_default() += 1;
+    }
+
+    /// Writes every time in the rep's offset (as the journal's own sessions are) and keeps one
+    /// item per source.
+    pub fn finish(&mut self, offset: FixedOffset) {
+        for item in &mut self.items {
+            item.start = item.start.with_timezone(&offset);
+            item.end = item.end.with_timezone(&offset);
+        }
+        self.dedup();
+    }
+
+    /// Keeps the last item of each source (a later row or event with the same id wins).
+    pub fn dedup(&mut self) {
+        let mut seen = BTreeSet::new();
+        let mut kept: Vec<Item> = vec![];
+        for item in self.items.drain(..).rev() {
+            if seen.insert(item.source.clone()) {
+                kept.push(item);
+            }
+        }
+        kept.reverse();
+        self.items = kept;
+    }
+}
+
+/// The days an import covers, inclusive, and the offset its day boundaries use.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Window {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub offset: FixedOffset,
+}
+
+impl Window {
+    /// The local date an instant falls on.
+    pub fn local_date(&self, t: DateTime<FixedOffset>) -> NaiveDate {
+        t.with_timezone(&self.offset).date_naive()
+    }
+
+    pub fn contains(&self, t: DateTime<FixedOffset>) -> bool {
+        let d = self.local_date(t);
+        self.from <= d && d <= self.to
+    }
+}
+
+/// An item with the category it will be written with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accepted {
+    pub item: Item,
+    pub category: Category,
+}
+
+/// How one day changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Change {
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+}
+
+impl Change {
+    pub fn add(&mut self, other: Change) {
+        self.added += other.added;
+        self.updated += other.updated;
+        self.removed += other.removed;
+        self.unchanged += other.unchanged;
+    }
+}
+
+/// Applies an import to one day. `wanted` are the items that start on this day; `ours` every source
+/// the import speaks for. Sessions without one of those sources are never touched. An existing
+/// session keeps its id and category (the rep may have re-sorted it) and takes the new times,
+/// title and account.
+pub fn merge(day: &mut Day, wanted: &[Accepted], ours: &BTreeSet<String>) -> Change {
+    let mut change = Change::default();
+    let here: BTreeSet<&str> = wanted.iter().map(|a| a.item.source.as_str()).collect();
+    let before = day.sessions.len();
+    day.sessions.retain(|s| {
+        let src = s.source.as_deref().unwrap_or("");
+        !ours.contains(src) || here.contains(src)
+    });
+    change.removed = before - day.sessions.len();
+    for a in wanted {
+        let existing = day
+            .sessions
+            .iter_mut()
+            .find(|s| s.source.as_deref() == Some(a.item.source.as_str()));
+        match existing {
+            Some(s) if same(s, &a.item) => change.unchanged += 1,
+            Some(s) => {
+                refresh(s, &a.item);
+                change.updated += 1;
+            }
+            None => {
+                let id = day.next_id("s");
+                day.sessions.push(new_session(id, a));
+                change.added += 1;
+            }
+        }
+    }
+    change
+}
+
+fn same(s: &Session, item: &Item) -> bool {
+    s.start == item.start
+        && s.end == Some(item.end)
+        && s.title.as_deref() == Some(item.title.as_str())
+        && s.account == item.account
+}
+
+fn refresh(s: &mut Session, item: &Item) {
+    s.start = item.start;
+    s.end = Some(item.end);
+    s.title = Some(item.title.clone());
+    s.account = item.account.clone();
+}
+
+fn new_session(id: String, a: &Accepted) -> Session {
+    Session {
+        id,
+        start: a.item.start,
+        end: Some(a.item.end),
+        category: a.category,
+        kind: SessionKind::Imported,
+        title: Some(a.item.title.clone()),
+        block: None,
+        account: a.item.account.clone(),
+        note: None,
+        source: Some(a.item.source.clone()),
+    }
+}
+
+/// Accepted items grouped by the local date they start on.
+pub fn by_day(accepted: &[Accepted], window: &Window) -> BTreeMap<NaiveDate, Vec<Accepted>> {
+    let mut days: BTreeMap<NaiveDate, Vec<Accepted>> = BTreeMap::new();
+    for a in accepted {
+        days.entry(window.local_date(a.item.start))
+            .or_default()
+            .push(a.clone());
+    }
+    days
+}
+
+/// What an import will do, day by day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The accepted items of each day (an empty list: the day only loses sessions).
+    pub per_day: BTreeMap<NaiveDate, Vec<Accepted>>,
+    /// Every source this import speaks for: its accepted items and what the export says is gone.
+    pub ours: BTreeSet<String>,
+}
+
+impl Plan {
+    /// `days` are the period's days as they are now: a day holding one of our sessions is visited
+    /// even when no item starts there any more (the event moved or was cancelled).
+    pub fn new(
+        accepted: &[Accepted],
+        gone: &BTreeSet<String>,
+        window: &Window,
+        days: &BTreeMap<NaiveDate, Day>,
+    ) -> Plan {
+        let mut ours: BTreeSet<String> = accepted.iter().map(|a| a.item.source.clone()).collect();
+        ours.extend(gone.iter().cloned());
+        let mut per_day = by_day(accepted, window);
+        for (date, day) in days {
+            let touched = day
+                .sessions
+                .iter()
+                .any(|s| s.source.as_ref().is_some_and(|src| ours.contains(src)));
+            if touched {
+                per_day.entry(*date).or_default();
+            }
+        }
+        Plan { per_day, ours }
+    }
+
+    /// Applies the plan to days held in memory (the preview; tests).
+    pub fn apply(&self, days: &mut BTreeMap<NaiveDate, Day>) -> Change {
+        let mut change = Change::default();
+        for (date, wanted) in &self.per_day {
+            let day = days.entry(*date).or_insert_with(|| Day::new(*date));
+            change.add(merge(day, wanted, &self.ours));
+        }
+        change
+    }
+}
+
+/// At most this many items are read from one export: a year of a busy calendar is about 5,000.
+pub const MAX_ITEMS: usize = 200_000;
+
+pub fn too_many() -> String {
+    format!("more than {MAX_ITEMS} items in the period: import a shorter period")
+}
+
+/// A stable key for text (FNV-1a, 64 bit): the same on every machine and Rust version, unlike
+/// std's hasher, so a CSV row without an id column keeps its key across imports.
+pub fn stable_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+#[path = "merge_test.rs"]
+mod tests;

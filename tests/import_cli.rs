@@ -1,0 +1,390 @@
+//! `protime import`: the real binary on a temp journal, with the clock pinned to Thu 26 Nov 2026.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("protime").unwrap();
+        cmd.env("PROTIME_DATA_DIR", self.dir.path())
+            .env("PROTIME_NOW", "2026-11-26T12:00:00+01:00")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"));
+        cmd
+    }
+
+    fn import(&self, what: &str, file: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+        self.cmd()
+            .args(["import", what])
+            .arg(file)
+            .args(extra)
+            .assert()
+    }
+
+    fn journal(&self) -> PathBuf {
+        self.dir.path().join("journal")
+    }
+
+    /// Every day file's text, by name.
+    fn snapshot(&self) -> Vec<(String, String)> {
+        let mut files = vec![];
+        let Ok(years) = std::fs::read_dir(self.journal()) else {
+            return files;
+        };
+        for year in years.flatten().filter(|y| y.path().is_dir()) {
+            for f in std::fs::read_dir(year.path()).unwrap().flatten() {
+                let name = f.file_name().into_string().unwrap();
+                files.push((name, std::fs::read_to_string(f.path()).unwrap()));
+            }
+        }
+        files.sort();
+        files
+    }
+
+    fn day(&self, date: &str) -> String {
+        std::fs::read_to_string(self.journal().join("2026").join(format!("{date}.toml")))
+            .unwrap_or_default()
+    }
+
+    fn scratch(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+#[test]
+fn dry_run_prints_the_table_unmatched_items_and_baseline_and_writes_nothing() {
+    let env = Env::new();
+    env.import("calendar", &fixture("google.ics"), &["--dry-run"])
+        .success()
+        .stdout(predicate::str::contains(
+            "Import 2026-11-13 – 2026-11-26: 6 items",
+        ))
+        .stdout(predicate::str::contains("PRO (demo)"))
+        .stdout(predicate::str::contains("No rule matched 1 items"))
+        .stdout(predicate::str::contains(
+            "Dentist  [ics:dentist@google.com]",
+        ))
+        .stdout(predicate::str::contains(
+            "Skipped: 1 all-day, 1 declined, 1 free",
+        ))
+        .stdout(predicate::str::contains("would be: 5 added"))
+        .stdout(predicate::str::contains("proactive     1.00h    29%"));
+    assert!(env.snapshot().is_empty());
+    // Without --yes nothing is written either.
+    env.import("calendar", &fixture("google.ics"), &[])
+        .success()
+        .stdout(predicate::str::contains("Add --yes"));
+    assert!(env.snapshot().is_empty());
+}
+
+#[test]
+fn accept_writes_imported_sessions_on_their_local_day() {
+    let env = Env::new();
+    env.import("calendar", &fixture("google.ics"), &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("Written: 5 added, 0 updated"));
+    let day = env.day("2026-11-17");
+    assert!(day.contains("kind = \"imported\""), "{day}");
+    assert!(day.contains("category = \"proactive\""), "{day}");
+    assert!(
+        day.contains("source = \"ics:7kq2demo@google.com\""),
+        "{day}"
+    );
+    assert!(
+        day.contains("start = \"2026-11-17T14:00:00+01:00\""),
+        "{day}"
+    );
+    // The unmatched dentist was left out.
+    assert!(!env.day("2026-11-23").contains("Dentist"));
+    // report sees the imported time.
+    env.cmd()
+        .args([
+            "report",
+            "--from",
+            "2026-11-13",
+            "--to",
+            "2026-11-26",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2026-W47,1.00,1.00,0.50"));
+}
+
+#[test]
+fn reimport_adds_nothing_twice_and_keeps_other_sessions() {
+    let env = Env::new();
+    env.cmd()
+        .args([
+            "log",
+            "09:00-09:20",
+            "pro",
+            "Own calls",
+            "--date",
+            "2026-11-17",
+        ])
+        .assert()
+        .success();
+    env.import("crm", &fixture("salesforce.csv"), &["--yes"])
+        .success();
+    env.import("calendar", &fixture("google.ics"), &["--yes"])
+        .success();
+    let once = env.snapshot();
+    env.import("crm", &fixture("salesforce.csv"), &["--yes"])
+        .success()
+        .stdout(predicate::str::contains(
+            "0 added, 0 updated, 0 removed, 4 unchanged",
+        ));
+    env.import("calendar", &fixture("google.ics"), &["--yes"])
+        .success()
+        .stdout(predicate::str::contains(
+            "0 added, 0 updated, 0 removed, 5 unchanged",
+        ));
+    assert_eq!(env.snapshot(), once);
+    assert!(env.day("2026-11-17").contains("Own calls"));
+}
+
+#[test]
+fn a_changed_export_updates_moves_and_removes_only_its_own_sessions() {
+    let env = Env::new();
+    env.import("crm", &fixture("hubspot.csv"), &["--yes"])
+        .success();
+    let changed = std::fs::read_to_string(fixture("hubspot.csv"))
+        .unwrap()
+        .replace("2026-11-17 08:30,00:25:00", "2026-11-18 08:30,00:40:00")
+        .replace("Onboarding training", "Onboarding training (2)");
+    let path = env.scratch("hubspot2.csv", changed.as_bytes());
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains(
+            "1 added, 1 updated, 1 removed, 1 unchanged",
+        ));
+    assert!(!env.day("2026-11-17").contains("Follow-up"));
+    assert!(env.day("2026-11-18").contains("2026-11-18T09:10:00+01:00"));
+    assert!(env.day("2026-11-19").contains("Onboarding training (2)"));
+}
+
+#[test]
+fn a_cancelled_occurrence_leaves_the_journal_on_reimport() {
+    let env = Env::new();
+    let original = std::fs::read_to_string(fixture("outlook.ics")).unwrap();
+    // First export: the support call is still on.
+    env.import("calendar", &fixture("outlook.ics"), &["--yes"])
+        .success();
+    assert!(env.day("2026-11-18").contains("Support call"));
+    let cancelled = original.replace(
+        "SUMMARY;LANGUAGE=en-US:Support call Brandt GmbH\r\n",
+        "SUMMARY;LANGUAGE=en-US:Support call Brandt GmbH\r\nSTATUS:CANCELLED\r\n",
+    );
+    let path = env.scratch("outlook2.ics", cancelled.as_bytes());
+    env.import("calendar", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("1 removed"));
+    assert!(!env.day("2026-11-18").contains("Support call"));
+}
+
+#[test]
+fn unmatched_items_can_be_filed_under_a_category() {
+    let env = Env::new();
+    env.import(
+        "crm",
+        &fixture("pipedrive.csv"),
+        &["--yes", "--unmatched", "reactive"],
+    )
+    .success()
+    .stdout(predicate::str::contains("3 added"));
+    assert!(env.day("2026-11-25").contains("category = \"reactive\""));
+    env.import(
+        "crm",
+        &fixture("pipedrive.csv"),
+        &["--yes", "--unmatched", "urgent"],
+    )
+    .code(1)
+    .stderr(predicate::str::contains(
+        "--unmatched: unknown category \"urgent\"",
+    ));
+}
+
+#[test]
+fn a_bad_row_is_named_by_line_and_the_rest_import() {
+    let env = Env::new();
+    env.import("crm", &fixture("salesforce.csv"), &["--yes"])
+        .success()
+        .stderr(predicate::str::contains(
+            "not imported: line 6: \"13/45/2026 9:00 AM\" is not a date and time",
+        ))
+        .stdout(predicate::str::contains("Written: 4 added"));
+}
+
+#[test]
+fn hostile_files_are_refused_with_a_message_and_the_journal_untouched() {
+    let env = Env::new();
+    env.cmd()
+        .args(["log", "09:00-09:20", "pro", "Own calls"])
+        .assert()
+        .success();
+    let before = env.snapshot();
+    let mut long_line = b"Subject,Start,Duration\n".to_vec();
+    long_line.extend(std::iter::repeat_n(b'x', 10 * 1024 * 1024));
+    let cases: Vec<(&str, PathBuf, &str)> = vec![
+        (
+            "crm",
+            env.scratch("line.csv", &long_line),
+            "line 2 is longer than 1024 KB",
+        ),
+        (
+            "calendar",
+            env.scratch("bin.ics", b"BEGIN:VCALENDAR\r\n\x00\x01\x02\xff"),
+            "binary data",
+        ),
+        (
+            "crm",
+            env.scratch("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            "binary data",
+        ),
+        ("calendar", fixture("hubspot.csv"), "not an iCalendar file"),
+        ("crm", fixture("apple.ics"), "use `protime import calendar`"),
+        (
+            "crm",
+            env.scratch(
+                "latin1.csv",
+                b"Subject,Start,Duration\nCaf\xe9,2026-11-20 09:00,30\n",
+            ),
+            "line 2 is not UTF-8",
+        ),
+        (
+            "crm",
+            env.scratch("contacts.csv", b"Name,Email\nAnna,a@b.example\n"),
+            "has no subject column",
+        ),
+        ("calendar", env.dir.path().to_path_buf(), "is a folder"),
+        (
+            "calendar",
+            env.dir.path().join("missing.ics"),
+            "cannot read",
+        ),
+    ];
+    for (what, path, expect) in cases {
+        env.import(what, &path, &["--yes"])
+            .code(1)
+            .stderr(predicate::str::contains(expect));
+    }
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn a_huge_file_is_refused_before_it_is_read() {
+    let env = Env::new();
+    let path = env.dir.path().join("huge.ics");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(40 * 1024 * 1024).unwrap(); // sparse: no disk used
+    env.import("calendar", &path, &["--yes"])
+        .code(1)
+        .stderr(predicate::str::contains("larger than 32 MB"));
+    assert!(env.snapshot().is_empty());
+}
+
+#[test]
+fn bad_periods_are_refused() {
+    let env = Env::new();
+    let f = fixture("google.ics");
+    env.import(
+        "calendar",
+        &f,
+        &["--from", "2026-13-01", "--to", "2026-11-30"],
+    )
+    .code(1)
+    .stderr(predicate::str::contains("YYYY-MM-DD"));
+    env.import(
+        "calendar",
+        &f,
+        &["--from", "2026-11-20", "--to", "2026-11-01"],
+    )
+    .code(1)
+    .stderr(predicate::str::contains("earlier day first"));
+    env.import("calendar", &f, &["--since", "fortnight"])
+        .code(1)
+        .stderr(predicate::str::contains("like 14d or 2w"));
+    env.import("calendar", &f, &["--from", "2026-11-01"])
+        .code(2)
+        .stderr(predicate::str::contains("--to"));
+}
+
+#[test]
+fn from_and_to_pick_the_period() {
+    let env = Env::new();
+    env.import(
+        "calendar",
+        &fixture("outlook.ics"),
+        &["--from", "2026-11-01", "--to", "2026-11-13", "--yes"],
+    )
+    .success()
+    .stdout(predicate::str::contains(
+        "Import 2026-11-01 – 2026-11-13: 1 items",
+    ))
+    .stdout(predicate::str::contains("PRO (account plan)"));
+    assert!(env.day("2026-11-12").contains("Account plan"));
+}
+
+#[test]
+fn an_unreadable_day_stops_the_import_before_any_write() {
+    let env = Env::new();
+    let year = env.journal().join("2026");
+    std::fs::create_dir_all(&year).unwrap();
+    std::fs::write(year.join("2026-11-20.toml"), "schema = 1\n[[block]\n").unwrap();
+    let before = env.snapshot();
+    env.import("crm", &fixture("salesforce.csv"), &["--yes"])
+        .code(2)
+        .stderr(predicate::str::contains("2026-11-20.toml:2:"))
+        .stderr(predicate::str::contains("Nothing was imported"));
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn overlapping_imports_count_once_in_the_baseline() {
+    let env = Env::new();
+    let csv = "Subject,Start,Duration,Activity ID\nDemo A,2026-11-20 09:00,60,1\nDemo B,2026-11-20 09:30,60,2\n";
+    let path = env.scratch("overlap.csv", csv.as_bytes());
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("proactive     1.50h   100%"));
+}
+
+#[test]
+fn json_output_lists_items_and_baseline() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["--json", "import", "crm"])
+        .arg(fixture("hubspot.csv"))
+        .arg("--dry-run")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["items"].as_array().unwrap().len(), 3);
+    assert_eq!(v["items"][0]["source"], "crm:91234001");
+    assert_eq!(v["baseline_minutes"]["other"], 60);
+    assert_eq!(v["written"], false);
+}
