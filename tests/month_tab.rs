@@ -69,6 +69,7 @@ fn a_sparse_month() {
         .collect();
     let h = harness(&few);
     insta::assert_snapshot!("sparse_120x32", h.screen(120, 32));
+    insta::assert_snapshot!("sparse_40x30", h.screen(40, 30));
 }
 
 #[test]

@@ -180,6 +180,7 @@ fn timer_states_render_wide_and_narrow() {
     insta::assert_snapshot!("focus_40x20", h.screen(40, 20));
     h.type_keys(" ");
     insta::assert_snapshot!("paused_100x24", h.screen(100, 24));
+    insta::assert_snapshot!("paused_40x20", h.screen(40, 20));
     h.type_keys(" iGlobex\n");
     h.run_for(minutes(3), minutes(1));
     insta::assert_snapshot!("interruption_100x24", h.screen(100, 24));
