@@ -1,4 +1,6 @@
-//! A sign of life while a session is open: the modification time of `journal/.heartbeat`.
+//! A sign of life while a session is open: the modification time of `heartbeat` in the data
+//! folder, beside (not inside) the journal, so a journal kept in a synced folder is not rewritten
+//! every minute.
 //! Kept out of the day files so a running timer does not rewrite them every minute.
 
 use super::{Journal, JournalError};
@@ -9,13 +11,17 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 fn path(journal: &Journal) -> PathBuf {
-    journal.root().join(".heartbeat")
+    let root = journal.root();
+    root.parent()
+        .map_or_else(|| root.join(".heartbeat"), |data| data.join("heartbeat"))
 }
 
 /// Notes that protime was running at `now` (the app's clock), as the file's modification time.
 pub fn touch(journal: &Journal, now: DateTime<FixedOffset>) -> Result<(), JournalError> {
     let path = path(journal);
-    super::atomic::ensure_private_dir(journal.root())?;
+    if let Some(dir) = path.parent() {
+        super::atomic::ensure_private_dir(dir)?;
+    }
     let file: File = OpenOptions::new()
         .create(true)
         .truncate(false)
