@@ -237,3 +237,21 @@ fn switched_off_notifications_are_not_sent() {
         "the banner still says it"
     );
 }
+
+#[test]
+fn an_interruption_left_running_for_hours_is_closed_at_the_last_key() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("iGlobex\n");
+    h.run_for(minutes(20), minutes(1));
+    h.type_keys("1"); // the rep's last key, at 09:20
+    h.run_for(minutes(200), minutes(1));
+    assert_eq!(
+        h.sessions(today()),
+        vec!["09:00-09:20 interruption RE Globex"]
+    );
+    assert!(
+        banner(&h).contains("closed at your last key, 09:20"),
+        "{}",
+        banner(&h)
+    );
+}

@@ -111,6 +111,8 @@ pub struct App {
     pub gap: Option<GapQuestion>,
     /// The last moment protime was known to be running with a session open.
     pub last_alive: Option<DateTime<FixedOffset>>,
+    /// When the rep last pressed a key.
+    pub last_input: Option<DateTime<FixedOffset>>,
     /// Where notifications go; only the loop's effects use it. Tests keep the recording one.
     pub notifier: Box<dyn Notifier>,
     pub inbox: InboxTab,
@@ -139,6 +141,7 @@ impl App {
             prompt: None,
             gap: None,
             last_alive: None,
+            last_input: None,
             notifier: Box::new(RecordingNotifier::new()),
             inbox: InboxTab::default(),
             templates_dir: std::path::PathBuf::new(),
@@ -149,7 +152,10 @@ impl App {
     /// Handles one event; returns the effects the loop must carry out.
     pub fn handle(&mut self, event: &Event) -> Vec<Effect> {
         let effects = match event {
-            Event::Key(key) => self.key(*key),
+            Event::Key(key) => {
+                self.last_input = Some(self.now);
+                self.key(*key)
+            }
             Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
                 match super::ui::tab_at(mouse.column, mouse.row, self.screen_width.get(), self.tab)
                 {
@@ -416,7 +422,45 @@ impl App {
         if phase_ended {
             effects.push(Effect::Timer(TimerOp::Advance));
         }
+        effects.extend(self.close_forgotten_session());
         effects
+    }
+
+    /// An interruption or inbox slot left running far longer than any real one (the config's
+    /// `stale_after_hours`) is closed at the rep's last key, and the rep is told.
+    fn close_forgotten_session(&self) -> Vec<Effect> {
+        let Some(day) = self.today_day() else {
+            return vec![];
+        };
+        let limit = chrono::Duration::hours(i64::from(self.config.timer.stale_after_hours));
+        let forgotten = day.sessions.iter().find(|s| {
+            s.end.is_none()
+                && matches!(
+                    s.kind,
+                    crate::domain::SessionKind::Interruption | crate::domain::SessionKind::Inbox
+                )
+                && self.now - s.start > limit
+        });
+        let Some(session) = forgotten else {
+            return vec![];
+        };
+        // At least a minute, so the interruption stays on record even if no key followed it.
+        let earliest = session.start + chrono::Duration::minutes(1);
+        let at = self.last_input.map_or(earliest, |t| t.max(earliest));
+        let text = format!(
+            "The {} that began at {} was still running after {} h: it was closed at your last key, {}",
+            session.kind,
+            session.start.format("%H:%M"),
+            limit.num_hours(),
+            at.format("%H:%M")
+        );
+        vec![
+            Effect::Timer(TimerOp::SettleGap(
+                at,
+                crate::domain::timer::GapAnswer::Break,
+            )),
+            Effect::Message(text),
+        ]
     }
 }
 
