@@ -49,10 +49,14 @@ mod tests {
     #[test]
     fn touch_then_read_back_the_same_instant() {
         let tmp = tempfile::tempdir().unwrap();
-        let journal = Journal::new(tmp.path());
+        let journal = Journal::new(tmp.path().join("journal"));
         let now = DateTime::parse_from_rfc3339("2026-11-26T10:42:00+01:00").unwrap();
         assert_eq!(last(&journal, now), None);
         touch(&journal, now).unwrap();
         assert_eq!(last(&journal, now), Some(now));
+        assert!(
+            tmp.path().join("heartbeat").exists(),
+            "beside the journal, not in it"
+        );
     }
 }
