@@ -1,5 +1,6 @@
 //! Loading a period's days from the journal and computing their figures (Month tab and report).
 
+use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::Day;
 use crate::domain::check::Capacity;
@@ -32,6 +33,7 @@ pub fn period_figures(
     from: NaiveDate,
     to: NaiveDate,
     now: DateTime<FixedOffset>,
+    zone: &Zone,
 ) -> Result<PeriodFigures, String> {
     let dates: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
     let cap = capacity(config);
@@ -42,7 +44,7 @@ pub fn period_figures(
     let parts: Vec<Result<PeriodFigures, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = dates
             .chunks(chunk)
-            .map(|stretch| scope.spawn(|| stretch_figures(journal, &cap, stretch, now)))
+            .map(|stretch| scope.spawn(|| stretch_figures(journal, &cap, stretch, now, zone)))
             .collect();
         handles
             .into_iter()
@@ -68,6 +70,7 @@ fn stretch_figures(
     cap: &Capacity,
     dates: &[NaiveDate],
     now: DateTime<FixedOffset>,
+    zone: &Zone,
 ) -> Result<PeriodFigures, String> {
     let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
         return Ok((vec![], 0));
@@ -78,7 +81,7 @@ fn stretch_figures(
     }
     let days = dates
         .iter()
-        .map(|d| (*d, day_figures(*d, files.get(d), cap, now.offset(), now)))
+        .map(|d| (*d, day_figures(*d, files.get(d), cap, zone, now)))
         .collect();
     Ok((days, files.len()))
 }
@@ -103,6 +106,7 @@ mod tests {
             first,
             first + chrono::Duration::days(29),
             now,
+            &Zone::Fixed(*now.offset()),
         )
         .unwrap_err();
         assert!(err.contains("2026-11-03.toml:2:"), "{err}");

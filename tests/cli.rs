@@ -343,3 +343,27 @@ fn template_new_opens_the_editor_and_never_overwrites() {
         .success()
         .stdout(predicate::str::contains("pricing").and(predicate::str::contains("thanks")));
 }
+
+#[test]
+fn times_on_a_summer_day_get_the_summer_offset_whatever_the_season_now() {
+    // The real clock (no PROTIME_NOW) in a zone with daylight saving: a July entry is +02:00.
+    let cli = Cli::new();
+    let mut cmd = Command::cargo_bin("protime").unwrap();
+    cmd.env("PROTIME_DATA_DIR", cli.dir.path())
+        .env("XDG_CONFIG_HOME", cli.dir.path().join("config"))
+        .env_remove("PROTIME_NOW")
+        .env("TZ", "Europe/Berlin")
+        .args([
+            "--json",
+            "log",
+            "09:00-10:00",
+            "reactive",
+            "ACME outage",
+            "--date",
+            "2026-07-01",
+        ]);
+    let out = cmd.assert().success().get_output().stdout.clone();
+    let saved: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(saved["session"]["start"], "2026-07-01T09:00:00+02:00");
+    assert_eq!(saved["session"]["end"], "2026-07-01T10:00:00+02:00");
+}

@@ -89,7 +89,7 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) 
                 account: account.as_deref(),
                 date: date.as_deref(),
             };
-            timer_cmd::log(&journal, now, args, json)
+            timer_cmd::log(&journal, now, &clock.zone(), args, json)
         }
         Command::Status { format } => match config() {
             Ok(c) => status::run(&journal, &c, now, &format, json),
@@ -105,7 +105,7 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) 
             ExitCode::from(EXIT_OK)
         }
         Command::Report { period, by, format } => match config() {
-            Ok(c) => report::run(&journal, &c, now, &period, by, format),
+            Ok(c) => report::run(&journal, &c, now, &clock.zone(), &period, by, format),
             Err(e) => fail(EXIT_REFUSED, e),
         },
         Command::Import(what) => match config() {

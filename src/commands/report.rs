@@ -15,6 +15,7 @@ pub fn run(
     journal: &Journal,
     config: &Config,
     now: DateTime<FixedOffset>,
+    zone: &crate::clock::Zone,
     args: &PeriodArgs,
     by: By,
     format: ReportFormat,
@@ -23,7 +24,7 @@ pub fn run(
         Ok(p) => p,
         Err(message) => return fail(EXIT_REFUSED, message),
     };
-    let (days, files) = match period_figures(journal, config, from, to, now) {
+    let (days, files) = match period_figures(journal, config, from, to, now, zone) {
         Ok(d) => d,
         Err(message) => return fail(EXIT_JOURNAL, message),
     };

@@ -121,8 +121,14 @@ pub struct LogArgs<'a> {
 }
 
 /// `protime log 09:00-09:40 reactive "ACME outage"`: a manual entry for time that was not timed.
-pub fn log(journal: &Journal, now: DateTime<FixedOffset>, args: LogArgs, json: bool) -> ExitCode {
-    let session = match manual_session(now, &args) {
+pub fn log(
+    journal: &Journal,
+    now: DateTime<FixedOffset>,
+    zone: &crate::clock::Zone,
+    args: LogArgs,
+    json: bool,
+) -> ExitCode {
+    let session = match manual_session(now, zone, &args) {
         Ok(s) => s,
         Err(message) => return fail(EXIT_REFUSED, message),
     };
@@ -155,7 +161,11 @@ pub fn log(journal: &Journal, now: DateTime<FixedOffset>, args: LogArgs, json: b
     }
 }
 
-fn manual_session(now: DateTime<FixedOffset>, args: &LogArgs) -> Result<Session, String> {
+fn manual_session(
+    now: DateTime<FixedOffset>,
+    zone: &crate::clock::Zone,
+    args: &LogArgs,
+) -> Result<Session, String> {
     let date = args.date.map_or(Ok(now.date_naive()), parse_date)?;
     let (start, end) = parse_range(args.range)?;
     let category: Category = args
@@ -164,11 +174,10 @@ fn manual_session(now: DateTime<FixedOffset>, args: &LogArgs) -> Result<Session,
         .map_err(|e: crate::domain::category::UnknownCategory| e.to_string())?;
     crate::domain::plan::validate(start, end, args.title)
         .map_err(|e| e.replace("block", "entry"))?;
-    let offset = *now.offset();
     Ok(Session {
         id: String::new(),
-        start: local_instant(&offset, date, start),
-        end: Some(local_instant(&offset, date, end)),
+        start: local_instant(zone, date, start),
+        end: Some(local_instant(zone, date, end)),
         category,
         kind: SessionKind::Manual,
         title: Some(args.title.trim().to_string()),

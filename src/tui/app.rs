@@ -10,6 +10,7 @@ use super::tabs::plan::PlanTab;
 use super::tabs::review::ReviewTab;
 use super::tabs::timer::TimerTab;
 use super::theme::Theme;
+use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::Day;
 use crate::domain::plan::DayEdit;
@@ -113,6 +114,8 @@ pub struct App {
     pub last_alive: Option<DateTime<FixedOffset>>,
     /// When the rep last pressed a key.
     pub last_input: Option<DateTime<FixedOffset>>,
+    /// The zone planned (wall-clock) times are read in.
+    pub zone: Zone,
     /// Where notifications go; only the loop's effects use it. Tests keep the recording one.
     pub notifier: Box<dyn Notifier>,
     pub inbox: InboxTab,
@@ -142,6 +145,7 @@ impl App {
             gap: None,
             last_alive: None,
             last_input: None,
+            zone: Zone::Fixed(*now.offset()),
             notifier: Box::new(RecordingNotifier::new()),
             inbox: InboxTab::default(),
             templates_dir: std::path::PathBuf::new(),
@@ -258,7 +262,9 @@ impl App {
 
     fn tab_key(&mut self, key: KeyEvent) -> Option<Vec<Effect>> {
         match self.tab {
-            Tab::Plan => self.plan.handle_key(key, &self.config, self.now),
+            Tab::Plan => self
+                .plan
+                .handle_key(key, &self.config, self.now, &self.zone),
             Tab::Timer => {
                 let day = match &self.today {
                     DayView::Loaded(day) => Some(day),

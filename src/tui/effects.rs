@@ -289,7 +289,7 @@ pub fn carry_over_midnight(app: &mut App, journal: &Journal) {
     if !journal.load(yesterday).is_ok_and(|d| running(&d)) {
         return;
     }
-    let midnight = day_bounds(app.now.offset(), today).start;
+    let midnight = day_bounds(&app.zone, today).start;
     let settings = app.config.timer_settings();
     let result = journal
         .update(yesterday, |d| {
@@ -347,12 +347,24 @@ fn load_month(app: &mut App, journal: &Journal) {
     use super::tabs::month::last_of_month;
     use chrono::Months;
     let first = app.month.month;
-    let loaded =
-        crate::figures::period_figures(journal, &app.config, first, last_of_month(first), app.now);
+    let loaded = crate::figures::period_figures(
+        journal,
+        &app.config,
+        first,
+        last_of_month(first),
+        app.now,
+        &app.zone,
+    );
     let previous = first.checked_sub_months(Months::new(1)).and_then(|p| {
-        let (days, files) =
-            crate::figures::period_figures(journal, &app.config, p, last_of_month(p), app.now)
-                .ok()?;
+        let (days, files) = crate::figures::period_figures(
+            journal,
+            &app.config,
+            p,
+            last_of_month(p),
+            app.now,
+            &app.zone,
+        )
+        .ok()?;
         (files > 0).then(|| crate::domain::report::total(&days))
     });
     match loaded {

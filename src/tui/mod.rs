@@ -62,7 +62,7 @@ pub fn run(
     event::spawn_signals(tx.clone())?;
     terminal::install_panic_hook(paths.crash_dir(), clock.clone());
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
-    let mut app = new_app(&journal, config, theme, clock.now());
+    let mut app = new_app_in(&journal, config, theme, clock.now(), clock.zone());
     app.templates_dir = crate::templates::dir_for(&paths.config_file);
     app.terminal_out = Box::new(std::io::stdout());
     let notify_tx = tx.clone();
@@ -110,10 +110,28 @@ fn spawn_watcher(root: std::path::PathBuf, tx: mpsc::Sender<Event>) {
     });
 }
 
-/// The app on today's day, with a banner for any sync-conflict copies in the journal.
+/// The app on today's day in the zone of `now`'s offset (tests); see [`new_app_in`].
 pub fn new_app(journal: &Journal, config: Config, theme: Theme, now: DateTime<FixedOffset>) -> App {
+    new_app_in(
+        journal,
+        config,
+        theme,
+        now,
+        crate::clock::Zone::Fixed(*now.offset()),
+    )
+}
+
+/// The app on today's day, with a banner for any sync-conflict copies in the journal.
+pub fn new_app_in(
+    journal: &Journal,
+    config: Config,
+    theme: Theme,
+    now: DateTime<FixedOffset>,
+    zone: crate::clock::Zone,
+) -> App {
     let blank = DayView::Loaded(crate::domain::Day::new(now.date_naive()));
     let mut app = App::new(config, theme, now, blank);
+    app.zone = zone;
     effects::recover_open_session(&mut app, journal);
     let conflicts = journal.conflict_copies();
     if let Some(first) = conflicts.first() {

@@ -149,13 +149,14 @@ impl App {
         let block = Block::bordered().title(Span::styled(title, self.theme.title()));
         let inner = block.inner(area);
         block.render(area, buf);
-        let (config, theme, now) = (&self.config, &self.theme, self.now);
+        let (config, theme, now, zone) = (&self.config, &self.theme, self.now, self.zone);
         match self.tab {
             Tab::Plan => PlanView {
                 tab: &self.plan,
                 config,
                 theme,
                 now,
+                zone,
             }
             .render(inner, buf),
             Tab::Timer => TimerView {
@@ -164,6 +165,7 @@ impl App {
                 config,
                 theme,
                 now,
+                zone,
             }
             .render(inner, buf),
             Tab::Inbox => InboxView {
@@ -179,6 +181,7 @@ impl App {
                 config,
                 theme,
                 now,
+                zone,
             }
             .render(inner, buf),
             Tab::Month => MonthView {

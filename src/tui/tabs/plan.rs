@@ -1,6 +1,7 @@
 //! The Plan tab: today's blocks, edited by keyboard, every change saved at once.
 
 use super::plan_form::{FormMode, PlanForm};
+use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::plan::{DayEdit, add_minutes, next_free_start, resized, shifted};
 use crate::domain::{Block, Category, Day};
@@ -230,15 +231,16 @@ impl PlanTab {
         key: KeyEvent,
         config: &Config,
         now: DateTime<FixedOffset>,
+        zone: &Zone,
     ) -> Option<Vec<Effect>> {
         if self.form.is_some() {
-            return Some(self.form_key(key, now));
+            return Some(self.form_key(key, zone));
         }
         let action = action_for(key)?;
         Some(self.update(action, config, now))
     }
 
-    fn form_key(&mut self, key: KeyEvent, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    fn form_key(&mut self, key: KeyEvent, zone: &Zone) -> Vec<Effect> {
         let Some(plan_form) = self.form.as_mut() else {
             return vec![];
         };
@@ -253,7 +255,7 @@ impl PlanTab {
                     FormMode::AddBlock => plan_form.to_block().map(|b| DayEdit::AddBlocks(vec![b])),
                     FormMode::EditBlock(_) => plan_form.to_block().map(DayEdit::ReplaceBlock),
                     FormMode::ManualEntry => plan_form
-                        .to_session(self.date, *now.offset())
+                        .to_session(self.date, zone)
                         .map(DayEdit::AddSession),
                 };
                 match edit {

@@ -8,7 +8,7 @@ use crate::domain::timefmt::{
 };
 use crate::domain::{Block, BlockKind, Category, Session, SessionKind};
 use crate::tui::widgets::form::{Field, Form};
-use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormMode {
@@ -136,7 +136,11 @@ impl PlanForm {
     }
 
     /// The manual session this form describes, on `date` in the zone of `offset`.
-    pub fn to_session(&self, date: NaiveDate, offset: FixedOffset) -> Result<Session, String> {
+    pub fn to_session(
+        &self,
+        date: NaiveDate,
+        zone: &impl chrono::TimeZone,
+    ) -> Result<Session, String> {
         let (start, end) = self.times()?;
         let category = self.category()?;
         let title = self
@@ -145,8 +149,8 @@ impl PlanForm {
         validate(start, end, &title).map_err(|e| e.replace("block", "entry"))?;
         Ok(Session {
             id: String::new(),
-            start: local_instant(&offset, date, start),
-            end: Some(local_instant(&offset, date, end)),
+            start: local_instant(zone, date, start),
+            end: Some(local_instant(zone, date, end)),
             category,
             kind: SessionKind::Manual,
             title: Some(title),
@@ -196,6 +200,7 @@ pub fn default_title(category: Category) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::FixedOffset;
 
     fn hm(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -271,9 +276,9 @@ mod tests {
         let offset = FixedOffset::east_opt(3600).unwrap();
         let date = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let mut f = PlanForm::manual(hm(9, 0), hm(9, 40));
-        assert!(f.to_session(date, offset).unwrap_err().contains("Title"));
+        assert!(f.to_session(date, &offset).unwrap_err().contains("Title"));
         f.form.set("Title", "ACME outage");
-        let s = f.to_session(date, offset).unwrap();
+        let s = f.to_session(date, &offset).unwrap();
         assert_eq!(s.start.to_rfc3339(), "2026-11-26T09:00:00+01:00");
         assert_eq!(
             (s.kind, s.category),

@@ -19,6 +19,10 @@ fn block(id: &str, start: NaiveTime, end: NaiveTime) -> Block {
     }
 }
 
+fn zone() -> Zone {
+    Zone::Fixed(*now().offset())
+}
+
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-26T10:42:00+01:00").unwrap()
 }
@@ -97,6 +101,7 @@ fn add_opens_a_form_at_the_next_free_slot_and_enter_saves() {
             KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
             &config,
             now(),
+            &zone(),
         )
         .unwrap();
     assert!(tab.form.is_none());
@@ -111,13 +116,14 @@ fn a_bad_form_stays_open_with_the_reason() {
     let mut tab = tab_with(vec![]);
     tab.update(PlanAction::Add, &config, now());
     for c in "25:00".chars() {
-        tab.handle_key(key(c), &config, now());
+        tab.handle_key(key(c), &config, now(), &zone());
     }
     let effects = tab
         .handle_key(
             KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
             &config,
             now(),
+            &zone(),
         )
         .unwrap();
     assert!(effects.is_empty());

@@ -1,6 +1,7 @@
 //! Drawing the Plan tab: the realism header, the timeline with plan against actual, the form.
 
 use super::plan::PlanTab;
+use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::check::{
     BlockActual, Limits, PlanSummary, PlanWarning, block_actuals, check_plan, objective_minutes,
@@ -29,6 +30,7 @@ pub struct PlanView<'a> {
     pub config: &'a Config,
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
+    pub zone: Zone,
 }
 
 pub use crate::figures::capacity;
@@ -157,7 +159,7 @@ impl PlanView<'_> {
         if day.sessions.is_empty() {
             return None;
         }
-        let window = crate::domain::span::day_bounds(self.now.offset(), day.date);
+        let window = crate::domain::span::day_bounds(&self.zone, day.date);
         let done = crate::domain::span::tracked_minutes(&day.sessions, &window, self.now);
         let (label, gap) = if wide {
             ("Done     ", "  ")
@@ -204,7 +206,7 @@ impl PlanView<'_> {
         if self.config.objectives.is_empty() {
             return None;
         }
-        let totals = objective_minutes(&self.tab.week, self.now.offset(), self.now);
+        let totals = objective_minutes(&self.tab.week, &self.zone, self.now);
         let parts: Vec<String> = self
             .config
             .objectives
@@ -268,7 +270,7 @@ impl PlanView<'_> {
     }
 
     fn rows<'d>(&self, day: &'d Day) -> Vec<Row<'d>> {
-        let tz = *self.now.offset();
+        let tz = self.zone;
         let actuals = block_actuals(day, &tz, self.now);
         let overlapping: Vec<String> = overlapping_blocks(&day.blocks)
             .into_iter()
@@ -438,7 +440,7 @@ impl PlanView<'_> {
 
     fn session_line(&self, s: &Session, width: u16) -> Line<'static> {
         let span = session_span(s, self.now);
-        let tz = *self.now.offset();
+        let tz = self.zone;
         let (start, end) = (
             span.start.with_timezone(&tz).time(),
             span.end.with_timezone(&tz).time(),

@@ -20,6 +20,7 @@ pub struct ReviewView<'a> {
     pub config: &'a Config,
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
+    pub zone: crate::clock::Zone,
 }
 
 impl ReviewView<'_> {
@@ -65,7 +66,7 @@ impl ReviewView<'_> {
 
     fn facts(&self, day: &Day) -> Vec<Line<'static>> {
         let capacity = capacity(self.config).of_day(day.date, day.off.is_some());
-        let facts = day_facts(day, capacity, self.now.offset(), self.now);
+        let facts = day_facts(day, capacity, &self.zone, self.now);
         let target = self.config.targets.proactive_share;
         let mut lines: Vec<Line> = facts.reading(target).into_iter().map(Line::from).collect();
         if let Some(share) = facts.proactive_share.filter(|_| capacity > 0) {

@@ -21,6 +21,7 @@ pub struct TimerView<'a> {
     pub config: &'a Config,
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
+    pub zone: crate::clock::Zone,
 }
 
 /// `mm:ss` (or `h:mm:ss` past an hour).
@@ -192,11 +193,7 @@ impl TimerView<'_> {
     }
 
     fn today_line(&self, day: &Day) -> Line<'static> {
-        let totals = tracked_minutes(
-            &day.sessions,
-            &day_bounds(self.now.offset(), day.date),
-            self.now,
-        );
+        let totals = tracked_minutes(&day.sessions, &day_bounds(&self.zone, day.date), self.now);
         let mut spans = vec![Span::styled("today ", self.theme.dim())];
         for (i, c) in Category::ALL.iter().enumerate() {
             let sep = if i == 0 { "" } else { " · " };
