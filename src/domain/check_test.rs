@@ -1,43 +1,21 @@
 use super::*;
 use crate::domain::category::SessionKind;
-use crate::domain::day::BlockKind;
 use crate::domain::plan::{DayEdit, validate};
 use chrono::NaiveTime;
 
-fn hm(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).unwrap()
-}
+use crate::domain::test_support::{self, hm};
 
 fn thursday() -> Day {
     Day::new(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
 }
 
 fn block(id: &str, start: NaiveTime, end: NaiveTime, category: Category) -> Block {
-    Block {
-        id: id.into(),
-        start,
-        end,
-        category,
-        title: id.into(),
-        kind: BlockKind::Work,
-        account: None,
-        objective: None,
-    }
+    test_support::block(id, start, end, category)
 }
 
 fn session(id: &str, start: &str, end: &str, category: Category) -> Session {
-    Session {
-        id: id.into(),
-        start: DateTime::parse_from_rfc3339(start).unwrap(),
-        end: Some(DateTime::parse_from_rfc3339(end).unwrap()),
-        category,
-        kind: SessionKind::Focus,
-        title: None,
-        block: None,
-        account: None,
-        note: None,
-        source: None,
-    }
+    let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap();
+    test_support::session(id, at(start), Some(at(end)), category, SessionKind::Focus)
 }
 
 fn capacity() -> Capacity {

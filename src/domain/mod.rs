@@ -8,6 +8,8 @@ pub mod plan;
 pub mod report;
 pub mod review;
 pub mod span;
+#[cfg(test)]
+pub mod test_support;
 pub mod timefmt;
 pub mod timer;
 

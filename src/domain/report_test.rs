@@ -31,18 +31,15 @@ fn session(day: u32, span: &str, category: Category, account: Option<&str>) -> S
     let (a, b) = span.split_once('-').unwrap();
     let at =
         |t: &str| DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T{t}:00+01:00")).unwrap();
-    Session {
-        id: format!("s{a}"),
-        start: at(a),
-        end: Some(at(b)),
+    let mut s = crate::domain::test_support::session(
+        &format!("s{a}"),
+        at(a),
+        Some(at(b)),
         category,
-        kind: SessionKind::Manual,
-        title: None,
-        block: None,
-        account: account.map(str::to_string),
-        note: None,
-        source: None,
-    }
+        SessionKind::Manual,
+    );
+    s.account = account.map(str::to_string);
+    s
 }
 
 fn month(days: &[(NaiveDate, Option<Day>)]) -> Figures {

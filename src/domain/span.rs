@@ -156,42 +156,18 @@ pub fn overlapping_sessions(
 mod tests {
     use super::*;
     use crate::domain::category::SessionKind;
-    use crate::domain::day::BlockKind;
+    use crate::domain::test_support::{self, hm};
 
     fn ts(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
     }
 
-    fn hm(h: u32, m: u32) -> NaiveTime {
-        NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
-
     fn session(id: &str, start: &str, end: Option<&str>, category: Category) -> Session {
-        Session {
-            id: id.into(),
-            start: ts(start),
-            end: end.map(ts),
-            category,
-            kind: SessionKind::Focus,
-            title: None,
-            block: None,
-            account: None,
-            note: None,
-            source: None,
-        }
+        test_support::session(id, ts(start), end.map(ts), category, SessionKind::Focus)
     }
 
     fn block(id: &str, start: NaiveTime, end: NaiveTime) -> Block {
-        Block {
-            id: id.into(),
-            start,
-            end,
-            category: Category::Proactive,
-            title: id.into(),
-            kind: BlockKind::Work,
-            account: None,
-            objective: None,
-        }
+        test_support::block(id, start, end, Category::Proactive)
     }
 
     #[test]

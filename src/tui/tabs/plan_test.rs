@@ -1,22 +1,11 @@
 use super::*;
-use crate::domain::{BlockKind, Category};
+use crate::domain::Category;
 use ratatui::crossterm::event::KeyEventState;
 
-fn hm(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).unwrap()
-}
+use crate::domain::test_support::{self, hm};
 
 fn block(id: &str, start: NaiveTime, end: NaiveTime) -> Block {
-    Block {
-        id: id.into(),
-        start,
-        end,
-        category: Category::Proactive,
-        title: id.into(),
-        kind: BlockKind::Work,
-        account: None,
-        objective: None,
-    }
+    test_support::block(id, start, end, Category::Proactive)
 }
 
 fn zone() -> Zone {
