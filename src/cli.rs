@@ -180,12 +180,12 @@ pub enum ConfigCommand {
 pub enum ImportCommand {
     /// Import the events of a calendar export (.ics from Google, Outlook/Exchange or Apple).
     #[command(
-        after_help = "Examples:\n  protime import calendar ~/Downloads/calendar.ics --dry-run\n  protime import calendar calendar.ics --yes\n  protime import calendar calendar.ics --from 2026-11-02 --to 2026-11-13 --yes --unmatched other"
+        after_help = "Examples:\n  protime import calendar ~/Downloads/calendar.ics\n  protime import calendar ~/Downloads/calendar.ics --dry-run\n  protime import calendar calendar.ics --yes\n  protime import calendar calendar.ics --from 2026-11-02 --to 2026-11-13 --yes --unmatched other"
     )]
     Calendar(ImportArgs),
     /// Import the activities of a CRM export (.csv from Salesforce, HubSpot or Pipedrive).
     #[command(
-        after_help = "Examples:\n  protime import crm activities.csv --dry-run\n  protime import crm activities.csv --since 2w --yes"
+        after_help = "Examples:\n  protime import crm activities.csv\n  protime import crm activities.csv --dry-run\n  protime import crm activities.csv --since 2w --yes"
     )]
     Crm(ImportArgs),
 }
@@ -203,7 +203,8 @@ pub struct ImportArgs {
     /// The last day to import, YYYY-MM-DD (with --from).
     #[arg(long, requires = "from")]
     pub to: Option<String>,
-    /// Only print what would be imported; write nothing.
+    /// Only print what would be imported; write nothing. (Without --dry-run or --yes, a terminal
+    /// opens the review: set categories by key, `a` accepts, `q` abandons.)
     #[arg(long, conflicts_with = "yes")]
     pub dry_run: bool,
     /// Accept the rules' categories and write the sessions.

@@ -42,7 +42,7 @@ fn main() -> ExitCode {
         }
         Some(command) => {
             restore_default_sigpipe();
-            commands::dispatch(command, &paths, clock.as_ref(), cli.json)
+            commands::dispatch(command, &paths, &clock, cli.json)
         }
         None => run_tui(&paths, clock, Opening::default()),
     }

@@ -4,28 +4,24 @@
 use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, parse_date, period::parse_last};
 use crate::cli::ImportArgs;
 use crate::config::Config;
-use crate::domain::report::{Figures, day_figures, total};
+use crate::domain::report::Figures;
 use crate::domain::{Category, Day};
 use crate::figures::capacity;
-use crate::import::rules::{Verdict, categorise};
-use crate::import::{Accepted, Change, Item, Parsed, Plan, Window, crm, ics, input, merge};
+use crate::import::preview::{Proposal, accepted, baseline, propose};
+use crate::import::{Change, Parsed, Plan, Window, crm, ics, input, merge};
 use crate::journal::Journal;
+use crate::tui::import_review::{self, ImportReview, Outcome, Period};
+use crate::tui::theme::Theme;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     Calendar,
     Crm,
-}
-
-/// One line of the preview: the item and the category it gets (if any), and why.
-struct Line {
-    item: Item,
-    verdict: Option<Verdict>,
-    category: Option<Category>,
 }
 
 pub fn run(
@@ -35,6 +31,7 @@ pub fn run(
     source: Source,
     args: &ImportArgs,
     json: bool,
+    screen: Screen,
 ) -> ExitCode {
     let window = match window(args, now) {
         Ok(w) => w,
@@ -53,32 +50,112 @@ pub fn run(
         Ok(d) => d,
         Err(message) => return fail(EXIT_JOURNAL, message),
     };
-    let lines = decide(&parsed, config, &days, fallback);
-    let plan = Plan::new(&accepted(&lines), &parsed.gone, &window, &days);
-    let write = args.yes && !args.dry_run;
-    let (change, after) = if write {
-        match self::write(&plan, journal) {
-            Ok(change) => (change, None),
-            Err(message) => return fail(EXIT_JOURNAL, message),
-        }
-    } else {
-        let mut after = days.clone();
-        (plan.apply(&mut after), Some(after))
+    let proposals = propose(&parsed, &config.import.rules, &days, fallback);
+    let import = Import {
+        journal,
+        config,
+        now,
+        window,
+        parsed,
+        days,
     };
-    let after = match after {
-        Some(a) => a,
-        None => match load(journal, &window) {
-            Ok(d) => d,
-            Err(message) => return fail(EXIT_JOURNAL, message),
-        },
-    };
-    let baseline = baseline(&after, &window, config, now);
-    if json {
-        print_json(&lines, &parsed, change, &baseline, &window, write);
-    } else {
-        print_text(&lines, &parsed, change, &baseline, &window, write);
+    if args.yes || args.dry_run || json || !interactive() {
+        return import.finish(proposals, args.yes && !args.dry_run, json);
     }
-    ExitCode::from(EXIT_OK)
+    import.review(proposals, &args.file, screen)
+}
+
+/// What the review screen needs to report a crash.
+pub struct Screen {
+    pub crash_dir: std::path::PathBuf,
+    pub clock: std::sync::Arc<dyn crate::clock::Clock>,
+}
+
+/// The review needs a keyboard and a screen; piped, the preview table is printed instead.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// An export read against the period's days as they are on disk.
+struct Import<'a> {
+    journal: &'a Journal,
+    config: &'a Config,
+    now: DateTime<FixedOffset>,
+    window: Window,
+    parsed: Parsed,
+    days: BTreeMap<NaiveDate, Day>,
+}
+
+impl Import<'_> {
+    /// Writes the accepted proposals (when `write`), then prints what happened and the baseline.
+    fn finish(self, proposals: Vec<Proposal>, write: bool, json: bool) -> ExitCode {
+        let plan = Plan::new(
+            &accepted(&proposals),
+            &self.parsed.gone,
+            &self.window,
+            &self.days,
+        );
+        let (change, after) = if write {
+            let change = match self::write(&plan, self.journal) {
+                Ok(change) => change,
+                Err(message) => return fail(EXIT_JOURNAL, message),
+            };
+            match load(self.journal, &self.window) {
+                Ok(after) => (change, after),
+                Err(message) => return fail(EXIT_JOURNAL, message),
+            }
+        } else {
+            let mut after = self.days.clone();
+            (plan.apply(&mut after), after)
+        };
+        let baseline = baseline(&after, &self.window, &capacity(self.config), self.now);
+        let out = Printed {
+            proposals: &proposals,
+            parsed: &self.parsed,
+            change,
+            baseline: &baseline,
+            window: &self.window,
+            written: write,
+        };
+        if json {
+            out.json()
+        } else {
+            out.text()
+        }
+        ExitCode::from(EXIT_OK)
+    }
+
+    /// Opens the review screen; writes only what the rep accepts there.
+    fn review(self, proposals: Vec<Proposal>, file: &std::path::Path, screen: Screen) -> ExitCode {
+        let period = Period {
+            window: self.window,
+            days: self.days.clone(),
+            gone: self.parsed.gone.clone(),
+            capacity: capacity(self.config),
+            now: self.now,
+        };
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut review = ImportReview::new(name, proposals, period);
+        let theme = Theme::new(&self.config.theme, Theme::no_color_from_env());
+        match import_review::run(&mut review, &theme, screen.crash_dir, screen.clock) {
+            Ok(Outcome::Accept) => self.finish(review.proposals, true, false),
+            Ok(Outcome::Abandon) => {
+                // Not println!: after a hang-up there is no terminal to print to.
+                let _ = writeln!(std::io::stdout(), "Import abandoned: nothing was written.");
+                ExitCode::from(EXIT_OK)
+            }
+            Err(e) => fail(
+                EXIT_REFUSED,
+                format!(
+                    "the review screen could not open: {e}\nRun the import with --dry-run to see the table, or --yes to accept the rules' categories."
+                ),
+            ),
+        }
+    }
 }
 
 /// The days to import: `--from/--to`, or `--since` back from today (today included).
@@ -135,59 +212,6 @@ fn load(journal: &Journal, window: &Window) -> Result<BTreeMap<NaiveDate, Day>, 
     Ok(days)
 }
 
-/// Each item's category: the rule's verdict, else the category it already has in the journal
-/// (sorted on an earlier import), else `--unmatched`.
-fn decide(
-    parsed: &Parsed,
-    config: &Config,
-    days: &BTreeMap<NaiveDate, Day>,
-    fallback: Option<Category>,
-) -> Vec<Line> {
-    let known: BTreeMap<&str, Category> = days
-        .values()
-        .flat_map(|d| &d.sessions)
-        .filter_map(|s| Some((s.source.as_deref()?, s.category)))
-        .collect();
-    let mut lines: Vec<Line> = parsed
-        .items
-        .iter()
-        .map(|item| {
-            let verdict = categorise(item, &config.import.rules);
-            let category = verdict
-                .as_ref()
-                .map(|v| v.category)
-                .or_else(|| known.get(item.source.as_str()).copied())
-                .or(fallback);
-            Line {
-                item: item.clone(),
-                verdict,
-                category,
-            }
-        })
-        .collect();
-    lines.sort_by(|a, b| {
-        a.item
-            .start
-            .cmp(&b.item.start)
-            .then(a.item.source.cmp(&b.item.source))
-    });
-    lines
-}
-
-/// The accepted items (those with a category): items left unsorted are not written, and their
-/// sessions from an earlier import stay as they are.
-fn accepted(lines: &[Line]) -> Vec<Accepted> {
-    lines
-        .iter()
-        .filter_map(|l| {
-            Some(Accepted {
-                item: l.item.clone(),
-                category: l.category?,
-            })
-        })
-        .collect()
-}
-
 fn write(plan: &Plan, journal: &Journal) -> Result<Change, String> {
     let mut change = Change::default();
     for (date, wanted) in &plan.per_day {
@@ -197,23 +221,6 @@ fn write(plan: &Plan, journal: &Journal) -> Result<Change, String> {
         change.add(done);
     }
     Ok(change)
-}
-
-/// Tracked minutes per category over the period; overlapping sessions count once (as in reports).
-fn baseline(
-    days: &BTreeMap<NaiveDate, Day>,
-    window: &Window,
-    config: &Config,
-    now: DateTime<FixedOffset>,
-) -> Figures {
-    let cap = capacity(config);
-    let per_day: Vec<(NaiveDate, Figures)> = window
-        .from
-        .iter_days()
-        .take_while(|d| *d <= window.to)
-        .map(|d| (d, day_figures(d, days.get(&d), &cap, &window.offset, now)))
-        .collect();
-    total(&per_day)
 }
 
 fn summary(c: Change) -> String {
@@ -227,84 +234,128 @@ fn hours(minutes: i64) -> String {
     format!("{:.2}", minutes as f64 / 60.0)
 }
 
-fn category_cell(line: &Line) -> String {
-    match (&line.verdict, line.category) {
-        (Some(v), _) => format!("{} ({})", v.category.tag(), v.word),
-        (None, Some(c)) => format!("{} (kept)", c.tag()),
-        (None, None) => "?".into(),
+fn category_cell(p: &Proposal) -> String {
+    match p.category {
+        Some(c) => format!("{} ({})", c.tag(), p.reason()),
+        None => "?".into(),
     }
 }
 
-fn print_text(
-    lines: &[Line],
-    parsed: &Parsed,
+/// What an import prints: the items, what was skipped, what changed and the baseline.
+struct Printed<'a> {
+    proposals: &'a [Proposal],
+    parsed: &'a Parsed,
     change: Change,
-    baseline: &Figures,
-    window: &Window,
+    baseline: &'a Figures,
+    window: &'a Window,
     written: bool,
-) {
-    println!(
-        "Import {} – {}: {} items",
-        window.from,
-        window.to,
-        lines.len()
-    );
-    println!(
-        "{:<10} {:<11} {:>5}  {:<22} {:<36} account",
-        "date", "time", "min", "category", "title"
-    );
-    for l in lines {
-        let start = l.item.start.with_timezone(&window.offset);
-        let end = l.item.end.with_timezone(&window.offset);
+}
+
+impl Printed<'_> {
+    fn text(&self) {
+        let (window, parsed, change) = (self.window, self.parsed, self.change);
         println!(
-            "{:<10} {}-{} {:>5}  {:<22} {:<36} {}",
-            start.format("%Y-%m-%d"),
-            start.format("%H:%M"),
-            end.format("%H:%M"),
-            l.item.minutes(),
-            category_cell(l),
-            clip(&l.item.title, 36),
-            l.item.account.as_deref().unwrap_or("")
+            "Import {} – {}: {} items",
+            window.from,
+            window.to,
+            self.proposals.len()
         );
-    }
-    let unsorted: Vec<&Line> = lines.iter().filter(|l| l.category.is_none()).collect();
-    if !unsorted.is_empty() {
         println!(
-            "\nNo rule matched {} items (left out; add a rule to [import.rules] or use --unmatched CATEGORY):",
-            unsorted.len()
+            "{:<10} {:<11} {:>5}  {:<22} {:<36} account",
+            "date", "time", "min", "category", "title"
         );
-        for l in unsorted {
+        for l in self.proposals {
+            let start = l.item.start.with_timezone(&window.offset);
+            let end = l.item.end.with_timezone(&window.offset);
             println!(
-                "  {}  {}  [{}]",
-                l.item
-                    .start
-                    .with_timezone(&window.offset)
-                    .format("%Y-%m-%d %H:%M"),
-                l.item.title,
-                l.item.source
+                "{:<10} {}-{} {:>5}  {:<22} {:<36} {}",
+                start.format("%Y-%m-%d"),
+                start.format("%H:%M"),
+                end.format("%H:%M"),
+                l.item.minutes(),
+                category_cell(l),
+                clip(&l.item.title, 36),
+                l.item.account.as_deref().unwrap_or("")
             );
         }
-    }
-    if !parsed.skipped.is_empty() {
-        let counts: Vec<String> = parsed
-            .skipped
+        let unsorted: Vec<&Proposal> = self
+            .proposals
             .iter()
-            .map(|(r, n)| format!("{n} {r}"))
+            .filter(|l| l.category.is_none())
             .collect();
-        println!("\nSkipped: {}", counts.join(", "));
+        if !unsorted.is_empty() {
+            println!(
+                "\nNo rule matched {} items (left out; add a rule to [import.rules] or use --unmatched CATEGORY):",
+                unsorted.len()
+            );
+            for l in unsorted {
+                println!(
+                    "  {}  {}  [{}]",
+                    l.item
+                        .start
+                        .with_timezone(&window.offset)
+                        .format("%Y-%m-%d %H:%M"),
+                    l.item.title,
+                    l.item.source
+                );
+            }
+        }
+        if !parsed.skipped.is_empty() {
+            let counts: Vec<String> = parsed
+                .skipped
+                .iter()
+                .map(|(r, n)| format!("{n} {r}"))
+                .collect();
+            println!("\nSkipped: {}", counts.join(", "));
+        }
+        for p in &parsed.problems {
+            eprintln!("protime: not imported: {p}");
+        }
+        if self.written {
+            println!("\nWritten: {}.", summary(change));
+        } else {
+            println!(
+                "\nNothing written (would be: {}). Add --yes to accept these categories.",
+                summary(change)
+            );
+        }
+        print_baseline(self.baseline, window);
     }
-    for p in &parsed.problems {
-        eprintln!("protime: not imported: {p}");
+
+    fn json(&self) {
+        let (window, parsed, change, baseline) =
+            (self.window, self.parsed, self.change, self.baseline);
+        let items: Vec<Value> = self
+            .proposals
+            .iter()
+            .map(|l| {
+                json!({
+                    "source": l.item.source,
+                    "start": crate::domain::timefmt::format_rfc3339(&l.item.start),
+                    "end": crate::domain::timefmt::format_rfc3339(&l.item.end),
+                    "title": l.item.title,
+                    "account": l.item.account,
+                    "category": l.category.map(|c| c.name()),
+                    "rule_word": l.verdict.as_ref().map(|v| v.word.clone()),
+                })
+            })
+            .collect();
+        let minutes: BTreeMap<&str, i64> = Category::ALL
+            .iter()
+            .map(|c| (c.name(), baseline.minutes(*c)))
+            .collect();
+        let doc = json!({
+            "from": window.from.to_string(),
+            "to": window.to.to_string(),
+            "written": self.written,
+            "items": items,
+            "skipped": parsed.skipped,
+            "problems": parsed.problems,
+            "change": { "added": change.added, "updated": change.updated, "removed": change.removed, "unchanged": change.unchanged },
+            "baseline_minutes": minutes,
+        });
+        println!("{doc:#}");
     }
-    if written {
-        println!("\nWritten: {}.", summary(change));
-    } else {
-        println!(
-            "\nNothing written (would be: {}). Add --yes to accept these categories.",
-            summary(change)
-        );
-    }
-    print_baseline(baseline, window);
 }
 
 fn print_baseline(b: &Figures, window: &Window) {
@@ -341,43 +392,4 @@ fn clip(text: &str, width: usize) -> String {
     let mut s: String = text.chars().take(width - 1).collect();
     s.push('…');
     s
-}
-
-fn print_json(
-    lines: &[Line],
-    parsed: &Parsed,
-    change: Change,
-    baseline: &Figures,
-    window: &Window,
-    written: bool,
-) {
-    let items: Vec<Value> = lines
-        .iter()
-        .map(|l| {
-            json!({
-                "source": l.item.source,
-                "start": crate::domain::timefmt::format_rfc3339(&l.item.start),
-                "end": crate::domain::timefmt::format_rfc3339(&l.item.end),
-                "title": l.item.title,
-                "account": l.item.account,
-                "category": l.category.map(|c| c.name()),
-                "rule_word": l.verdict.as_ref().map(|v| v.word.clone()),
-            })
-        })
-        .collect();
-    let minutes: BTreeMap<&str, i64> = Category::ALL
-        .iter()
-        .map(|c| (c.name(), baseline.minutes(*c)))
-        .collect();
-    let doc = json!({
-        "from": window.from.to_string(),
-        "to": window.to.to_string(),
-        "written": written,
-        "items": items,
-        "skipped": parsed.skipped,
-        "problems": parsed.problems,
-        "change": { "added": change.added, "updated": change.updated, "removed": change.removed, "unchanged": change.unchanged },
-        "baseline_minutes": minutes,
-    });
-    println!("{doc:#}");
 }

@@ -21,7 +21,12 @@ use clap::CommandFactory;
 use std::process::ExitCode;
 
 /// Runs one command-line verb.
-pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) -> ExitCode {
+pub fn dispatch(
+    command: Command,
+    paths: &Paths,
+    clock: &std::sync::Arc<dyn Clock>,
+    json: bool,
+) -> ExitCode {
     let journal = Journal::new(paths.journal_dir());
     let now = clock.now();
     let today = now.date_naive();
@@ -114,7 +119,11 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) 
                     ImportCommand::Calendar(a) => (import_cmd::Source::Calendar, a),
                     ImportCommand::Crm(a) => (import_cmd::Source::Crm, a),
                 };
-                import_cmd::run(&journal, &c, now, source, &args, json)
+                let screen = import_cmd::Screen {
+                    crash_dir: paths.crash_dir(),
+                    clock: clock.clone(),
+                };
+                import_cmd::run(&journal, &c, now, source, &args, json, screen)
             }
             Err(e) => fail(EXIT_REFUSED, e),
         },

@@ -19,16 +19,7 @@ fn session(id: &str, start: &str, end: &str, category: Category) -> Session {
 }
 
 fn capacity() -> Capacity {
-    Capacity {
-        weekly_minutes: 40 * 60,
-        weekdays: vec![
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ],
-    }
+    crate::domain::test_support::capacity_40h()
 }
 
 const LIMITS: Limits = Limits {

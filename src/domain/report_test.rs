@@ -1,18 +1,9 @@
 use super::*;
 use crate::domain::{Block, BlockKind, Review, Session, SessionKind};
-use chrono::{NaiveTime, Weekday};
+use chrono::NaiveTime;
 
 fn capacity() -> Capacity {
-    Capacity {
-        weekly_minutes: 40 * 60,
-        weekdays: vec![
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ],
-    }
+    crate::domain::test_support::capacity_40h()
 }
 
 fn tz() -> FixedOffset {

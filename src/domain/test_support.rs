@@ -1,7 +1,9 @@
-//! Builders the unit tests share: a work block and a session with only what a test cares about.
+//! Builders the unit tests share: a work block, a session and a working week, with only what a
+//! test cares about.
 
+use super::check::Capacity;
 use super::{Block, BlockKind, Category, Session, SessionKind};
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveTime, Weekday};
 
 pub fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -40,5 +42,19 @@ pub fn session(
         account: None,
         note: None,
         source: None,
+    }
+}
+
+/// 40 hours over Monday to Friday: 8 hours a working day.
+pub fn capacity_40h() -> Capacity {
+    Capacity {
+        weekly_minutes: 40 * 60,
+        weekdays: vec![
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ],
     }
 }

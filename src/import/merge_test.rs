@@ -1,19 +1,11 @@
 use super::*;
-use chrono::Duration;
 
 fn t(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
 fn item(source: &str, start: &str, minutes: i64, title: &str) -> Item {
-    Item {
-        source: source.into(),
-        start: t(start),
-        end: t(start) + Duration::minutes(minutes),
-        title: title.into(),
-        account: None,
-        fields: BTreeMap::new(),
-    }
+    test_item(source, start, minutes, title)
 }
 
 fn accepted(i: Item, c: Category) -> Accepted {

@@ -7,6 +7,7 @@
 pub mod crm;
 pub mod ics;
 pub mod input;
+pub mod preview;
 pub mod rules;
 pub mod vtimezone;
 
@@ -293,6 +294,20 @@ pub fn stable_hash(text: &str) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{h:016x}")
+}
+
+/// An item with only a source, a start (RFC 3339), a length and a title: for the unit tests.
+#[cfg(test)]
+pub(crate) fn test_item(source: &str, start: &str, minutes: i64, title: &str) -> Item {
+    let start = DateTime::parse_from_rfc3339(start).unwrap();
+    Item {
+        source: source.into(),
+        start,
+        end: start + chrono::Duration::minutes(minutes),
+        title: title.into(),
+        account: None,
+        fields: BTreeMap::new(),
+    }
 }
 
 #[cfg(test)]

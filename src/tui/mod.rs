@@ -4,6 +4,7 @@ pub mod app;
 pub mod clipboard;
 pub mod effects;
 pub mod event;
+pub mod import_review;
 pub mod keymap;
 pub mod overlay;
 pub mod prompt;

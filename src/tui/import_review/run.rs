@@ -1,0 +1,58 @@
+//! The review's own small loop in the real terminal: draw, wait for a key, until accepted or
+//! abandoned. A signal or a closed terminal abandons (nothing is written).
+
+use super::{ImportReview, Outcome, draw};
+use crate::clock::Clock;
+use crate::tui::event::{self, Event};
+use crate::tui::terminal;
+use crate::tui::theme::Theme;
+use ratatui::crossterm::event::MouseEventKind;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+pub fn run(
+    review: &mut ImportReview,
+    theme: &Theme,
+    crash_dir: PathBuf,
+    clock: Arc<dyn Clock>,
+) -> std::io::Result<Outcome> {
+    let (tx, rx) = mpsc::channel();
+    event::spawn_signals(tx.clone())?;
+    terminal::install_panic_hook(crash_dir, clock);
+    let mut term = terminal::init()?;
+    event::spawn_hangup_watch(tx.clone());
+    event::spawn_input(tx);
+    let outcome = loop {
+        if let Err(e) = term.draw(|frame| draw(frame, review, theme)) {
+            terminal::restore();
+            return Err(e);
+        }
+        let Ok(event) = rx.recv() else {
+            break Outcome::Abandon;
+        };
+        if let Some(outcome) = handle(review, event) {
+            break outcome;
+        }
+    };
+    terminal::restore();
+    // As in the dashboard: restore() showed the cursor, and a Drop on a dead tty would panic.
+    std::mem::forget(term);
+    Ok(outcome)
+}
+
+fn handle(review: &mut ImportReview, event: Event) -> Option<Outcome> {
+    match event {
+        Event::Key(key) => review.handle_key(key),
+        Event::Mouse(mouse) => {
+            let code = match mouse.kind {
+                MouseEventKind::ScrollDown => ratatui::crossterm::event::KeyCode::Down,
+                MouseEventKind::ScrollUp => ratatui::crossterm::event::KeyCode::Up,
+                _ => return None,
+            };
+            review.handle_key(code.into())
+        }
+        Event::InputClosed | Event::Signal(_) => Some(Outcome::Abandon),
+        _ => None,
+    }
+}

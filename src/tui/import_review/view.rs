@@ -1,0 +1,240 @@
+//! Drawing the import review: a title, the list of items, the baseline and the keys.
+
+use super::ImportReview;
+use crate::domain::Category;
+use crate::domain::timefmt::format_minutes;
+use crate::import::preview::Proposal;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::truncate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+/// Below this width the "why" and account columns give their room to the title.
+const WIDE: u16 = 90;
+
+pub fn draw(frame: &mut Frame, review: &mut ImportReview, theme: &Theme) {
+    let area = frame.area();
+    let [title, list, baseline, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let wide = area.width >= WIDE;
+    frame.render_widget(Paragraph::new(title_line(review, theme, wide)), title);
+    draw_list(frame, list, review, theme);
+    frame.render_widget(
+        Paragraph::new(baseline_line(review, theme, wide)).wrap(Wrap { trim: true }),
+        baseline,
+    );
+    frame.render_widget(
+        Paragraph::new(key_line(review, theme, wide)).wrap(Wrap { trim: true }),
+        keys,
+    );
+}
+
+fn title_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
+    let w = &review.window;
+    let day = if wide { "%a %-d %b" } else { "%-d %b" };
+    let mut spans = vec![
+        Span::styled(format!("Import {}", review.file), theme.title()),
+        Span::raw(format!(
+            " · {} – {} · {} items",
+            w.from.format(day),
+            w.to.format(day),
+            review.proposals.len()
+        )),
+    ];
+    let left_out = review.left_out();
+    if left_out > 0 {
+        let text = if wide {
+            "without a category"
+        } else {
+            "unsorted"
+        };
+        spans.push(Span::styled(
+            format!(" · {left_out} {text}"),
+            theme.warning(),
+        ));
+    }
+    Line::from(spans)
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, review: &mut ImportReview, theme: &Theme) {
+    let block = Block::new().borders(Borders::TOP | Borders::BOTTOM);
+    if review.proposals.is_empty() {
+        let text = "Nothing in this export falls in the period: press q, then try a longer \
+                    --since or --from/--to.";
+        frame.render_widget(
+            Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
+            area,
+        );
+        return;
+    }
+    let wide = area.width >= WIDE;
+    let header = header_row(wide).style(theme.dim());
+    let rows: Vec<Row> = review
+        .proposals
+        .iter()
+        .map(|p| item_row(p, review, theme, wide))
+        .collect();
+    let table = Table::new(rows, widths(wide))
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+        .highlight_symbol("▶ ");
+    review.table.select(Some(review.selected));
+    frame.render_stateful_widget(table, area, &mut review.table);
+}
+
+fn widths(wide: bool) -> Vec<Constraint> {
+    let (date, category) = if wide { (10, 10) } else { (6, 4) };
+    let mut widths = vec![
+        Constraint::Length(date),
+        Constraint::Length(11),
+        Constraint::Length(5),
+        Constraint::Length(category),
+    ];
+    if wide {
+        widths.push(Constraint::Length(12));
+    }
+    widths.push(Constraint::Fill(2));
+    if wide {
+        widths.push(Constraint::Fill(1));
+    }
+    widths
+}
+
+fn header_row(wide: bool) -> Row<'static> {
+    let mut cells = vec![
+        "date",
+        "time",
+        " len",
+        if wide { "category" } else { "cat" },
+    ];
+    if wide {
+        cells.push("why");
+    }
+    cells.push("title");
+    if wide {
+        cells.push("account");
+    }
+    Row::new(cells)
+}
+
+fn item_row<'a>(p: &'a Proposal, review: &ImportReview, theme: &Theme, wide: bool) -> Row<'a> {
+    let start = p.item.start.with_timezone(&review.window.offset);
+    let end = p.item.end.with_timezone(&review.window.offset);
+    let (category, style) = match p.category {
+        Some(c) if wide => (c.name(), theme.category(c)),
+        Some(c) => (c.tag(), theme.category(c)),
+        None => ("—", theme.warning()),
+    };
+    let date = if wide { "%a %d %b" } else { "%d %b" };
+    let mut cells = vec![
+        Cell::from(start.format(date).to_string()),
+        Cell::from(format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))),
+        Cell::from(format!("{:>5}", format_minutes(p.item.minutes()))),
+        Cell::from(Span::styled(category, style)),
+    ];
+    if wide {
+        cells.push(Cell::from(Span::styled(
+            truncate(&p.reason(), 12),
+            theme.dim(),
+        )));
+    }
+    cells.push(Cell::from(p.item.title.as_str()));
+    if wide {
+        cells.push(Cell::from(p.item.account.as_deref().unwrap_or("")));
+    }
+    Row::new(cells)
+}
+
+/// The period's tracked hours and their shares once these choices are written (as the command
+/// line's baseline counts them: overlaps once), and what the working time leaves unlogged.
+fn baseline_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
+    let b = &review.baseline;
+    let tracked = b.total();
+    let pct = |minutes: i64| match tracked {
+        0 => "–".to_string(),
+        t => format!("{:.0}%", minutes as f64 * 100.0 / t as f64),
+    };
+    let lead = if wide {
+        "Once written, the period holds"
+    } else {
+        "Then"
+    };
+    let mut spans = vec![Span::raw(format!(
+        "{lead} {} tracked: ",
+        format_minutes(tracked)
+    ))];
+    for (i, c) in Category::ALL.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" · "));
+        }
+        let name = if wide { c.name() } else { c.tag() };
+        spans.push(Span::styled(name, theme.category(c)));
+        spans.push(Span::raw(format!(
+            " {} {}",
+            format_minutes(b.minutes(c)),
+            pct(b.minutes(c))
+        )));
+    }
+    if wide {
+        let unlogged = format_minutes(b.unlogged());
+        spans.push(Span::styled(
+            format!(" ({unlogged} of working time unlogged)"),
+            theme.dim(),
+        ));
+    }
+    Line::from(spans)
+}
+
+fn key_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
+    if review.confirm_abandon {
+        return Line::from(vec![
+            Span::styled(
+                match review.chosen() {
+                    1 => "Abandon the category you set? ".to_string(),
+                    n => format!("Abandon the {n} categories you set? "),
+                },
+                theme.warning(),
+            ),
+            Span::styled("q", theme.key()),
+            Span::raw(" again abandons (nothing is written) · any other key stays"),
+        ]);
+    }
+    let keys: &[(&str, &str)] = if wide {
+        &[
+            ("p r o", "proactive/reactive/other"),
+            ("P R O", "same for every item of this title"),
+            ("x", "leave out"),
+            ("Tab", "next without a category"),
+            ("a", "accept and write"),
+            ("q", "abandon"),
+        ]
+    } else {
+        &[
+            ("p r o", "set"),
+            ("P R O", "by title"),
+            ("x", "leave out"),
+            ("Tab", "next"),
+            ("a", "accept"),
+            ("q", "abandon"),
+        ]
+    };
+    let mut spans = vec![];
+    for (i, (key, what)) in keys.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" · "));
+        }
+        spans.push(Span::styled(*key, theme.key()));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    Line::from(spans)
+}

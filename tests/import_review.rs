@@ -1,0 +1,146 @@
+//! The import review: drawn on TestBackend from a real export, and driven in a real terminal,
+//! where only what the rep accepts reaches the journal.
+
+mod tmux;
+
+use chrono::{DateTime, NaiveDate};
+use protime::config::Config;
+use protime::figures::capacity;
+use protime::import::preview::propose;
+use protime::import::{Window, ics};
+use protime::tui::import_review::{ImportReview, Period, draw};
+use protime::tui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::time::Duration;
+use tmux::*;
+
+const NOW: &str = "2026-11-26T12:00:00+01:00";
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+/// The review of the Google Calendar fixture over the last two weeks, on an empty journal.
+fn google_review() -> ImportReview {
+    let now = DateTime::parse_from_rfc3339(NOW).unwrap();
+    let config = Config::defaults();
+    let window = Window {
+        from: NaiveDate::from_ymd_opt(2026, 11, 13).unwrap(),
+        to: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        offset: *now.offset(),
+    };
+    let text = std::fs::read_to_string(fixture("google.ics")).unwrap();
+    let parsed = ics::parse(&text, &window, &config.import.me).unwrap();
+    let proposals = propose(&parsed, &config.import.rules, &BTreeMap::new(), None);
+    let period = Period {
+        window,
+        days: BTreeMap::new(),
+        gone: BTreeSet::new(),
+        capacity: capacity(&config),
+        now,
+    };
+    ImportReview::new("google.ics".into(), proposals, period)
+}
+
+fn screen(review: &mut ImportReview, width: u16, height: u16) -> String {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    let theme = Theme::new(&Config::defaults().theme, true);
+    terminal.draw(|f| draw(f, review, &theme)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_review_lists_every_item_with_its_category_and_why() {
+    let mut review = google_review();
+    insta::assert_snapshot!("google_120x20", screen(&mut review, 120, 20));
+    insta::assert_snapshot!("google_60x20", screen(&mut review, 60, 20));
+}
+
+#[test]
+fn a_category_set_by_hand_shows_as_yours_and_moves_the_baseline() {
+    let mut review = google_review();
+    review.handle_key(KeyCode::Tab.into());
+    review.handle_key(KeyCode::Char('o').into());
+    review.handle_key(KeyCode::Char('q').into());
+    insta::assert_snapshot!("google_chosen_120x20", screen(&mut review, 120, 20));
+}
+
+#[test]
+fn a_long_list_scrolls_with_the_selection() {
+    let mut review = google_review();
+    review.handle_key(KeyCode::End.into());
+    let text = screen(&mut review, 100, 9);
+    assert!(text.contains("▶ Wed 25 Nov"), "{text}");
+    assert!(!text.contains("Mon 16 Nov"), "{text}");
+}
+
+#[test]
+fn tiny_terminals_do_not_break_the_review() {
+    let mut review = google_review();
+    let theme = Theme::new(&Config::defaults().theme, true);
+    for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 3), (3, 40)] {
+        let backend = ratatui::backend::TestBackend::new(w, h);
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        terminal.draw(|f| draw(f, &mut review, &theme)).unwrap();
+    }
+}
+
+/// `protime import calendar FILE` in a real terminal, with the journal of the tmux harness.
+fn import_in_terminal() -> Tmux {
+    let command = format!(
+        "{PROTIME} import calendar {}",
+        fixture("google.ics").display()
+    );
+    let now = format!("PROTIME_NOW={NOW}");
+    let tmux = Tmux::start_with(110, 24, "bash --norc --noprofile", &[now]);
+    tmux.wait_for("bash-", STARTUP);
+    tmux.keys(&[&command, "Enter"]);
+    tmux.wait_for("Import google.ics", STARTUP);
+    tmux
+}
+
+fn day_file(tmux: &Tmux, date: &str) -> std::path::PathBuf {
+    tmux.journal().join("2026").join(format!("{date}.toml"))
+}
+
+#[test]
+fn in_a_terminal_the_rep_sorts_the_leftover_item_and_accepts() {
+    let tmux = import_in_terminal();
+    tmux.wait_for("1 without a category", Duration::from_secs(5));
+    tmux.keys(&["Tab", "o", "a"]);
+    tmux.wait_for("Written: 6 added", Duration::from_secs(10));
+    let dentist = std::fs::read_to_string(day_file(&tmux, "2026-11-23")).unwrap();
+    assert!(dentist.contains("Dentist"), "{dentist}");
+    assert!(dentist.contains("category = \"other\""), "{dentist}");
+    let screen = tmux.screen();
+    assert!(screen.contains("OTH (yours)"), "{screen}");
+}
+
+#[test]
+fn in_a_terminal_q_abandons_and_writes_nothing() {
+    let tmux = import_in_terminal();
+    tmux.keys(&["p", "q"]);
+    tmux.wait_for("Abandon the category you set?", Duration::from_secs(5));
+    tmux.keys(&["q"]);
+    tmux.wait_for(
+        "Import abandoned: nothing was written.",
+        Duration::from_secs(5),
+    );
+    assert!(!tmux.journal().join("2026").exists());
+}
+
+#[test]
+fn an_export_with_nothing_in_the_period_says_what_to_try() {
+    let mut review = google_review();
+    review.proposals.clear();
+    let text = screen(&mut review, 100, 12);
+    assert!(
+        text.contains("Nothing in this export falls in the period"),
+        "{text}"
+    );
+}
