@@ -1,14 +1,16 @@
 //! The import review: drawn on TestBackend from a real export, and driven in a real terminal,
 //! where only what the rep accepts reaches the journal.
 
+mod common;
 mod tmux;
 
 use chrono::{DateTime, NaiveDate};
+use common::{Harness, at};
 use protime::config::Config;
 use protime::figures::capacity;
 use protime::import::preview::propose;
 use protime::import::{Window, ics};
-use protime::tui::import_review::{ImportReview, Period, draw};
+use protime::tui::import_review::{ImportReview, Period};
 use protime::tui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
 use std::collections::{BTreeMap, BTreeSet};
@@ -50,7 +52,9 @@ fn screen(review: &mut ImportReview, width: u16, height: u16) -> String {
     let backend = ratatui::backend::TestBackend::new(width, height);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     let theme = Theme::new(&Config::defaults().theme, true);
-    terminal.draw(|f| draw(f, review, &theme)).unwrap();
+    terminal
+        .draw(|f| review.render(f.area(), f.buffer_mut(), &theme))
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -81,12 +85,14 @@ fn a_long_list_scrolls_with_the_selection() {
 
 #[test]
 fn tiny_terminals_do_not_break_the_review() {
-    let mut review = google_review();
+    let review = google_review();
     let theme = Theme::new(&Config::defaults().theme, true);
     for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 3), (3, 40)] {
         let backend = ratatui::backend::TestBackend::new(w, h);
         let mut terminal = ratatui::Terminal::new(backend).unwrap();
-        terminal.draw(|f| draw(f, &mut review, &theme)).unwrap();
+        terminal
+            .draw(|f| review.render(f.area(), f.buffer_mut(), &theme))
+            .unwrap();
     }
 }
 
@@ -143,4 +149,86 @@ fn an_export_with_nothing_in_the_period_says_what_to_try() {
         text.contains("Nothing in this export falls in the period"),
         "{text}"
     );
+}
+
+/// The dashboard on the Month tab with the import prompt filled in and sent.
+fn dashboard_import(path: &str) -> Harness {
+    let mut h = Harness::new(at(NOW));
+    h.type_keys("5I");
+    h.type_keys(path);
+    h.type_keys("\n");
+    h
+}
+
+fn nov(day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+}
+
+#[test]
+fn from_the_month_tab_an_import_is_reviewed_then_written() {
+    let path = fixture("google.ics").display().to_string();
+    let mut h = dashboard_import(&path);
+    assert!(h.app.import.is_some(), "{:?}", h.app.banner);
+    let screen = h.screen(110, 24);
+    assert!(screen.contains("Import google.ics"), "{screen}");
+    assert!(h.file(nov(23)).is_empty(), "nothing is written before a");
+    h.type_keys("\tra");
+    assert!(h.app.import.is_none());
+    assert_eq!(
+        h.sessions(nov(23)),
+        vec![
+            "09:30-10:00 imported OTH Team stand-up",
+            "14:00-14:30 imported RE Dentist"
+        ]
+    );
+    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(banner.contains("6 added"), "{banner}");
+    let screen = h.screen(110, 24);
+    assert!(screen.contains("Month · November 2026"), "{screen}");
+}
+
+#[test]
+fn from_the_month_tab_q_abandons_and_writes_nothing() {
+    let path = fixture("google.ics").display().to_string();
+    let mut h = dashboard_import(&path);
+    h.type_keys("q");
+    assert!(h.app.import.is_none());
+    assert_eq!(
+        h.app.banner.as_deref(),
+        Some("Import abandoned: nothing was written.")
+    );
+    assert!(h.file(nov(17)).is_empty());
+}
+
+#[test]
+fn a_file_that_is_no_export_is_named_and_nothing_opens() {
+    let h = dashboard_import("/tmp/notes.docx");
+    assert!(h.app.import.is_none());
+    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(
+        banner.contains("not a calendar (.ics) or CRM (.csv) export"),
+        "{banner}"
+    );
+    let missing = fixture("missing.ics").display().to_string();
+    let h = dashboard_import(&missing);
+    assert!(h.app.import.is_none());
+    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(banner.starts_with("Not imported:"), "{banner}");
+    assert!(banner.contains("missing.ics"), "{banner}");
+}
+
+#[test]
+fn a_bad_length_in_the_prompt_is_explained() {
+    let path = fixture("google.ics").display().to_string();
+    let mut h = Harness::new(at(NOW));
+    h.type_keys("5I");
+    h.type_keys(&path);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Backspace);
+    h.type_keys("soon\n");
+    assert!(h.app.import.is_none());
+    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(banner.contains("is not a length"), "{banner}");
 }

@@ -16,12 +16,62 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     Calendar,
     Crm,
+}
+
+impl Source {
+    /// The kind of export a file holds, by its name: `.ics` a calendar, `.csv`/`.tsv`/`.txt` a CRM.
+    pub fn of_file(file: &Path) -> Result<Source, String> {
+        let ext = file
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "ics" | "ical" | "ifb" => Ok(Source::Calendar),
+            "csv" | "tsv" | "txt" => Ok(Source::Crm),
+            _ => Err(format!(
+                "{}: not a calendar (.ics) or CRM (.csv) export by its name; rename it, or run \
+                 `protime import calendar|crm FILE`",
+                file.display()
+            )),
+        }
+    }
+}
+
+/// An export read against the period's days as they are on disk, each item with its proposal.
+pub struct Prepared {
+    pub window: Window,
+    pub parsed: Parsed,
+    pub days: BTreeMap<NaiveDate, Day>,
+    pub proposals: Vec<Proposal>,
+}
+
+/// Reads the export and the period's days, and proposes a category for each item. Nothing is
+/// written. The error carries the exit code: a bad file refuses, a bad day file is the journal's.
+pub fn prepare(
+    journal: &Journal,
+    config: &Config,
+    source: Source,
+    file: &Path,
+    window: Window,
+    fallback: Option<Category>,
+) -> Result<Prepared, (u8, String)> {
+    let parsed = read(source, file, config, &window)
+        .map_err(|message| (EXIT_REFUSED, format!("{}: {message}", file.display())))?;
+    let days = load(journal, &window).map_err(|message| (EXIT_JOURNAL, message))?;
+    let proposals = propose(&parsed, &config.import.rules, &days, fallback);
+    Ok(Prepared {
+        window,
+        parsed,
+        days,
+        proposals,
+    })
 }
 
 pub fn run(
@@ -42,27 +92,20 @@ pub fn run(
         Some(Ok(c)) => Some(c),
         Some(Err(e)) => return fail(EXIT_REFUSED, format!("--unmatched: {e}")),
     };
-    let parsed = match read(source, &args.file, config, &window) {
+    let prepared = match prepare(journal, config, source, &args.file, window, fallback) {
         Ok(p) => p,
-        Err(message) => return fail(EXIT_REFUSED, format!("{}: {message}", args.file.display())),
+        Err((code, message)) => return fail(code, message),
     };
-    let days = match load(journal, &window) {
-        Ok(d) => d,
-        Err(message) => return fail(EXIT_JOURNAL, message),
-    };
-    let proposals = propose(&parsed, &config.import.rules, &days, fallback);
     let import = Import {
         journal,
         config,
         now,
-        window,
-        parsed,
-        days,
+        prepared,
     };
     if args.yes || args.dry_run || json || !interactive() {
-        return import.finish(proposals, args.yes && !args.dry_run, json);
+        return import.finish(args.yes && !args.dry_run, json);
     }
-    import.review(proposals, &args.file, screen)
+    import.review(&args.file, screen)
 }
 
 /// What the review screen needs to report a crash.
@@ -77,45 +120,44 @@ fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-/// An export read against the period's days as they are on disk.
+/// A prepared import and where it goes.
 struct Import<'a> {
     journal: &'a Journal,
     config: &'a Config,
     now: DateTime<FixedOffset>,
-    window: Window,
-    parsed: Parsed,
-    days: BTreeMap<NaiveDate, Day>,
+    prepared: Prepared,
 }
 
 impl Import<'_> {
     /// Writes the accepted proposals (when `write`), then prints what happened and the baseline.
-    fn finish(self, proposals: Vec<Proposal>, write: bool, json: bool) -> ExitCode {
-        let plan = Plan::new(
-            &accepted(&proposals),
-            &self.parsed.gone,
-            &self.window,
-            &self.days,
-        );
+    fn finish(self, write: bool, json: bool) -> ExitCode {
+        let Prepared {
+            window,
+            parsed,
+            days,
+            proposals,
+        } = self.prepared;
+        let plan = Plan::new(&accepted(&proposals), &parsed.gone, &window, &days);
         let (change, after) = if write {
             let change = match self::write(&plan, self.journal) {
                 Ok(change) => change,
                 Err(message) => return fail(EXIT_JOURNAL, message),
             };
-            match load(self.journal, &self.window) {
+            match load(self.journal, &window) {
                 Ok(after) => (change, after),
                 Err(message) => return fail(EXIT_JOURNAL, message),
             }
         } else {
-            let mut after = self.days.clone();
+            let mut after = days;
             (plan.apply(&mut after), after)
         };
-        let baseline = baseline(&after, &self.window, &capacity(self.config), self.now);
+        let baseline = baseline(&after, &window, &capacity(self.config), self.now);
         let out = Printed {
             proposals: &proposals,
-            parsed: &self.parsed,
+            parsed: &parsed,
             change,
             baseline: &baseline,
-            window: &self.window,
+            window: &window,
             written: write,
         };
         if json {
@@ -127,22 +169,14 @@ impl Import<'_> {
     }
 
     /// Opens the review screen; writes only what the rep accepts there.
-    fn review(self, proposals: Vec<Proposal>, file: &std::path::Path, screen: Screen) -> ExitCode {
-        let period = Period {
-            window: self.window,
-            days: self.days.clone(),
-            gone: self.parsed.gone.clone(),
-            capacity: capacity(self.config),
-            now: self.now,
-        };
-        let name = file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let mut review = ImportReview::new(name, proposals, period);
+    fn review(mut self, file: &Path, screen: Screen) -> ExitCode {
+        let mut review = review_of(&self.prepared, file, self.config, self.now);
         let theme = Theme::new(&self.config.theme, Theme::no_color_from_env());
         match import_review::run(&mut review, &theme, screen.crash_dir, screen.clock) {
-            Ok(Outcome::Accept) => self.finish(review.proposals, true, false),
+            Ok(Outcome::Accept) => {
+                self.prepared.proposals = review.proposals;
+                self.finish(true, false)
+            }
             Ok(Outcome::Abandon) => {
                 // Not println!: after a hang-up there is no terminal to print to.
                 let _ = writeln!(std::io::stdout(), "Import abandoned: nothing was written.");
@@ -158,21 +192,49 @@ impl Import<'_> {
     }
 }
 
+/// The review screen's state for a prepared import (in the terminal or the dashboard).
+pub fn review_of(
+    prepared: &Prepared,
+    file: &Path,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+) -> ImportReview {
+    let period = Period {
+        window: prepared.window,
+        days: prepared.days.clone(),
+        gone: prepared.parsed.gone.clone(),
+        capacity: capacity(config),
+        now,
+    };
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    ImportReview::new(name, prepared.proposals.clone(), period)
+}
+
+/// The days back from today (today included) that `--since` names, like 14d or 2w.
+pub fn since_window(since: &str, now: DateTime<FixedOffset>) -> Result<Window, String> {
+    let days = parse_last(since).map_err(|_| {
+        format!("--since \"{since}\" is not a length: write days or weeks, like 14d or 2w")
+    })?;
+    let today = now.date_naive();
+    checked_window(today - Duration::days(days - 1), today, now)
+}
+
 /// The days to import: `--from/--to`, or `--since` back from today (today included).
 fn window(args: &ImportArgs, now: DateTime<FixedOffset>) -> Result<Window, String> {
-    let today = now.date_naive();
-    let (from, to) = match (&args.from, &args.to) {
-        (Some(f), Some(t)) => (parse_date(f)?, parse_date(t)?),
-        _ => {
-            let days = parse_last(&args.since).map_err(|_| {
-                format!(
-                    "--since \"{}\" is not a length: write days or weeks, like 14d or 2w",
-                    args.since
-                )
-            })?;
-            (today - Duration::days(days - 1), today)
-        }
-    };
+    match (&args.from, &args.to) {
+        (Some(f), Some(t)) => checked_window(parse_date(f)?, parse_date(t)?, now),
+        _ => since_window(&args.since, now),
+    }
+}
+
+fn checked_window(
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> Result<Window, String> {
     if from > to {
         return Err(format!(
             "--from {from} is after --to {to}: give the earlier day first"
@@ -188,12 +250,7 @@ fn window(args: &ImportArgs, now: DateTime<FixedOffset>) -> Result<Window, Strin
     })
 }
 
-fn read(
-    source: Source,
-    file: &std::path::Path,
-    config: &Config,
-    window: &Window,
-) -> Result<Parsed, String> {
+fn read(source: Source, file: &Path, config: &Config, window: &Window) -> Result<Parsed, String> {
     let text = input::read_text(file, input::MAX_BYTES)?;
     match source {
         Source::Calendar => ics::parse(&text, window, &config.import.me),
@@ -212,22 +269,15 @@ fn load(journal: &Journal, window: &Window) -> Result<BTreeMap<NaiveDate, Day>, 
     Ok(days)
 }
 
-fn write(plan: &Plan, journal: &Journal) -> Result<Change, String> {
+pub fn write(plan: &Plan, journal: &Journal) -> Result<Change, String> {
     let mut change = Change::default();
     for (date, wanted) in &plan.per_day {
         let done = journal
             .update(*date, |day| Ok(merge(day, wanted, &plan.ours)))
-            .map_err(|e| format!("{e}\n{} written before this day.", summary(change)))?;
+            .map_err(|e| format!("{e}\n{} written before this day.", change.summary()))?;
         change.add(done);
     }
     Ok(change)
-}
-
-fn summary(c: Change) -> String {
-    format!(
-        "{} added, {} updated, {} removed, {} unchanged",
-        c.added, c.updated, c.removed, c.unchanged
-    )
 }
 
 fn hours(minutes: i64) -> String {
@@ -312,11 +362,11 @@ impl Printed<'_> {
             eprintln!("protime: not imported: {p}");
         }
         if self.written {
-            println!("\nWritten: {}.", summary(change));
+            println!("\nWritten: {}.", change.summary());
         } else {
             println!(
                 "\nNothing written (would be: {}). Add --yes to accept these categories.",
-                summary(change)
+                change.summary()
             );
         }
         print_baseline(self.baseline, window);

@@ -152,6 +152,14 @@ pub struct Change {
 }
 
 impl Change {
+    /// "6 added, 0 updated, 0 removed, 0 unchanged"
+    pub fn summary(&self) -> String {
+        format!(
+            "{} added, {} updated, {} removed, {} unchanged",
+            self.added, self.updated, self.removed, self.unchanged
+        )
+    }
+
     pub fn add(&mut self, other: Change) {
         self.added += other.added;
         self.updated += other.updated;

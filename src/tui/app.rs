@@ -1,8 +1,9 @@
 //! App: which tab is shown, the loaded day, messages. It only routes; each tab owns its own state.
 
 use super::event::Event;
+use super::import_review::{ImportReview, Outcome};
 use super::keymap::{self, Action};
-use super::prompt::{GapQuestion, Prompt, recent_accounts};
+use super::prompt::{GapQuestion, Prompt, Submitted, recent_accounts};
 use super::tabs::Tab;
 use super::tabs::inbox::InboxTab;
 use super::tabs::month::MonthTab;
@@ -73,6 +74,13 @@ pub enum Effect {
     Heartbeat,
     /// Tell the rep, if that kind of notification is switched on.
     Notify(Notification),
+    /// Read an export and open the import review over the dashboard.
+    OpenImport {
+        file: std::path::PathBuf,
+        since: String,
+    },
+    /// Write what the import review accepted.
+    Import,
     /// Put text on the system clipboard through the terminal (OSC 52).
     Copy {
         label: String,
@@ -123,6 +131,9 @@ pub struct App {
     pub templates_dir: std::path::PathBuf,
     /// Where OSC 52 clipboard sequences go: the terminal in the real loop, nowhere in tests.
     pub terminal_out: Box<dyn std::io::Write + Send>,
+    /// An import being reviewed: it takes every key and covers the tab until accepted or
+    /// abandoned.
+    pub import: Option<ImportReview>,
 }
 
 impl App {
@@ -150,6 +161,7 @@ impl App {
             inbox: InboxTab::default(),
             templates_dir: std::path::PathBuf::new(),
             terminal_out: Box::new(std::io::sink()),
+            import: None,
         }
     }
 
@@ -220,6 +232,9 @@ impl App {
         if let Some(effects) = self.prompt_key(key) {
             return effects;
         }
+        if let Some(effects) = self.import_key(key) {
+            return effects;
+        }
         if let Some(effects) = self.tab_key(key) {
             return effects;
         }
@@ -253,9 +268,27 @@ impl App {
             Some(result) => {
                 self.prompt = None;
                 match result {
-                    Ok(op) => op.map(Effect::Timer).into_iter().collect(),
+                    Ok(None) => vec![],
+                    Ok(Some(Submitted::Timer(op))) => vec![Effect::Timer(op)],
+                    Ok(Some(Submitted::Import { file, since })) => {
+                        vec![Effect::OpenImport { file, since }]
+                    }
                     Err(message) => vec![Effect::Message(message)],
                 }
+            }
+        })
+    }
+
+    fn import_key(&mut self, key: KeyEvent) -> Option<Vec<Effect>> {
+        let outcome = self.import.as_mut()?.handle_key(key);
+        Some(match outcome {
+            None => vec![],
+            Some(Outcome::Accept) => vec![Effect::Import],
+            Some(Outcome::Abandon) => {
+                self.import = None;
+                vec![Effect::Message(
+                    "Import abandoned: nothing was written.".into(),
+                )]
             }
         })
     }
@@ -274,7 +307,9 @@ impl App {
                     .handle_key(key, day, self.now.time(), &mut self.prompt)
             }
             Tab::Review => self.review.handle_key(key, self.now.date_naive()),
-            Tab::Month => self.month.handle_key(key, self.now.date_naive()),
+            Tab::Month => self
+                .month
+                .handle_key(key, self.now.date_naive(), &mut self.prompt),
             Tab::Inbox => {
                 let day = match &self.today {
                     DayView::Loaded(day) => Some(day),

@@ -46,6 +46,13 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                     Err(e) => format!("Could not copy \"{label}\": {e}"),
                 });
             }
+            Effect::OpenImport { file, since } => {
+                super::import_review::apply::open(app, journal, &file, &since);
+            }
+            Effect::Import => {
+                super::import_review::apply::accept(app, journal);
+                reload = true;
+            }
             Effect::Heartbeat => {
                 if let Err(e) = heartbeat::touch(journal, app.now) {
                     app.banner = Some(format!("Could not note that protime is running: {e}"));

@@ -1,11 +1,13 @@
 //! One-line prompts that work from any tab: an interruption's who/what, a request passed on,
-//! the category of unplanned focus; and the question after a gap with no sign of life.
+//! the category of unplanned focus, the export to import; and the question after a gap with no
+//! sign of life.
 
 use crate::domain::timer::{FocusTarget, GapAnswer, TimerOp};
 use crate::domain::{Category, Day};
 use crate::tui::widgets::form::{Field, Form, FormKey};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -13,6 +15,18 @@ pub enum PromptKind {
     Park,
     PassOn,
     Unplanned,
+    Import,
+}
+
+/// What a submitted prompt asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Submitted {
+    Timer(TimerOp),
+    /// Read an export and open the import review; nothing is written yet.
+    Import {
+        file: PathBuf,
+        since: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,12 +104,31 @@ impl Prompt {
         }
     }
 
+    pub fn import() -> Prompt {
+        let fields = vec![
+            Field::new(
+                "File",
+                "",
+                "a calendar .ics or CRM .csv export, like ~/Downloads/calendar.ics",
+            ),
+            Field::new(
+                "Since",
+                "14d",
+                "how far back: days or weeks, like 14d or 2w",
+            ),
+        ];
+        Prompt {
+            kind: PromptKind::Import,
+            form: Form::new("Import a baseline (you review it first)", fields),
+        }
+    }
+
     /// Handles a key; `Some(result)` when the prompt closes (`Ok(None)` = cancelled).
     pub fn handle_key(
         &mut self,
         key: KeyEvent,
         accounts: &[String],
-    ) -> Option<Result<Option<TimerOp>, String>> {
+    ) -> Option<Result<Option<Submitted>, String>> {
         if key.code == KeyCode::Tab && self.kind == PromptKind::Interrupt {
             complete(&mut self.form, accounts);
             return None;
@@ -113,9 +146,24 @@ impl Prompt {
         }
     }
 
-    fn op(&self) -> Result<TimerOp, String> {
+    fn op(&self) -> Result<Submitted, String> {
         let first = self.form.fields[0].value.trim().to_string();
+        if self.kind == PromptKind::Import {
+            if first.is_empty() {
+                return Err("give the export's path, like ~/Downloads/calendar.ics".into());
+            }
+            let since = self.form.value("Since").trim().to_string();
+            return Ok(Submitted::Import {
+                file: expand_home(&first),
+                since,
+            });
+        }
+        self.timer_op(first).map(Submitted::Timer)
+    }
+
+    fn timer_op(&self, first: String) -> Result<TimerOp, String> {
         match self.kind {
+            PromptKind::Import => unreachable!("handled by op"),
             PromptKind::Interrupt => Ok(TimerOp::Interrupt(Some(first).filter(|s| !s.is_empty()))),
             PromptKind::PassOn if first.is_empty() => {
                 Err("say what you passed on, like \"invoice to finance\"".into())
@@ -139,6 +187,15 @@ impl Prompt {
                 }))
             }
         }
+    }
+}
+
+/// `~/x` is the home folder's `x`, as a shell would read it.
+fn expand_home(path: &str) -> PathBuf {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(path),
     }
 }
 
@@ -189,12 +246,14 @@ mod tests {
         assert_eq!(p.form.value("Who/what"), "ACME");
         assert_eq!(
             p.handle_key(key(KeyCode::Enter), &accounts),
-            Some(Ok(Some(TimerOp::Interrupt(Some("ACME".into())))))
+            Some(Ok(Some(Submitted::Timer(TimerOp::Interrupt(Some(
+                "ACME".into()
+            ))))))
         );
         let mut empty = Prompt::interrupt(&[]);
         assert_eq!(
             empty.handle_key(key(KeyCode::Enter), &[]),
-            Some(Ok(Some(TimerOp::Interrupt(None))))
+            Some(Ok(Some(Submitted::Timer(TimerOp::Interrupt(None)))))
         );
     }
 
@@ -214,6 +273,24 @@ mod tests {
                 .contains("unknown category")
         );
         assert_eq!(u.handle_key(key(KeyCode::Esc), &[]), Some(Ok(None)));
+    }
+
+    #[test]
+    fn the_import_prompt_needs_a_file_and_reads_the_home_folder() {
+        let mut p = Prompt::import();
+        assert_eq!(p.handle_key(key(KeyCode::Enter), &[]), None);
+        assert!(p.form.error.as_deref().unwrap_or("").contains("path"));
+        for c in "~/cal.ics".chars() {
+            p.handle_key(key(KeyCode::Char(c)), &[]);
+        }
+        let Some(Ok(Some(Submitted::Import { file, since }))) =
+            p.handle_key(key(KeyCode::Enter), &[])
+        else {
+            panic!("the prompt did not submit");
+        };
+        assert_eq!(since, "14d");
+        assert!(file.ends_with("cal.ics"));
+        assert!(!file.starts_with("~"), "{}", file.display());
     }
 
     #[test]

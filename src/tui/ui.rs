@@ -104,7 +104,10 @@ impl Widget for &App {
                 .wrap(Wrap { trim: false })
                 .render(banner, buf);
         }
-        self.render_hints(hints, buf);
+        match &self.import {
+            Some(review) => review.render(body, buf, &self.theme),
+            None => self.render_hints(hints, buf),
+        }
         super::overlay::render(self, body, buf);
         if self.help {
             self.render_help(body, buf);

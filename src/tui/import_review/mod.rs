@@ -1,21 +1,21 @@
 //! The import review: every item an import proposes, with its category, before anything is
 //! written. One key sets an item's category, `a` accepts, `q` abandons.
 
+pub mod apply;
 mod run;
 mod view;
 
 pub use run::run;
-pub use view::draw;
 
 use crate::domain::Category;
 use crate::domain::Day;
 use crate::domain::check::Capacity;
 use crate::domain::report::Figures;
-use crate::import::Window;
-use crate::import::preview::{Proposal, baseline_after};
+use crate::import::preview::{Proposal, accepted, baseline_after};
+use crate::import::{Plan, Window};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::widgets::TableState;
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How the review ended.
@@ -33,8 +33,8 @@ pub struct ImportReview {
     pub window: Window,
     pub proposals: Vec<Proposal>,
     pub selected: usize,
-    /// The list's scroll position, kept between frames so the selection stays in view.
-    pub table: TableState,
+    /// The first row in view, kept between frames so the selection stays in view.
+    pub offset: Cell<usize>,
     /// `q` was pressed after the rep made choices: the next `q` abandons them.
     pub confirm_abandon: bool,
     /// The period's figures once the current choices are written.
@@ -61,7 +61,7 @@ impl ImportReview {
             window: period.window,
             proposals,
             selected: 0,
-            table: TableState::default(),
+            offset: Cell::new(0),
             confirm_abandon: false,
             baseline: Figures::default(),
             gone: period.gone,
@@ -160,6 +160,16 @@ impl ImportReview {
         }
         self.refresh_baseline();
         self.select(self.selected as i64 + 1);
+    }
+
+    /// What writing the current choices does to the journal, day by day.
+    pub fn plan(&self) -> Plan {
+        Plan::new(
+            &accepted(&self.proposals),
+            &self.gone,
+            &self.window,
+            &self.days,
+        )
     }
 
     fn refresh_baseline(&mut self) {

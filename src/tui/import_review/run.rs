@@ -1,7 +1,7 @@
 //! The review's own small loop in the real terminal: draw, wait for a key, until accepted or
 //! abandoned. A signal or a closed terminal abandons (nothing is written).
 
-use super::{ImportReview, Outcome, draw};
+use super::{ImportReview, Outcome};
 use crate::clock::Clock;
 use crate::tui::event::{self, Event};
 use crate::tui::terminal;
@@ -24,7 +24,7 @@ pub fn run(
     event::spawn_hangup_watch(tx.clone());
     event::spawn_input(tx);
     let outcome = loop {
-        if let Err(e) = term.draw(|frame| draw(frame, review, theme)) {
+        if let Err(e) = term.draw(|frame| review.render(frame.area(), frame.buffer_mut(), theme)) {
             terminal::restore();
             return Err(e);
         }

@@ -6,17 +6,26 @@ use crate::domain::timefmt::format_minutes;
 use crate::import::preview::Proposal;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::truncate;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Cell, Clear, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
+};
 
 /// Below this width the "why" and account columns give their room to the title.
 const WIDE: u16 = 90;
 
-pub fn draw(frame: &mut Frame, review: &mut ImportReview, theme: &Theme) {
-    let area = frame.area();
+impl ImportReview {
+    /// Draws the review into `area`: the whole terminal, or the dashboard's body.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        render(self, area, buf, theme);
+    }
+}
+
+fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    Clear.render(area, buf);
     let [title, list, baseline, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -25,16 +34,14 @@ pub fn draw(frame: &mut Frame, review: &mut ImportReview, theme: &Theme) {
     ])
     .areas(area);
     let wide = area.width >= WIDE;
-    frame.render_widget(Paragraph::new(title_line(review, theme, wide)), title);
-    draw_list(frame, list, review, theme);
-    frame.render_widget(
-        Paragraph::new(baseline_line(review, theme, wide)).wrap(Wrap { trim: true }),
-        baseline,
-    );
-    frame.render_widget(
-        Paragraph::new(key_line(review, theme, wide)).wrap(Wrap { trim: true }),
-        keys,
-    );
+    Paragraph::new(title_line(review, theme, wide)).render(title, buf);
+    render_list(list, buf, review, theme);
+    Paragraph::new(baseline_line(review, theme, wide))
+        .wrap(Wrap { trim: true })
+        .render(baseline, buf);
+    Paragraph::new(key_line(review, theme, wide))
+        .wrap(Wrap { trim: true })
+        .render(keys, buf);
 }
 
 fn title_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
@@ -64,15 +71,15 @@ fn title_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static>
     Line::from(spans)
 }
 
-fn draw_list(frame: &mut Frame, area: Rect, review: &mut ImportReview, theme: &Theme) {
+fn render_list(area: Rect, buf: &mut Buffer, review: &ImportReview, theme: &Theme) {
     let block = Block::new().borders(Borders::TOP | Borders::BOTTOM);
     if review.proposals.is_empty() {
         let text = "Nothing in this export falls in the period: press q, then try a longer \
                     --since or --from/--to.";
-        frame.render_widget(
-            Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
-            area,
-        );
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(area, buf);
         return;
     }
     let wide = area.width >= WIDE;
@@ -88,8 +95,11 @@ fn draw_list(frame: &mut Frame, area: Rect, review: &mut ImportReview, theme: &T
         .column_spacing(1)
         .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
         .highlight_symbol("▶ ");
-    review.table.select(Some(review.selected));
-    frame.render_stateful_widget(table, area, &mut review.table);
+    let mut state = TableState::new()
+        .with_offset(review.offset.get())
+        .with_selected(Some(review.selected));
+    StatefulWidget::render(table, area, buf, &mut state);
+    review.offset.set(state.offset());
 }
 
 fn widths(wide: bool) -> Vec<Constraint> {

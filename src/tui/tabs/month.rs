@@ -3,6 +3,7 @@
 use crate::domain::report::Figures;
 use crate::tui::app::Effect;
 use crate::tui::keymap::Binding;
+use crate::tui::prompt::Prompt;
 use chrono::{Datelike, Months, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -21,6 +22,11 @@ pub const KEYS: &[Binding] = &[
         keys: "w",
         help: "week by week, or back to the month",
         hint: Some("weeks"),
+    },
+    Binding {
+        keys: "I",
+        help: "import a calendar (.ics) or CRM (.csv) export, reviewed first",
+        hint: Some("import"),
     },
 ];
 
@@ -58,7 +64,13 @@ impl MonthTab {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, today: NaiveDate) -> Option<Vec<Effect>> {
+    /// `I` opens the import prompt (in `prompt`, drawn over any tab).
+    pub fn handle_key(
+        &mut self,
+        key: KeyEvent,
+        today: NaiveDate,
+        prompt: &mut Option<Prompt>,
+    ) -> Option<Vec<Effect>> {
         if key.kind != KeyEventKind::Press || key.modifiers.contains(KeyModifiers::CONTROL) {
             return None;
         }
@@ -68,6 +80,10 @@ impl MonthTab {
             KeyCode::Char('t') => Some(first_of_month(today)),
             KeyCode::Char('w') => {
                 self.weekly = !self.weekly;
+                return Some(vec![]);
+            }
+            KeyCode::Char('I') => {
+                *prompt = Some(Prompt::import());
                 return Some(vec![]);
             }
             _ => return None,
@@ -80,20 +96,40 @@ impl MonthTab {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::prompt::PromptKind;
 
     #[test]
     fn months_step_and_return() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let mut tab = MonthTab::new(today);
-        tab.handle_key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE), today);
+        let mut prompt = None;
+        tab.handle_key(
+            KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+            today,
+            &mut prompt,
+        );
         assert_eq!(tab.month, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
-        tab.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::NONE), today);
+        tab.handle_key(
+            KeyEvent::new(KeyCode::Char('t'), KeyModifiers::NONE),
+            today,
+            &mut prompt,
+        );
         assert_eq!(tab.month, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
         assert_eq!(
             last_of_month(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
             NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
         );
-        tab.handle_key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE), today);
+        tab.handle_key(
+            KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE),
+            today,
+            &mut prompt,
+        );
         assert!(tab.weekly);
+        tab.handle_key(
+            KeyEvent::new(KeyCode::Char('I'), KeyModifiers::SHIFT),
+            today,
+            &mut prompt,
+        );
+        assert_eq!(prompt.map(|p| p.kind), Some(PromptKind::Import));
     }
 }

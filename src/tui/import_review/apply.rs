@@ -1,0 +1,46 @@
+//! The dashboard's side of an import: reading the export into a review, and writing what the rep
+//! accepted. The same reading and writing as `protime import`.
+
+use crate::commands::import_cmd::{Source, prepare, review_of, since_window, write};
+use crate::journal::Journal;
+use crate::tui::app::App;
+use crate::tui::tabs::Tab;
+use crate::tui::tabs::month::first_of_month;
+use std::path::Path;
+
+/// Reads `file` over the days `since` names and opens the review; a bad file or period is told in
+/// the banner and nothing opens.
+pub fn open(app: &mut App, journal: &Journal, file: &Path, since: &str) {
+    let prepared = Source::of_file(file).and_then(|source| {
+        let window = since_window(since, app.now)?;
+        prepare(journal, &app.config, source, file, window, None).map_err(|(_, message)| message)
+    });
+    match prepared {
+        Ok(prepared) => app.import = Some(review_of(&prepared, file, &app.config, app.now)),
+        Err(message) => app.banner = Some(format!("Not imported: {message}")),
+    }
+}
+
+/// Writes the review's accepted items, then shows the Month tab on the imported period. When a
+/// day cannot be written the review stays open, so nothing the rep chose is lost.
+pub fn accept(app: &mut App, journal: &Journal) {
+    let Some(review) = app.import.take() else {
+        return;
+    };
+    match write(&review.plan(), journal) {
+        Ok(change) => {
+            app.banner = Some(format!(
+                "Imported {}: {}. The Month tab shows {}.",
+                review.file,
+                change.summary(),
+                review.window.to.format("%B %Y")
+            ));
+            app.tab = Tab::Month;
+            app.month.month = first_of_month(review.window.to);
+        }
+        Err(message) => {
+            app.banner = Some(format!("Import not finished: {message}"));
+            app.import = Some(review);
+        }
+    }
+}
