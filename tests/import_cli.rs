@@ -266,10 +266,15 @@ fn hostile_files_are_refused_with_a_message_and_the_journal_untouched() {
         (
             "crm",
             env.scratch(
-                "latin1.csv",
-                b"Subject,Start,Duration\nCaf\xe9,2026-11-20 09:00,30\n",
+                "control.csv",
+                b"Subject,Start,Duration\nCaf\xe9\x01,2026-11-20 09:00,30\n",
             ),
-            "line 2 is not UTF-8",
+            "binary data (a control byte on line 2)",
+        ),
+        (
+            "crm",
+            env.scratch("odd.csv", b"\xff\xfeS\0u\0b"),
+            "is not UTF-16LE text",
         ),
         (
             "crm",
@@ -387,4 +392,46 @@ fn json_output_lists_items_and_baseline() {
     assert_eq!(v["items"][0]["source"], "crm:91234001");
     assert_eq!(v["baseline_minutes"]["other"], 60);
     assert_eq!(v["written"], false);
+}
+
+#[test]
+fn exports_in_windows_1252_and_utf16_are_converted_and_say_so() {
+    let env = Env::new();
+    env.import("crm", &fixture("salesforce-1252.csv"), &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("Note: read as Windows-1252"))
+        .stdout(predicate::str::contains("Demo für Müller"))
+        .stdout(predicate::str::contains("Written: 2 added"));
+    assert!(
+        env.day("2026-11-20")
+            .contains("account = \"Müller & Söhne\"")
+    );
+    assert!(env.day("2026-11-23").contains("Support „Lieferschein“"));
+    let out = env
+        .cmd()
+        .args(["--json", "import", "crm"])
+        .arg(fixture("hubspot-utf16le.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["encoding"], "UTF-16LE");
+    assert!(v["notices"][0].as_str().unwrap().contains("UTF-16LE"));
+    assert_eq!(v["items"][0]["title"], "Demo Kühne €");
+    assert_eq!(v["items"][1]["start"], "2026-11-25T15:00:00+01:00");
+    // A UTF-8 calendar says nothing about its encoding.
+    let out = env
+        .cmd()
+        .args(["--json", "import", "calendar"])
+        .arg(fixture("google.ics"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["encoding"], "UTF-8");
+    assert_eq!(v["notices"], serde_json::json!([]));
 }

@@ -8,7 +8,7 @@ use protime::config::Config;
 use protime::import::{Window, crm, input};
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(text) = input::check_text("fuzz.csv", bytes.to_vec()) else {
+    let Ok(input::Text { text, .. }) = input::check_text("fuzz.csv", bytes.to_vec()) else {
         return;
     };
     let window = Window {

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use protime::import::{Window, ics, input};
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(text) = input::check_text("fuzz.ics", bytes.to_vec()) else {
+    let Ok(input::Text { text, .. }) = input::check_text("fuzz.ics", bytes.to_vec()) else {
         return;
     };
     let window = Window {

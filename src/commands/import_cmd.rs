@@ -118,10 +118,13 @@ fn read(
     window: &Window,
 ) -> Result<Parsed, String> {
     let text = input::read_text(file, input::MAX_BYTES)?;
-    match source {
-        Source::Calendar => ics::parse(&text, window, &config.import.me),
-        Source::Crm => crm::parse(&text, &config.import.crm, window),
-    }
+    let mut parsed = match source {
+        Source::Calendar => ics::parse(&text.text, window, &config.import.me),
+        Source::Crm => crm::parse(&text.text, &config.import.crm, window),
+    }?;
+    parsed.encoding = text.encoding;
+    parsed.notices.extend(text.notice());
+    Ok(parsed)
 }
 
 /// The period's days as they are on disk; one that does not read stops the import before any write.
@@ -249,6 +252,9 @@ fn print_text(
         window.to,
         lines.len()
     );
+    for n in &parsed.notices {
+        println!("Note: {n}.");
+    }
     println!(
         "{:<10} {:<11} {:>5}  {:<22} {:<36} account",
         "date", "time", "min", "category", "title"
@@ -376,6 +382,8 @@ fn print_json(
         "items": items,
         "skipped": parsed.skipped,
         "problems": parsed.problems,
+        "encoding": parsed.encoding,
+        "notices": parsed.notices,
         "change": { "added": change.added, "updated": change.updated, "removed": change.removed, "unchanged": change.unchanged },
         "baseline_minutes": minutes,
     });

@@ -22,7 +22,9 @@ fn titles(p: &Parsed) -> Vec<&str> {
 
 fn salesforce_text() -> String {
     let bytes = include_bytes!("../../tests/fixtures/import/salesforce.csv").to_vec();
-    crate::import::input::check_text("salesforce.csv", bytes).unwrap()
+    crate::import::input::check_text("salesforce.csv", bytes)
+        .unwrap()
+        .text
 }
 
 #[test]

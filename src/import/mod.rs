@@ -83,6 +83,10 @@ pub struct Parsed {
     pub skipped: BTreeMap<String, usize>,
     /// Rows or events that could not be read, each with its line number.
     pub problems: Vec<String>,
+    /// The encoding the file was read in ("UTF-8", "windows-1252", …; set by the caller).
+    pub encoding: &'static str,
+    /// What the rep should know about how the file was read (an assumed encoding).
+    pub notices: Vec<String>,
 }
 
 impl Parsed {
