@@ -435,3 +435,24 @@ fn exports_in_windows_1252_and_utf16_are_converted_and_say_so() {
     assert_eq!(v["encoding"], "UTF-8");
     assert_eq!(v["notices"], serde_json::json!([]));
 }
+
+#[test]
+fn activities_that_did_not_happen_are_skipped_by_status_and_leave_on_reimport() {
+    let env = Env::new();
+    env.import("crm", &fixture("hubspot-outcome.csv"), &["--yes"])
+        .success()
+        .stdout(predicate::str::contains(
+            "Skipped: 2 cancelled, 1 not done, 1 outside the period",
+        ))
+        .stdout(predicate::str::contains("Written: 2 added"));
+    assert!(env.day("2026-11-18").contains("Demo warehouse app"));
+    assert!(!env.day("2026-11-19").contains("Pitch to board"));
+    let cancelled = std::fs::read_to_string(fixture("hubspot-outcome.csv"))
+        .unwrap()
+        .replace("Helix Logistics,Completed", "Helix Logistics,Canceled");
+    let path = env.scratch("outcome2.csv", cancelled.as_bytes());
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("0 added, 0 updated, 1 removed"));
+    assert!(!env.day("2026-11-18").contains("Demo warehouse app"));
+}

@@ -22,6 +22,7 @@ pub struct Mapping {
     pub account: Option<String>,
     pub id: Option<String>,
     pub description: Option<String>,
+    pub status: Option<String>,
 }
 
 pub const PRESETS: [&str; 4] = ["auto", "salesforce", "hubspot", "pipedrive"];
@@ -59,6 +60,7 @@ enum Col {
     Account,
     Id,
     Description,
+    Status,
 }
 
 /// Header names each preset's activity report uses, per column.
@@ -72,6 +74,7 @@ fn preset_headers(preset: &str, col: Col) -> &'static [&'static str] {
         ("salesforce", Col::Account) => &["Account Name", "Account", "Company / Account"],
         ("salesforce", Col::Id) => &["Activity ID", "Event ID", "Task ID"],
         ("salesforce", Col::Description) => &["Comments", "Full Comments", "Description"],
+        ("salesforce", Col::Status) => &["Status", "Task Status"],
         ("hubspot", Col::Subject) => &["Activity subject", "Meeting name", "Call title", "Title"],
         ("hubspot", Col::Type) => &["Activity type"],
         ("hubspot", Col::Start) => &["Activity date", "Meeting start time", "Start time"],
@@ -80,6 +83,13 @@ fn preset_headers(preset: &str, col: Col) -> &'static [&'static str] {
         ("hubspot", Col::Account) => &["Associated Company", "Company name"],
         ("hubspot", Col::Id) => &["Activity ID", "Record ID", "Engagement ID"],
         ("hubspot", Col::Description) => &["Body preview", "Meeting description", "Notes"],
+        ("hubspot", Col::Status) => &[
+            "Activity status",
+            "Status",
+            "Meeting outcome",
+            "Outcome",
+            "Task status",
+        ],
         ("pipedrive", Col::Subject) => &["Activity - Subject", "Subject"],
         ("pipedrive", Col::Type) => &["Activity - Type", "Type"],
         ("pipedrive", Col::Start) => &["Activity - Due date", "Due date"],
@@ -88,11 +98,12 @@ fn preset_headers(preset: &str, col: Col) -> &'static [&'static str] {
         ("pipedrive", Col::Account) => &["Activity - Organization", "Organization"],
         ("pipedrive", Col::Id) => &["Activity - ID", "ID"],
         ("pipedrive", Col::Description) => &["Activity - Note", "Note"],
+        ("pipedrive", Col::Status) => &["Activity - Done", "Done", "Activity - Status", "Status"],
         _ => &[],
     }
 }
 
-const COLS: [Col; 9] = [
+const COLS: [Col; 10] = [
     Col::Subject,
     Col::Type,
     Col::Start,
@@ -102,6 +113,7 @@ const COLS: [Col; 9] = [
     Col::Account,
     Col::Id,
     Col::Description,
+    Col::Status,
 ];
 
 impl Mapping {
@@ -116,6 +128,7 @@ impl Mapping {
             Col::Account => self.account.as_deref(),
             Col::Id => self.id.as_deref(),
             Col::Description => self.description.as_deref(),
+            Col::Status => self.status.as_deref(),
         }
     }
 
@@ -230,12 +243,9 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        match row(&record, &columns, mapping, window) {
-            Ok(Some(item)) if window.contains(item.start) => parsed.items.push(item),
-            Ok(Some(_)) => parsed.skip("outside the period"),
-            Ok(None) => parsed.skip("no duration"),
-            Err(problem) => parsed.problems.push(format!("line {line}: {problem}")),
-        }
+        let read = row(&record, &columns, mapping, window);
+        let status = cell(&record, &columns, Col::Status);
+        file(&mut parsed, read, status, window, line);
         if parsed.items.len() + parsed.problems.len() > super::MAX_ITEMS {
             return Err(super::too_many());
         }
@@ -244,19 +254,42 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
     Ok(parsed)
 }
 
+/// Puts one row's outcome where it belongs: an item, a skip count (with its reason), or a problem.
+fn file(
+    parsed: &mut Parsed,
+    read: Result<Option<Item>, String>,
+    status: Option<&str>,
+    window: &Window,
+    line: u64,
+) {
+    if let Ok(Some(item)) = &read
+        && !window.contains(item.start)
+    {
+        parsed.skip("outside the period");
+        return;
+    }
+    if let Some(reason) = status.and_then(did_not_happen) {
+        // An activity imported while done and now cancelled leaves the journal.
+        if let Ok(Some(item)) = read {
+            parsed.gone.insert(item.source);
+        }
+        parsed.skip(reason);
+        return;
+    }
+    match read {
+        Ok(Some(item)) => parsed.items.push(item),
+        Ok(None) => parsed.skip("no duration"),
+        Err(problem) => parsed.problems.push(format!("line {line}: {problem}")),
+    }
+}
+
 fn row(
     record: &csv::StringRecord,
     columns: &Columns,
     mapping: &Mapping,
     window: &Window,
 ) -> Result<Option<Item>, String> {
-    let get = |col: Col| {
-        columns
-            .get(&col)
-            .and_then(|i| record.get(*i))
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    };
+    let get = |col: Col| cell(record, columns, col);
     let subject = get(Col::Subject).ok_or("the subject is empty")?;
     let start_text = match (get(Col::Start), get(Col::StartTime)) {
         (Some(d), Some(t)) => format!("{d} {t}"),
@@ -298,6 +331,45 @@ fn row(
         account,
         fields,
     }))
+}
+
+/// The trimmed text of a column in a row; `None` when the column is missing or the cell empty.
+fn cell<'a>(record: &'a csv::StringRecord, columns: &Columns, col: Col) -> Option<&'a str> {
+    columns
+        .get(&col)
+        .and_then(|i| record.get(*i))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
+/// The skip reason for a status saying the activity did not take place (Salesforce, HubSpot,
+/// Pipedrive wording); any other status, unknown ones included, keeps the row: better imported
+/// than lost.
+fn did_not_happen(status: &str) -> Option<&'static str> {
+    let words: Vec<String> = status
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    match words.join(" ").as_str() {
+        "cancelled" | "canceled" | "no show" | "noshow" | "rescheduled" => Some("cancelled"),
+        "not started"
+        | "not done"
+        | "undone"
+        | "scheduled"
+        | "planned"
+        | "open"
+        | "to do"
+        | "todo"
+        | "pending"
+        | "deferred"
+        | "waiting on someone else"
+        | "false"
+        | "no"
+        | "0" => Some("not done"),
+        _ => None,
+    }
 }
 
 /// Date-time forms CRM exports use. Times with AM/PM are always month first (US exports).
