@@ -456,3 +456,47 @@ fn activities_that_did_not_happen_are_skipped_by_status_and_leave_on_reimport() 
         .stdout(predicate::str::contains("0 added, 0 updated, 1 removed"));
     assert!(!env.day("2026-11-18").contains("Demo warehouse app"));
 }
+
+#[test]
+fn an_activity_past_midnight_counts_on_each_day_and_reimports_unchanged() {
+    let env = Env::new();
+    let csv = "Activity ID,Subject,Start,Duration\n\
+               1,Demo for Sydney,2026-11-20 22:00,210\n\
+               2,Demo for Auckland,2026-11-26 23:00,120\n";
+    let path = env.scratch("late.csv", csv.as_bytes());
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("2026-11-20 22:00-01:30   210"))
+        .stdout(predicate::str::contains("Written: 4 added"))
+        // Only the period's days count in the baseline: 3.5 h plus the hour before midnight.
+        .stdout(predicate::str::contains("proactive     4.50h"));
+    assert!(
+        env.day("2026-11-21")
+            .contains("source = \"crm:1#2026-11-21\"")
+    );
+    assert!(
+        env.day("2026-11-27")
+            .contains("source = \"crm:2#2026-11-27\"")
+    );
+    env.cmd()
+        .args(["report", "--from", "2026-11-20", "--to", "2026-11-21"])
+        .args(["--by", "day", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2026-11-20,2.00,"))
+        .stdout(predicate::str::contains("2026-11-21,1.50,"));
+    let once = env.snapshot();
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains(
+            "0 added, 0 updated, 0 removed, 4 unchanged",
+        ));
+    assert_eq!(env.snapshot(), once);
+    // The activity moved before midnight: its part on the next day goes.
+    let moved = csv.replace("2026-11-26 23:00,120", "2026-11-26 20:00,120");
+    let path = env.scratch("late2.csv", moved.as_bytes());
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("1 updated, 1 removed"));
+    assert!(!env.day("2026-11-27").contains("crm:2"));
+}

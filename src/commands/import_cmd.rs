@@ -130,7 +130,8 @@ fn read(
 /// The period's days as they are on disk; one that does not read stops the import before any write.
 fn load(journal: &Journal, window: &Window) -> Result<BTreeMap<NaiveDate, Day>, String> {
     let mut days = BTreeMap::new();
-    for (date, day) in journal.days_in(window.from, window.to) {
+    let (from, to) = window.days_written();
+    for (date, day) in journal.days_in(from, to) {
         let day =
             day.map_err(|e| format!("{e}\nNothing was imported: fix or move that file first."))?;
         days.insert(date, day);
