@@ -500,3 +500,40 @@ fn an_activity_past_midnight_counts_on_each_day_and_reimports_unchanged() {
         .stdout(predicate::str::contains("1 updated, 1 removed"));
     assert!(!env.day("2026-11-27").contains("crm:2"));
 }
+
+#[test]
+fn floating_times_get_the_offset_of_their_own_date_whatever_the_season_now() {
+    // The real clock (no PROTIME_NOW) in a zone with daylight saving: July times are +02:00 and
+    // January ones +01:00, whichever is in force today.
+    let env = Env::new();
+    let csv = env.scratch(
+        "seasons.csv",
+        b"Activity ID,Subject,Start,Duration\n1,Demo,2026-01-15 09:00,60\n2,Demo,2026-07-01 09:00,60\n",
+    );
+    let ics = env.scratch(
+        "seasons.ics",
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w1\r\nSUMMARY:Demo\r\n\
+          DTSTART:20260115T140000\r\nDTEND:20260115T150000\r\nEND:VEVENT\r\n\
+          BEGIN:VEVENT\r\nUID:s1\r\nSUMMARY:Demo\r\n\
+          DTSTART:20260701T140000\r\nDTEND:20260701T150000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    for (what, path, hour) in [("crm", &csv, "09"), ("calendar", &ics, "14")] {
+        let out = env
+            .cmd()
+            .env_remove("PROTIME_NOW")
+            .env("TZ", "Europe/Berlin")
+            .args(["--json", "import", what])
+            .arg(path)
+            .args(["--from", "2026-01-15", "--to", "2026-07-02"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let winter = format!("2026-01-15T{hour}:00:00+01:00");
+        let summer = format!("2026-07-01T{hour}:00:00+02:00");
+        assert_eq!(v["items"][0]["start"], winter, "{what}");
+        assert_eq!(v["items"][1]["start"], summer, "{what}");
+    }
+}

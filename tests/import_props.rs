@@ -4,6 +4,7 @@
 
 use chrono::{FixedOffset, NaiveDate};
 use proptest::prelude::*;
+use protime::clock::Zone;
 use protime::config::Config;
 use protime::domain::{Category, Day, Session, SessionKind};
 use protime::import::rules::categorise;
@@ -41,7 +42,7 @@ fn window() -> Window {
     Window {
         from: NaiveDate::from_ymd_opt(2026, 11, 13).unwrap(),
         to: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-        offset: FixedOffset::east_opt(3600).unwrap(),
+        zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
     }
 }
 
@@ -140,10 +141,10 @@ proptest! {
     fn each_day_holds_its_own_part_and_the_parts_add_up(rows in rows()) {
         let mut days = journal();
         import(&mut days, &csv(&rows, 0..rows.len()));
-        let offset = window().offset;
+        let zone = window().zone;
         let mut minutes: BTreeMap<String, i64> = BTreeMap::new();
         for (date, day) in &days {
-            let bounds = protime::domain::span::day_bounds(&offset, *date);
+            let bounds = protime::domain::span::day_bounds(&zone, *date);
             for s in day.sessions.iter().filter(|s| s.kind == SessionKind::Imported) {
                 let end = s.end.unwrap();
                 prop_assert!(bounds.start <= s.start && end <= bounds.end, "{s:?} on {date}");

@@ -3,6 +3,7 @@
 
 use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, parse_date, period::parse_last};
 use crate::cli::ImportArgs;
+use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::report::{Figures, day_figures, total};
 use crate::domain::{Category, Day};
@@ -32,11 +33,12 @@ pub fn run(
     journal: &Journal,
     config: &Config,
     now: DateTime<FixedOffset>,
+    zone: &Zone,
     source: Source,
     args: &ImportArgs,
     json: bool,
 ) -> ExitCode {
-    let window = match window(args, now) {
+    let window = match window(args, now, *zone) {
         Ok(w) => w,
         Err(message) => return fail(EXIT_REFUSED, message),
     };
@@ -82,7 +84,7 @@ pub fn run(
 }
 
 /// The days to import: `--from/--to`, or `--since` back from today (today included).
-fn window(args: &ImportArgs, now: DateTime<FixedOffset>) -> Result<Window, String> {
+fn window(args: &ImportArgs, now: DateTime<FixedOffset>, zone: Zone) -> Result<Window, String> {
     let today = now.date_naive();
     let (from, to) = match (&args.from, &args.to) {
         (Some(f), Some(t)) => (parse_date(f)?, parse_date(t)?),
@@ -104,11 +106,7 @@ fn window(args: &ImportArgs, now: DateTime<FixedOffset>) -> Result<Window, Strin
     if (to - from).num_days() > 366 {
         return Err("the period is longer than a year: import at most a year at a time".into());
     }
-    Ok(Window {
-        from,
-        to,
-        offset: *now.offset(),
-    })
+    Ok(Window { from, to, zone })
 }
 
 fn read(
@@ -215,7 +213,7 @@ fn baseline(
         .from
         .iter_days()
         .take_while(|d| *d <= window.to)
-        .map(|d| (d, day_figures(d, days.get(&d), &cap, &window.offset, now)))
+        .map(|d| (d, day_figures(d, days.get(&d), &cap, &window.zone, now)))
         .collect();
     total(&per_day)
 }
@@ -261,8 +259,8 @@ fn print_text(
         "date", "time", "min", "category", "title"
     );
     for l in lines {
-        let start = l.item.start.with_timezone(&window.offset);
-        let end = l.item.end.with_timezone(&window.offset);
+        let start = l.item.start.with_timezone(&window.zone);
+        let end = l.item.end.with_timezone(&window.zone);
         println!(
             "{:<10} {}-{} {:>5}  {:<22} {:<36} {}",
             start.format("%Y-%m-%d"),
@@ -285,7 +283,7 @@ fn print_text(
                 "  {}  {}  [{}]",
                 l.item
                     .start
-                    .with_timezone(&window.offset)
+                    .with_timezone(&window.zone)
                     .format("%Y-%m-%d %H:%M"),
                 l.item.title,
                 l.item.source

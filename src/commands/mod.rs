@@ -114,7 +114,7 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &dyn Clock, json: bool) 
                     ImportCommand::Calendar(a) => (import_cmd::Source::Calendar, a),
                     ImportCommand::Crm(a) => (import_cmd::Source::Crm, a),
                 };
-                import_cmd::run(&journal, &c, now, source, &args, json)
+                import_cmd::run(&journal, &c, now, &clock.zone(), source, &args, json)
             }
             Err(e) => fail(EXIT_REFUSED, e),
         },

@@ -2,7 +2,9 @@
 //! in the config. `,`, `;` and tab separators, a BOM, and the usual date formats.
 
 use super::{Field, Item, Parsed, Window, stable_hash};
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use crate::clock::Zone;
+use crate::domain::span::local_instant;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -250,7 +252,7 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
             return Err(super::too_many());
         }
     }
-    parsed.finish(window.offset);
+    parsed.finish(&window.zone);
     Ok(parsed)
 }
 
@@ -297,9 +299,9 @@ fn row(
         (None, _) => return Err("the start date is empty".into()),
     };
     let dmy = mapping.slash_dates == "dmy";
-    let start = timestamp(&start_text, dmy, window.offset)?;
+    let start = timestamp(&start_text, dmy, &window.zone)?;
     let end = match (get(Col::End), get(Col::Duration)) {
-        (Some(e), _) => timestamp(e, dmy, window.offset)?,
+        (Some(e), _) => timestamp(e, dmy, &window.zone)?,
         (None, Some(d)) => start + minutes(d)?,
         (None, None) => return Ok(None),
     };
@@ -388,7 +390,7 @@ const DMY: &[&str] = &["%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%y %H:%M"];
 const MDY: &[&str] = &["%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%y %H:%M"];
 
 /// A time stamp with an offset (RFC 3339), or a local time in one of the usual forms.
-fn timestamp(text: &str, dmy: bool, offset: FixedOffset) -> Result<DateTime<FixedOffset>, String> {
+fn timestamp(text: &str, dmy: bool, zone: &Zone) -> Result<DateTime<FixedOffset>, String> {
     let t = text.trim();
     if let Ok(at) = DateTime::parse_from_rfc3339(&t.replace(' ', "T")) {
         return Ok(at);
@@ -405,10 +407,7 @@ fn timestamp(text: &str, dmy: bool, offset: FixedOffset) -> Result<DateTime<Fixe
              or 11/20/2026 9:30 AM"
         )
     })?;
-    offset
-        .from_local_datetime(&naive)
-        .earliest()
-        .ok_or_else(|| format!("\"{text}\" is not a time that exists"))
+    Ok(local_instant(zone, naive.date(), naive.time()))
 }
 
 /// A date with no time cannot place the activity in the day: refused, except at midnight so a

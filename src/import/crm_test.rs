@@ -4,7 +4,7 @@ fn window() -> Window {
     Window {
         from: "2026-11-13".parse().unwrap(),
         to: "2026-11-26".parse().unwrap(),
-        offset: FixedOffset::east_opt(3600).unwrap(),
+        zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
     }
 }
 
@@ -127,7 +127,7 @@ fn a_header_without_the_needed_columns_names_what_is_missing() {
 #[test]
 fn the_usual_date_forms_and_the_day_order() {
     let off = FixedOffset::east_opt(3600).unwrap();
-    let ts = |t: &str, dmy: bool| timestamp(t, dmy, off).map(|d| d.to_rfc3339());
+    let ts = |t: &str, dmy: bool| timestamp(t, dmy, &Zone::Fixed(off)).map(|d| d.to_rfc3339());
     let nine = Ok("2026-11-03T09:00:00+01:00".to_string());
     assert_eq!(ts("2026-11-03 09:00", true), nine);
     assert_eq!(ts("2026-11-03T09:00:00", true), nine);

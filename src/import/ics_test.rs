@@ -4,7 +4,7 @@ fn window(from: &str, to: &str) -> Window {
     Window {
         from: from.parse().unwrap(),
         to: to.parse().unwrap(),
-        offset: FixedOffset::east_opt(3600).unwrap(),
+        zone: RepZone::Fixed(FixedOffset::east_opt(3600).unwrap()),
     }
 }
 

@@ -130,7 +130,7 @@ fn window() -> Window {
     Window {
         from: NaiveDate::from_ymd_opt(2026, 11, 13).unwrap(),
         to: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-        offset: FixedOffset::east_opt(3600).unwrap(),
+        zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
     }
 }
 
@@ -200,7 +200,7 @@ fn each_day_counts_its_own_part_of_a_crossing_item_and_reimport_changes_nothing(
     assert_eq!(plan.apply(&mut days).added, 2);
     let tracked = |days: &BTreeMap<NaiveDate, Day>, date: &str| {
         let date: NaiveDate = date.parse().unwrap();
-        let bounds = crate::domain::span::day_bounds(&window().offset, date);
+        let bounds = crate::domain::span::day_bounds(&window().zone, date);
         let now = t("2026-11-26T12:00:00+01:00");
         crate::domain::span::tracked_minutes(&days[&date].sessions, &bounds, now)
             [&Category::Proactive]

@@ -10,6 +10,7 @@ pub mod input;
 pub mod rules;
 pub mod vtimezone;
 
+use crate::clock::Zone;
 use crate::domain::{Category, Day, Session, SessionKind};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
@@ -129,12 +130,12 @@ impl Parsed {
         *self.skipped.entry(reason.to_string()).or_default() += 1;
     }
 
-    /// Writes every time in the rep's offset (as the journal's own sessions are) and keeps one
-    /// item per source.
-    pub fn finish(&mut self, offset: FixedOffset) {
+    /// Writes every time at the rep's offset in force at that time (as the journal's own sessions
+    /// are) and keeps one item per source.
+    pub fn finish(&mut self, zone: &Zone) {
         for item in &mut self.items {
-            item.start = item.start.with_timezone(&offset);
-            item.end = item.end.with_timezone(&offset);
+            item.start = item.start.with_timezone(zone).fixed_offset();
+            item.end = item.end.with_timezone(zone).fixed_offset();
         }
         self.dedup();
     }
@@ -153,23 +154,25 @@ impl Parsed {
     }
 }
 
-/// The days an import covers, inclusive, and the offset its day boundaries use.
+/// The days an import covers, inclusive, and the rep's zone: its day boundaries, and where
+/// floating times (an .ics time without zone, a CRM date without offset) are read, each at the
+/// offset in force on its own date.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Window {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub offset: FixedOffset,
+    pub zone: Zone,
 }
 
 impl Window {
     /// The local date an instant falls on.
     pub fn local_date(&self, t: DateTime<FixedOffset>) -> NaiveDate {
-        t.with_timezone(&self.offset).date_naive()
+        t.with_timezone(&self.zone).date_naive()
     }
 
     /// The instant the day after `date` begins.
     pub fn midnight_after(&self, date: NaiveDate) -> DateTime<FixedOffset> {
-        crate::domain::span::day_bounds(&self.offset, date).end
+        crate::domain::span::day_bounds(&self.zone, date).end
     }
 
     /// The days an import may write: the period and the day after it, where an item starting on
