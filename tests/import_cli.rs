@@ -266,10 +266,15 @@ fn hostile_files_are_refused_with_a_message_and_the_journal_untouched() {
         (
             "crm",
             env.scratch(
-                "latin1.csv",
-                b"Subject,Start,Duration\nCaf\xe9,2026-11-20 09:00,30\n",
+                "control.csv",
+                b"Subject,Start,Duration\nCaf\xe9\x01,2026-11-20 09:00,30\n",
             ),
-            "line 2 is not UTF-8",
+            "binary data (a control byte on line 2)",
+        ),
+        (
+            "crm",
+            env.scratch("odd.csv", b"\xff\xfeS\0u\0b"),
+            "is not UTF-16LE text",
         ),
         (
             "crm",
@@ -387,4 +392,148 @@ fn json_output_lists_items_and_baseline() {
     assert_eq!(v["items"][0]["source"], "crm:91234001");
     assert_eq!(v["baseline_minutes"]["other"], 60);
     assert_eq!(v["written"], false);
+}
+
+#[test]
+fn exports_in_windows_1252_and_utf16_are_converted_and_say_so() {
+    let env = Env::new();
+    env.import("crm", &fixture("salesforce-1252.csv"), &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("Note: read as Windows-1252"))
+        .stdout(predicate::str::contains("Demo für Müller"))
+        .stdout(predicate::str::contains("Written: 2 added"));
+    assert!(
+        env.day("2026-11-20")
+            .contains("account = \"Müller & Söhne\"")
+    );
+    assert!(env.day("2026-11-23").contains("Support „Lieferschein“"));
+    let out = env
+        .cmd()
+        .args(["--json", "import", "crm"])
+        .arg(fixture("hubspot-utf16le.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["encoding"], "UTF-16LE");
+    assert!(v["notices"][0].as_str().unwrap().contains("UTF-16LE"));
+    assert_eq!(v["items"][0]["title"], "Demo Kühne €");
+    assert_eq!(v["items"][1]["start"], "2026-11-25T15:00:00+01:00");
+    // A UTF-8 calendar says nothing about its encoding.
+    let out = env
+        .cmd()
+        .args(["--json", "import", "calendar"])
+        .arg(fixture("google.ics"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["encoding"], "UTF-8");
+    assert_eq!(v["notices"], serde_json::json!([]));
+}
+
+#[test]
+fn activities_that_did_not_happen_are_skipped_by_status_and_leave_on_reimport() {
+    let env = Env::new();
+    env.import("crm", &fixture("hubspot-outcome.csv"), &["--yes"])
+        .success()
+        .stdout(predicate::str::contains(
+            "Skipped: 2 cancelled, 1 not done, 1 outside the period",
+        ))
+        .stdout(predicate::str::contains("Written: 2 added"));
+    assert!(env.day("2026-11-18").contains("Demo warehouse app"));
+    assert!(!env.day("2026-11-19").contains("Pitch to board"));
+    let cancelled = std::fs::read_to_string(fixture("hubspot-outcome.csv"))
+        .unwrap()
+        .replace("Helix Logistics,Completed", "Helix Logistics,Canceled");
+    let path = env.scratch("outcome2.csv", cancelled.as_bytes());
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("0 added, 0 updated, 1 removed"));
+    assert!(!env.day("2026-11-18").contains("Demo warehouse app"));
+}
+
+#[test]
+fn an_activity_past_midnight_counts_on_each_day_and_reimports_unchanged() {
+    let env = Env::new();
+    let csv = "Activity ID,Subject,Start,Duration\n\
+               1,Demo for Sydney,2026-11-20 22:00,210\n\
+               2,Demo for Auckland,2026-11-26 23:00,120\n";
+    let path = env.scratch("late.csv", csv.as_bytes());
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("2026-11-20 22:00-01:30   210"))
+        .stdout(predicate::str::contains("Written: 4 added"))
+        // Only the period's days count in the baseline: 3.5 h plus the hour before midnight.
+        .stdout(predicate::str::contains("proactive     4.50h"));
+    assert!(
+        env.day("2026-11-21")
+            .contains("source = \"crm:1#2026-11-21\"")
+    );
+    assert!(
+        env.day("2026-11-27")
+            .contains("source = \"crm:2#2026-11-27\"")
+    );
+    env.cmd()
+        .args(["report", "--from", "2026-11-20", "--to", "2026-11-21"])
+        .args(["--by", "day", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2026-11-20,2.00,"))
+        .stdout(predicate::str::contains("2026-11-21,1.50,"));
+    let once = env.snapshot();
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains(
+            "0 added, 0 updated, 0 removed, 4 unchanged",
+        ));
+    assert_eq!(env.snapshot(), once);
+    // The activity moved before midnight: its part on the next day goes.
+    let moved = csv.replace("2026-11-26 23:00,120", "2026-11-26 20:00,120");
+    let path = env.scratch("late2.csv", moved.as_bytes());
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("1 updated, 1 removed"));
+    assert!(!env.day("2026-11-27").contains("crm:2"));
+}
+
+#[test]
+fn floating_times_get_the_offset_of_their_own_date_whatever_the_season_now() {
+    // The real clock (no PROTIME_NOW) in a zone with daylight saving: July times are +02:00 and
+    // January ones +01:00, whichever is in force today.
+    let env = Env::new();
+    let csv = env.scratch(
+        "seasons.csv",
+        b"Activity ID,Subject,Start,Duration\n1,Demo,2026-01-15 09:00,60\n2,Demo,2026-07-01 09:00,60\n",
+    );
+    let ics = env.scratch(
+        "seasons.ics",
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w1\r\nSUMMARY:Demo\r\n\
+          DTSTART:20260115T140000\r\nDTEND:20260115T150000\r\nEND:VEVENT\r\n\
+          BEGIN:VEVENT\r\nUID:s1\r\nSUMMARY:Demo\r\n\
+          DTSTART:20260701T140000\r\nDTEND:20260701T150000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    for (what, path, hour) in [("crm", &csv, "09"), ("calendar", &ics, "14")] {
+        let out = env
+            .cmd()
+            .env_remove("PROTIME_NOW")
+            .env("TZ", "Europe/Berlin")
+            .args(["--json", "import", what])
+            .arg(path)
+            .args(["--from", "2026-01-15", "--to", "2026-07-02"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let winter = format!("2026-01-15T{hour}:00:00+01:00");
+        let summer = format!("2026-07-01T{hour}:00:00+02:00");
+        assert_eq!(v["items"][0]["start"], winter, "{what}");
+        assert_eq!(v["items"][1]["start"], summer, "{what}");
+    }
 }

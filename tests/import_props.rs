@@ -1,8 +1,10 @@
 //! Property tests: importing twice equals importing once; importing an export in two (possibly
-//! overlapping) parts equals importing it whole; sessions that are not the import's stay as they are.
+//! overlapping) parts equals importing it whole; sessions that are not the import's stay as they are;
+//! an activity running past midnight is written as one part per day, adding up to its length.
 
 use chrono::{FixedOffset, NaiveDate};
 use proptest::prelude::*;
+use protime::clock::Zone;
 use protime::config::Config;
 use protime::domain::{Category, Day, Session, SessionKind};
 use protime::import::rules::categorise;
@@ -23,7 +25,8 @@ const TITLES: [&str; 5] = ["Demo", "Support call", "Team sync", "Lunch", "Dentis
 
 fn rows() -> impl Strategy<Value = Vec<Row>> {
     prop::collection::vec(
-        (0u32..14, 0u32..600, 5u32..180, 0usize..TITLES.len()).prop_map(
+        // Starts from 08:00 to 23:59, up to five hours long: many cross midnight.
+        (0u32..14, 0u32..960, 5u32..300, 0usize..TITLES.len()).prop_map(
             |(day, minute, length, title)| Row {
                 day,
                 minute,
@@ -39,7 +42,7 @@ fn window() -> Window {
     Window {
         from: NaiveDate::from_ymd_opt(2026, 11, 13).unwrap(),
         to: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-        offset: FixedOffset::east_opt(3600).unwrap(),
+        zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
     }
 }
 
@@ -130,8 +133,28 @@ proptest! {
         prop_assert_eq!(&twice, &once);
         let own = once[&window().from].sessions.iter().filter(|s| s.source.is_none()).count();
         prop_assert_eq!(own, 1);
-        let imported: usize = once.values().map(|d| d.sessions.iter().filter(|s| s.kind == SessionKind::Imported).count()).sum();
+        let imported: usize = once.values().map(|d| d.sessions.iter().filter(|s| s.kind == SessionKind::Imported && !s.source.as_ref().unwrap().contains('#')).count()).sum();
         prop_assert_eq!(imported, rows.len());
+    }
+
+    #[test]
+    fn each_day_holds_its_own_part_and_the_parts_add_up(rows in rows()) {
+        let mut days = journal();
+        import(&mut days, &csv(&rows, 0..rows.len()));
+        let zone = window().zone;
+        let mut minutes: BTreeMap<String, i64> = BTreeMap::new();
+        for (date, day) in &days {
+            let bounds = protime::domain::span::day_bounds(&zone, *date);
+            for s in day.sessions.iter().filter(|s| s.kind == SessionKind::Imported) {
+                let end = s.end.unwrap();
+                prop_assert!(bounds.start <= s.start && end <= bounds.end, "{s:?} on {date}");
+                let source = s.source.as_deref().unwrap();
+                *minutes.entry(protime::import::base_source(source).to_string()).or_default() += (end - s.start).num_minutes();
+            }
+        }
+        for (i, r) in rows.iter().enumerate() {
+            prop_assert_eq!(minutes.get(&format!("crm:{i}")).copied(), Some(i64::from(r.length)));
+        }
     }
 
     #[test]

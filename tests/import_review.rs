@@ -33,7 +33,7 @@ fn google_review() -> ImportReview {
     let window = Window {
         from: NaiveDate::from_ymd_opt(2026, 11, 13).unwrap(),
         to: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-        offset: *now.offset(),
+        zone: protime::clock::Zone::Fixed(*now.offset()),
     };
     let text = std::fs::read_to_string(fixture("google.ics")).unwrap();
     let parsed = ics::parse(&text, &window, &config.import.me).unwrap();

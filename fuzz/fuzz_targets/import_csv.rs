@@ -4,17 +4,18 @@
 
 use chrono::{FixedOffset, NaiveDate};
 use libfuzzer_sys::fuzz_target;
+use protime::clock::Zone;
 use protime::config::Config;
 use protime::import::{Window, crm, input};
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(text) = input::check_text("fuzz.csv", bytes.to_vec()) else {
+    let Ok(input::Text { text, .. }) = input::check_text("fuzz.csv", bytes.to_vec()) else {
         return;
     };
     let window = Window {
         from: NaiveDate::from_ymd_opt(2026, 11, 13).expect("a real date"),
         to: NaiveDate::from_ymd_opt(2026, 11, 26).expect("a real date"),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        zone: Zone::Fixed(FixedOffset::east_opt(3600).expect("an offset")),
     };
     let mut mapping = Config::defaults().import.crm;
     for preset in ["auto", "salesforce", "hubspot", "pipedrive"] {

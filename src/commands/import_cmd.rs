@@ -3,6 +3,7 @@
 
 use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, parse_date, period::parse_last};
 use crate::cli::ImportArgs;
+use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::report::Figures;
 use crate::domain::{Category, Day};
@@ -83,7 +84,7 @@ pub fn run(
     json: bool,
     screen: Screen,
 ) -> ExitCode {
-    let window = match window(args, now) {
+    let window = match window(args, now, screen.clock.zone()) {
         Ok(w) => w,
         Err(message) => return fail(EXIT_REFUSED, message),
     };
@@ -214,27 +215,23 @@ pub fn review_of(
 }
 
 /// The days back from today (today included) that `--since` names, like 14d or 2w.
-pub fn since_window(since: &str, now: DateTime<FixedOffset>) -> Result<Window, String> {
+pub fn since_window(since: &str, now: DateTime<FixedOffset>, zone: Zone) -> Result<Window, String> {
     let days = parse_last(since).map_err(|_| {
         format!("--since \"{since}\" is not a length: write days or weeks, like 14d or 2w")
     })?;
     let today = now.date_naive();
-    checked_window(today - Duration::days(days - 1), today, now)
+    checked_window(today - Duration::days(days - 1), today, zone)
 }
 
 /// The days to import: `--from/--to`, or `--since` back from today (today included).
-fn window(args: &ImportArgs, now: DateTime<FixedOffset>) -> Result<Window, String> {
+fn window(args: &ImportArgs, now: DateTime<FixedOffset>, zone: Zone) -> Result<Window, String> {
     match (&args.from, &args.to) {
-        (Some(f), Some(t)) => checked_window(parse_date(f)?, parse_date(t)?, now),
-        _ => since_window(&args.since, now),
+        (Some(f), Some(t)) => checked_window(parse_date(f)?, parse_date(t)?, zone),
+        _ => since_window(&args.since, now, zone),
     }
 }
 
-fn checked_window(
-    from: NaiveDate,
-    to: NaiveDate,
-    now: DateTime<FixedOffset>,
-) -> Result<Window, String> {
+fn checked_window(from: NaiveDate, to: NaiveDate, zone: Zone) -> Result<Window, String> {
     if from > to {
         return Err(format!(
             "--from {from} is after --to {to}: give the earlier day first"
@@ -243,25 +240,25 @@ fn checked_window(
     if (to - from).num_days() > 366 {
         return Err("the period is longer than a year: import at most a year at a time".into());
     }
-    Ok(Window {
-        from,
-        to,
-        offset: *now.offset(),
-    })
+    Ok(Window { from, to, zone })
 }
 
 fn read(source: Source, file: &Path, config: &Config, window: &Window) -> Result<Parsed, String> {
     let text = input::read_text(file, input::MAX_BYTES)?;
-    match source {
-        Source::Calendar => ics::parse(&text, window, &config.import.me),
-        Source::Crm => crm::parse(&text, &config.import.crm, window),
-    }
+    let mut parsed = match source {
+        Source::Calendar => ics::parse(&text.text, window, &config.import.me),
+        Source::Crm => crm::parse(&text.text, &config.import.crm, window),
+    }?;
+    parsed.encoding = text.encoding;
+    parsed.notices.extend(text.notice());
+    Ok(parsed)
 }
 
 /// The period's days as they are on disk; one that does not read stops the import before any write.
 fn load(journal: &Journal, window: &Window) -> Result<BTreeMap<NaiveDate, Day>, String> {
     let mut days = BTreeMap::new();
-    for (date, day) in journal.days_in(window.from, window.to) {
+    let (from, to) = window.days_written();
+    for (date, day) in journal.days_in(from, to) {
         let day =
             day.map_err(|e| format!("{e}\nNothing was imported: fix or move that file first."))?;
         days.insert(date, day);
@@ -310,13 +307,16 @@ impl Printed<'_> {
             window.to,
             self.proposals.len()
         );
+        for n in &parsed.notices {
+            println!("Note: {n}.");
+        }
         println!(
             "{:<10} {:<11} {:>5}  {:<22} {:<36} account",
             "date", "time", "min", "category", "title"
         );
         for l in self.proposals {
-            let start = l.item.start.with_timezone(&window.offset);
-            let end = l.item.end.with_timezone(&window.offset);
+            let start = l.item.start.with_timezone(&window.zone);
+            let end = l.item.end.with_timezone(&window.zone);
             println!(
                 "{:<10} {}-{} {:>5}  {:<22} {:<36} {}",
                 start.format("%Y-%m-%d"),
@@ -343,7 +343,7 @@ impl Printed<'_> {
                     "  {}  {}  [{}]",
                     l.item
                         .start
-                        .with_timezone(&window.offset)
+                        .with_timezone(&window.zone)
                         .format("%Y-%m-%d %H:%M"),
                     l.item.title,
                     l.item.source
@@ -401,6 +401,8 @@ impl Printed<'_> {
             "items": items,
             "skipped": parsed.skipped,
             "problems": parsed.problems,
+        "encoding": parsed.encoding,
+        "notices": parsed.notices,
             "change": { "added": change.added, "updated": change.updated, "removed": change.removed, "unchanged": change.unchanged },
             "baseline_minutes": minutes,
         });

@@ -2,7 +2,9 @@
 //! in the config. `,`, `;` and tab separators, a BOM, and the usual date formats.
 
 use super::{Field, Item, Parsed, Window, stable_hash};
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use crate::clock::Zone;
+use crate::domain::span::local_instant;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -22,6 +24,7 @@ pub struct Mapping {
     pub account: Option<String>,
     pub id: Option<String>,
     pub description: Option<String>,
+    pub status: Option<String>,
 }
 
 pub const PRESETS: [&str; 4] = ["auto", "salesforce", "hubspot", "pipedrive"];
@@ -59,6 +62,7 @@ enum Col {
     Account,
     Id,
     Description,
+    Status,
 }
 
 /// Header names each preset's activity report uses, per column.
@@ -72,6 +76,7 @@ fn preset_headers(preset: &str, col: Col) -> &'static [&'static str] {
         ("salesforce", Col::Account) => &["Account Name", "Account", "Company / Account"],
         ("salesforce", Col::Id) => &["Activity ID", "Event ID", "Task ID"],
         ("salesforce", Col::Description) => &["Comments", "Full Comments", "Description"],
+        ("salesforce", Col::Status) => &["Status", "Task Status"],
         ("hubspot", Col::Subject) => &["Activity subject", "Meeting name", "Call title", "Title"],
         ("hubspot", Col::Type) => &["Activity type"],
         ("hubspot", Col::Start) => &["Activity date", "Meeting start time", "Start time"],
@@ -80,6 +85,13 @@ fn preset_headers(preset: &str, col: Col) -> &'static [&'static str] {
         ("hubspot", Col::Account) => &["Associated Company", "Company name"],
         ("hubspot", Col::Id) => &["Activity ID", "Record ID", "Engagement ID"],
         ("hubspot", Col::Description) => &["Body preview", "Meeting description", "Notes"],
+        ("hubspot", Col::Status) => &[
+            "Activity status",
+            "Status",
+            "Meeting outcome",
+            "Outcome",
+            "Task status",
+        ],
         ("pipedrive", Col::Subject) => &["Activity - Subject", "Subject"],
         ("pipedrive", Col::Type) => &["Activity - Type", "Type"],
         ("pipedrive", Col::Start) => &["Activity - Due date", "Due date"],
@@ -88,11 +100,12 @@ fn preset_headers(preset: &str, col: Col) -> &'static [&'static str] {
         ("pipedrive", Col::Account) => &["Activity - Organization", "Organization"],
         ("pipedrive", Col::Id) => &["Activity - ID", "ID"],
         ("pipedrive", Col::Description) => &["Activity - Note", "Note"],
+        ("pipedrive", Col::Status) => &["Activity - Done", "Done", "Activity - Status", "Status"],
         _ => &[],
     }
 }
 
-const COLS: [Col; 9] = [
+const COLS: [Col; 10] = [
     Col::Subject,
     Col::Type,
     Col::Start,
@@ -102,6 +115,7 @@ const COLS: [Col; 9] = [
     Col::Account,
     Col::Id,
     Col::Description,
+    Col::Status,
 ];
 
 impl Mapping {
@@ -116,6 +130,7 @@ impl Mapping {
             Col::Account => self.account.as_deref(),
             Col::Id => self.id.as_deref(),
             Col::Description => self.description.as_deref(),
+            Col::Status => self.status.as_deref(),
         }
     }
 
@@ -230,18 +245,44 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        match row(&record, &columns, mapping, window) {
-            Ok(Some(item)) if window.contains(item.start) => parsed.items.push(item),
-            Ok(Some(_)) => parsed.skip("outside the period"),
-            Ok(None) => parsed.skip("no duration"),
-            Err(problem) => parsed.problems.push(format!("line {line}: {problem}")),
-        }
+        let read = row(&record, &columns, mapping, window);
+        let status = cell(&record, &columns, Col::Status);
+        file(&mut parsed, read, status, window, line);
         if parsed.items.len() + parsed.problems.len() > super::MAX_ITEMS {
             return Err(super::too_many());
         }
     }
-    parsed.finish(window.offset);
+    parsed.finish(&window.zone);
     Ok(parsed)
+}
+
+/// Puts one row's outcome where it belongs: an item, a skip count (with its reason), or a problem.
+fn file(
+    parsed: &mut Parsed,
+    read: Result<Option<Item>, String>,
+    status: Option<&str>,
+    window: &Window,
+    line: u64,
+) {
+    if let Ok(Some(item)) = &read
+        && !window.contains(item.start)
+    {
+        parsed.skip("outside the period");
+        return;
+    }
+    if let Some(reason) = status.and_then(did_not_happen) {
+        // An activity imported while done and now cancelled leaves the journal.
+        if let Ok(Some(item)) = read {
+            parsed.gone.insert(item.source);
+        }
+        parsed.skip(reason);
+        return;
+    }
+    match read {
+        Ok(Some(item)) => parsed.items.push(item),
+        Ok(None) => parsed.skip("no duration"),
+        Err(problem) => parsed.problems.push(format!("line {line}: {problem}")),
+    }
 }
 
 fn row(
@@ -250,13 +291,7 @@ fn row(
     mapping: &Mapping,
     window: &Window,
 ) -> Result<Option<Item>, String> {
-    let get = |col: Col| {
-        columns
-            .get(&col)
-            .and_then(|i| record.get(*i))
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    };
+    let get = |col: Col| cell(record, columns, col);
     let subject = get(Col::Subject).ok_or("the subject is empty")?;
     let start_text = match (get(Col::Start), get(Col::StartTime)) {
         (Some(d), Some(t)) => format!("{d} {t}"),
@@ -264,9 +299,9 @@ fn row(
         (None, _) => return Err("the start date is empty".into()),
     };
     let dmy = mapping.slash_dates == "dmy";
-    let start = timestamp(&start_text, dmy, window.offset)?;
+    let start = timestamp(&start_text, dmy, &window.zone)?;
     let end = match (get(Col::End), get(Col::Duration)) {
-        (Some(e), _) => timestamp(e, dmy, window.offset)?,
+        (Some(e), _) => timestamp(e, dmy, &window.zone)?,
         (None, Some(d)) => start + minutes(d)?,
         (None, None) => return Ok(None),
     };
@@ -300,6 +335,45 @@ fn row(
     }))
 }
 
+/// The trimmed text of a column in a row; `None` when the column is missing or the cell empty.
+fn cell<'a>(record: &'a csv::StringRecord, columns: &Columns, col: Col) -> Option<&'a str> {
+    columns
+        .get(&col)
+        .and_then(|i| record.get(*i))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
+/// The skip reason for a status saying the activity did not take place (Salesforce, HubSpot,
+/// Pipedrive wording); any other status, unknown ones included, keeps the row: better imported
+/// than lost.
+fn did_not_happen(status: &str) -> Option<&'static str> {
+    let words: Vec<String> = status
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    match words.join(" ").as_str() {
+        "cancelled" | "canceled" | "no show" | "noshow" | "rescheduled" => Some("cancelled"),
+        "not started"
+        | "not done"
+        | "undone"
+        | "scheduled"
+        | "planned"
+        | "open"
+        | "to do"
+        | "todo"
+        | "pending"
+        | "deferred"
+        | "waiting on someone else"
+        | "false"
+        | "no"
+        | "0" => Some("not done"),
+        _ => None,
+    }
+}
+
 /// Date-time forms CRM exports use. Times with AM/PM are always month first (US exports).
 const ISO: &[&str] = &[
     "%Y-%m-%d %H:%M:%S",
@@ -316,7 +390,7 @@ const DMY: &[&str] = &["%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%y %H:%M"];
 const MDY: &[&str] = &["%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%y %H:%M"];
 
 /// A time stamp with an offset (RFC 3339), or a local time in one of the usual forms.
-fn timestamp(text: &str, dmy: bool, offset: FixedOffset) -> Result<DateTime<FixedOffset>, String> {
+fn timestamp(text: &str, dmy: bool, zone: &Zone) -> Result<DateTime<FixedOffset>, String> {
     let t = text.trim();
     if let Ok(at) = DateTime::parse_from_rfc3339(&t.replace(' ', "T")) {
         return Ok(at);
@@ -333,10 +407,7 @@ fn timestamp(text: &str, dmy: bool, offset: FixedOffset) -> Result<DateTime<Fixe
              or 11/20/2026 9:30 AM"
         )
     })?;
-    offset
-        .from_local_datetime(&naive)
-        .earliest()
-        .ok_or_else(|| format!("\"{text}\" is not a time that exists"))
+    Ok(local_instant(zone, naive.date(), naive.time()))
 }
 
 /// A date with no time cannot place the activity in the day: refused, except at midnight so a

@@ -4,7 +4,7 @@ fn window() -> Window {
     Window {
         from: "2026-11-13".parse().unwrap(),
         to: "2026-11-26".parse().unwrap(),
-        offset: FixedOffset::east_opt(3600).unwrap(),
+        zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
     }
 }
 
@@ -22,7 +22,9 @@ fn titles(p: &Parsed) -> Vec<&str> {
 
 fn salesforce_text() -> String {
     let bytes = include_bytes!("../../tests/fixtures/import/salesforce.csv").to_vec();
-    crate::import::input::check_text("salesforce.csv", bytes).unwrap()
+    crate::import::input::check_text("salesforce.csv", bytes)
+        .unwrap()
+        .text
 }
 
 #[test]
@@ -125,7 +127,7 @@ fn a_header_without_the_needed_columns_names_what_is_missing() {
 #[test]
 fn the_usual_date_forms_and_the_day_order() {
     let off = FixedOffset::east_opt(3600).unwrap();
-    let ts = |t: &str, dmy: bool| timestamp(t, dmy, off).map(|d| d.to_rfc3339());
+    let ts = |t: &str, dmy: bool| timestamp(t, dmy, &Zone::Fixed(off)).map(|d| d.to_rfc3339());
     let nine = Ok("2026-11-03T09:00:00+01:00".to_string());
     assert_eq!(ts("2026-11-03 09:00", true), nine);
     assert_eq!(ts("2026-11-03T09:00:00", true), nine);
@@ -174,4 +176,62 @@ fn config_values_are_checked() {
         ..mapping("auto")
     };
     assert_eq!(bad.validate().unwrap_err().0, "slash_dates");
+}
+
+#[test]
+fn salesforce_status_skips_what_did_not_happen_and_keeps_the_rest() {
+    let text = "Subject,Start Date Time,Duration (Minutes),Status\n\
+                Call A,2026-11-16 10:00,30,Completed\n\
+                Call B,2026-11-16 11:00,30,Not Started\n\
+                Call C,2026-11-16 12:00,30,In Progress\n\
+                Call D,2026-11-16 13:00,30,Deferred\n\
+                Call E,2026-11-16 14:00,30,Waiting on someone else\n\
+                Call F,2026-11-16 15:00,30,\n";
+    let p = parse(text, &mapping("salesforce"), &window()).unwrap();
+    assert_eq!(titles(&p), ["Call A", "Call C", "Call F"]);
+    assert_eq!(p.skipped["not done"], 3);
+}
+
+#[test]
+fn hubspot_outcomes_count_cancelled_and_not_done_and_keep_unknown_ones() {
+    let text = include_str!("../../tests/fixtures/import/hubspot-outcome.csv");
+    let p = parse(text, &mapping("hubspot"), &window()).unwrap();
+    assert_eq!(titles(&p), ["Demo warehouse app", "Support review"]);
+    assert_eq!(p.skipped["cancelled"], 2);
+    assert_eq!(p.skipped["not done"], 1);
+    assert_eq!(p.skipped["outside the period"], 1);
+    // What once was imported and is now cancelled leaves the journal on re-import.
+    let gone: Vec<&str> = p.gone.iter().map(String::as_str).collect();
+    assert_eq!(gone, ["crm:92000002", "crm:92000003", "crm:92000004"]);
+}
+
+#[test]
+fn pipedrive_done_column_and_a_configured_status_column() {
+    let text = "Activity - Subject;Activity - Due date;Activity - Due time;Activity - Duration;Activity - Done\n\
+                Demo;24.11.2026;10:00;01:00;Done\n\
+                Call;24.11.2026;12:00;00:30;Not done\n";
+    let p = parse(text, &mapping("pipedrive"), &window()).unwrap();
+    assert_eq!(titles(&p), ["Demo"]);
+    assert_eq!(p.skipped["not done"], 1);
+    let text =
+        "What,When,Mins,State\nDemo,2026-11-20 09:00,30,CANCELLED\nCall,2026-11-20 10:00,30,open\n";
+    let m = Mapping {
+        start: Some("When".into()),
+        subject: Some("What".into()),
+        duration: Some("Mins".into()),
+        status: Some("state".into()),
+        ..mapping("auto")
+    };
+    let p = parse(text, &m, &window()).unwrap();
+    assert!(p.items.is_empty());
+    assert_eq!((p.skipped["cancelled"], p.skipped["not done"]), (1, 1));
+}
+
+#[test]
+fn status_words_are_read_loosely() {
+    assert_eq!(did_not_happen("No-Show"), Some("cancelled"));
+    assert_eq!(did_not_happen("  not_started "), Some("not done"));
+    assert_eq!(did_not_happen("Canceled"), Some("cancelled"));
+    assert_eq!(did_not_happen("Completed"), None);
+    assert_eq!(did_not_happen("Left voicemail"), None);
 }

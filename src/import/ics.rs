@@ -6,6 +6,8 @@
 
 use super::vtimezone::{Part, Rules};
 use super::{Field, Item, Parsed, Window};
+use crate::clock::Zone as RepZone;
+use crate::domain::span::local_instant;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -56,19 +58,19 @@ impl Event {
 }
 
 /// Where a wall-clock time is: UTC, a named zone, one defined only by its VTIMEZONE, or floating
-/// (the rep's own offset).
+/// (the rep's own zone).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Zone {
     Utc,
     Named(chrono_tz::Tz),
     Rules(Rules),
-    Floating(FixedOffset),
+    Floating(RepZone),
 }
 
-/// What reading a value needs besides the value: the rep's offset for floating times, and the
+/// What reading a value needs besides the value: the rep's zone for floating times, and the
 /// zones the file's VTIMEZONEs define.
 struct Ctx {
-    offset: FixedOffset,
+    zone: RepZone,
     zones: BTreeMap<String, Rules>,
     /// Recurrence steps still allowed for the whole file (see [`MAX_STEPS`]).
     budget: std::cell::Cell<i64>,
@@ -94,7 +96,7 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
     }
     let (events, calendar, zones) = components(&lines);
     let ctx = Ctx {
-        offset: window.offset,
+        zone: window.zone,
         zones,
         budget: std::cell::Cell::new(MAX_STEPS * 40),
     };
@@ -114,7 +116,7 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
             return Err(super::too_many());
         }
     }
-    parsed.finish(window.offset);
+    parsed.finish(&window.zone);
     Ok(parsed)
 }
 
@@ -503,7 +505,7 @@ fn when(p: &Prop, ctx: &Ctx) -> Result<When, String> {
             Ok(tz) => Zone::Named(tz),
             Err(e) => Zone::Rules(*ctx.zones.get(tzid).ok_or(e)?),
         },
-        (false, None) => Zone::Floating(ctx.offset),
+        (false, None) => Zone::Floating(ctx.zone),
     };
     Ok(When::Time(naive, zone))
 }
@@ -557,7 +559,7 @@ const WINDOWS_ZONES: &[(&str, &str)] = &[
 fn instant(naive: NaiveDateTime, zone: Zone) -> Result<DateTime<FixedOffset>, String> {
     let mapped = match zone {
         Zone::Utc => return Ok(Utc.from_utc_datetime(&naive).fixed_offset()),
-        Zone::Floating(offset) => offset.from_local_datetime(&naive).earliest(),
+        Zone::Floating(zone) => Some(local_instant(&zone, naive.date(), naive.time())),
         Zone::Rules(rules) => rules
             .offset_at(naive)
             .from_local_datetime(&naive)
@@ -624,8 +626,8 @@ fn expand(
     for w in list(event, "EXDATE", ctx)? {
         set = set.exdate(place(w).ok_or("EXDATE does not exist")?);
     }
-    let lo = window_edge(window.from, window.offset, -1);
-    let hi = window_edge(window.to, window.offset, 2);
+    let lo = window_edge(window.from, &window.zone, -1);
+    let hi = window_edge(window.to, &window.zone, 2);
     let result = set
         .after(lo.with_timezone(&tz))
         .before(hi.with_timezone(&tz))
@@ -678,14 +680,8 @@ fn spend_steps(rule: &str, start: NaiveDateTime, window: &Window, ctx: &Ctx) -> 
     Ok(())
 }
 
-fn window_edge(date: NaiveDate, offset: FixedOffset, days: i64) -> DateTime<Utc> {
-    let naive = (date + Duration::days(days))
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default();
-    offset
-        .from_local_datetime(&naive)
-        .earliest()
-        .map_or_else(|| Utc.from_utc_datetime(&naive), |t| t.with_timezone(&Utc))
+fn window_edge(date: NaiveDate, zone: &RepZone, days: i64) -> DateTime<Utc> {
+    local_instant(zone, date + Duration::days(days), chrono::NaiveTime::MIN).with_timezone(&Utc)
 }
 
 /// UNTIL is applied here rather than by `rrule`, which refuses the date-only and floating UNTIL

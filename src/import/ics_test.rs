@@ -4,7 +4,7 @@ fn window(from: &str, to: &str) -> Window {
     Window {
         from: from.parse().unwrap(),
         to: to.parse().unwrap(),
-        offset: FixedOffset::east_opt(3600).unwrap(),
+        zone: RepZone::Fixed(FixedOffset::east_opt(3600).unwrap()),
     }
 }
 
@@ -240,4 +240,16 @@ fn a_rule_that_would_step_forever_is_refused_quickly() {
         p.problems
     );
     assert_eq!(p.items.len(), 11);
+}
+
+#[test]
+fn an_outlook_calendar_in_windows_1252_reads_its_accents() {
+    let mut bytes = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x1\r\n".to_vec();
+    bytes.extend(b"DTSTART:20261120T090000\r\nDTEND:20261120T100000\r\n");
+    bytes.extend(b"SUMMARY:R\xfcckruf M\xfcller \x96 Angebot 5.000 \x80\r\n");
+    bytes.extend(b"END:VEVENT\r\nEND:VCALENDAR\r\n");
+    let text = crate::import::input::check_text("x.ics", bytes).unwrap();
+    assert_eq!(text.encoding, "windows-1252");
+    let p = parse(&text.text, &nov(), &[]).unwrap();
+    assert_eq!(p.items[0].title, "Rückruf Müller – Angebot 5.000 €");
 }

@@ -117,3 +117,133 @@ fn dedup_keeps_the_last_item_of_a_source() {
     let titles: Vec<&str> = p.items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["b", "new"]);
 }
+
+fn window() -> Window {
+    Window {
+        from: NaiveDate::from_ymd_opt(2026, 11, 13).unwrap(),
+        to: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
+    }
+}
+
+fn spans(parts: &[Item]) -> Vec<(String, String, i64)> {
+    parts
+        .iter()
+        .map(|p| (p.source.clone(), p.start.to_rfc3339(), p.minutes()))
+        .collect()
+}
+
+#[test]
+fn an_item_is_cut_at_each_local_midnight_it_crosses() {
+    let late = item(
+        "ics:x",
+        "2026-11-20T22:00:00+01:00",
+        210,
+        "Call with Sydney",
+    );
+    let parts = late.split_days(&window());
+    assert_eq!(
+        spans(&parts),
+        [
+            ("ics:x".into(), "2026-11-20T22:00:00+01:00".into(), 120),
+            (
+                "ics:x#2026-11-21".into(),
+                "2026-11-21T00:00:00+01:00".into(),
+                90
+            ),
+        ]
+    );
+    assert!(parts.iter().all(|p| p.title == "Call with Sydney"));
+    // Read in UTC, the same instants still split at the rep's midnight.
+    let utc = item("crm:1", "2026-11-20T21:00:00+00:00", 210, "x");
+    assert_eq!(utc.split_days(&window())[1].source, "crm:1#2026-11-21");
+    let to_midnight = item("crm:2", "2026-11-20T23:00:00+01:00", 60, "x");
+    assert_eq!(to_midnight.split_days(&window()), vec![to_midnight.clone()]);
+    let day_long = item("crm:3", "2026-11-20T23:30:00+01:00", 24 * 60, "x");
+    let minutes: Vec<i64> = day_long
+        .split_days(&window())
+        .iter()
+        .map(Item::minutes)
+        .collect();
+    assert_eq!(minutes, [30, 1410]);
+}
+
+#[test]
+fn a_parts_source_leads_back_to_its_item() {
+    assert_eq!(base_source("crm:7#2026-11-21"), "crm:7");
+    assert_eq!(base_source("crm:7"), "crm:7");
+    assert_eq!(base_source("ics:a#b"), "ics:a#b");
+    assert_eq!(base_source("ics:a#2026-13-01"), "ics:a#2026-13-01");
+}
+
+#[test]
+fn each_day_counts_its_own_part_of_a_crossing_item_and_reimport_changes_nothing() {
+    let late = accepted(
+        item("ics:x", "2026-11-20T22:00:00+01:00", 210, "Demo Sydney"),
+        Category::Proactive,
+    );
+    let mut days = BTreeMap::new();
+    let plan = Plan::new(
+        std::slice::from_ref(&late),
+        &BTreeSet::new(),
+        &window(),
+        &days,
+    );
+    assert_eq!(plan.apply(&mut days).added, 2);
+    let tracked = |days: &BTreeMap<NaiveDate, Day>, date: &str| {
+        let date: NaiveDate = date.parse().unwrap();
+        let bounds = crate::domain::span::day_bounds(&window().zone, date);
+        let now = t("2026-11-26T12:00:00+01:00");
+        crate::domain::span::tracked_minutes(&days[&date].sessions, &bounds, now)
+            [&Category::Proactive]
+    };
+    assert_eq!(tracked(&days, "2026-11-20"), 120);
+    assert_eq!(tracked(&days, "2026-11-21"), 90);
+    let once = days.clone();
+    let again = Plan::new(
+        std::slice::from_ref(&late),
+        &BTreeSet::new(),
+        &window(),
+        &days,
+    );
+    assert_eq!(again.apply(&mut days).unchanged, 2);
+    assert_eq!(days, once);
+}
+
+#[test]
+fn an_item_that_no_longer_crosses_midnight_or_is_gone_takes_its_later_part_along() {
+    let late = accepted(
+        item("ics:x", "2026-11-20T22:00:00+01:00", 210, "Demo"),
+        Category::Proactive,
+    );
+    let mut days = BTreeMap::new();
+    Plan::new(
+        std::slice::from_ref(&late),
+        &BTreeSet::new(),
+        &window(),
+        &days,
+    )
+    .apply(&mut days);
+    let mut moved = days.clone();
+    let early = accepted(
+        item("ics:x", "2026-11-20T20:00:00+01:00", 60, "Demo"),
+        Category::Proactive,
+    );
+    let c = Plan::new(
+        std::slice::from_ref(&early),
+        &BTreeSet::new(),
+        &window(),
+        &moved,
+    )
+    .apply(&mut moved);
+    assert_eq!((c.updated, c.removed), (1, 1));
+    assert!(
+        moved[&NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()]
+            .sessions
+            .is_empty()
+    );
+    let gone = BTreeSet::from(["ics:x".to_string()]);
+    let c = Plan::new(&[], &gone, &window(), &days).apply(&mut days);
+    assert_eq!(c.removed, 2);
+    assert!(days.values().all(|d| d.sessions.is_empty()));
+}

@@ -11,6 +11,7 @@ pub mod preview;
 pub mod rules;
 pub mod vtimezone;
 
+use crate::clock::Zone;
 use crate::domain::{Category, Day, Session, SessionKind};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
@@ -71,6 +72,41 @@ impl Item {
     pub fn minutes(&self) -> i64 {
         (self.end - self.start).num_minutes()
     }
+
+    /// The item cut at each local midnight it crosses, one part per day: figures clip a session
+    /// to the day whose file holds it, so a part in the wrong file would not count. The first part
+    /// keeps the source; a later one gets `{source}#{its date}`, the same on every import.
+    pub fn split_days(&self, window: &Window) -> Vec<Item> {
+        let mut parts: Vec<Item> = vec![];
+        let mut start = self.start;
+        while start < self.end {
+            let date = window.local_date(start);
+            let midnight = window.midnight_after(date);
+            let mut part = self.clone();
+            if !parts.is_empty() {
+                part.source = format!("{}#{date}", self.source);
+            }
+            part.start = start;
+            part.end = self.end.min(midnight);
+            if part.end <= start {
+                break; // cannot happen with a real zone; never loop forever
+            }
+            start = part.end;
+            parts.push(part);
+        }
+        if parts.is_empty() {
+            parts.push(self.clone());
+        }
+        parts
+    }
+}
+
+/// The source of the item a session's part belongs to: `crm:7#2026-11-21` → `crm:7`.
+pub fn base_source(source: &str) -> &str {
+    match source.rsplit_once('#') {
+        Some((base, date)) if date.parse::<NaiveDate>().is_ok() && date.len() == 10 => base,
+        _ => source,
+    }
 }
 
 /// What a reader found in an export.
@@ -84,6 +120,10 @@ pub struct Parsed {
     pub skipped: BTreeMap<String, usize>,
     /// Rows or events that could not be read, each with its line number.
     pub problems: Vec<String>,
+    /// The encoding the file was read in ("UTF-8", "windows-1252", …; set by the caller).
+    pub encoding: &'static str,
+    /// What the rep should know about how the file was read (an assumed encoding).
+    pub notices: Vec<String>,
 }
 
 impl Parsed {
@@ -91,12 +131,12 @@ impl Parsed {
         *self.skipped.entry(reason.to_string()).or_default() += 1;
     }
 
-    /// Writes every time in the rep's offset (as the journal's own sessions are) and keeps one
-    /// item per source.
-    pub fn finish(&mut self, offset: FixedOffset) {
+    /// Writes every time at the rep's offset in force at that time (as the journal's own sessions
+    /// are) and keeps one item per source.
+    pub fn finish(&mut self, zone: &Zone) {
         for item in &mut self.items {
-            item.start = item.start.with_timezone(&offset);
-            item.end = item.end.with_timezone(&offset);
+            item.start = item.start.with_timezone(zone).fixed_offset();
+            item.end = item.end.with_timezone(zone).fixed_offset();
         }
         self.dedup();
     }
@@ -115,18 +155,31 @@ impl Parsed {
     }
 }
 
-/// The days an import covers, inclusive, and the offset its day boundaries use.
+/// The days an import covers, inclusive, and the rep's zone: its day boundaries, and where
+/// floating times (an .ics time without zone, a CRM date without offset) are read, each at the
+/// offset in force on its own date.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Window {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub offset: FixedOffset,
+    pub zone: Zone,
 }
 
 impl Window {
     /// The local date an instant falls on.
     pub fn local_date(&self, t: DateTime<FixedOffset>) -> NaiveDate {
-        t.with_timezone(&self.offset).date_naive()
+        t.with_timezone(&self.zone).date_naive()
+    }
+
+    /// The instant the day after `date` begins.
+    pub fn midnight_after(&self, date: NaiveDate) -> DateTime<FixedOffset> {
+        crate::domain::span::day_bounds(&self.zone, date).end
+    }
+
+    /// The days an import may write: the period and the day after it, where an item starting on
+    /// its last evening may end.
+    pub fn days_written(&self) -> (NaiveDate, NaiveDate) {
+        (self.from, self.to.succ_opt().unwrap_or(self.to))
     }
 
     pub fn contains(&self, t: DateTime<FixedOffset>) -> bool {
@@ -168,8 +221,9 @@ impl Change {
     }
 }
 
-/// Applies an import to one day. `wanted` are the items that start on this day; `ours` every source
-/// the import speaks for. Sessions without one of those sources are never touched. An existing
+/// Applies an import to one day. `wanted` are the items (or parts) that lie on this day; `ours`
+/// every item source the import speaks for. Sessions whose source is not one of those (or a part
+/// of one) are never touched. An existing
 /// session keeps its id and category (the rep may have re-sorted it) and takes the new times,
 /// title and account.
 pub fn merge(day: &mut Day, wanted: &[Accepted], ours: &BTreeSet<String>) -> Change {
@@ -178,7 +232,7 @@ pub fn merge(day: &mut Day, wanted: &[Accepted], ours: &BTreeSet<String>) -> Cha
     let before = day.sessions.len();
     day.sessions.retain(|s| {
         let src = s.source.as_deref().unwrap_or("");
-        !ours.contains(src) || here.contains(src)
+        !ours.contains(base_source(src)) || here.contains(src)
     });
     change.removed = before - day.sessions.len();
     for a in wanted {
@@ -231,13 +285,18 @@ fn new_session(id: String, a: &Accepted) -> Session {
     }
 }
 
-/// Accepted items grouped by the local date they start on.
+/// Accepted items cut at midnight, grouped by the local date each part lies on.
 pub fn by_day(accepted: &[Accepted], window: &Window) -> BTreeMap<NaiveDate, Vec<Accepted>> {
     let mut days: BTreeMap<NaiveDate, Vec<Accepted>> = BTreeMap::new();
     for a in accepted {
-        days.entry(window.local_date(a.item.start))
-            .or_default()
-            .push(a.clone());
+        for part in a.item.split_days(window) {
+            days.entry(window.local_date(part.start))
+                .or_default()
+                .push(Accepted {
+                    item: part,
+                    category: a.category,
+                });
+        }
     }
     days
 }
@@ -252,8 +311,9 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// `days` are the period's days as they are now: a day holding one of our sessions is visited
-    /// even when no item starts there any more (the event moved or was cancelled).
+    /// `days` are the days the import may write ([`Window::days_written`]) as they are now: a day
+    /// holding one of our sessions is visited even when no item lies there any more (the event
+    /// moved, shrank or was cancelled).
     pub fn new(
         accepted: &[Accepted],
         gone: &BTreeSet<String>,
@@ -264,10 +324,11 @@ impl Plan {
         ours.extend(gone.iter().cloned());
         let mut per_day = by_day(accepted, window);
         for (date, day) in days {
-            let touched = day
-                .sessions
-                .iter()
-                .any(|s| s.source.as_ref().is_some_and(|src| ours.contains(src)));
+            let touched = day.sessions.iter().any(|s| {
+                s.source
+                    .as_deref()
+                    .is_some_and(|src| ours.contains(base_source(src)))
+            });
             if touched {
                 per_day.entry(*date).or_default();
             }

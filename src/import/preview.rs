@@ -99,12 +99,7 @@ pub fn baseline(
         .from
         .iter_days()
         .take_while(|d| *d <= window.to)
-        .map(|d| {
-            (
-                d,
-                day_figures(d, days.get(&d), capacity, &window.offset, now),
-            )
-        })
+        .map(|d| (d, day_figures(d, days.get(&d), capacity, &window.zone, now)))
         .collect();
     total(&per_day)
 }

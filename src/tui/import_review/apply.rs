@@ -12,7 +12,7 @@ use std::path::Path;
 /// the banner and nothing opens.
 pub fn open(app: &mut App, journal: &Journal, file: &Path, since: &str) {
     let prepared = Source::of_file(file).and_then(|source| {
-        let window = since_window(since, app.now)?;
+        let window = since_window(since, app.now, app.zone)?;
         prepare(journal, &app.config, source, file, window, None).map_err(|(_, message)| message)
     });
     match prepared {

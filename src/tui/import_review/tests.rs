@@ -21,7 +21,7 @@ fn period() -> Period {
         window: Window {
             from: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
             to: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-            offset: *now.offset(),
+            zone: crate::clock::Zone::Fixed(*now.offset()),
         },
         days: BTreeMap::new(),
         gone: BTreeSet::new(),

@@ -138,8 +138,8 @@ fn header_row(wide: bool) -> Row<'static> {
 }
 
 fn item_row<'a>(p: &'a Proposal, review: &ImportReview, theme: &Theme, wide: bool) -> Row<'a> {
-    let start = p.item.start.with_timezone(&review.window.offset);
-    let end = p.item.end.with_timezone(&review.window.offset);
+    let start = p.item.start.with_timezone(&review.window.zone);
+    let end = p.item.end.with_timezone(&review.window.zone);
     let (category, style) = match p.category {
         Some(c) if wide => (c.name(), theme.category(c)),
         Some(c) => (c.tag(), theme.category(c)),
