@@ -63,8 +63,7 @@ pub fn prepare(
     window: Window,
     fallback: Option<Category>,
 ) -> Result<Prepared, (u8, String)> {
-    let parsed = read(source, file, config, &window)
-        .map_err(|message| (EXIT_REFUSED, format!("{}: {message}", file.display())))?;
+    let parsed = read(source, file, config, &window).map_err(|message| (EXIT_REFUSED, message))?;
     let days = load(journal, &window).map_err(|message| (EXIT_JOURNAL, message))?;
     let proposals = propose(&parsed, &config.import.rules, &days, fallback);
     Ok(Prepared {
@@ -245,10 +244,12 @@ fn checked_window(from: NaiveDate, to: NaiveDate, zone: Zone) -> Result<Window, 
 
 fn read(source: Source, file: &Path, config: &Config, window: &Window) -> Result<Parsed, String> {
     let text = input::read_text(file, input::MAX_BYTES)?;
+    // The reader's messages name the file already; the parsers' do not.
     let mut parsed = match source {
         Source::Calendar => ics::parse(&text.text, window, &config.import.me),
         Source::Crm => crm::parse(&text.text, &config.import.crm, window),
-    }?;
+    }
+    .map_err(|message| format!("{}: {message}", file.display()))?;
     parsed.encoding = text.encoding;
     parsed.notices.extend(text.notice());
     Ok(parsed)
