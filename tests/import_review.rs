@@ -45,7 +45,9 @@ fn google_review() -> ImportReview {
         capacity: capacity(&config),
         now,
     };
-    ImportReview::new("google.ics".into(), proposals, period)
+    let mut review = ImportReview::new("google.ics".into(), proposals, period);
+    review.notes = parsed.notes();
+    review
 }
 
 fn screen(review: &mut ImportReview, width: u16, height: u16) -> String {
@@ -78,9 +80,21 @@ fn a_category_set_by_hand_shows_as_yours_and_moves_the_baseline() {
 fn a_long_list_scrolls_with_the_selection() {
     let mut review = google_review();
     review.handle_key(KeyCode::End.into());
-    let text = screen(&mut review, 100, 9);
+    let text = screen(&mut review, 100, 11);
     assert!(text.contains("▶ Wed 25 Nov"), "{text}");
     assert!(!text.contains("Mon 16 Nov"), "{text}");
+}
+
+#[test]
+fn many_notes_end_in_a_count_of_the_rest() {
+    let mut review = google_review();
+    review.notes = (1..=5)
+        .map(|i| format!("Not imported: line {i}: no start"))
+        .collect();
+    let text = screen(&mut review, 100, 16);
+    assert!(text.contains("line 2: no start"), "{text}");
+    assert!(!text.contains("line 3: no start"), "{text}");
+    assert!(text.contains("… and 3 more notes"), "{text}");
 }
 
 #[test]

@@ -210,7 +210,9 @@ pub fn review_of(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    ImportReview::new(name, prepared.proposals.clone(), period)
+    let mut review = ImportReview::new(name, prepared.proposals.clone(), period);
+    review.notes = prepared.parsed.notes();
+    review
 }
 
 /// The days back from today (today included) that `--since` names, like 14d or 2w.
@@ -351,13 +353,8 @@ impl Printed<'_> {
                 );
             }
         }
-        if !parsed.skipped.is_empty() {
-            let counts: Vec<String> = parsed
-                .skipped
-                .iter()
-                .map(|(r, n)| format!("{n} {r}"))
-                .collect();
-            println!("\nSkipped: {}", counts.join(", "));
+        if let Some(skipped) = parsed.skipped_summary() {
+            println!("\nSkipped: {skipped}");
         }
         for p in &parsed.problems {
             eprintln!("protime: not imported: {p}");

@@ -127,6 +127,25 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// "1 all-day, 2 declined", or `None` when nothing was skipped.
+    pub fn skipped_summary(&self) -> Option<String> {
+        let counts: Vec<String> = self
+            .skipped
+            .iter()
+            .map(|(reason, n)| format!("{n} {reason}"))
+            .collect();
+        (!counts.is_empty()).then(|| counts.join(", "))
+    }
+
+    /// What the rep should know beside the items: the encoding assumed, what was skipped, and
+    /// each row or event that could not be read.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = self.notices.clone();
+        notes.extend(self.skipped_summary().map(|s| format!("Skipped: {s}")));
+        notes.extend(self.problems.iter().map(|p| format!("Not imported: {p}")));
+        notes
+    }
+
     pub fn skip(&mut self, reason: &str) {
         *self.skipped.entry(reason.to_string()).or_default() += 1;
     }

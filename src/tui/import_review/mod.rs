@@ -37,6 +37,8 @@ pub struct ImportReview {
     pub offset: Cell<usize>,
     /// `q` was pressed after the rep made choices: the next `q` abandons them.
     pub confirm_abandon: bool,
+    /// What the export's reading found besides the items (encoding, skipped, unreadable rows).
+    pub notes: Vec<String>,
     /// The period's figures once the current choices are written.
     pub baseline: Figures,
     gone: BTreeSet<String>,
@@ -63,6 +65,7 @@ impl ImportReview {
             selected: 0,
             offset: Cell::new(0),
             confirm_abandon: false,
+            notes: vec![],
             baseline: Figures::default(),
             gone: period.gone,
             days: period.days,

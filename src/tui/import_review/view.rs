@@ -16,6 +16,8 @@ use ratatui::widgets::{
 
 /// Below this width the "why" and account columns give their room to the title.
 const WIDE: u16 = 90;
+/// At most this many lines of notes above the list.
+const MAX_NOTES: usize = 3;
 
 impl ImportReview {
     /// Draws the review into `area`: the whole terminal, or the dashboard's body.
@@ -26,8 +28,10 @@ impl ImportReview {
 
 fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(area, buf);
-    let [title, list, baseline, keys] = Layout::vertical([
+    let notes = review.notes.len().min(MAX_NOTES) as u16;
+    let [title, notes, list, baseline, keys] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(notes),
         Constraint::Fill(1),
         Constraint::Length(2),
         Constraint::Length(2),
@@ -35,6 +39,7 @@ fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
     .areas(area);
     let wide = area.width >= WIDE;
     Paragraph::new(title_line(review, theme, wide)).render(title, buf);
+    Paragraph::new(note_lines(review, theme)).render(notes, buf);
     render_list(list, buf, review, theme);
     Paragraph::new(baseline_line(review, theme, wide))
         .wrap(Wrap { trim: true })
@@ -69,6 +74,24 @@ fn title_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static>
         ));
     }
     Line::from(spans)
+}
+
+/// The notes that fit; the last line says how many more there are (all are printed after `a`).
+fn note_lines(review: &ImportReview, theme: &Theme) -> Vec<Line<'static>> {
+    let notes = &review.notes;
+    let mut lines: Vec<Line> = notes
+        .iter()
+        .take(MAX_NOTES)
+        .map(|n| Line::styled(n.clone(), theme.dim()))
+        .collect();
+    if notes.len() > MAX_NOTES {
+        let more = notes.len() - MAX_NOTES + 1;
+        lines[MAX_NOTES - 1] = Line::styled(
+            format!("… and {more} more notes: `protime import … --dry-run` lists them all"),
+            theme.dim(),
+        );
+    }
+    lines
 }
 
 fn render_list(area: Rect, buf: &mut Buffer, review: &ImportReview, theme: &Theme) {
