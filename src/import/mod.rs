@@ -140,7 +140,7 @@ impl Parsed {
     /// What the rep should know beside the items: the encoding assumed, what was skipped, and
     /// each row or event that could not be read.
     pub fn notes(&self) -> Vec<String> {
-        let mut notes = self.notices.clone();
+        let mut notes: Vec<String> = self.notices.iter().map(|n| format!("Note: {n}.")).collect();
         notes.extend(self.skipped_summary().map(|s| format!("Skipped: {s}")));
         notes.extend(self.problems.iter().map(|p| format!("Not imported: {p}")));
         notes

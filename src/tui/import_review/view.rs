@@ -16,8 +16,9 @@ use ratatui::widgets::{
 
 /// Below this width the "why" and account columns give their room to the title.
 const WIDE: u16 = 90;
-/// At most this many lines of notes above the list.
+/// At most this many notes above the list, on at most this many rows.
 const MAX_NOTES: usize = 3;
+const MAX_NOTE_ROWS: usize = 4;
 
 impl ImportReview {
     /// Draws the review into `area`: the whole terminal, or the dashboard's body.
@@ -28,7 +29,12 @@ impl ImportReview {
 
 fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(area, buf);
-    let notes = review.notes.len().min(MAX_NOTES) as u16;
+    let notes_shown = note_lines(review, theme);
+    let rows: usize = notes_shown
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(usize::from(area.width.max(1))))
+        .sum();
+    let notes = rows.min(MAX_NOTE_ROWS) as u16;
     let [title, notes, list, baseline, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(notes),
@@ -39,7 +45,9 @@ fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
     .areas(area);
     let wide = area.width >= WIDE;
     Paragraph::new(title_line(review, theme, wide)).render(title, buf);
-    Paragraph::new(note_lines(review, theme)).render(notes, buf);
+    Paragraph::new(notes_shown)
+        .wrap(Wrap { trim: true })
+        .render(notes, buf);
     render_list(list, buf, review, theme);
     Paragraph::new(baseline_line(review, theme, wide))
         .wrap(Wrap { trim: true })
