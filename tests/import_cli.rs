@@ -78,7 +78,7 @@ fn dry_run_prints_the_table_unmatched_items_and_baseline_and_writes_nothing() {
             "Import 2026-11-13 – 2026-11-26: 6 items",
         ))
         .stdout(predicate::str::contains("PRO (demo)"))
-        .stdout(predicate::str::contains("No rule matched 1 items"))
+        .stdout(predicate::str::contains("No rule matched 1 item "))
         .stdout(predicate::str::contains(
             "Dentist  [ics:dentist@google.com]",
         ))
@@ -211,7 +211,8 @@ fn unmatched_items_can_be_filed_under_a_category() {
         &["--yes", "--unmatched", "reactive"],
     )
     .success()
-    .stdout(predicate::str::contains("3 added"));
+    .stdout(predicate::str::contains("3 added"))
+    .stdout(predicate::str::contains("RE (unmatched)"));
     assert!(env.day("2026-11-25").contains("category = \"reactive\""));
     env.import(
         "crm",
@@ -222,6 +223,24 @@ fn unmatched_items_can_be_filed_under_a_category() {
     .stderr(predicate::str::contains(
         "--unmatched: unknown category \"urgent\"",
     ));
+}
+
+#[test]
+fn a_re_import_previews_the_category_the_journal_keeps() {
+    let env = Env::new();
+    env.import(
+        "calendar",
+        &fixture("google.ics"),
+        &["--yes", "--unmatched", "reactive"],
+    )
+    .success();
+    let day = env.day("2026-11-16");
+    let recategorised = day.replace("category = \"other\"", "category = \"reactive\"");
+    std::fs::write(env.journal().join("2026/2026-11-16.toml"), recategorised).unwrap();
+    env.import("calendar", &fixture("google.ics"), &["--dry-run"])
+        .success()
+        .stdout(predicate::str::contains("RE (kept)"))
+        .stdout(predicate::str::contains("6 unchanged"));
 }
 
 #[test]
@@ -344,7 +363,7 @@ fn from_and_to_pick_the_period() {
     )
     .success()
     .stdout(predicate::str::contains(
-        "Import 2026-11-01 – 2026-11-13: 1 items",
+        "Import 2026-11-01 – 2026-11-13: 1 item",
     ))
     .stdout(predicate::str::contains("PRO (account plan)"));
     assert!(env.day("2026-11-12").contains("Account plan"));

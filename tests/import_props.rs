@@ -73,6 +73,7 @@ fn import(days: &mut Days, text: &str) {
             category: categorise(item, &config.import.rules)
                 .map_or(Category::Other, |v| v.category),
             item: item.clone(),
+            chosen: false,
         })
         .collect();
     let plan = Plan::new(&accepted, &parsed.gone, &window(), days);

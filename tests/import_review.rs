@@ -44,10 +44,9 @@ fn google_review() -> ImportReview {
         gone: BTreeSet::new(),
         capacity: capacity(&config),
         now,
+        notes: parsed.notes(),
     };
-    let mut review = ImportReview::new("google.ics".into(), proposals, period);
-    review.notes = parsed.notes();
-    review
+    ImportReview::new("google.ics".into(), proposals, period)
 }
 
 fn screen(review: &mut ImportReview, width: u16, height: u16) -> String {
@@ -80,7 +79,7 @@ fn a_category_set_by_hand_shows_as_yours_and_moves_the_baseline() {
 fn a_long_list_scrolls_with_the_selection() {
     let mut review = google_review();
     review.handle_key(KeyCode::End.into());
-    let text = screen(&mut review, 100, 11);
+    let text = screen(&mut review, 100, 12);
     assert!(text.contains("▶ Wed 25 Nov"), "{text}");
     assert!(!text.contains("Mon 16 Nov"), "{text}");
 }
@@ -138,7 +137,11 @@ fn in_a_terminal_the_rep_sorts_the_leftover_item_and_accepts() {
     assert!(dentist.contains("Dentist"), "{dentist}");
     assert!(dentist.contains("category = \"other\""), "{dentist}");
     let screen = tmux.screen();
-    assert!(screen.contains("OTH (yours)"), "{screen}");
+    assert!(screen.contains("other         2.00h"), "{screen}");
+    assert!(
+        !screen.contains("Product demo"),
+        "the reviewed items are not listed again: {screen}"
+    );
 }
 
 #[test]
@@ -148,7 +151,7 @@ fn in_a_terminal_q_abandons_and_writes_nothing() {
     tmux.wait_for("Abandon the category you set?", Duration::from_secs(5));
     tmux.keys(&["q"]);
     tmux.wait_for(
-        "Import abandoned: nothing was written.",
+        "import abandoned: nothing was written",
         Duration::from_secs(5),
     );
     assert!(!tmux.journal().join("2026").exists());
@@ -215,34 +218,58 @@ fn from_the_month_tab_q_abandons_and_writes_nothing() {
 }
 
 #[test]
-fn a_file_that_is_no_export_is_named_and_nothing_opens() {
-    let h = dashboard_import("/tmp/notes.docx");
+fn a_path_that_is_no_export_keeps_the_prompt_open_with_why() {
+    let h = dashboard_import("/tmp/no/such/notes.ics");
     assert!(h.app.import.is_none());
-    let banner = h.app.banner.clone().unwrap_or_default();
+    let prompt = h.app.prompt.as_ref().expect("the prompt stays open");
+    let error = prompt.form.error.clone().unwrap_or_default();
     assert!(
-        banner.contains("not a calendar (.ics) or CRM (.csv) export"),
-        "{banner}"
+        error.contains("there is no /tmp/no/such/notes.ics"),
+        "{error}"
     );
-    let missing = fixture("missing.ics").display().to_string();
-    let h = dashboard_import(&missing);
-    assert!(h.app.import.is_none());
-    let banner = h.app.banner.clone().unwrap_or_default();
-    assert!(banner.starts_with("Not imported:"), "{banner}");
-    assert!(banner.contains("missing.ics"), "{banner}");
+    let screen = h.screen(110, 24);
+    assert!(screen.contains("there is no"), "{screen}");
 }
 
 #[test]
-fn a_bad_length_in_the_prompt_is_explained() {
-    let path = fixture("google.ics").display().to_string();
-    let mut h = Harness::new(at(NOW));
-    h.type_keys("5I");
-    h.type_keys(&path);
-    h.press(KeyCode::Tab);
-    h.press(KeyCode::Backspace);
-    h.press(KeyCode::Backspace);
-    h.press(KeyCode::Backspace);
-    h.type_keys("soon\n");
+fn an_export_that_does_not_read_is_named_in_the_banner_and_nothing_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("calendar.ics");
+    std::fs::write(&bad, "hello, not a calendar\n").unwrap();
+    let h = dashboard_import(&bad.display().to_string());
     assert!(h.app.import.is_none());
+    assert!(h.app.prompt.is_none());
     let banner = h.app.banner.clone().unwrap_or_default();
-    assert!(banner.contains("is not a length"), "{banner}");
+    assert!(banner.starts_with("Not imported:"), "{banner}");
+    assert!(banner.contains("BEGIN:VCALENDAR"), "{banner}");
+}
+
+#[test]
+fn a_second_import_shows_what_the_first_wrote_and_a_choice_replaces_it() {
+    let path = fixture("google.ics").display().to_string();
+    let mut h = dashboard_import(&path);
+    h.type_keys("\tra");
+    h.type_keys("I");
+    h.type_keys(&path);
+    h.type_keys("\n");
+    let review = h.app.import.as_ref().expect("the review opens again");
+    let dentist = review
+        .proposals
+        .iter()
+        .find(|p| p.item.title == "Dentist")
+        .unwrap();
+    assert_eq!(dentist.category, Some(protime::domain::Category::Reactive));
+    assert_eq!(dentist.reason(), "kept");
+    assert_eq!(review.unsorted(), 0);
+    // The first item is a stand-up: every stand-up becomes proactive, the dentist is left out.
+    h.type_keys("P");
+    h.press(KeyCode::End);
+    h.type_keys("kx");
+    h.type_keys("a");
+    assert_eq!(
+        h.sessions(nov(23)),
+        vec!["09:30-10:00 imported PRO Team stand-up"]
+    );
+    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(banner.contains("1 removed"), "{banner}");
 }

@@ -116,8 +116,8 @@ pub fn dispatch(
         Command::Import(what) => match config() {
             Ok(c) => {
                 let (source, args) = match what {
-                    ImportCommand::Calendar(a) => (import_cmd::Source::Calendar, a),
-                    ImportCommand::Crm(a) => (import_cmd::Source::Crm, a),
+                    ImportCommand::Calendar(a) => (crate::import::job::Source::Calendar, a),
+                    ImportCommand::Crm(a) => (crate::import::job::Source::Crm, a),
                 };
                 let screen = import_cmd::Screen {
                     crash_dir: paths.crash_dir(),

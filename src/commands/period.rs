@@ -37,22 +37,7 @@ fn month_bounds(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
     Ok((first, next.ok_or_else(bad)?.pred_opt().ok_or_else(bad)?))
 }
 
-/// `14d` → 14, `2w` → 14.
-pub fn parse_last(text: &str) -> Result<i64, String> {
-    let bad = || format!("\"{text}\" is not a length: write days or weeks, like 14d or 2w");
-    let t = text.trim().to_ascii_lowercase();
-    let (number, unit) = t.split_at(t.len().saturating_sub(1));
-    let n: i64 = number.parse().map_err(|_| bad())?;
-    let days = match unit {
-        "d" => n,
-        "w" => n * 7,
-        _ => return Err(bad()),
-    };
-    if !(1..=3660).contains(&days) {
-        return Err(bad());
-    }
-    Ok(days)
-}
+pub use crate::domain::timefmt::parse_last;
 
 #[cfg(test)]
 mod tests {

@@ -56,6 +56,23 @@ pub fn looks_like_duration(text: &str) -> bool {
     t.starts_with('+') || t.ends_with('m') || t.contains('h')
 }
 
+/// `14d` → 14, `2w` → 14.
+pub fn parse_last(text: &str) -> Result<i64, String> {
+    let bad = || format!("\"{text}\" is not a length: write days or weeks, like 14d or 2w");
+    let t = text.trim().to_ascii_lowercase();
+    let (number, unit) = t.split_at(t.len().saturating_sub(1));
+    let n: i64 = number.parse().map_err(|_| bad())?;
+    let days = match unit {
+        "d" => n,
+        "w" => n * 7,
+        _ => return Err(bad()),
+    };
+    if !(1..=3660).contains(&days) {
+        return Err(bad());
+    }
+    Ok(days)
+}
+
 /// `1h30`, `0h45`: the compact length format used across the screens.
 pub fn format_minutes(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };

@@ -12,6 +12,7 @@ fn accepted(i: Item, c: Category) -> Accepted {
     Accepted {
         item: i,
         category: c,
+        chosen: false,
     }
 }
 
@@ -246,4 +247,31 @@ fn an_item_that_no_longer_crosses_midnight_or_is_gone_takes_its_later_part_along
     let c = Plan::new(&[], &gone, &window(), &days).apply(&mut days);
     assert_eq!(c.removed, 2);
     assert!(days.values().all(|d| d.sessions.is_empty()));
+}
+
+#[test]
+fn a_category_chosen_in_the_review_replaces_the_one_written_before() {
+    let mut d = day();
+    let ours = BTreeSet::from(["ics:a".to_string()]);
+    let standup = item("ics:a", "2026-11-20T09:30:00+01:00", 30, "Stand-up");
+    merge(
+        &mut d,
+        &[accepted(standup.clone(), Category::Reactive)],
+        &ours,
+    );
+    let unchosen = accepted(standup.clone(), Category::Other);
+    let change = merge(&mut d, &[unchosen], &ours);
+    assert_eq!(change.unchanged, 1);
+    assert_eq!(
+        d.sessions[0].category,
+        Category::Reactive,
+        "a rule's verdict keeps it"
+    );
+    let chosen = Accepted {
+        chosen: true,
+        ..accepted(standup, Category::Other)
+    };
+    let change = merge(&mut d, &[chosen], &ours);
+    assert_eq!(change.updated, 1);
+    assert_eq!(d.sessions[0].category, Category::Other);
 }

@@ -2,11 +2,12 @@
 //!
 //! Reading and categorising are pure: [`ics::parse`] and [`crm::parse`] turn text into [`Item`]s,
 //! [`rules::categorise`] suggests a category, and [`merge`] applies the items to one [`Day`]. Only
-//! `commands::import_cmd` reads files and writes the journal.
+//! [`job`] reads files and writes the journal.
 
 pub mod crm;
 pub mod ics;
 pub mod input;
+pub mod job;
 pub mod preview;
 pub mod rules;
 pub mod vtimezone;
@@ -212,6 +213,9 @@ impl Window {
 pub struct Accepted {
     pub item: Item,
     pub category: Category,
+    /// The rep set this category in the review: it replaces the one an earlier import wrote
+    /// (otherwise a session keeps its category, which the rep may have changed by hand).
+    pub chosen: bool,
 }
 
 /// How one day changed.
@@ -242,9 +246,9 @@ impl Change {
 
 /// Applies an import to one day. `wanted` are the items (or parts) that lie on this day; `ours`
 /// every item source the import speaks for. Sessions whose source is not one of those (or a part
-/// of one) are never touched. An existing
-/// session keeps its id and category (the rep may have re-sorted it) and takes the new times,
-/// title and account.
+/// of one) are never touched. An existing session keeps its id and category (the rep may have
+/// re-sorted it; a category chosen in the review replaces it) and takes the new times, title and
+/// account.
 pub fn merge(day: &mut Day, wanted: &[Accepted], ours: &BTreeSet<String>) -> Change {
     let mut change = Change::default();
     let here: BTreeSet<&str> = wanted.iter().map(|a| a.item.source.as_str()).collect();
@@ -260,9 +264,9 @@ pub fn merge(day: &mut Day, wanted: &[Accepted], ours: &BTreeSet<String>) -> Cha
             .iter_mut()
             .find(|s| s.source.as_deref() == Some(a.item.source.as_str()));
         match existing {
-            Some(s) if same(s, &a.item) => change.unchanged += 1,
+            Some(s) if same(s, a) => change.unchanged += 1,
             Some(s) => {
-                refresh(s, &a.item);
+                refresh(s, a);
                 change.updated += 1;
             }
             None => {
@@ -275,14 +279,20 @@ pub fn merge(day: &mut Day, wanted: &[Accepted], ours: &BTreeSet<String>) -> Cha
     change
 }
 
-fn same(s: &Session, item: &Item) -> bool {
-    s.start == item.start
+fn same(s: &Session, a: &Accepted) -> bool {
+    let item = &a.item;
+    (!a.chosen || s.category == a.category)
+        && s.start == item.start
         && s.end == Some(item.end)
         && s.title.as_deref() == Some(item.title.as_str())
         && s.account == item.account
 }
 
-fn refresh(s: &mut Session, item: &Item) {
+fn refresh(s: &mut Session, a: &Accepted) {
+    let item = &a.item;
+    if a.chosen {
+        s.category = a.category;
+    }
     s.start = item.start;
     s.end = Some(item.end);
     s.title = Some(item.title.clone());
@@ -314,6 +324,7 @@ pub fn by_day(accepted: &[Accepted], window: &Window) -> BTreeMap<NaiveDate, Vec
                 .push(Accepted {
                     item: part,
                     category: a.category,
+                    chosen: a.chosen,
                 });
         }
     }

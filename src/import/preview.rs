@@ -1,7 +1,7 @@
 //! What an import proposes before anything is written: each item with the category it would get
 //! and why, the rep's own choices on top, and the baseline the period would show.
 
-use super::rules::{Rule, Verdict, categorise};
+use super::rules::{Rule, categorise};
 use super::{Accepted, Item, Parsed, Plan, Window};
 use crate::domain::check::Capacity;
 use crate::domain::report::{Figures, day_figures, total};
@@ -9,33 +9,62 @@ use crate::domain::{Category, Day};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// One item of the preview: the category it gets (if any), and why.
+/// Where a proposal's category came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A rule matched this word.
+    Rule(String),
+    /// An earlier import wrote the item's session with this category, and the session keeps it.
+    Earlier,
+    /// No rule matched; the fallback (`--unmatched`) gave it.
+    Fallback,
+    /// Nothing gave it one: the item is left out.
+    Unmatched,
+    /// The rep set it (or left the item out) in the review.
+    Chosen,
+}
+
+/// One item of the preview: the category it will be written with (if any), and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
     pub item: Item,
-    /// The rule that matched, if one did.
-    pub verdict: Option<Verdict>,
-    /// The category it will be written with; `None` leaves it out.
+    /// `None` leaves the item out.
     pub category: Option<Category>,
-    /// The rep set the category by hand (in the review).
-    pub chosen: bool,
+    pub origin: Origin,
 }
 
 impl Proposal {
-    /// Why the item has its category: the rule's word, "kept" from an earlier import, "yours"
-    /// when set in the review.
-    pub fn reason(&self) -> String {
-        match (&self.verdict, self.category) {
-            (_, Some(_)) if self.chosen => "yours".into(),
-            (Some(v), Some(c)) if v.category == c => v.word.clone(),
-            (_, Some(_)) => "kept".into(),
-            (_, None) => String::new(),
+    /// Why the item has its category, in a word for the table.
+    pub fn reason(&self) -> &str {
+        match (&self.origin, self.category) {
+            (Origin::Rule(word), _) => word,
+            (Origin::Earlier, _) => "kept",
+            (Origin::Fallback, _) => "unmatched",
+            (Origin::Unmatched, _) => "",
+            (Origin::Chosen, Some(_)) => "yours",
+            (Origin::Chosen, None) => "left out",
+        }
+    }
+
+    /// No rule, earlier import or choice gave it a category.
+    pub fn unsorted(&self) -> bool {
+        self.origin == Origin::Unmatched
+    }
+
+    pub fn chosen(&self) -> bool {
+        self.origin == Origin::Chosen
+    }
+
+    pub fn rule_word(&self) -> Option<&str> {
+        match &self.origin {
+            Origin::Rule(word) => Some(word),
+            _ => None,
         }
     }
 }
 
-/// Each item's category: the rule's verdict, else the category it already has in the journal
-/// (sorted on an earlier import), else `fallback`. Sorted by start time.
+/// Each item's category: the one its session already has in the journal (an earlier import wrote
+/// it, and merging keeps it), else the first matching rule's, else `fallback`. Sorted by start.
 pub fn propose(
     parsed: &Parsed,
     rules: &[Rule],
@@ -51,17 +80,17 @@ pub fn propose(
         .items
         .iter()
         .map(|item| {
-            let verdict = categorise(item, rules);
-            let category = verdict
-                .as_ref()
-                .map(|v| v.category)
-                .or_else(|| known.get(item.source.as_str()).copied())
-                .or(fallback);
+            let (category, origin) =
+                match (known.get(item.source.as_str()), categorise(item, rules)) {
+                    (Some(c), _) => (Some(*c), Origin::Earlier),
+                    (None, Some(v)) => (Some(v.category), Origin::Rule(v.word)),
+                    (None, None) if fallback.is_some() => (fallback, Origin::Fallback),
+                    (None, None) => (None, Origin::Unmatched),
+                };
             Proposal {
                 item: item.clone(),
-                verdict,
                 category,
-                chosen: false,
+                origin,
             }
         })
         .collect();
@@ -74,7 +103,7 @@ pub fn propose(
     proposals
 }
 
-/// The accepted items (those with a category): items left out are not written, and their
+/// The accepted items (those with a category). Items no rule matched are not written, and their
 /// sessions from an earlier import stay as they are.
 pub fn accepted(proposals: &[Proposal]) -> Vec<Accepted> {
     proposals
@@ -83,9 +112,28 @@ pub fn accepted(proposals: &[Proposal]) -> Vec<Accepted> {
             Some(Accepted {
                 item: p.item.clone(),
                 category: p.category?,
+                chosen: p.chosen(),
             })
         })
         .collect()
+}
+
+/// What writing the proposals does, day by day. An item the rep left out in the review is the
+/// import's to remove: a session an earlier import wrote for it goes.
+pub fn plan(
+    proposals: &[Proposal],
+    gone: &BTreeSet<String>,
+    window: &Window,
+    days: &BTreeMap<NaiveDate, Day>,
+) -> Plan {
+    let mut gone = gone.clone();
+    gone.extend(
+        proposals
+            .iter()
+            .filter(|p| p.chosen() && p.category.is_none())
+            .map(|p| p.item.source.clone()),
+    );
+    Plan::new(&accepted(proposals), &gone, window, days)
 }
 
 /// Tracked minutes per category over the period; overlapping sessions count once (as in reports).
@@ -113,7 +161,7 @@ pub fn baseline_after(
     capacity: &Capacity,
     now: DateTime<FixedOffset>,
 ) -> Figures {
-    let plan = Plan::new(&accepted(proposals), gone, window, days);
+    let plan = plan(proposals, gone, window, days);
     let mut after = days.clone();
     plan.apply(&mut after);
     baseline(&after, window, capacity, now)
@@ -122,35 +170,95 @@ pub fn baseline_after(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Session, SessionKind};
 
-    fn proposal(verdict: Option<Category>, category: Option<Category>, chosen: bool) -> Proposal {
+    fn proposal(origin: Origin, category: Option<Category>) -> Proposal {
         Proposal {
             item: crate::import::test_item("ics:1", "2026-11-23T09:00:00+01:00", 30, "Demo"),
-            verdict: verdict.map(|category| Verdict {
-                category,
-                rule: 0,
-                word: "demo".into(),
-            }),
             category,
-            chosen,
+            origin,
         }
     }
 
     #[test]
-    fn the_reason_names_the_rule_an_earlier_import_or_the_rep() {
+    fn the_reason_names_the_rule_an_earlier_import_the_fallback_or_the_rep() {
         let pro = Some(Category::Proactive);
-        assert_eq!(proposal(pro, pro, false).reason(), "demo");
-        assert_eq!(proposal(None, pro, false).reason(), "kept");
-        assert_eq!(proposal(pro, Some(Category::Other), true).reason(), "yours");
-        assert_eq!(proposal(pro, None, true).reason(), "");
+        assert_eq!(proposal(Origin::Rule("demo".into()), pro).reason(), "demo");
+        assert_eq!(proposal(Origin::Earlier, pro).reason(), "kept");
+        assert_eq!(proposal(Origin::Fallback, pro).reason(), "unmatched");
+        assert_eq!(proposal(Origin::Chosen, pro).reason(), "yours");
+        assert_eq!(proposal(Origin::Chosen, None).reason(), "left out");
+        assert_eq!(proposal(Origin::Unmatched, None).reason(), "");
     }
 
     #[test]
-    fn only_items_with_a_category_are_accepted() {
+    fn only_items_with_a_category_are_accepted_and_a_choice_is_marked() {
         let pro = Some(Category::Proactive);
-        let all = [proposal(pro, pro, false), proposal(None, None, false)];
+        let all = [
+            proposal(Origin::Rule("demo".into()), pro),
+            proposal(Origin::Unmatched, None),
+            proposal(Origin::Chosen, Some(Category::Other)),
+        ];
         let accepted = accepted(&all);
-        assert_eq!(accepted.len(), 1);
-        assert_eq!(accepted[0].category, Category::Proactive);
+        assert_eq!(accepted.len(), 2);
+        assert!(!accepted[0].chosen);
+        assert!(accepted[1].chosen);
+    }
+
+    fn journal_with(category: Category) -> BTreeMap<NaiveDate, Day> {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut day = Day::new(date);
+        let item = crate::import::test_item("ics:1", "2026-11-23T09:00:00+01:00", 30, "Demo");
+        day.sessions.push(Session {
+            source: Some("ics:1".into()),
+            ..crate::domain::test_support::session(
+                "s1",
+                item.start,
+                Some(item.end),
+                category,
+                SessionKind::Imported,
+            )
+        });
+        BTreeMap::from([(date, day)])
+    }
+
+    fn parsed() -> Parsed {
+        Parsed {
+            items: vec![crate::import::test_item(
+                "ics:1",
+                "2026-11-23T09:00:00+01:00",
+                30,
+                "Demo",
+            )],
+            ..Parsed::default()
+        }
+    }
+
+    #[test]
+    fn the_category_an_earlier_import_wrote_comes_before_the_rules() {
+        let days = journal_with(Category::Reactive);
+        let rules = crate::config::Config::defaults().import.rules;
+        let proposals = propose(&parsed(), &rules, &days, None);
+        assert_eq!(proposals[0].category, Some(Category::Reactive));
+        assert_eq!(proposals[0].origin, Origin::Earlier);
+        let fresh = propose(&parsed(), &rules, &BTreeMap::new(), None);
+        assert_eq!(fresh[0].origin, Origin::Rule("demo".into()));
+    }
+
+    #[test]
+    fn an_item_left_out_by_the_rep_loses_its_earlier_session_and_an_unmatched_one_keeps_it() {
+        let mut days = journal_with(Category::Reactive);
+        let window = Window {
+            from: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            to: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            zone: crate::clock::Zone::Fixed(chrono::FixedOffset::east_opt(3600).unwrap()),
+        };
+        let unmatched = [proposal(Origin::Unmatched, None)];
+        plan(&unmatched, &BTreeSet::new(), &window, &days).apply(&mut days);
+        assert_eq!(days.values().map(|d| d.sessions.len()).sum::<usize>(), 1);
+        let left_out = [proposal(Origin::Chosen, None)];
+        let change = plan(&left_out, &BTreeSet::new(), &window, &days).apply(&mut days);
+        assert_eq!(change.removed, 1);
+        assert_eq!(days.values().map(|d| d.sessions.len()).sum::<usize>(), 0);
     }
 }

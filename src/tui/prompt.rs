@@ -148,22 +148,33 @@ impl Prompt {
 
     fn op(&self) -> Result<Submitted, String> {
         let first = self.form.fields[0].value.trim().to_string();
-        if self.kind == PromptKind::Import {
-            if first.is_empty() {
-                return Err("give the export's path, like ~/Downloads/calendar.ics".into());
-            }
-            let since = self.form.value("Since").trim().to_string();
-            return Ok(Submitted::Import {
-                file: expand_home(&first),
-                since,
-            });
+        match self.kind {
+            PromptKind::Import => self.import_op(&first),
+            _ => self.timer_op(first).map(Submitted::Timer),
         }
-        self.timer_op(first).map(Submitted::Timer)
+    }
+
+    /// The export and period, checked here so a mistake can be mended without typing it again.
+    fn import_op(&self, file: &str) -> Result<Submitted, String> {
+        if file.is_empty() {
+            return Err("give the export's path, like ~/Downloads/calendar.ics".into());
+        }
+        let file = unquote_path(file);
+        if !file.exists() {
+            return Err(format!(
+                "there is no {}: give the full path, like ~/Downloads/calendar.ics",
+                file.display()
+            ));
+        }
+        crate::import::job::Source::of_file(&file)?;
+        let since = self.form.value("Since").trim().to_string();
+        crate::domain::timefmt::parse_last(&since)?;
+        Ok(Submitted::Import { file, since })
     }
 
     fn timer_op(&self, first: String) -> Result<TimerOp, String> {
         match self.kind {
-            PromptKind::Import => unreachable!("handled by op"),
+            PromptKind::Import => Err("not a timer prompt".into()),
             PromptKind::Interrupt => Ok(TimerOp::Interrupt(Some(first).filter(|s| !s.is_empty()))),
             PromptKind::PassOn if first.is_empty() => {
                 Err("say what you passed on, like \"invoice to finance\"".into())
@@ -190,13 +201,34 @@ impl Prompt {
     }
 }
 
-/// `~/x` is the home folder's `x`, as a shell would read it.
-fn expand_home(path: &str) -> PathBuf {
+/// A path as a shell would read it: `~/x` in the home folder, and without the quotes or
+/// backslash escapes a terminal adds when a file is dropped or pasted into it.
+fn unquote_path(path: &str) -> PathBuf {
+    let quoted = ['\'', '"']
+        .iter()
+        .find(|q| path.len() >= 2 && path.starts_with(**q) && path.ends_with(**q));
+    let path = match quoted {
+        Some(_) => path[1..path.len() - 1].to_string(),
+        None => unescape(path),
+    };
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     match (path.strip_prefix("~/"), home) {
         (Some(rest), Some(home)) => home.join(rest),
         _ => PathBuf::from(path),
     }
+}
+
+/// `My\ Calendar.ics` → `My Calendar.ics`.
+fn unescape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Completes the typed prefix to the first recent account that starts with it.
@@ -265,32 +297,55 @@ mod tests {
         let mut u = Prompt::unplanned();
         u.handle_key(key(KeyCode::Char('x')), &[]);
         assert_eq!(u.handle_key(key(KeyCode::Enter), &[]), None);
-        assert!(
-            u.form
-                .error
-                .as_deref()
-                .unwrap_or("")
-                .contains("unknown category")
-        );
+        assert!(error(&u).contains("unknown category"));
         assert_eq!(u.handle_key(key(KeyCode::Esc), &[]), Some(Ok(None)));
     }
 
-    #[test]
-    fn the_import_prompt_needs_a_file_and_reads_the_home_folder() {
-        let mut p = Prompt::import();
-        assert_eq!(p.handle_key(key(KeyCode::Enter), &[]), None);
-        assert!(p.form.error.as_deref().unwrap_or("").contains("path"));
-        for c in "~/cal.ics".chars() {
+    fn error(p: &Prompt) -> &str {
+        p.form.error.as_deref().unwrap_or("")
+    }
+
+    fn typed(p: &mut Prompt, text: &str) -> Option<Result<Option<Submitted>, String>> {
+        for c in text.chars() {
             p.handle_key(key(KeyCode::Char(c)), &[]);
         }
+        p.handle_key(key(KeyCode::Enter), &[])
+    }
+
+    #[test]
+    fn the_import_prompt_stays_open_until_file_and_period_make_sense() {
+        let mut p = Prompt::import();
+        assert_eq!(p.handle_key(key(KeyCode::Enter), &[]), None);
+        assert!(error(&p).contains("path"));
+        assert_eq!(typed(&mut p, "/no/such/cal.ics"), None);
+        assert!(error(&p).contains("there is no"));
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("notes.docx");
+        std::fs::write(&notes, "x").unwrap();
+        p.form.set("File", notes.display().to_string());
+        assert_eq!(p.handle_key(key(KeyCode::Enter), &[]), None);
+        assert!(error(&p).contains("not a calendar"));
+        let cal = dir.path().join("My Calendar.ics");
+        std::fs::write(&cal, "x").unwrap();
+        p.form.set("File", format!("'{}'", cal.display()));
+        p.form.set("Since", "soon");
+        assert_eq!(p.handle_key(key(KeyCode::Enter), &[]), None);
+        assert!(error(&p).contains("not a length"));
+        p.form.set("Since", "2w");
         let Some(Ok(Some(Submitted::Import { file, since }))) =
             p.handle_key(key(KeyCode::Enter), &[])
         else {
             panic!("the prompt did not submit");
         };
-        assert_eq!(since, "14d");
-        assert!(file.ends_with("cal.ics"));
-        assert!(!file.starts_with("~"), "{}", file.display());
+        assert_eq!((file, since.as_str()), (cal, "2w"));
+    }
+
+    #[test]
+    fn a_path_reads_as_a_shell_would_read_it() {
+        assert_eq!(unquote_path("\"/a b/c.ics\""), PathBuf::from("/a b/c.ics"));
+        assert_eq!(unquote_path("/a\\ b/c.ics"), PathBuf::from("/a b/c.ics"));
+        let home = unquote_path("~/cal.ics");
+        assert!(home.ends_with("cal.ics") && !home.starts_with("~"));
     }
 
     #[test]

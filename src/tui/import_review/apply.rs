@@ -1,9 +1,10 @@
 //! The dashboard's side of an import: reading the export into a review, and writing what the rep
 //! accepted. The same reading and writing as `protime import`.
 
-use crate::commands::import_cmd::{Source, prepare, review_of, since_window, write};
+use crate::import::job::{Source, prepare, since_window, write};
 use crate::journal::Journal;
 use crate::tui::app::App;
+use crate::tui::import_review::ImportReview;
 use crate::tui::tabs::Tab;
 use crate::tui::tabs::month::first_of_month;
 use std::path::Path;
@@ -13,10 +14,14 @@ use std::path::Path;
 pub fn open(app: &mut App, journal: &Journal, file: &Path, since: &str) {
     let prepared = Source::of_file(file).and_then(|source| {
         let window = since_window(since, app.now, app.zone)?;
-        prepare(journal, &app.config, source, file, window, None).map_err(|(_, message)| message)
+        prepare(journal, &app.config, source, file, window, None).map_err(|f| f.message().into())
     });
     match prepared {
-        Ok(prepared) => app.import = Some(review_of(&prepared, file, &app.config, app.now)),
+        Ok(prepared) => {
+            // A message from before would read as if it were about this import.
+            app.banner = None;
+            app.import = Some(ImportReview::of(&prepared, file, &app.config, app.now));
+        }
         Err(message) => app.banner = Some(format!("Not imported: {message}")),
     }
 }

@@ -7,16 +7,20 @@ mod view;
 
 pub use run::run;
 
+use crate::config::Config;
 use crate::domain::Category;
 use crate::domain::Day;
 use crate::domain::check::Capacity;
 use crate::domain::report::Figures;
-use crate::import::preview::{Proposal, accepted, baseline_after};
+use crate::figures::capacity;
+use crate::import::job::Prepared;
+use crate::import::preview::{Origin, Proposal, baseline_after, plan};
 use crate::import::{Plan, Window};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 /// How the review ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +41,8 @@ pub struct ImportReview {
     pub offset: Cell<usize>,
     /// `q` was pressed after the rep made choices: the next `q` abandons them.
     pub confirm_abandon: bool,
+    /// Each choice's earlier state, newest last, for `u`.
+    undo: Vec<Undo>,
     /// What the export's reading found besides the items (encoding, skipped, unreadable rows).
     pub notes: Vec<String>,
     /// The period's figures once the current choices are written.
@@ -47,16 +53,46 @@ pub struct ImportReview {
     now: DateTime<FixedOffset>,
 }
 
-/// What the review needs besides the proposals: the period as it is on disk and how to count it.
+/// The categories and origins of every item before one choice, and where it was made.
+struct Undo {
+    selected: usize,
+    was: Vec<(Option<Category>, Origin)>,
+}
+
+/// What the review needs besides the proposals: the period as it is on disk, how to count it,
+/// and what the export's reading noted.
 pub struct Period {
     pub window: Window,
     pub days: BTreeMap<NaiveDate, Day>,
     pub gone: BTreeSet<String>,
     pub capacity: Capacity,
     pub now: DateTime<FixedOffset>,
+    pub notes: Vec<String>,
 }
 
 impl ImportReview {
+    /// The review of a prepared import of `file` (in the terminal or the dashboard).
+    pub fn of(
+        prepared: &Prepared,
+        file: &Path,
+        config: &Config,
+        now: DateTime<FixedOffset>,
+    ) -> ImportReview {
+        let period = Period {
+            window: prepared.window,
+            days: prepared.days.clone(),
+            gone: prepared.parsed.gone.clone(),
+            capacity: capacity(config),
+            now,
+            notes: prepared.parsed.notes(),
+        };
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        ImportReview::new(name, prepared.proposals.clone(), period)
+    }
+
     pub fn new(file: String, proposals: Vec<Proposal>, period: Period) -> ImportReview {
         let mut review = ImportReview {
             file,
@@ -65,7 +101,8 @@ impl ImportReview {
             selected: 0,
             offset: Cell::new(0),
             confirm_abandon: false,
-            notes: vec![],
+            notes: period.notes,
+            undo: vec![],
             baseline: Figures::default(),
             gone: period.gone,
             days: period.days,
@@ -77,37 +114,39 @@ impl ImportReview {
     }
 
     /// Items no rule, earlier import or choice has given a category: they will be left out.
-    pub fn left_out(&self) -> usize {
-        self.proposals
-            .iter()
-            .filter(|p| p.category.is_none())
-            .count()
+    pub fn unsorted(&self) -> usize {
+        self.proposals.iter().filter(|p| p.unsorted()).count()
     }
 
-    /// Items whose category the rep set by hand.
+    /// Items whose category the rep set (or that the rep left out) here.
     pub fn chosen(&self) -> usize {
-        self.proposals.iter().filter(|p| p.chosen).count()
+        self.proposals.iter().filter(|p| p.chosen()).count()
     }
 
-    /// Handles one key; `Some` when the review is over.
+    /// Handles one key; `Some` when the review is over. While "abandon?" is asked, only `q` (or
+    /// Esc, Ctrl-C) abandons; any other key just keeps the review.
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Outcome> {
         if key.kind == KeyEventKind::Release {
             return None;
         }
         let abandoning = std::mem::take(&mut self.confirm_abandon);
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return (key.code == KeyCode::Char('c')).then_some(Outcome::Abandon);
-        }
-        match key.code {
-            KeyCode::Char('q') | KeyCode::Esc => {
-                if abandoning || self.chosen() == 0 {
-                    return Some(Outcome::Abandon);
-                }
-                self.confirm_abandon = true;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let quit = matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+            || (ctrl && key.code == KeyCode::Char('c'));
+        if quit {
+            if abandoning || self.chosen() == 0 {
+                return Some(Outcome::Abandon);
             }
-            KeyCode::Char('a') => return Some(Outcome::Accept),
-            code => self.handle_edit_or_move(code),
+            self.confirm_abandon = true;
+            return None;
         }
+        if abandoning || ctrl {
+            return None;
+        }
+        if key.code == KeyCode::Char('a') {
+            return Some(Outcome::Accept);
+        }
+        self.handle_edit_or_move(key.code);
         None
     }
 
@@ -119,7 +158,8 @@ impl ImportReview {
             KeyCode::PageUp => self.select(self.selected as i64 - 10),
             KeyCode::Home | KeyCode::Char('g') => self.select(0),
             KeyCode::End | KeyCode::Char('G') => self.select(i64::MAX),
-            KeyCode::Tab | KeyCode::Char('u') => self.next_left_out(),
+            KeyCode::Tab => self.next_unsorted(),
+            KeyCode::Char('u') => self.undo(),
             KeyCode::Char(c) => {
                 if let Some((category, same_title)) = category_key(c) {
                     self.set(category, same_title);
@@ -134,12 +174,12 @@ impl ImportReview {
         self.selected = row.clamp(0, last) as usize;
     }
 
-    /// Moves to the next item that would be left out, wrapping around.
-    fn next_left_out(&mut self) {
+    /// Moves to the next item nothing has given a category, wrapping around.
+    fn next_unsorted(&mut self) {
         let n = self.proposals.len();
         if let Some(row) = (1..=n)
             .map(|step| (self.selected + step) % n)
-            .find(|&row| self.proposals[row].category.is_none())
+            .find(|&row| self.proposals[row].unsorted())
         {
             self.selected = row;
         }
@@ -155,24 +195,38 @@ impl ImportReview {
         else {
             return;
         };
+        self.undo.push(Undo {
+            selected: self.selected,
+            was: self
+                .proposals
+                .iter()
+                .map(|p| (p.category, p.origin.clone()))
+                .collect(),
+        });
         for (row, p) in self.proposals.iter_mut().enumerate() {
             if row == self.selected || (same_title && p.item.title == title) {
                 p.category = category;
-                p.chosen = true;
+                p.origin = Origin::Chosen;
             }
         }
         self.refresh_baseline();
         self.select(self.selected as i64 + 1);
     }
 
+    /// Takes back the last choice (one key, or every item of a title), back to where it was made.
+    fn undo(&mut self) {
+        let Some(undo) = self.undo.pop() else { return };
+        for (p, (category, origin)) in self.proposals.iter_mut().zip(undo.was) {
+            p.category = category;
+            p.origin = origin;
+        }
+        self.selected = undo.selected;
+        self.refresh_baseline();
+    }
+
     /// What writing the current choices does to the journal, day by day.
     pub fn plan(&self) -> Plan {
-        Plan::new(
-            &accepted(&self.proposals),
-            &self.gone,
-            &self.window,
-            &self.days,
-        )
+        plan(&self.proposals, &self.gone, &self.window, &self.days)
     }
 
     fn refresh_baseline(&mut self) {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::import::preview::Origin;
 use crate::import::test_item;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -7,11 +8,14 @@ fn t(text: &str) -> DateTime<FixedOffset> {
 }
 
 fn proposal(source: &str, start: &str, minutes: i64, title: &str, c: Option<Category>) -> Proposal {
+    let origin = match c {
+        Some(_) => Origin::Rule("rule".into()),
+        None => Origin::Unmatched,
+    };
     Proposal {
         item: test_item(source, start, minutes, title),
-        verdict: None,
         category: c,
-        chosen: false,
+        origin,
     }
 }
 
@@ -27,6 +31,7 @@ fn period() -> Period {
         gone: BTreeSet::new(),
         capacity: crate::domain::test_support::capacity_40h(),
         now,
+        notes: vec![],
     }
 }
 
@@ -63,10 +68,10 @@ fn one_key_sets_the_selected_items_category_and_moves_on() {
     let mut r = review();
     assert_eq!(press(&mut r, "r"), None);
     assert_eq!(r.proposals[0].category, Some(Category::Reactive));
-    assert!(r.proposals[0].chosen);
+    assert!(r.proposals[0].chosen());
     assert_eq!(r.selected, 1);
     assert_eq!(r.baseline.minutes(Category::Reactive), 30);
-    assert_eq!(r.left_out(), 2);
+    assert_eq!(r.unsorted(), 2);
 }
 
 #[test]
@@ -153,15 +158,50 @@ fn q_after_choices_asks_first_and_any_other_key_keeps_them() {
     assert_eq!(press(&mut r, "k"), None);
     assert!(!r.confirm_abandon);
     assert_eq!(press(&mut r, "q"), None);
+    assert_eq!(press(&mut r, "a"), None, "a only answers the question");
+    assert!(!r.confirm_abandon);
+    assert_eq!(r.selected, 1);
+    assert_eq!(press(&mut r, "q"), None);
     assert_eq!(press(&mut r, "q"), Some(Outcome::Abandon));
 }
 
 #[test]
-fn ctrl_c_abandons() {
+fn ctrl_c_abandons_asking_first_once_choices_were_made() {
+    let key = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(review().handle_key(key), Some(Outcome::Abandon));
     let mut r = review();
     press(&mut r, "p");
-    let key = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(r.handle_key(key), None);
     assert_eq!(r.handle_key(key), Some(Outcome::Abandon));
+}
+
+#[test]
+fn u_takes_back_the_last_choice_and_returns_to_it() {
+    let mut r = review();
+    let before = categories(&r);
+    press(&mut r, "jjO");
+    assert_eq!(r.chosen(), 2);
+    press(&mut r, "u");
+    assert_eq!(categories(&r), before);
+    assert_eq!(r.chosen(), 0);
+    assert_eq!(r.selected, 2);
+    assert_eq!(r.unsorted(), 3);
+    assert_eq!(r.baseline.minutes(Category::Other), 0);
+    press(&mut r, "uu");
+    assert_eq!(categories(&r), before, "nothing more to undo");
+}
+
+#[test]
+fn an_item_left_out_by_hand_is_no_longer_unsorted() {
+    let mut r = review();
+    press(&mut r, "x");
+    assert_eq!(r.proposals[0].reason(), "left out");
+    assert_eq!(r.unsorted(), 2);
+    r.handle_key(KeyCode::Tab.into());
+    assert_eq!(r.selected, 2);
+    r.handle_key(KeyCode::Tab.into());
+    r.handle_key(KeyCode::Tab.into());
+    assert_eq!(r.selected, 2, "the item left out is skipped");
 }
 
 #[test]

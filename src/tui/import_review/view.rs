@@ -6,6 +6,7 @@ use crate::domain::timefmt::format_minutes;
 use crate::import::preview::Proposal;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::truncate;
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -16,6 +17,9 @@ use ratatui::widgets::{
 
 /// Below this width the "why" and account columns give their room to the title.
 const WIDE: u16 = 90;
+/// Below this size there is no room for a single item.
+const MIN_WIDTH: u16 = 40;
+const MIN_HEIGHT: u16 = 12;
 /// At most this many notes above the list, on at most this many rows.
 const MAX_NOTES: usize = 3;
 const MAX_NOTE_ROWS: usize = 4;
@@ -29,6 +33,13 @@ impl ImportReview {
 
 fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(area, buf);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let note = format!("Enlarge the terminal to {MIN_WIDTH}×{MIN_HEIGHT} to review the import");
+        Paragraph::new(note)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return;
+    }
     let notes_shown = note_lines(review, theme);
     let rows: usize = notes_shown
         .iter()
@@ -59,25 +70,30 @@ fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 fn title_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
     let w = &review.window;
-    let day = if wide { "%a %-d %b" } else { "%-d %b" };
+    let (from, to) = match (wide, w.from.year() == w.to.year()) {
+        (true, true) => ("%a %-d %b", "%a %-d %b %Y"),
+        (true, false) => ("%a %-d %b %Y", "%a %-d %b %Y"),
+        (false, _) => ("%-d %b", "%-d %b"),
+    };
+    let count = review.proposals.len();
     let mut spans = vec![
         Span::styled(format!("Import {}", review.file), theme.title()),
         Span::raw(format!(
-            " · {} – {} · {} items",
-            w.from.format(day),
-            w.to.format(day),
-            review.proposals.len()
+            " · {} – {} · {count} item{}",
+            w.from.format(from),
+            w.to.format(to),
+            if count == 1 { "" } else { "s" }
         )),
     ];
-    let left_out = review.left_out();
-    if left_out > 0 {
+    let unsorted = review.unsorted();
+    if unsorted > 0 {
         let text = if wide {
             "without a category"
         } else {
             "unsorted"
         };
         spans.push(Span::styled(
-            format!(" · {left_out} {text}"),
+            format!(" · {unsorted} {text}"),
             theme.warning(),
         ));
     }
@@ -94,10 +110,7 @@ fn note_lines(review: &ImportReview, theme: &Theme) -> Vec<Line<'static>> {
         .collect();
     if notes.len() > MAX_NOTES {
         let more = notes.len() - MAX_NOTES + 1;
-        lines[MAX_NOTES - 1] = Line::styled(
-            format!("… and {more} more notes: `protime import … --dry-run` lists them all"),
-            theme.dim(),
-        );
+        lines[MAX_NOTES - 1] = Line::styled(format!("… and {more} more notes"), theme.dim());
     }
     lines
 }
@@ -105,8 +118,8 @@ fn note_lines(review: &ImportReview, theme: &Theme) -> Vec<Line<'static>> {
 fn render_list(area: Rect, buf: &mut Buffer, review: &ImportReview, theme: &Theme) {
     let block = Block::new().borders(Borders::TOP | Borders::BOTTOM);
     if review.proposals.is_empty() {
-        let text = "Nothing in this export falls in the period: press q, then try a longer \
-                    --since or --from/--to.";
+        let text = "Nothing in this export falls in the period: press q and import a longer \
+                    period.";
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
             .block(block)
@@ -185,7 +198,7 @@ fn item_row<'a>(p: &'a Proposal, review: &ImportReview, theme: &Theme, wide: boo
     ];
     if wide {
         cells.push(Cell::from(Span::styled(
-            truncate(&p.reason(), 12),
+            truncate(p.reason(), 12),
             theme.dim(),
         )));
     }
@@ -256,6 +269,7 @@ fn key_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
             ("P R O", "same for every item of this title"),
             ("x", "leave out"),
             ("Tab", "next without a category"),
+            ("u", "undo"),
             ("a", "accept and write"),
             ("q", "abandon"),
         ]
@@ -265,6 +279,7 @@ fn key_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
             ("P R O", "by title"),
             ("x", "leave out"),
             ("Tab", "next"),
+            ("u", "undo"),
             ("a", "accept"),
             ("q", "abandon"),
         ]
