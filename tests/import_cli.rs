@@ -226,6 +226,20 @@ fn unmatched_items_can_be_filed_under_a_category() {
 }
 
 #[test]
+fn what_has_not_started_yet_is_skipped() {
+    let env = Env::new();
+    let csv = "Activity ID,Subject,Start,Duration\n\
+               1,Demo done,2026-11-26 09:00,60\n\
+               2,Demo later today,2026-11-26 15:00,60\n";
+    let path = env.scratch("today.csv", csv.as_bytes());
+    env.import("crm", &path, &["--yes"])
+        .success()
+        .stdout(predicate::str::contains("Skipped: 1 not yet started"))
+        .stdout(predicate::str::contains("Written: 1 added"));
+    assert!(!env.day("2026-11-26").contains("Demo later today"));
+}
+
+#[test]
 fn a_re_import_previews_the_category_the_journal_keeps() {
     let env = Env::new();
     env.import(
@@ -281,6 +295,7 @@ fn hostile_files_are_refused_with_a_message_and_the_journal_untouched() {
             "binary data",
         ),
         ("calendar", fixture("hubspot.csv"), "not an iCalendar file"),
+        ("crm", env.scratch("empty.csv", b"\n \n"), "is empty"),
         ("crm", fixture("apple.ics"), "use `protime import calendar`"),
         (
             "crm",
@@ -304,7 +319,7 @@ fn hostile_files_are_refused_with_a_message_and_the_journal_untouched() {
         (
             "calendar",
             env.dir.path().join("missing.ics"),
-            "cannot read",
+            "there is no",
         ),
     ];
     for (what, path, expect) in cases {
@@ -478,12 +493,14 @@ fn activities_that_did_not_happen_are_skipped_by_status_and_leave_on_reimport() 
 
 #[test]
 fn an_activity_past_midnight_counts_on_each_day_and_reimports_unchanged() {
+    // A period ending yesterday, so the last activity spills into a day after it.
+    const PERIOD: &[&str] = &["--from", "2026-11-13", "--to", "2026-11-25", "--yes"];
     let env = Env::new();
     let csv = "Activity ID,Subject,Start,Duration\n\
                1,Demo for Sydney,2026-11-20 22:00,210\n\
-               2,Demo for Auckland,2026-11-26 23:00,120\n";
+               2,Demo for Auckland,2026-11-25 23:00,120\n";
     let path = env.scratch("late.csv", csv.as_bytes());
-    env.import("crm", &path, &["--yes"])
+    env.import("crm", &path, PERIOD)
         .success()
         .stdout(predicate::str::contains("2026-11-20 22:00-01:30   210"))
         .stdout(predicate::str::contains("Written: 4 added"))
@@ -494,8 +511,8 @@ fn an_activity_past_midnight_counts_on_each_day_and_reimports_unchanged() {
             .contains("source = \"crm:1#2026-11-21\"")
     );
     assert!(
-        env.day("2026-11-27")
-            .contains("source = \"crm:2#2026-11-27\"")
+        env.day("2026-11-26")
+            .contains("source = \"crm:2#2026-11-26\"")
     );
     env.cmd()
         .args(["report", "--from", "2026-11-20", "--to", "2026-11-21"])
@@ -505,19 +522,19 @@ fn an_activity_past_midnight_counts_on_each_day_and_reimports_unchanged() {
         .stdout(predicate::str::contains("2026-11-20,2.00,"))
         .stdout(predicate::str::contains("2026-11-21,1.50,"));
     let once = env.snapshot();
-    env.import("crm", &path, &["--yes"])
+    env.import("crm", &path, PERIOD)
         .success()
         .stdout(predicate::str::contains(
             "0 added, 0 updated, 0 removed, 4 unchanged",
         ));
     assert_eq!(env.snapshot(), once);
     // The activity moved before midnight: its part on the next day goes.
-    let moved = csv.replace("2026-11-26 23:00,120", "2026-11-26 20:00,120");
+    let moved = csv.replace("2026-11-25 23:00,120", "2026-11-25 20:00,120");
     let path = env.scratch("late2.csv", moved.as_bytes());
-    env.import("crm", &path, &["--yes"])
+    env.import("crm", &path, PERIOD)
         .success()
         .stdout(predicate::str::contains("1 updated, 1 removed"));
-    assert!(!env.day("2026-11-27").contains("crm:2"));
+    assert!(!env.day("2026-11-26").contains("crm:2"));
 }
 
 #[test]

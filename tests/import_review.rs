@@ -273,3 +273,23 @@ fn a_second_import_shows_what_the_first_wrote_and_a_choice_replaces_it() {
     let banner = h.app.banner.clone().unwrap_or_default();
     assert!(banner.contains("1 removed"), "{banner}");
 }
+
+#[test]
+fn the_mouse_wheel_moves_through_the_dashboards_review() {
+    use protime::tui::event::Event;
+    use ratatui::crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
+    let path = fixture("google.ics").display().to_string();
+    let mut h = dashboard_import(&path);
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    h.app.handle(&wheel(MouseEventKind::ScrollDown));
+    h.app.handle(&wheel(MouseEventKind::ScrollDown));
+    h.app.handle(&wheel(MouseEventKind::ScrollUp));
+    assert_eq!(h.app.import.as_ref().map(|r| r.selected), Some(1));
+}

@@ -40,7 +40,7 @@ pub fn run(
         Some(Ok(c)) => Some(c),
         Some(Err(e)) => return fail(EXIT_REFUSED, format!("--unmatched: {e}")),
     };
-    let prepared = match prepare(journal, config, source, &args.file, window, fallback) {
+    let prepared = match prepare(journal, config, source, &args.file, window, fallback, now) {
         Ok(p) => p,
         Err(Failure::Export(message)) => return fail(EXIT_REFUSED, message),
         Err(Failure::Journal(message)) => return fail(EXIT_JOURNAL, message),

@@ -14,7 +14,12 @@ pub const MAX_LINE: usize = 1024 * 1024;
 /// Reads `path` as text, or says in words a rep can act on why it cannot be imported.
 pub fn read_text(path: &Path, max_bytes: u64) -> Result<Text, String> {
     let name = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            format!("there is no {name}: check the path (a full path is safest)")
+        }
+        _ => format!("cannot read {name}: {e}"),
+    })?;
     if meta.is_dir() {
         return Err(format!("{name} is a folder: give the export file itself"));
     }

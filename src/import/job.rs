@@ -65,7 +65,7 @@ pub struct Prepared {
 }
 
 /// Reads the export and the period's days, and proposes a category for each item. Nothing is
-/// written.
+/// written. Items that have not started by `now` are skipped: a baseline is what happened.
 pub fn prepare(
     journal: &Journal,
     config: &Config,
@@ -73,8 +73,10 @@ pub fn prepare(
     file: &Path,
     window: Window,
     fallback: Option<Category>,
+    now: DateTime<FixedOffset>,
 ) -> Result<Prepared, Failure> {
-    let parsed = read(source, file, config, &window).map_err(Failure::Export)?;
+    let mut parsed = read(source, file, config, &window).map_err(Failure::Export)?;
+    parsed.skip_from(now);
     let days = load(journal, &window).map_err(Failure::Journal)?;
     let proposals = propose(&parsed, &config.import.rules, &days, fallback);
     Ok(Prepared {
@@ -102,6 +104,12 @@ pub fn checked_window(from: NaiveDate, to: NaiveDate, zone: Zone) -> Result<Wind
 
 fn read(source: Source, file: &Path, config: &Config, window: &Window) -> Result<Parsed, String> {
     let text = input::read_text(file, input::MAX_BYTES)?;
+    if text.text.trim().is_empty() {
+        return Err(format!(
+            "{} is empty: export the calendar or the activities again",
+            file.display()
+        ));
+    }
     // The reader's messages name the file already; the parsers' do not.
     let mut parsed = match source {
         Source::Calendar => ics::parse(&text.text, window, &config.import.me),

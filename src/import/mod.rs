@@ -147,6 +147,15 @@ impl Parsed {
         notes
     }
 
+    /// Leaves out the items that start at or after `now`, counted as "not yet started".
+    pub fn skip_from(&mut self, now: DateTime<FixedOffset>) {
+        let before = self.items.len();
+        self.items.retain(|item| item.start < now);
+        for _ in self.items.len()..before {
+            self.skip("not yet started");
+        }
+    }
+
     pub fn skip(&mut self, reason: &str) {
         *self.skipped.entry(reason.to_string()).or_default() += 1;
     }

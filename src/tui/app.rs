@@ -172,6 +172,14 @@ impl App {
                 self.last_input = Some(self.now);
                 self.key(*key)
             }
+            Event::Mouse(mouse) if self.import.is_some() => {
+                let code = match mouse.kind {
+                    MouseEventKind::ScrollDown => KeyCode::Down,
+                    MouseEventKind::ScrollUp => KeyCode::Up,
+                    _ => return vec![],
+                };
+                self.key(KeyEvent::from(code))
+            }
             Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
                 match super::ui::tab_at(mouse.column, mouse.row, self.screen_width.get(), self.tab)
                 {

@@ -14,7 +14,8 @@ use std::path::Path;
 pub fn open(app: &mut App, journal: &Journal, file: &Path, since: &str) {
     let prepared = Source::of_file(file).and_then(|source| {
         let window = since_window(since, app.now, app.zone)?;
-        prepare(journal, &app.config, source, file, window, None).map_err(|f| f.message().into())
+        prepare(journal, &app.config, source, file, window, None, app.now)
+            .map_err(|f| f.message().into())
     });
     match prepared {
         Ok(prepared) => {

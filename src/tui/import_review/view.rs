@@ -126,14 +126,17 @@ fn render_list(area: Rect, buf: &mut Buffer, review: &ImportReview, theme: &Them
             .render(area, buf);
         return;
     }
-    let wide = area.width >= WIDE;
-    let header = header_row(wide).style(theme.dim());
+    let columns = Columns {
+        wide: area.width >= WIDE,
+        accounts: review.proposals.iter().any(|p| p.item.account.is_some()),
+    };
+    let header = header_row(columns).style(theme.dim());
     let rows: Vec<Row> = review
         .proposals
         .iter()
-        .map(|p| item_row(p, review, theme, wide))
+        .map(|p| item_row(p, review, theme, columns))
         .collect();
-    let table = Table::new(rows, widths(wide))
+    let table = Table::new(rows, widths(columns))
         .header(header)
         .block(block)
         .column_spacing(1)
@@ -146,7 +149,22 @@ fn render_list(area: Rect, buf: &mut Buffer, review: &ImportReview, theme: &Them
     review.offset.set(state.offset());
 }
 
-fn widths(wide: bool) -> Vec<Constraint> {
+/// Which columns the list has: "why" and account only when wide, account only when some item
+/// names one.
+#[derive(Clone, Copy)]
+struct Columns {
+    wide: bool,
+    accounts: bool,
+}
+
+impl Columns {
+    fn account(self) -> bool {
+        self.wide && self.accounts
+    }
+}
+
+fn widths(columns: Columns) -> Vec<Constraint> {
+    let wide = columns.wide;
     let (date, category) = if wide { (10, 10) } else { (6, 4) };
     let mut widths = vec![
         Constraint::Length(date),
@@ -158,13 +176,14 @@ fn widths(wide: bool) -> Vec<Constraint> {
         widths.push(Constraint::Length(12));
     }
     widths.push(Constraint::Fill(2));
-    if wide {
+    if columns.account() {
         widths.push(Constraint::Fill(1));
     }
     widths
 }
 
-fn header_row(wide: bool) -> Row<'static> {
+fn header_row(columns: Columns) -> Row<'static> {
+    let wide = columns.wide;
     let mut cells = vec![
         "date",
         "time",
@@ -175,13 +194,19 @@ fn header_row(wide: bool) -> Row<'static> {
         cells.push("why");
     }
     cells.push("title");
-    if wide {
+    if columns.account() {
         cells.push("account");
     }
     Row::new(cells)
 }
 
-fn item_row<'a>(p: &'a Proposal, review: &ImportReview, theme: &Theme, wide: bool) -> Row<'a> {
+fn item_row<'a>(
+    p: &'a Proposal,
+    review: &ImportReview,
+    theme: &Theme,
+    columns: Columns,
+) -> Row<'a> {
+    let wide = columns.wide;
     let start = p.item.start.with_timezone(&review.window.zone);
     let end = p.item.end.with_timezone(&review.window.zone);
     let (category, style) = match p.category {
@@ -203,7 +228,7 @@ fn item_row<'a>(p: &'a Proposal, review: &ImportReview, theme: &Theme, wide: boo
         )));
     }
     cells.push(Cell::from(p.item.title.as_str()));
-    if wide {
+    if columns.account() {
         cells.push(Cell::from(p.item.account.as_deref().unwrap_or("")));
     }
     Row::new(cells)
