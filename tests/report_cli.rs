@@ -134,6 +134,12 @@ fn every_grouping_and_format() {
         "period,proactive_hours,reactive_hours,other_hours,unlogged_hours,capacity_hours,"
     ));
     assert_eq!(text.lines().count(), 15, "header and 14 days");
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with(",inbox_hours,inbox_planned_hours,parked_handled,parked_waiting")
+    );
     let months = json(
         &dir,
         &[
@@ -149,6 +155,9 @@ fn every_grouping_and_format() {
         ],
     );
     assert_eq!(months["rows"].as_array().unwrap().len(), 4);
+    let inbox = &months["total"]["inbox"];
+    assert!(inbox["minutes"].as_i64().unwrap() > 0, "{inbox}");
+    assert!(inbox["planned_minutes"].as_i64().unwrap() > 0, "{inbox}");
     let accounts = json(
         &dir,
         &[

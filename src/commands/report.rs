@@ -243,6 +243,10 @@ fn print_csv(rows: &[Row], by: By) -> Result<(), csv::Error> {
                 "decided_partly",
                 "decided_no",
                 "no_review",
+                "inbox_hours",
+                "inbox_planned_hours",
+                "parked_handled",
+                "parked_waiting",
             ])?;
             for row in rows {
                 if let Row::Period(label, f) = row {
@@ -263,6 +267,10 @@ fn print_csv(rows: &[Row], by: By) -> Result<(), csv::Error> {
                         d[1].to_string(),
                         d[2].to_string(),
                         d[3].to_string(),
+                        hours(f.inbox),
+                        hours(f.inbox_planned),
+                        f.parked_handled.to_string(),
+                        f.parked_waiting.to_string(),
                     ])?;
                 }
             }
@@ -289,6 +297,12 @@ fn figures_json(f: &Figures) -> Value {
         },
         "plan_adherence": f.adherence(),
         "decided": { "yes": f.decided[0], "partly": f.decided[1], "no": f.decided[2], "none": f.decided[3] },
+        "inbox": {
+            "minutes": f.inbox,
+            "planned_minutes": f.inbox_planned,
+            "parked_handled": f.parked_handled,
+            "parked_waiting": f.parked_waiting,
+        },
     })
 }
 
