@@ -40,7 +40,11 @@ pub fn period_figures(
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(dates.len() / 60 + 1);
-    let chunk = dates.len().div_ceil(threads.max(1)).max(1);
+    if threads <= 1 {
+        // A month is read on this thread: starting another would cost more than it saves.
+        return stretch_figures(journal, &cap, &dates, now, zone);
+    }
+    let chunk = dates.len().div_ceil(threads).max(1);
     let parts: Vec<Result<PeriodFigures, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = dates
             .chunks(chunk)
