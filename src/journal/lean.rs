@@ -14,7 +14,7 @@ use serde::de::{Deserializer, IntoDeserializer, Visitor};
 
 /// The day in `text`, or `None` when the text is outside the plain shape or does not fit a day.
 pub fn read(text: &str) -> Option<Day> {
-    if text.contains('\r') {
+    if text.as_bytes().contains(&b'\r') {
         return None;
     }
     let root = document(text)?;
@@ -38,7 +38,7 @@ enum Target {
 }
 
 fn document(text: &str) -> Option<Node<'_>> {
-    let mut root: Vec<(&str, Node)> = vec![];
+    let mut root: Vec<(&str, Node)> = Vec::with_capacity(8);
     let mut target = Target::Root;
     for line in text.split('\n') {
         let line = trim_ws(line);
@@ -54,7 +54,7 @@ fn document(text: &str) -> Option<Node<'_>> {
             if root.iter().any(|(k, _)| *k == name) {
                 return None;
             }
-            root.push((name, Node::Table(vec![])));
+            root.push((name, table()));
             target = Target::Entry(root.len() - 1);
         } else {
             let (key, value) = key_value(line)?;
@@ -68,18 +68,25 @@ fn document(text: &str) -> Option<Node<'_>> {
     Some(Node::Table(root))
 }
 
+/// An empty table with room for the keys of a session, the longest entry (growing costs more).
+fn table<'a>() -> Node<'a> {
+    Node::Table(Vec::with_capacity(10))
+}
+
 /// Index of the root array `name`, with a new empty table pushed onto it.
 fn open_array<'a>(root: &mut Vec<(&'a str, Node<'a>)>, name: &'a str) -> Option<usize> {
     match root.iter().position(|(k, _)| *k == name) {
         Some(i) => match &mut root[i].1 {
             Node::Array(tables) => {
-                tables.push(Node::Table(vec![]));
+                tables.push(table());
                 Some(i)
             }
             _ => None,
         },
         None => {
-            root.push((name, Node::Array(vec![Node::Table(vec![])])));
+            let mut tables = Vec::with_capacity(16);
+            tables.push(table());
+            root.push((name, Node::Array(tables)));
             Some(root.len() - 1)
         }
     }
@@ -104,7 +111,12 @@ fn table_of<'r, 'a>(
 
 /// TOML whitespace is spaces and tabs only.
 fn trim_ws(s: &str) -> &str {
-    s.trim_matches([' ', '\t'])
+    let ws = |b: &u8| *b == b' ' || *b == b'\t';
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|b| !ws(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !ws(b)).map_or(start, |i| i + 1);
+    // Both ends sit next to ASCII bytes, so they are character boundaries.
+    &s[start..end]
 }
 
 /// Accepts nothing, or a comment without control characters (TOML forbids them there).
@@ -114,13 +126,15 @@ fn comment_tail(s: &str) -> Option<()> {
 }
 
 fn has_control(s: &str) -> bool {
-    s.chars().any(|c| (c < ' ' && c != '\t') || c == '\u{7f}')
+    // Control characters are ASCII, and no byte of a longer UTF-8 character is below 0x80.
+    s.bytes().any(|b| (b < b' ' && b != b'\t') || b == 0x7f)
 }
 
 /// A bare key (ASCII letters, digits, `_`, `-`) at the start of `s`, and what follows it.
 fn bare_key(s: &str) -> Option<(&str, &str)> {
     let end = s
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
         .unwrap_or(s.len());
     (end > 0).then(|| s.split_at(end))
 }
@@ -129,12 +143,12 @@ fn key_value(line: &str) -> Option<(&str, Node<'_>)> {
     let (key, rest) = bare_key(line)?;
     let rest = trim_ws(rest).strip_prefix('=')?;
     let rest = trim_ws(rest);
-    let (value, tail) = match rest.chars().next()? {
-        quote @ ('"' | '\'') => {
+    let (value, tail) = match *rest.as_bytes().first()? {
+        quote @ (b'"' | b'\'') => {
             let body = &rest[1..];
-            let end = body.find(quote)?;
+            let end = body.bytes().position(|b| b == quote)?;
             let text = &body[..end];
-            if has_control(text) || (quote == '"' && text.contains('\\')) {
+            if has_control(text) || (quote == b'"' && text.as_bytes().contains(&b'\\')) {
                 return None;
             }
             (Node::Str(text), &body[end + 1..])
@@ -147,7 +161,10 @@ fn key_value(line: &str) -> Option<(&str, Node<'_>)> {
 
 /// A decimal integer without leading zeros or underscores, ending at whitespace, `#` or the line.
 fn integer(s: &str) -> Option<(Node<'_>, &str)> {
-    let end = s.find([' ', '\t', '#']).unwrap_or(s.len());
+    let end = s
+        .bytes()
+        .position(|b| matches!(b, b' ' | b'\t' | b'#'))
+        .unwrap_or(s.len());
     let (number, tail) = s.split_at(end);
     let digits = number.strip_prefix(['+', '-']).unwrap_or(number);
     let plain = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
