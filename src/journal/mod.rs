@@ -8,7 +8,7 @@ pub mod atomic;
 pub mod error;
 pub mod format;
 pub mod heartbeat;
-mod lean;
+pub mod lean;
 pub mod watch;
 
 pub use error::JournalError;
