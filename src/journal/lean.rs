@@ -145,8 +145,12 @@ fn comment_tail(s: &str) -> Option<()> {
 }
 
 fn has_control(s: &str) -> bool {
-    // Control characters are ASCII, and no byte of a longer UTF-8 character is below 0x80.
-    s.bytes().any(|b| (b < b' ' && b != b'\t') || b == 0x7f)
+    s.bytes().any(is_control)
+}
+
+/// Control characters are ASCII, and no byte of a longer UTF-8 character is below 0x80.
+fn is_control(b: u8) -> bool {
+    (b < b' ' && b != b'\t') || b == 0x7f
 }
 
 /// A bare key (ASCII letters, digits, `_`, `-`) at the start of `s`, and what follows it.
@@ -165,12 +169,14 @@ fn key_value(line: &str) -> Option<(&str, Node<'_>)> {
     let (value, tail) = match *rest.as_bytes().first()? {
         quote @ (b'"' | b'\'') => {
             let body = &rest[1..];
-            let end = body.bytes().position(|b| b == quote)?;
-            let text = &body[..end];
-            if has_control(text) || (quote == b'"' && text.as_bytes().contains(&b'\\')) {
+            // One pass finds the closing quote, or first an escape or a control character.
+            let end = body
+                .bytes()
+                .position(|b| b == quote || (b == b'\\' && quote == b'"') || is_control(b))?;
+            if body.as_bytes()[end] != quote {
                 return None;
             }
-            (Node::Str(text), &body[end + 1..])
+            (Node::Str(&body[..end]), &body[end + 1..])
         }
         _ => integer(rest)?,
     };
