@@ -37,13 +37,13 @@ pub fn period_figures(
 ) -> Result<PeriodFigures, String> {
     let dates: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
     let cap = capacity(config);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(dates.len() / 60 + 1);
-    if threads <= 1 {
-        // A month is read on this thread: starting another would cost more than it saves.
+    let stretches = dates.len() / 60 + 1;
+    if stretches == 1 {
+        // A month is read on this thread: another would cost more than it saves, and so would
+        // asking how many cores there are (that reads the cgroup files).
         return stretch_figures(journal, &cap, &dates, now, zone);
     }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(stretches));
     let chunk = dates.len().div_ceil(threads).max(1);
     let parts: Vec<Result<PeriodFigures, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = dates
