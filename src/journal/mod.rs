@@ -94,7 +94,7 @@ impl Journal {
     }
 
     /// Reads a day that has a file; `None` when it has none. One `open` per day, no extra `stat`.
-    fn load_existing(&self, date: NaiveDate) -> Option<Result<Day, JournalError>> {
+    pub fn load_existing(&self, date: NaiveDate) -> Option<Result<Day, JournalError>> {
         match self.load_with_text(date) {
             Ok((_, None)) => None,
             Ok((day, Some(_))) => Some(Ok(day)),
