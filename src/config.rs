@@ -232,13 +232,24 @@ impl Config {
                 toml::from_str(text).map_err(|e| syntax(text, origin, &e))?;
             overlay_table(&mut merged, overlay);
         }
-        let text =
-            toml::to_string(&merged).map_err(|e| invalid(origin, "config", "", &e.to_string()))?;
-        // Re-reading the merged text keeps serde's messages ("unknown field `x`, expected one of …").
-        let config: Config = toml::from_str(&text)
-            .map_err(|e| unknown_or_bad_key(user.unwrap_or(""), origin, &e))?;
+        // Reading the merged table as it is saves writing and parsing it again; only a config that
+        // does not fit is re-read as text, for serde's messages ("unknown field `x`, expected one of …").
+        let config = match Config::deserialize(toml::Value::Table(merged.clone())) {
+            Ok(config) => config,
+            Err(_) => Config::from_merged_text(&merged, user, origin)?,
+        };
         config.validate(origin)?;
         Ok(config)
+    }
+
+    fn from_merged_text(
+        merged: &toml::Table,
+        user: Option<&str>,
+        origin: &str,
+    ) -> Result<Config, ConfigError> {
+        let text =
+            toml::to_string(merged).map_err(|e| invalid(origin, "config", "", &e.to_string()))?;
+        toml::from_str(&text).map_err(|e| unknown_or_bad_key(user.unwrap_or(""), origin, &e))
     }
 
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {

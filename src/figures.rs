@@ -2,12 +2,10 @@
 
 use crate::clock::Zone;
 use crate::config::Config;
-use crate::domain::Day;
 use crate::domain::check::Capacity;
 use crate::domain::report::{Figures, day_figures};
 use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::collections::HashMap;
 
 /// Each day of a period with its figures, and how many of those days had a file.
 pub type PeriodFigures = (Vec<(NaiveDate, Figures)>, usize);
@@ -37,10 +35,14 @@ pub fn period_figures(
 ) -> Result<PeriodFigures, String> {
     let dates: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
     let cap = capacity(config);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(dates.len() / 60 + 1);
-    let chunk = dates.len().div_ceil(threads.max(1)).max(1);
+    let stretches = dates.len() / 60 + 1;
+    if stretches == 1 {
+        // A month is read on this thread: another would cost more than it saves, and so would
+        // asking how many cores there are (that reads the cgroup files).
+        return stretch_figures(journal, &cap, &dates, now, zone);
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(stretches));
+    let chunk = dates.len().div_ceil(threads).max(1);
     let parts: Vec<Result<PeriodFigures, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = dates
             .chunks(chunk)
@@ -64,7 +66,8 @@ pub fn period_figures(
     Ok((days, files))
 }
 
-/// The figures of consecutive `dates`, and how many of them had a file.
+/// The figures of consecutive `dates`, and how many of them had a file. Each day is dropped once
+/// counted, so its memory is reused for the next (fewer fresh pages than holding them all).
 fn stretch_figures(
     journal: &Journal,
     cap: &Capacity,
@@ -72,18 +75,17 @@ fn stretch_figures(
     now: DateTime<FixedOffset>,
     zone: &Zone,
 ) -> Result<PeriodFigures, String> {
-    let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
-        return Ok((vec![], 0));
-    };
-    let mut files: HashMap<NaiveDate, Day> = HashMap::new();
-    for (date, day) in journal.days_in(*first, *last) {
-        files.insert(date, day.map_err(|e| e.to_string())?);
+    let mut days = Vec::with_capacity(dates.len());
+    let mut files = 0;
+    for &date in dates {
+        let day = journal
+            .load_existing(date)
+            .transpose()
+            .map_err(|e| e.to_string())?;
+        files += usize::from(day.is_some());
+        days.push((date, day_figures(date, day.as_ref(), cap, zone, now)));
     }
-    let days = dates
-        .iter()
-        .map(|d| (*d, day_figures(*d, files.get(d), cap, zone, now)))
-        .collect();
-    Ok((days, files.len()))
+    Ok((days, files))
 }
 
 #[cfg(test)]

@@ -24,9 +24,11 @@ pub fn parse_day(text: &str, path: &Path, date: NaiveDate) -> Result<Day, Journa
             "the file is empty (cut short by a crash or a sync tool?)".into(),
         ));
     }
-    // The common case parses once; only a file that fails is read again as a plain table, so a
-    // newer schema or a missing `schema` line gets its own message rather than a field error.
-    let day: Day = match toml::from_str::<Day>(text) {
+    // The common case parses once, with the lean reader when the file has the plain shape
+    // protime writes; only a file that fails is read again as a plain table, so a newer schema or
+    // a missing `schema` line gets its own message rather than a field error.
+    let parsed = super::lean::read(text).map_or_else(|| toml::from_str::<Day>(text), Ok);
+    let day: Day = match parsed {
         Ok(day) => day,
         Err(e) => {
             let table: toml::Table = toml::from_str(text)
