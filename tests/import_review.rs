@@ -293,3 +293,15 @@ fn the_mouse_wheel_moves_through_the_dashboards_review() {
     h.app.handle(&wheel(MouseEventKind::ScrollUp));
     assert_eq!(h.app.import.as_ref().map(|r| r.selected), Some(1));
 }
+
+#[test]
+fn the_import_prompt_says_what_enter_does() {
+    let mut h = Harness::new(at(NOW));
+    h.type_keys("5I");
+    let screen = h.screen(110, 24);
+    assert!(
+        screen.contains("Import a baseline (you review it first)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Enter opens the review"), "{screen}");
+}

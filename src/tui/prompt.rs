@@ -119,7 +119,8 @@ impl Prompt {
         ];
         Prompt {
             kind: PromptKind::Import,
-            form: Form::new("Import a baseline (you review it first)", fields),
+            form: Form::new("Import a baseline (you review it first)", fields)
+                .with_enter("opens the review"),
         }
     }
 

@@ -42,6 +42,8 @@ pub struct Form {
     pub focus: usize,
     /// Why the last submit was refused; cleared by the next edit.
     pub error: Option<String>,
+    /// What Enter does, for the footer: "saves" unless the form says otherwise.
+    pub enter: &'static str,
 }
 
 impl Form {
@@ -51,7 +53,13 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            enter: "saves",
         }
+    }
+
+    /// The same form with another word for what Enter does ("opens the review").
+    pub fn with_enter(self, enter: &'static str) -> Form {
+        Form { enter, ..self }
     }
 
     pub fn value(&self, label: &str) -> &str {
@@ -144,7 +152,10 @@ impl Form {
             .collect();
         lines.push(match &self.error {
             Some(e) => Line::styled(format!(" ⚠ {e}"), theme.warning()),
-            None => Line::styled(" Enter saves · Tab next field · Esc cancels", theme.dim()),
+            None => Line::styled(
+                format!(" Enter {} · Tab next field · Esc cancels", self.enter),
+                theme.dim(),
+            ),
         });
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
