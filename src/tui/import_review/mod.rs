@@ -3,6 +3,7 @@
 
 pub mod apply;
 mod run;
+mod search;
 mod view;
 
 pub use run::run;
@@ -41,6 +42,8 @@ pub struct ImportReview {
     pub offset: Cell<usize>,
     /// `q` was pressed after the rep made choices: the next `q` abandons them.
     pub confirm_abandon: bool,
+    /// `/`: finding an item by its title.
+    pub search: search::Search,
     /// Each choice's earlier state, newest last, for `u`.
     undo: Vec<Undo>,
     /// What the export's reading found besides the items (encoding, skipped, unreadable rows).
@@ -101,6 +104,7 @@ impl ImportReview {
             selected: 0,
             offset: Cell::new(0),
             confirm_abandon: false,
+            search: search::Search::default(),
             notes: period.notes,
             undo: vec![],
             baseline: Figures::default(),
@@ -127,6 +131,11 @@ impl ImportReview {
     /// Esc, Ctrl-C) abandons; any other key just keeps the review.
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Outcome> {
         if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        self.search.missed = false;
+        if self.search.typing.is_some() {
+            self.search_key(key);
             return None;
         }
         let abandoning = std::mem::take(&mut self.confirm_abandon);
@@ -160,6 +169,8 @@ impl ImportReview {
             KeyCode::End | KeyCode::Char('G') => self.select(i64::MAX),
             KeyCode::Tab => self.next_unsorted(),
             KeyCode::Char('u') => self.undo(),
+            KeyCode::Char('/') => self.search.typing = Some(String::new()),
+            KeyCode::Char('n') => self.find_next(),
             KeyCode::Char(c) => {
                 if let Some((category, same_title)) = category_key(c) {
                     self.set(category, same_title);

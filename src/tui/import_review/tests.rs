@@ -236,3 +236,29 @@ fn the_baseline_counts_an_item_overlapping_a_logged_session_once() {
     let r = ImportReview::new("cal.ics".into(), proposals, p);
     assert_eq!(r.baseline.minutes(Category::Proactive), 60);
 }
+
+#[test]
+fn slash_finds_the_next_title_holding_a_text_and_n_the_one_after() {
+    let mut r = review();
+    press(&mut r, "/stand");
+    assert_eq!(r.search.typing.as_deref(), Some("stand"));
+    assert_eq!(r.proposals[0].category, None, "typing sets no category");
+    r.handle_key(KeyCode::Enter.into());
+    assert_eq!(r.selected, 2);
+    press(&mut r, "n");
+    assert_eq!(r.selected, 0, "it wraps around");
+    press(&mut r, "/zzz");
+    r.handle_key(KeyCode::Enter.into());
+    assert!(r.search.missed);
+    assert_eq!(r.selected, 0);
+    press(&mut r, "j");
+    assert!(!r.search.missed);
+    press(&mut r, "/x");
+    r.handle_key(KeyCode::Esc.into());
+    assert_eq!(r.search.typing, None);
+    assert_eq!(
+        press(&mut r, "q"),
+        Some(Outcome::Abandon),
+        "Esc only left the search"
+    );
+}

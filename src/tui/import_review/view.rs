@@ -275,6 +275,18 @@ fn baseline_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'stat
 }
 
 fn key_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
+    if let Some(text) = &review.search.typing {
+        return Line::from(vec![
+            Span::styled(format!("/{text}▏"), theme.key()),
+            Span::raw("  Enter finds the next title holding it · Esc cancels"),
+        ]);
+    }
+    if review.search.missed {
+        let text = format!("No title holds \"{}\" · ", review.search.last);
+        let mut line = key_hints(theme, wide);
+        line.spans.insert(0, Span::styled(text, theme.warning()));
+        return line;
+    }
     if review.confirm_abandon {
         return Line::from(vec![
             Span::styled(
@@ -288,6 +300,10 @@ fn key_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
             Span::raw(" again abandons (nothing is written) · any other key stays"),
         ]);
     }
+    key_hints(theme, wide)
+}
+
+fn key_hints(theme: &Theme, wide: bool) -> Line<'static> {
     let keys: &[(&str, &str)] = if wide {
         &[
             ("p r o", "proactive/reactive/other"),
@@ -295,6 +311,7 @@ fn key_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
             ("x", "leave out"),
             ("Tab", "next without a category"),
             ("u", "undo"),
+            ("/ n", "find a title"),
             ("a", "accept and write"),
             ("q", "abandon"),
         ]
@@ -305,6 +322,7 @@ fn key_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
             ("x", "leave out"),
             ("Tab", "next"),
             ("u", "undo"),
+            ("/", "find"),
             ("a", "accept"),
             ("q", "abandon"),
         ]
