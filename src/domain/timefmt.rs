@@ -8,7 +8,8 @@ pub fn parse_hhmm(text: &str) -> Result<NaiveTime, String> {
     let t = text.trim();
     let (h, m) = match t.split_once(':') {
         Some((h, m)) => (h, m),
-        None if t.len() == 4 => t.split_at(2),
+        // `is_char_boundary` keeps a stray non-ASCII character ("9é9") an error, not a panic.
+        None if t.len() == 4 && t.is_char_boundary(2) => t.split_at(2),
         None if (1..=2).contains(&t.len()) => (t, "0"),
         None => return Err(bad_time(text)),
     };
@@ -150,6 +151,13 @@ mod tests {
         let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
         for t in ["9:00", "09:00", "0900", "9", " 09:00 "] {
             assert_eq!(parse_hhmm(t), Ok(nine), "{t}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_four_byte_text_is_an_error_not_a_panic() {
+        for t in ["9é9", "9\u{d7ff}", "é12"] {
+            assert!(parse_hhmm(t).is_err(), "{t}");
         }
     }
 
