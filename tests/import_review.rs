@@ -76,6 +76,18 @@ fn a_category_set_by_hand_shows_as_yours_and_moves_the_baseline() {
 }
 
 #[test]
+fn a_failed_write_is_shown_in_place_of_the_baseline() {
+    let mut review = google_review();
+    review.failure = Some(
+        "cannot write 2026-11-23: No space left on device (os error 28)\nThe days before \
+         2026-11-23 were imported (3 added). Once the problem is fixed, import the same export \
+         again: nothing is added twice."
+            .into(),
+    );
+    insta::assert_snapshot!("google_failed_100x20", screen(&mut review, 100, 20));
+}
+
+#[test]
 fn a_long_list_scrolls_with_the_selection() {
     let mut review = google_review();
     review.handle_key(KeyCode::End.into());
@@ -142,6 +154,23 @@ fn in_a_terminal_the_rep_sorts_the_leftover_item_and_accepts() {
         !screen.contains("Product demo"),
         "the reviewed items are not listed again: {screen}"
     );
+}
+
+#[test]
+fn in_a_terminal_a_failed_write_keeps_the_choices_and_a_tries_again() {
+    let tmux = import_in_terminal();
+    tmux.wait_for("1 without a category", Duration::from_secs(5));
+    let blocked = day_file(&tmux, "2026-11-23");
+    std::fs::create_dir_all(&blocked).unwrap();
+    tmux.keys(&["Tab", "o", "a"]);
+    tmux.wait_for("Not written:", Duration::from_secs(5));
+    tmux.wait_for("a tries again", Duration::from_secs(5));
+    std::fs::remove_dir(&blocked).unwrap();
+    tmux.keys(&["a"]);
+    tmux.wait_for("Written:", Duration::from_secs(10));
+    let dentist = std::fs::read_to_string(&blocked).unwrap();
+    assert!(dentist.contains("Dentist"), "{dentist}");
+    assert!(dentist.contains("category = \"other\""), "{dentist}");
 }
 
 #[test]
@@ -272,6 +301,48 @@ fn a_second_import_shows_what_the_first_wrote_and_a_choice_replaces_it() {
     );
     let banner = h.app.banner.clone().unwrap_or_default();
     assert!(banner.contains("1 removed"), "{banner}");
+}
+
+#[test]
+fn a_write_that_fails_keeps_the_review_and_its_choices_until_a_works() {
+    let path = fixture("google.ics").display().to_string();
+    let mut h = dashboard_import(&path);
+    h.type_keys("\tr");
+    // Something in the way of one day's file: that day cannot be written.
+    let blocked = h.journal.day_path(nov(23));
+    std::fs::create_dir_all(&blocked).unwrap();
+    h.type_keys("a");
+    let review = h.app.import.as_ref().expect("the review stays open");
+    let failure = review.failure.clone().unwrap_or_default();
+    assert!(failure.contains("2026-11-23"), "{failure}");
+    assert_eq!(review.chosen(), 1, "the choice is kept");
+    let screen = h.screen(110, 24);
+    assert!(screen.contains("Not written:"), "{screen}");
+    assert!(screen.contains("a tries again"), "{screen}");
+    std::fs::remove_dir(&blocked).unwrap();
+    h.type_keys("a");
+    assert!(h.app.import.is_none(), "{:?}", h.app.banner);
+    assert_eq!(
+        h.sessions(nov(23)),
+        vec![
+            "09:30-10:00 imported OTH Team stand-up",
+            "14:00-14:30 imported RE Dentist"
+        ]
+    );
+    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(banner.contains("Imported google.ics"), "{banner}");
+}
+
+#[test]
+fn abandoning_after_a_failed_write_says_what_was_left_half_done() {
+    let path = fixture("google.ics").display().to_string();
+    let mut h = dashboard_import(&path);
+    std::fs::create_dir_all(h.journal.day_path(nov(23))).unwrap();
+    h.type_keys("aq");
+    assert!(h.app.import.is_none());
+    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(banner.starts_with("Import not finished:"), "{banner}");
+    assert!(banner.contains("The days before 2026-11-23"), "{banner}");
 }
 
 #[test]

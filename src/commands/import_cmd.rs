@@ -14,7 +14,7 @@ use crate::import::job::{
 use crate::import::preview::{Proposal, baseline, plan};
 use crate::import::{Change, Parsed, Window};
 use crate::journal::Journal;
-use crate::tui::import_review::{self, ImportReview, Outcome};
+use crate::tui::import_review::{self, Ended, ImportReview};
 use crate::tui::theme::Theme;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Value, json};
@@ -50,6 +50,7 @@ pub fn run(
         config,
         now,
         prepared,
+        written: None,
     };
     if args.yes || args.dry_run || json || !interactive() {
         let finish = if args.yes && !args.dry_run {
@@ -91,6 +92,8 @@ struct Import<'a> {
     config: &'a Config,
     now: DateTime<FixedOffset>,
     prepared: Prepared,
+    /// What the review screen already wrote, so finishing does not write again.
+    written: Option<Change>,
 }
 
 impl Import<'_> {
@@ -105,7 +108,8 @@ impl Import<'_> {
         } = self.prepared;
         let plan = plan(&proposals, &parsed.gone, &window, &days);
         let (change, after) = if finish != Finish::Preview {
-            let change = match write(&plan, self.journal) {
+            let written = self.written.map_or_else(|| write(&plan, self.journal), Ok);
+            let change = match written {
                 Ok(change) => change,
                 Err(message) => return fail(EXIT_JOURNAL, message),
             };
@@ -134,20 +138,27 @@ impl Import<'_> {
         ExitCode::from(EXIT_OK)
     }
 
-    /// Opens the review screen; writes only what the rep accepts there.
+    /// Opens the review screen; writes only what the rep accepts there. A write that fails keeps
+    /// the review open (the screen says why), so the rep's choices are not lost.
     fn review(mut self, file: &Path, screen: Screen) -> ExitCode {
         let mut review = ImportReview::of(&self.prepared, file, self.config, self.now);
         let theme = Theme::new(&self.config.theme, Theme::no_color_from_env());
-        match import_review::run(&mut review, &theme, screen.crash_dir, screen.clock) {
-            Ok(Outcome::Accept) => {
+        let journal = self.journal;
+        let ended = import_review::run(&mut review, &theme, screen.crash_dir, screen.clock, |r| {
+            write(&r.plan(), journal)
+        });
+        match ended {
+            Ok(Ended::Written(change)) => {
                 self.prepared.proposals = review.proposals;
+                self.written = Some(change);
                 self.finish(Finish::Reviewed, false)
             }
-            Ok(Outcome::Abandon) => {
-                // Not through fail()'s stderr alone: after a hang-up there is no terminal, and
-                // writing must not panic.
-                fail(EXIT_REFUSED, "import abandoned: nothing was written")
-            }
+            // Not through fail()'s stderr alone: after a hang-up there is no terminal, and
+            // writing must not panic.
+            Ok(Ended::Abandoned) => match review.failure {
+                Some(failure) => fail(EXIT_JOURNAL, failure),
+                None => fail(EXIT_REFUSED, "import abandoned: nothing was written"),
+            },
             Err(e) => fail(
                 EXIT_REFUSED,
                 format!(

@@ -293,10 +293,11 @@ impl App {
             None => vec![],
             Some(Outcome::Accept) => vec![Effect::Import],
             Some(Outcome::Abandon) => {
-                self.import = None;
-                vec![Effect::Message(
-                    "Import abandoned: nothing was written.".into(),
-                )]
+                let failure = self.import.take().and_then(|review| review.failure);
+                vec![Effect::Message(match failure {
+                    Some(failure) => format!("Import not finished: {failure}"),
+                    None => "Import abandoned: nothing was written.".into(),
+                })]
             }
         })
     }

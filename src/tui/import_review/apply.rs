@@ -28,9 +28,9 @@ pub fn open(app: &mut App, journal: &Journal, file: &Path, since: &str) {
 }
 
 /// Writes the review's accepted items, then shows the Month tab on the imported period. When a
-/// day cannot be written the review stays open, so nothing the rep chose is lost.
+/// day cannot be written the review stays open and says why, so nothing the rep chose is lost.
 pub fn accept(app: &mut App, journal: &Journal) {
-    let Some(review) = app.import.take() else {
+    let Some(mut review) = app.import.take() else {
         return;
     };
     match write(&review.plan(), journal) {
@@ -45,7 +45,8 @@ pub fn accept(app: &mut App, journal: &Journal) {
             app.month.month = first_of_month(review.window.to);
         }
         Err(message) => {
-            app.banner = Some(format!("Import not finished: {message}"));
+            // Shown inside the review, which stays open so `a` can try again.
+            review.failure = Some(message);
             app.import = Some(review);
         }
     }

@@ -6,7 +6,7 @@ mod run;
 mod search;
 mod view;
 
-pub use run::run;
+pub use run::{Ended, run};
 
 use crate::config::Config;
 use crate::domain::Category;
@@ -50,6 +50,8 @@ pub struct ImportReview {
     pub notes: Vec<String>,
     /// The period's figures once the current choices are written.
     pub baseline: Figures,
+    /// Why the last `a` could not write everything; the review stays open to try again.
+    pub failure: Option<String>,
     gone: BTreeSet<String>,
     days: BTreeMap<NaiveDate, Day>,
     capacity: Capacity,
@@ -108,6 +110,7 @@ impl ImportReview {
             notes: period.notes,
             undo: vec![],
             baseline: Figures::default(),
+            failure: None,
             gone: period.gone,
             days: period.days,
             capacity: period.capacity,

@@ -1,5 +1,5 @@
-//! The review's own small loop in the real terminal: draw, wait for a key, until accepted or
-//! abandoned. A signal or a closed terminal abandons (nothing is written).
+//! The review's own small loop in the real terminal: draw, wait for a key, until the accepted
+//! choices are written or the review is abandoned. A signal or a closed terminal abandons.
 
 use super::{ImportReview, Outcome};
 use crate::clock::Clock;
@@ -11,12 +11,24 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc;
 
-pub fn run(
+/// How the terminal review ended.
+pub enum Ended<W> {
+    /// The rep accepted and `write` succeeded with this.
+    Written(W),
+    /// The rep abandoned (or the terminal went away) before anything was written, or after
+    /// `write` failed: `review.failure` then says what was left half-done.
+    Abandoned,
+}
+
+/// Runs the review; on `a` calls `write`, and when it fails shows why and stays open, so the
+/// rep's choices survive a full disk or a locked file and `a` can try again.
+pub fn run<W>(
     review: &mut ImportReview,
     theme: &Theme,
     crash_dir: PathBuf,
     clock: Arc<dyn Clock>,
-) -> std::io::Result<Outcome> {
+    mut write: impl FnMut(&ImportReview) -> Result<W, String>,
+) -> std::io::Result<Ended<W>> {
     let (tx, rx) = mpsc::channel();
     event::spawn_signals(tx.clone())?;
     terminal::install_panic_hook(crash_dir, clock);
@@ -29,10 +41,15 @@ pub fn run(
             return Err(e);
         }
         let Ok(event) = rx.recv() else {
-            break Outcome::Abandon;
+            break Ended::Abandoned;
         };
-        if let Some(outcome) = handle(review, event) {
-            break outcome;
+        match handle(review, event) {
+            Some(Outcome::Abandon) => break Ended::Abandoned,
+            Some(Outcome::Accept) => match write(review) {
+                Ok(written) => break Ended::Written(written),
+                Err(message) => review.failure = Some(message),
+            },
+            None => {}
         }
     };
     terminal::restore();

@@ -10,7 +10,7 @@ use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{
     Block, Borders, Cell, Clear, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
 };
@@ -46,11 +46,13 @@ fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .map(|l| l.width().max(1).div_ceil(usize::from(area.width.max(1))))
         .sum();
     let notes = rows.min(MAX_NOTE_ROWS) as u16;
+    // A failed write needs room for what went wrong and what was written before it.
+    let below = if review.failure.is_some() { 4 } else { 2 };
     let [title, notes, list, baseline, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(notes),
         Constraint::Fill(1),
-        Constraint::Length(2),
+        Constraint::Length(below),
         Constraint::Length(2),
     ])
     .areas(area);
@@ -60,7 +62,11 @@ fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .wrap(Wrap { trim: true })
         .render(notes, buf);
     render_list(list, buf, review, theme);
-    Paragraph::new(baseline_line(review, theme, wide))
+    let below = match &review.failure {
+        Some(failure) => Text::styled(format!("Not written: {failure}"), theme.warning()),
+        None => baseline_line(review, theme, wide).into(),
+    };
+    Paragraph::new(below)
         .wrap(Wrap { trim: true })
         .render(baseline, buf);
     Paragraph::new(key_line(review, theme, wide))
@@ -297,7 +303,19 @@ fn key_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
                 theme.warning(),
             ),
             Span::styled("q", theme.key()),
-            Span::raw(" again abandons (nothing is written) · any other key stays"),
+            Span::raw(if review.failure.is_some() {
+                " again abandons (nothing more is written) · any other key stays"
+            } else {
+                " again abandons (nothing is written) · any other key stays"
+            }),
+        ]);
+    }
+    if review.failure.is_some() {
+        return Line::from(vec![
+            Span::styled("a", theme.key()),
+            Span::raw(" tries again once it is fixed (nothing is added twice) · "),
+            Span::styled("q", theme.key()),
+            Span::raw(" abandons"),
         ]);
     }
     key_hints(theme, wide)
