@@ -206,6 +206,17 @@ fn dashboard_import(path: &str) -> Harness {
     h
 }
 
+/// The 23rd after `Tab r a`: the stand-up by the rules, the dentist as the rep chose.
+fn assert_dentist_written_as_reactive(h: &Harness) {
+    assert_eq!(
+        h.sessions(nov(23)),
+        vec![
+            "09:30-10:00 imported OTH Team stand-up",
+            "14:00-14:30 imported RE Dentist"
+        ]
+    );
+}
+
 fn nov(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
 }
@@ -220,13 +231,7 @@ fn from_the_month_tab_an_import_is_reviewed_then_written() {
     assert!(h.file(nov(23)).is_empty(), "nothing is written before a");
     h.type_keys("\tra");
     assert!(h.app.import.is_none());
-    assert_eq!(
-        h.sessions(nov(23)),
-        vec![
-            "09:30-10:00 imported OTH Team stand-up",
-            "14:00-14:30 imported RE Dentist"
-        ]
-    );
+    assert_dentist_written_as_reactive(&h);
     let banner = h.app.banner.clone().unwrap_or_default();
     assert!(banner.contains("6 added"), "{banner}");
     let screen = h.screen(110, 24);
@@ -322,13 +327,7 @@ fn a_write_that_fails_keeps_the_review_and_its_choices_until_a_works() {
     std::fs::remove_dir(&blocked).unwrap();
     h.type_keys("a");
     assert!(h.app.import.is_none(), "{:?}", h.app.banner);
-    assert_eq!(
-        h.sessions(nov(23)),
-        vec![
-            "09:30-10:00 imported OTH Team stand-up",
-            "14:00-14:30 imported RE Dentist"
-        ]
-    );
+    assert_dentist_written_as_reactive(&h);
     let banner = h.app.banner.clone().unwrap_or_default();
     assert!(banner.contains("Imported google.ics"), "{banner}");
 }
