@@ -3,6 +3,8 @@
 use super::{Field, Item};
 use crate::domain::Category;
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// One `[[import.rules]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -25,11 +27,16 @@ pub struct Verdict {
 
 /// The first matching rule's verdict, or `None` when no rule recognises the item.
 pub fn categorise(item: &Item, rules: &[Rule]) -> Option<Verdict> {
+    // Each field is folded once per item, not once per rule word.
+    let fields: Vec<(Field, String)> = Field::ALL
+        .iter()
+        .map(|f| (*f, fold(&item.field(*f))))
+        .collect();
     rules.iter().enumerate().find_map(|(i, rule)| {
         let word = rule
             .words
             .iter()
-            .find(|w| item_contains(item, rule.field, w))?;
+            .find(|w| fields_contain(&fields, rule.field, w))?;
         Some(Verdict {
             category: rule.category,
             rule: i,
@@ -38,23 +45,29 @@ pub fn categorise(item: &Item, rules: &[Rule]) -> Option<Verdict> {
     })
 }
 
-fn item_contains(item: &Item, field: Option<Field>, word: &str) -> bool {
-    let word = word.to_lowercase();
+fn fields_contain(fields: &[(Field, String)], only: Option<Field>, word: &str) -> bool {
+    let word = fold(word);
     if word.trim().is_empty() {
         return false;
     }
-    match field {
-        Some(f) => contains_word(&item.field(f), &word),
-        None => Field::ALL
-            .iter()
-            .any(|f| contains_word(&item.field(*f), &word)),
-    }
+    fields
+        .iter()
+        .filter(|(f, _)| only.is_none_or(|only| only == *f))
+        .any(|(_, text)| contains_word(text, &word))
 }
 
-/// Case-insensitive match at the start of a word: "prospect" finds "Prospecting" and "team" finds
-/// "Teams", but "fix" does not find "prefix" nor "team" "steam".
+/// Lower case without accents, so that "Démo" and "DEMO" both match the word "demo" and "réunion"
+/// matches "Reunion": reps type titles in many languages, and rules are written once.
+fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A match at the start of a word (both sides folded): "prospect" finds "Prospecting" and "team"
+/// finds "Teams", but "fix" does not find "prefix" nor "team" "steam".
 fn contains_word(text: &str, word: &str) -> bool {
-    let text = text.to_lowercase();
     text.match_indices(word).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         !before.is_some_and(char::is_alphanumeric)
@@ -109,6 +122,21 @@ mod tests {
         assert!(categorise(&item("1:1 with Maria", &[]), &rules).is_some());
         assert!(categorise(&item("Ölfix", &[]), &rules).is_none());
         assert!(categorise(&item("Fixing the export", &[]), &rules).is_some());
+    }
+
+    #[test]
+    fn accents_do_not_matter_on_either_side() {
+        let rules = [
+            rule(&["demo"], Category::Proactive, None),
+            rule(&["Réunion"], Category::Other, None),
+        ];
+        let category = |title: &str| categorise(&item(title, &[]), &rules).map(|v| v.category);
+        assert_eq!(category("Démo Helix"), Some(Category::Proactive));
+        assert_eq!(category("DÉMO"), Some(Category::Proactive));
+        assert_eq!(category("Reunion equipe"), Some(Category::Other));
+        // Decomposed (e + U+0301), as macOS file names and some exports write it.
+        assert_eq!(category("Re\u{301}union"), Some(Category::Other));
+        assert_eq!(category("Dämon"), None);
     }
 
     #[test]
