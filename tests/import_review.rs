@@ -88,6 +88,15 @@ fn a_failed_write_is_shown_in_place_of_the_baseline() {
 }
 
 #[test]
+fn question_mark_lists_every_key_over_the_review() {
+    let mut review = google_review();
+    review.handle_key(KeyCode::Char('?').into());
+    insta::assert_snapshot!("google_help_100x20", screen(&mut review, 100, 20));
+    let narrow = screen(&mut review, 50, 14);
+    assert!(narrow.contains("Import review keys"), "{narrow}");
+}
+
+#[test]
 fn a_long_list_scrolls_with_the_selection() {
     let mut review = google_review();
     review.handle_key(KeyCode::End.into());

@@ -251,15 +251,11 @@ impl App {
     }
 
     fn render_help(&self, body: Rect, buf: &mut Buffer) {
-        let width = body.width.min(64);
         let bindings = self.bindings();
-        let height = body.height.min(bindings.len() as u16 + 2);
-        let area = Rect {
-            x: body.x + (body.width - width) / 2,
-            y: body.y + (body.height - height) / 2,
-            width,
-            height,
-        };
+        let area = body.centered(
+            Constraint::Max(64),
+            Constraint::Max(bindings.len() as u16 + 2),
+        );
         Clear.render(area, buf);
         let block =
             Block::bordered().title(Span::styled(" Keys · Esc closes ", self.theme.title()));

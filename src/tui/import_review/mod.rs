@@ -2,6 +2,7 @@
 //! written. One key sets an item's category, `a` accepts, `q` abandons.
 
 pub mod apply;
+mod help;
 mod run;
 mod search;
 mod view;
@@ -52,6 +53,8 @@ pub struct ImportReview {
     pub baseline: Figures,
     /// Why the last `a` could not write everything; the review stays open to try again.
     pub failure: Option<String>,
+    /// `?`: every key is listed over the review.
+    pub help: bool,
     gone: BTreeSet<String>,
     days: BTreeMap<NaiveDate, Day>,
     capacity: Capacity,
@@ -111,6 +114,7 @@ impl ImportReview {
             undo: vec![],
             baseline: Figures::default(),
             failure: None,
+            help: false,
             gone: period.gone,
             days: period.days,
             capacity: period.capacity,
@@ -137,6 +141,11 @@ impl ImportReview {
             return None;
         }
         self.search.missed = false;
+        if self.help {
+            // Closing the help with q or Esc must not abandon the review.
+            self.help = false;
+            return None;
+        }
         if self.search.typing.is_some() {
             self.search_key(key);
             return None;
@@ -173,6 +182,7 @@ impl ImportReview {
             KeyCode::Tab => self.next_unsorted(),
             KeyCode::Char('u') => self.undo(),
             KeyCode::Char('/') => self.search.typing = Some(String::new()),
+            KeyCode::Char('?') => self.help = true,
             KeyCode::Char('n') => self.find_next(),
             KeyCode::Char(c) => {
                 if let Some((category, same_title)) = category_key(c) {

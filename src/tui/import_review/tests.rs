@@ -166,6 +166,26 @@ fn q_after_choices_asks_first_and_any_other_key_keeps_them() {
 }
 
 #[test]
+fn question_mark_opens_the_help_and_any_key_only_closes_it() {
+    let mut r = review();
+    assert_eq!(press(&mut r, "?"), None);
+    assert!(r.help);
+    assert_eq!(
+        press(&mut r, "q"),
+        None,
+        "q closes the help, not the review"
+    );
+    assert!(!r.help);
+    assert_eq!(press(&mut r, "?p"), None);
+    assert_eq!(
+        categories(&r)[0],
+        review().proposals[0].category,
+        "p only closed it"
+    );
+    assert_eq!(press(&mut r, "q"), Some(Outcome::Abandon));
+}
+
+#[test]
 fn ctrl_c_abandons_asking_first_once_choices_were_made() {
     let key = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(review().handle_key(key), Some(Outcome::Abandon));

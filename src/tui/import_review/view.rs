@@ -72,6 +72,9 @@ fn render(review: &ImportReview, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Paragraph::new(key_line(review, theme, wide))
         .wrap(Wrap { trim: true })
         .render(keys, buf);
+    if review.help {
+        super::help::render(area, buf, theme);
+    }
 }
 
 fn title_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
@@ -332,6 +335,7 @@ fn key_hints(theme: &Theme, wide: bool) -> Line<'static> {
             ("/ n", "find a title"),
             ("a", "accept and write"),
             ("q", "abandon"),
+            ("?", "all keys"),
         ]
     } else {
         &[
@@ -343,6 +347,7 @@ fn key_hints(theme: &Theme, wide: bool) -> Line<'static> {
             ("/", "find"),
             ("a", "accept"),
             ("q", "abandon"),
+            ("?", "keys"),
         ]
     };
     let mut spans = vec![];
