@@ -189,6 +189,10 @@ impl App {
                 }
                 vec![]
             }
+            Event::Paste(text) => {
+                self.last_input = Some(self.now);
+                self.paste(text)
+            }
             Event::Mouse(_) | Event::Resize | Event::Notify => vec![],
             Event::Warning(text) => vec![Effect::Message(text.clone())],
             Event::JournalChanged => vec![Effect::ReloadDay],

@@ -8,6 +8,8 @@ use std::thread;
 pub enum Event {
     Key(KeyEvent),
     Mouse(MouseEvent),
+    /// Text pasted into the terminal (bracketed paste), whole.
+    Paste(String),
     Resize,
     /// A day file changed on disk (possibly by another process).
     JournalChanged,
@@ -29,6 +31,7 @@ pub fn spawn_input(tx: Sender<Event>) {
             let event = match ct::read() {
                 Ok(ct::Event::Key(key)) => Event::Key(key),
                 Ok(ct::Event::Mouse(mouse)) => Event::Mouse(mouse),
+                Ok(ct::Event::Paste(text)) => Event::Paste(text),
                 Ok(ct::Event::Resize(..)) => Event::Resize,
                 Ok(_) => continue,
                 Err(_) => {

@@ -7,6 +7,7 @@ pub mod event;
 pub mod import_review;
 pub mod keymap;
 pub mod overlay;
+mod paste;
 pub mod prompt;
 pub mod tabs;
 pub mod terminal;

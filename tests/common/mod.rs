@@ -55,6 +55,13 @@ impl Harness {
         effects::carry_out(effects, &mut self.app, &self.journal);
     }
 
+    /// Pastes `text` as the terminal does with bracketed paste: one event.
+    pub fn paste(&mut self, text: &str) {
+        let effects = self.app.handle(&Event::Paste(text.into()));
+        assert!(!effects.contains(&Effect::Quit), "quit unexpectedly");
+        effects::carry_out(effects, &mut self.app, &self.journal);
+    }
+
     /// Presses each character as a key (`\n` is Enter, `\t` is Tab).
     pub fn type_keys(&mut self, keys: &str) {
         for c in keys.chars() {

@@ -69,6 +69,10 @@ fn handle(review: &mut ImportReview, event: Event) -> Option<Outcome> {
             };
             review.handle_key(code.into())
         }
+        Event::Paste(text) => {
+            review.paste(&text);
+            None
+        }
         Event::InputClosed | Event::Signal(_) => Some(Outcome::Abandon),
         _ => None,
     }

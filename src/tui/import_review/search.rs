@@ -2,6 +2,7 @@
 //! hundreds of items), and `n` for the one after.
 
 use super::ImportReview;
+use crate::tui::widgets::form::one_line;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,6 +33,15 @@ impl ImportReview {
             }
             _ => {}
         }
+    }
+
+    /// Pasted text goes into the search text while it is typed; `false` when nothing is typed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(typing) = self.search.typing.as_mut() else {
+            return false;
+        };
+        typing.push_str(&one_line(text));
+        true
     }
 
     /// Selects the next item (after the selected one, wrapping) whose title holds the last text.

@@ -118,6 +118,17 @@ impl Form {
         FormKey::Handled
     }
 
+    /// Pasted text goes into the focused field as if typed, made one line by [`one_line`].
+    pub fn paste(&mut self, text: &str) {
+        let field = &mut self.fields[self.focus];
+        if field.fresh {
+            field.value.clear();
+        }
+        field.value.push_str(&one_line(text));
+        field.fresh = false;
+        self.error = None;
+    }
+
     /// Draws the form as a box over `area`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Clear.render(area, buf);
@@ -169,8 +180,39 @@ impl Form {
     }
 }
 
+/// A field holds one line: a pasted line break or tab becomes a space (no word is dropped), other
+/// control characters go, and the line break a copied line ends with is not kept.
+pub fn one_line(text: &str) -> String {
+    text.trim_end_matches(['\r', '\n'])
+        .replace("\r\n", " ")
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_paste_becomes_one_line_without_losing_a_word() {
+        assert_eq!(one_line("Call ACME\ndo"), "Call ACME do");
+        assert_eq!(one_line("a\r\nb\tc\r\n"), "a b c");
+        assert_eq!(one_line("bell\u{7}\u{1b}[31m"), "bell[31m");
+        assert_eq!(one_line("Démo 👨‍👩‍👧"), "Démo 👨‍👩‍👧");
+    }
+
+    #[test]
+    fn a_paste_replaces_a_fresh_value_and_adds_to_a_typed_one() {
+        let mut form = Form::new("t", vec![Field::new("Title", "Focus", "")]);
+        form.paste("Call ACME\n");
+        assert_eq!(form.value("Title"), "Call ACME");
+        form.paste("\nand Globex");
+        assert_eq!(form.value("Title"), "Call ACME and Globex");
+    }
+
     use super::*;
 
     fn key(code: KeyCode) -> KeyEvent {
