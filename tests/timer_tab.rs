@@ -127,6 +127,25 @@ fn a_gap_with_no_sign_of_life_is_asked_about_once() {
 }
 
 #[test]
+fn a_timer_started_after_protime_sat_open_and_idle_asks_about_no_gap() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(2), minutes(1));
+    h.type_keys("s"); // stop
+    h.run_for(minutes(10), minutes(1)); // open, nothing counting down
+    h.type_keys("s");
+    h.advance(chrono::Duration::seconds(1));
+    assert!(h.app.gap.is_none(), "{}", h.screen(100, 24));
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "09:00-09:02 focus PRO ACME proposal",
+            "09:12-open focus PRO ACME proposal"
+        ]
+    );
+}
+
+#[test]
 fn reopening_resumes_the_open_session_with_wall_clock_time() {
     let mut h = planned_at("09:00:00");
     h.type_keys("s");

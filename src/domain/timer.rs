@@ -370,6 +370,20 @@ pub fn settle_gap(
     if answer == GapAnswer::Work {
         return;
     }
+    // Starting a session or a phase is a sign of life too (`protime start` from another pane):
+    // a gap that seems to begin before it begins a minute after it, so the start stays on record
+    // instead of the session being cut to nothing.
+    let newest_start = day
+        .sessions
+        .iter()
+        .filter(|s| s.end.is_none())
+        .map(|s| s.start)
+        .chain(day.timer.as_ref().and_then(|t| t.since))
+        .max();
+    let last_seen = match newest_start {
+        Some(start) if start >= last_seen => (start + Duration::minutes(1)).min(now),
+        _ => last_seen,
+    };
     let _ = pause(day, last_seen);
     close_open(day, SessionKind::Interruption, last_seen);
     close_open(day, SessionKind::Inbox, last_seen);

@@ -279,6 +279,19 @@ fn gap_answers_settle_the_open_focus() {
 }
 
 #[test]
+fn a_gap_that_seems_to_begin_before_the_focus_started_keeps_the_focus() {
+    // The last sign of the dashboard was at 12:50; the focus was started at 12:56 (from another
+    // pane, or just before the first tick): a break answer must not delete it.
+    let mut d = day();
+    start(&mut d, t("12:56:00"), &SETTINGS, target());
+    settle_gap(&mut d, t("12:50:00"), t("13:10:00"), GapAnswer::Break);
+    assert_eq!(
+        spans(&d, SessionKind::Focus),
+        vec![span("12:56", Some("12:57"))]
+    );
+}
+
+#[test]
 fn stop_and_skip_break() {
     let mut d = day();
     assert!(skip_break(&mut d, t("09:00:00"), &SETTINGS).is_err());

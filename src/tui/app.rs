@@ -453,7 +453,12 @@ impl App {
         }
         let mut effects = self.review_reminder(before);
         effects.extend(self.upcoming_blocks(before));
-        if !self.countdown_visible() || self.gap.is_some() {
+        if !self.countdown_visible() {
+            // Awake with nothing counting down: a gap is only measured from here on.
+            self.last_alive = Some(now);
+            return effects;
+        }
+        if self.gap.is_some() {
             return effects;
         }
         let last = self.last_alive.unwrap_or(before);
