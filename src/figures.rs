@@ -4,6 +4,7 @@ use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::check::Capacity;
 use crate::domain::report::{Figures, day_figures};
+use crate::domain::timer::{self, TimerSettings};
 use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -34,19 +35,24 @@ pub fn period_figures(
     zone: &Zone,
 ) -> Result<PeriodFigures, String> {
     let dates: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
-    let cap = capacity(config);
+    let counting = Counting {
+        cap: capacity(config),
+        settings: config.timer_settings(),
+        now,
+        zone,
+    };
     let stretches = dates.len() / 60 + 1;
     if stretches == 1 {
         // A month is read on this thread: another would cost more than it saves, and so would
         // asking how many cores there are (that reads the cgroup files).
-        return stretch_figures(journal, &cap, &dates, now, zone);
+        return stretch_figures(journal, &counting, &dates);
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(stretches));
     let chunk = dates.len().div_ceil(threads).max(1);
     let parts: Vec<Result<PeriodFigures, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = dates
             .chunks(chunk)
-            .map(|stretch| scope.spawn(|| stretch_figures(journal, &cap, stretch, now, zone)))
+            .map(|stretch| scope.spawn(|| stretch_figures(journal, &counting, stretch)))
             .collect();
         handles
             .into_iter()
@@ -70,22 +76,39 @@ pub fn period_figures(
 /// counted, so its memory is reused for the next (fewer fresh pages than holding them all).
 fn stretch_figures(
     journal: &Journal,
-    cap: &Capacity,
+    counting: &Counting,
     dates: &[NaiveDate],
-    now: DateTime<FixedOffset>,
-    zone: &Zone,
 ) -> Result<PeriodFigures, String> {
+    let Counting {
+        cap,
+        settings,
+        now,
+        zone,
+    } = counting;
     let mut days = Vec::with_capacity(dates.len());
     let mut files = 0;
     for &date in dates {
-        let day = journal
+        let mut day = journal
             .load_existing(date)
             .transpose()
             .map_err(|e| e.to_string())?;
         files += usize::from(day.is_some());
-        days.push((date, day_figures(date, day.as_ref(), cap, zone, now)));
+        if let Some(day) = day.as_mut().filter(|d| d.timer.is_some()) {
+            // A focus started from the command line and never stopped counts until its round
+            // ended, as the dashboard would have closed it, not until now.
+            timer::advance(day, *now, settings);
+        }
+        days.push((date, day_figures(date, day.as_ref(), cap, *zone, *now)));
     }
     Ok((days, files))
+}
+
+/// How a period's days are counted.
+struct Counting<'a> {
+    cap: Capacity,
+    settings: TimerSettings,
+    now: DateTime<FixedOffset>,
+    zone: &'a Zone,
 }
 
 #[cfg(test)]

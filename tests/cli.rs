@@ -25,6 +25,13 @@ impl Cli {
         cmd
     }
 
+    /// protime at `when`, a whole RFC 3339 instant (another day).
+    fn on(&self, when: &str) -> Command {
+        let mut cmd = self.at("00:00:00");
+        cmd.env("PROTIME_NOW", when);
+        cmd
+    }
+
     fn day_file(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("journal/2026/2026-11-26.toml"))
             .unwrap_or_default()
@@ -102,6 +109,49 @@ fn start_pause_resume_stop_in_the_journal_and_as_json() {
         "{file}"
     );
     assert!(!file.contains("[timer]"));
+}
+
+/// The proactive minutes a JSON report gives for Thu 26 Nov, asked at `when`.
+fn proactive_minutes_on_the_26th(cli: &Cli, when: &str) -> i64 {
+    let out = cli
+        .on(when)
+        .args(["report", "--from", "2026-11-26", "--to", "2026-11-26"])
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    report["rows"][0]["minutes"]["proactive"].as_i64().unwrap()
+}
+
+#[test]
+fn a_focus_started_here_and_never_stopped_counts_one_round_and_stops_next_day() {
+    let cli = Cli::new();
+    cli.at("09:00:00")
+        .args(["start", "--category", "proactive", "--title", "Deep"])
+        .assert()
+        .success();
+    // Its 30-minute round ended at 09:30 with no dashboard open to close it.
+    assert_eq!(
+        proactive_minutes_on_the_26th(&cli, "2026-11-26T16:00:00+01:00"),
+        30
+    );
+    assert_eq!(cli.json("16:00:00", &["status"])["state"], "ready");
+    assert!(cli.day_file().contains("[timer]"), "status only reads");
+    // The morning after, the timer is still found and stops; the 26th keeps its half hour.
+    let next = "2026-11-27T09:00:00+01:00";
+    assert_eq!(proactive_minutes_on_the_26th(&cli, next), 30);
+    let status = cli.on(next).args(["--json", "status"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&status.stdout).contains("\"ready\""));
+    cli.on(next).arg("stop").assert().success();
+    let file = cli.day_file();
+    assert!(!file.contains("[timer]"), "{file}");
+    assert!(
+        file.contains("end = \"2026-11-26T09:30:00+01:00\""),
+        "{file}"
+    );
 }
 
 #[test]

@@ -32,7 +32,7 @@ pub fn dispatch(
     let today = now.date_naive();
     let config = || Config::load(&paths.config_file, paths.config_explicit);
     let timer = |op: TimerOp| match config() {
-        Ok(c) => timer_cmd::run(&journal, &c, now, op, json),
+        Ok(c) => timer_cmd::run(&journal, &c, (now, &clock.zone()), op, json),
         Err(e) => fail(EXIT_REFUSED, e),
     };
     match command {
@@ -68,7 +68,7 @@ pub fn dispatch(
                     category: category.as_deref(),
                     title: title.as_deref(),
                 };
-                timer_cmd::start(&journal, &c, now, args, json)
+                timer_cmd::start(&journal, &c, (now, &clock.zone()), args, json)
             }
             Err(e) => fail(EXIT_REFUSED, e),
         },
@@ -97,7 +97,7 @@ pub fn dispatch(
             timer_cmd::log(&journal, now, &clock.zone(), args, json)
         }
         Command::Status { format } => match config() {
-            Ok(c) => status::run(&journal, &c, now, &format, json),
+            Ok(c) => status::run(&journal, &c, (now, &clock.zone()), &format, json),
             Err(e) => fail(EXIT_REFUSED, e),
         },
         Command::Completions { shell } => {

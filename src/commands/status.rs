@@ -1,10 +1,12 @@
 //! `protime status`: one line for a tmux status bar or a shell prompt.
 
 use super::{EXIT_JOURNAL, EXIT_OK, fail};
+use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::Day;
-use crate::domain::timer::{Phase, open_interruption};
+use crate::domain::timer::{self, Phase, open_interruption};
 use crate::journal::Journal;
+use crate::journal::carry_over::carry_over_midnight;
 use crate::tui::tabs::timer_view::{clock_text, proactive_share_so_far};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
@@ -87,14 +89,20 @@ impl StatusLine {
 pub fn run(
     journal: &Journal,
     config: &Config,
-    now: DateTime<FixedOffset>,
+    (now, zone): (DateTime<FixedOffset>, &Zone),
     format: &str,
     json: bool,
 ) -> ExitCode {
-    let day = match journal.load(now.date_naive()) {
+    let settings = config.timer_settings();
+    let loaded = carry_over_midnight(journal, zone, now.date_naive(), &settings)
+        .and_then(|()| journal.load(now.date_naive()));
+    let mut day = match loaded {
         Ok(day) => day,
         Err(e) => return fail(EXIT_JOURNAL, e),
     };
+    // As the dashboard would show it: a round whose time is up has ended (only in memory; the
+    // next verb or the dashboard writes it).
+    timer::advance(&mut day, now, &settings);
     let line = StatusLine::of(&day, config, now);
     println!(
         "{}",

@@ -4,11 +4,13 @@
 use super::plan::parse_range;
 use super::status::StatusLine;
 use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, parse_date};
+use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::plan::DayEdit;
 use crate::domain::span::local_instant;
 use crate::domain::timer::{FocusTarget, TimerOp};
 use crate::domain::{Category, Day, Session, SessionKind};
+use crate::journal::carry_over::carry_over_midnight;
 use crate::journal::{Journal, JournalError};
 use chrono::{DateTime, FixedOffset};
 use std::process::ExitCode;
@@ -63,14 +65,16 @@ fn target(day: &Day, now: DateTime<FixedOffset>, args: &StartArgs) -> Result<Foc
 pub fn run(
     journal: &Journal,
     config: &Config,
-    now: DateTime<FixedOffset>,
+    (now, zone): (DateTime<FixedOffset>, &Zone),
     op: TimerOp,
     json: bool,
 ) -> ExitCode {
     let settings = config.timer_settings();
-    let result = journal.update(now.date_naive(), |day| {
-        op.apply(day, now, &settings)?;
-        Ok(day.clone())
+    let result = carry_over_midnight(journal, zone, now.date_naive(), &settings).and_then(|()| {
+        journal.update(now.date_naive(), |day| {
+            op.apply(day, now, &settings)?;
+            Ok(day.clone())
+        })
     });
     report(result, config, now, json)
 }
@@ -78,15 +82,17 @@ pub fn run(
 pub fn start(
     journal: &Journal,
     config: &Config,
-    now: DateTime<FixedOffset>,
+    (now, zone): (DateTime<FixedOffset>, &Zone),
     args: StartArgs,
     json: bool,
 ) -> ExitCode {
     let settings = config.timer_settings();
-    let result = journal.update(now.date_naive(), |day| {
-        let target = target(day, now, &args)?;
-        TimerOp::Start(target).apply(day, now, &settings)?;
-        Ok(day.clone())
+    let result = carry_over_midnight(journal, zone, now.date_naive(), &settings).and_then(|()| {
+        journal.update(now.date_naive(), |day| {
+            let target = target(day, now, &args)?;
+            TimerOp::Start(target).apply(day, now, &settings)?;
+            Ok(day.clone())
+        })
     });
     report(result, config, now, json)
 }

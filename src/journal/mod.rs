@@ -5,6 +5,7 @@
 //! of the file it has not seen, whichever process (two TUIs, a CLI verb) made it.
 
 pub mod atomic;
+pub mod carry_over;
 pub mod error;
 pub mod format;
 pub mod heartbeat;

@@ -6,10 +6,9 @@ use super::prompt::GapQuestion;
 use super::tabs::plan::{copy_candidates, fitting_blocks};
 use crate::domain::Day;
 use crate::domain::plan::DayEdit;
-use crate::domain::span::day_bounds;
-use crate::domain::timer::{self, GapAnswer, TimerEvent, TimerOp, TimerSettings};
-use crate::journal::heartbeat;
+use crate::domain::timer::{GapAnswer, TimerEvent, TimerOp, TimerSettings};
 use crate::journal::{Journal, JournalError};
+use crate::journal::{carry_over, heartbeat};
 use crate::notify::{Delivery, Notification, NotificationKind, NotifyEvent, enabled};
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -288,37 +287,9 @@ fn week_of(journal: &Journal, date: NaiveDate) -> Vec<Day> {
 /// Splits whatever still runs in yesterday's file at midnight: yesterday keeps the part before,
 /// today continues from 00:00.
 pub fn carry_over_midnight(app: &mut App, journal: &Journal) {
-    let today = app.now.date_naive();
-    let Some(yesterday) = today.pred_opt() else {
-        return;
-    };
-    let running = |d: &Day| d.timer.is_some() || d.sessions.iter().any(|s| s.end.is_none());
-    if !journal.load(yesterday).is_ok_and(|d| running(&d)) {
-        return;
-    }
-    let midnight = day_bounds(&app.zone, today).start;
     let settings = app.config.timer_settings();
-    let result = journal
-        .update(yesterday, |d| {
-            timer::advance(d, midnight, &settings);
-            Ok(d.clone())
-        })
-        .and_then(|before| {
-            journal.update(today, |t| {
-                // After a crash between the two writes today already holds the carried timer.
-                if t.timer.is_none() && !t.sessions.iter().any(|s| s.end.is_none()) {
-                    timer::carry_over_midnight(&mut before.clone(), t, midnight);
-                }
-                Ok(())
-            })
-        })
-        .and_then(|()| {
-            journal.update(yesterday, |d| {
-                timer::carry_over_midnight(d, &mut Day::new(today), midnight);
-                Ok(())
-            })
-        });
-    if let Err(e) = result {
+    let today = app.now.date_naive();
+    if let Err(e) = carry_over::carry_over_midnight(journal, &app.zone, today, &settings) {
         app.banner = Some(format!(
             "Could not carry the running session over midnight: {e}"
         ));
