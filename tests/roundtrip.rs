@@ -56,8 +56,10 @@ fn id(prefix: &'static str) -> impl Strategy<Value = String> {
 
 fn block() -> impl Strategy<Value = Block> {
     let kind = prop::sample::select(vec![BlockKind::Work, BlockKind::Inbox, BlockKind::Review]);
-    (id("b"), hhmm(), hhmm(), category(), text(), kind).prop_flat_map(
-        |(id, start, end, category, title, kind)| {
+    // A block never ends before it starts (such a file is refused as a hand-edit mistake).
+    let times = (hhmm(), hhmm()).prop_map(|(a, b)| (a.min(b), a.max(b)));
+    (id("b"), times, category(), text(), kind).prop_flat_map(
+        |(id, (start, end), category, title, kind)| {
             (optional_text(), optional_text()).prop_map(move |(account, objective)| Block {
                 id: id.clone(),
                 start,
@@ -72,13 +74,21 @@ fn block() -> impl Strategy<Value = Block> {
     )
 }
 
-/// Whole seconds at a whole-minute offset: what RFC 3339 in the file can hold.
+/// Whole seconds at a whole-minute offset (what RFC 3339 in the file can hold), on the file's
+/// day in that offset.
 fn timestamp() -> impl Strategy<Value = DateTime<FixedOffset>> {
-    (-14 * 60..=14 * 60i32, 1_700_000_000i64..1_900_000_000).prop_map(|(minutes, secs)| {
-        FixedOffset::east_opt(minutes * 60)
-            .unwrap()
-            .timestamp_opt(secs, 0)
-            .unwrap()
+    (-14 * 60..=14 * 60i32, 0i64..86_400).prop_map(|(minutes, secs)| {
+        let offset = FixedOffset::east_opt(minutes * 60).unwrap();
+        let midnight = date().and_hms_opt(0, 0, 0).unwrap();
+        offset.from_local_datetime(&midnight).unwrap() + chrono::Duration::seconds(secs)
+    })
+}
+
+/// A session's start and, when it ended, an end at most a day later.
+fn session_times() -> impl Strategy<Value = (DateTime<FixedOffset>, Option<DateTime<FixedOffset>>)>
+{
+    (timestamp(), prop::option::of(0i64..=86_400)).prop_map(|(start, length)| {
+        (start, length.map(|l| start + chrono::Duration::seconds(l)))
     })
 }
 
@@ -94,7 +104,7 @@ fn session_kind() -> impl Strategy<Value = SessionKind> {
 }
 
 fn session() -> impl Strategy<Value = Session> {
-    let times = (timestamp(), prop::option::of(timestamp()));
+    let times = session_times();
     let texts = (
         optional_text(),
         optional_text(),

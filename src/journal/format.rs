@@ -52,6 +52,14 @@ pub fn parse_day(text: &str, path: &Path, date: NaiveDate) -> Result<Day, Journa
             ),
         ));
     }
+    if let Some((message, line)) = super::sanity::impossible_time(&day, text) {
+        return Err(JournalError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column: 1,
+            message,
+        });
+    }
     Ok(day)
 }
 

@@ -10,6 +10,7 @@ pub mod error;
 pub mod format;
 pub mod heartbeat;
 pub mod lean;
+pub mod sanity;
 pub mod watch;
 
 pub use error::JournalError;
