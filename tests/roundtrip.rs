@@ -87,9 +87,8 @@ fn timestamp() -> impl Strategy<Value = DateTime<FixedOffset>> {
 /// A session's start and, when it ended, an end at most a day later.
 fn session_times() -> impl Strategy<Value = (DateTime<FixedOffset>, Option<DateTime<FixedOffset>>)>
 {
-    (timestamp(), prop::option::of(0i64..=86_400)).prop_map(|(start, length)| {
-        (start, length.map(|l| start + chrono::Duration::seconds(l)))
-    })
+    (timestamp(), prop::option::of(0i64..=86_400))
+        .prop_map(|(start, length)| (start, length.map(|l| start + chrono::Duration::seconds(l))))
 }
 
 fn session_kind() -> impl Strategy<Value = SessionKind> {

@@ -156,6 +156,15 @@ pub fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
 
 /// Reads a `YYYY-MM-DD` date a person typed.
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a date: write it as YYYY-MM-DD, like 2026-11-26"))
+    let bad = || format!("\"{text}\" is not a date: write it as YYYY-MM-DD, like 2026-11-26");
+    if !has_four_digit_year(text) {
+        return Err(bad());
+    }
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| bad())
+}
+
+/// chrono reads "26-11" as the year 26; a person means 2026 and must write it so.
+fn has_four_digit_year(text: &str) -> bool {
+    let t = text.trim().as_bytes();
+    t.len() > 4 && t[..4].iter().all(u8::is_ascii_digit) && t[4] == b'-'
 }

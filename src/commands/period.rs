@@ -27,6 +27,9 @@ pub fn resolve(args: &PeriodArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveD
 
 fn month_bounds(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
     let bad = || format!("\"{text}\" is not a month: write it as YYYY-MM, like 2026-11");
+    if !super::has_four_digit_year(text) {
+        return Err(bad());
+    }
     let first =
         NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d").map_err(|_| bad())?;
     let next = if first.month() == 12 {
@@ -102,11 +105,18 @@ mod tests {
                 .unwrap_err()
                 .contains("YYYY-MM")
         );
-        assert!(
-            resolve(&args(Some("Nov"), None, None, None), today)
-                .unwrap_err()
-                .contains("YYYY-MM")
-        );
+        for month in ["Nov", "26-1", "026-11", "20261-1"] {
+            assert!(
+                resolve(&args(Some(month), None, None, None), today)
+                    .unwrap_err()
+                    .contains("YYYY-MM"),
+                "{month}"
+            );
+        }
+        for (from, to) in [("26-11-01", "2026-11-02"), ("2026-11-01", "0026")] {
+            let e = resolve(&args(None, Some(from), Some(to), None), today).unwrap_err();
+            assert!(e.contains("YYYY-MM-DD"), "{from} {to}: {e}");
+        }
         assert!(
             resolve(
                 &args(None, Some("2026-02-01"), Some("2026-01-01"), None),
