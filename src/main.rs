@@ -54,11 +54,21 @@ fn parse_cli() -> Cli {
     let mut command = Cli::command();
     let mut matches = command
         .try_get_matches_from_mut(std::env::args_os())
-        .unwrap_or_else(|e| e.exit());
-    let cli =
-        Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.format(&mut command).exit());
+        .unwrap_or_else(|e| exit_refused(e));
+    let cli = Cli::from_arg_matches_mut(&mut matches)
+        .unwrap_or_else(|e| exit_refused(e.format(&mut command)));
     std::mem::forget(command);
     cli
+}
+
+/// A wrong argument is refused input like any other (exit code 1, as README says); `--help` and
+/// `--version` still end with 0, and exit code 2 stays for journal problems.
+fn exit_refused(e: clap::Error) -> ! {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    let _ = e.print();
+    std::process::exit(i32::from(EXIT_REFUSED));
 }
 
 /// `protime --demo`: a generated recent month in a temporary folder, removed on exit.
@@ -84,6 +94,15 @@ fn run_demo(clock: Arc<dyn Clock>) -> ExitCode {
 }
 
 fn run_tui(paths: &Paths, clock: Arc<dyn Clock>, opening: Opening) -> ExitCode {
+    use std::io::IsTerminal;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return fail(
+            EXIT_REFUSED,
+            "the dashboard needs a terminal, and this input or output is not one: run protime in \
+             a terminal, or use a command such as `protime status` or `protime report` (see \
+             `protime --help`)",
+        );
+    }
     let config = match Config::load(&paths.config_file, paths.config_explicit) {
         Ok(c) => c,
         Err(e) => {

@@ -65,8 +65,12 @@ fn read(path: &Path) -> Result<String, String> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
-    String::from_utf8(bytes)
-        .map_err(|_| "not text (a binary file?): save it as UTF-8 Markdown".to_string())
+    let binary = || "not text (a binary file?): save it as UTF-8 Markdown".to_string();
+    // A zero byte is valid UTF-8 but never in a reply someone wrote.
+    if bytes.contains(&0) {
+        return Err(binary());
+    }
+    String::from_utf8(bytes).map_err(|_| binary())
 }
 
 /// A new template file named `name` (letters, digits, `-`, `_`), not overwriting one that exists.
@@ -144,9 +148,14 @@ mod tests {
         std::fs::write(dir.join("notes.txt"), "not a template").unwrap();
         std::fs::write(dir.join("c-binary.md"), [0xff, 0xfe, 0x00, 0x81]).unwrap();
         std::fs::write(dir.join("d-huge.md"), "x".repeat(MAX_BYTES as usize + 1)).unwrap();
+        std::fs::write(dir.join("e-nul.md"), "a\0b").unwrap();
         let list = load(dir).unwrap();
         let names: Vec<&str> = list.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(names, vec!["a-thanks", "b-pricing", "c-binary", "d-huge"]);
+        assert_eq!(
+            names,
+            vec!["a-thanks", "b-pricing", "c-binary", "d-huge", "e-nul"]
+        );
+        assert!(list[4].body.as_ref().unwrap_err().contains("not text"));
         assert_eq!(list[1].body.as_deref(), Ok("Our prices ✓"));
         assert!(list[2].body.as_ref().unwrap_err().contains("not text"));
         assert!(list[3].body.as_ref().unwrap_err().contains("too large"));

@@ -155,6 +155,20 @@ fn a_focus_started_here_and_never_stopped_counts_one_round_and_stops_next_day() 
 }
 
 #[test]
+fn the_dashboard_without_a_terminal_says_what_works_instead() {
+    let cli = Cli::new();
+    for args in [vec![], vec!["--demo"], vec!["review"]] {
+        cli.at("09:00:00")
+            .args(&args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("the dashboard needs a terminal"))
+            .stderr(predicate::str::contains("protime status"))
+            .stderr(predicate::str::contains("Location").not());
+    }
+}
+
+#[test]
 fn start_by_title_or_unplanned_and_refusals() {
     let cli = Cli::new();
     cli.at("08:00:00")

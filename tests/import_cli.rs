@@ -364,7 +364,7 @@ fn bad_periods_are_refused() {
         .code(1)
         .stderr(predicate::str::contains("like 14d or 2w"));
     env.import("calendar", &f, &["--from", "2026-11-01"])
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("--to"));
 }
 

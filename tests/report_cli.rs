@@ -232,7 +232,7 @@ fn bad_periods_and_empty_periods() {
     cmd(&dir)
         .args(["report", "--from", "2026-01-01"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("--to"));
     cmd(&dir)
         .args(["report", "--month", "2026-11"])

@@ -106,6 +106,22 @@ fn interruption_and_pass_on_from_another_tab() {
 }
 
 #[test]
+fn the_header_keeps_the_timer_when_the_date_no_longer_fits() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    for (width, expected) in [
+        (120, "Thu 26 Nov · 09:00 · ▶ focus 30:00 left"),
+        (80, "▶ focus 30:00 left"),
+        (66, "▶ 30:00"),
+        (50, "▶ 30:00"),
+    ] {
+        let screen = h.screen(width, 24);
+        let header = screen.lines().next().unwrap_or_default();
+        assert!(header.contains(expected), "{width}: {header}");
+    }
+}
+
+#[test]
 fn a_gap_with_no_sign_of_life_is_asked_about_once() {
     let mut h = planned_at("09:00:00");
     h.type_keys("s");

@@ -122,23 +122,40 @@ impl App {
             spans.push(Span::styled(label, self.theme.tab(tab == self.tab)));
         }
         Line::from(spans).render(area, buf);
-        let compact = area.width < COMPACT_HEADER;
-        let clock = match super::overlay::status(self, compact) {
-            Some(status) if compact => format!("{status} "),
-            Some(status) => format!("{} · {status} ", self.now.format("%a %-d %b · %H:%M")),
-            None => format!("{} ", self.now.format("%a %-d %b · %H:%M")),
-        };
-        let width = Line::from(clock.as_str()).width() as u16;
         let used = tab_ranges(area.width, self.tab)
             .last()
             .map_or(0, |(_, r)| r.end);
-        if area.width > used + width {
+        // The longest reading that fits beside the tabs: the timer gives up the date first, then
+        // its words, so it shows at any width the tabs leave room for.
+        let fits = self
+            .header_clocks(area.width < COMPACT_HEADER)
+            .into_iter()
+            .map(|text| (Line::from(text.as_str()).width() as u16, text))
+            .find(|(width, _)| area.width > used + width);
+        if let Some((width, clock)) = fits {
             let right = Rect {
                 x: area.right() - width,
                 width,
                 ..area
             };
             Line::from(clock).render(right, buf);
+        }
+    }
+
+    /// The header's right side, longest first.
+    fn header_clocks(&self, compact: bool) -> Vec<String> {
+        let date = self.now.format("%a %-d %b · %H:%M").to_string();
+        let time = self.now.format("%H:%M").to_string();
+        let long = super::overlay::status(self, false);
+        let short = super::overlay::status(self, true);
+        match (long, short) {
+            (Some(_), Some(short)) if compact => vec![format!("{short} ")],
+            (Some(long), Some(short)) => vec![
+                format!("{date} · {long} "),
+                format!("{long} "),
+                format!("{short} "),
+            ],
+            _ => vec![format!("{date} "), format!("{time} ")],
         }
     }
 

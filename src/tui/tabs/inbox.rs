@@ -23,8 +23,8 @@ pub const KEYS: &[Binding] = &[
         hint: Some("triage"),
     },
     Binding {
-        keys: "Tab",
-        help: "switch between parked mails and templates",
+        keys: "← →",
+        help: "parked mails / reply templates (also h l)",
         hint: Some("templates"),
     },
     Binding {
