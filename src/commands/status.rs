@@ -61,7 +61,7 @@ impl StatusLine {
             "paused" | "ready" => "⏸",
             "break" => "☕",
             "interruption" => "●",
-            _ => "·",
+            _ => "",
         }
     }
 
@@ -78,12 +78,28 @@ impl StatusLine {
             .replace("{category}", self.category.as_deref().unwrap_or(""))
             .replace("{share}", &share)
             .replace("{target}", &format!("{:.0}%", self.target));
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        without_stray_separators(&out)
     }
 
     pub fn json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }
+}
+
+/// Collapses spaces, and drops a `·` separator with nothing on one side (idle, no title): the
+/// default format reads "PRO 42%" then, not "· · PRO 42%".
+fn without_stray_separators(line: &str) -> String {
+    let mut kept: Vec<&str> = vec![];
+    for word in line.split_whitespace() {
+        if word == "·" && kept.last().is_none_or(|last| *last == "·") {
+            continue;
+        }
+        kept.push(word);
+    }
+    if kept.last() == Some(&"·") {
+        kept.pop();
+    }
+    kept.join(" ")
 }
 
 pub fn run(
@@ -143,8 +159,9 @@ mod tests {
         let line = StatusLine::of(&day, &Config::defaults(), now());
         assert_eq!(
             line.render("{icon} {left} {title} · PRO {share}"),
-            "· · PRO 100%"
+            "PRO 100%"
         );
+        assert_eq!(line.render("{share} · {title} · {state}"), "100% · idle");
     }
 
     #[test]

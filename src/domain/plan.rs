@@ -27,11 +27,10 @@ pub fn validate(start: NaiveTime, end: NaiveTime, title: &str) -> Result<(), Str
     }
     if end < start {
         return Err(format!(
-            "the end {} is before the start {}: the end must come later the same day (e.g. {}-{})",
+            "the end {} is before the start {}: a block ends later the same day, so one that runs \
+             past midnight is two blocks (the first ending at 23:59, the next starting at 00:00)",
             format_hhmm(end),
             format_hhmm(start),
-            format_hhmm(end),
-            format_hhmm(start)
         ));
     }
     if title.trim().is_empty() {

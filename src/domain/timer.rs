@@ -333,7 +333,10 @@ pub fn toggle_interruption(day: &mut Day, now: DateTime<FixedOffset>, who: Optio
 
 /// `p`: a request passed on to the right person, logged as a one-minute reactive entry without
 /// leaving focus.
-pub fn pass_on(day: &mut Day, now: DateTime<FixedOffset>, what: String) {
+pub fn pass_on(day: &mut Day, now: DateTime<FixedOffset>, what: String) -> Result<(), String> {
+    if what.trim().is_empty() {
+        return Err("say what you passed on, like \"ACME invoice question to Finance\"".into());
+    }
     let id = day.next_id("s");
     day.sessions.push(Session {
         id,
@@ -347,6 +350,7 @@ pub fn pass_on(day: &mut Day, now: DateTime<FixedOffset>, what: String) {
         note: Some("passed on".into()),
         source: None,
     });
+    Ok(())
 }
 
 /// After a gap with no sign of life (a sleeping laptop, protime closed), the rep says what it was.
@@ -502,7 +506,7 @@ impl TimerOp {
             TimerOp::Interrupt(who) => {
                 toggle_interruption(day, now, who);
             }
-            TimerOp::PassOn(what) => pass_on(day, now, what),
+            TimerOp::PassOn(what) => pass_on(day, now, what)?,
             TimerOp::Advance => {}
             TimerOp::SettleGap(since, answer) => settle_gap(day, since, now, answer),
             TimerOp::Park(text) => {
