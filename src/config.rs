@@ -252,23 +252,35 @@ impl Config {
         toml::from_str(&text).map_err(|e| unknown_or_bad_key(user.unwrap_or(""), origin, &e))
     }
 
+    /// Checks section by section; only the first problem found is reported.
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {
-        let w = &self.workday;
+        self.workday.validate(origin)?;
+        self.targets.validate(origin)?;
+        self.timer.validate(origin)?;
+        self.inbox.validate(origin)?;
+        self.plan.validate(origin)?;
+        self.import.validate(origin)?;
+        self.theme.validate(origin)
+    }
+}
+
+impl Workday {
+    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
         check(
             origin,
-            w.start < w.end,
+            self.start < self.end,
             "workday.end",
-            w.end,
+            self.end,
             "must be later than workday.start",
         )?;
         check(
             origin,
-            !w.weekdays.is_empty(),
+            !self.weekdays.is_empty(),
             "workday.weekdays",
             "[]",
             "name at least one day, like [\"mon\"]",
         )?;
-        let hours = w.weekly_capacity_hours;
+        let hours = self.weekly_capacity_hours;
         check(
             origin,
             hours > 0.0 && hours <= 168.0,
@@ -276,41 +288,48 @@ impl Config {
             hours,
             "hours between 1 and 168",
         )?;
-        let grid_ok = [5, 10, 15, 20, 30, 60].contains(&w.grid_minutes);
         check(
             origin,
-            grid_ok,
+            [5, 10, 15, 20, 30, 60].contains(&self.grid_minutes),
             "workday.grid_minutes",
-            w.grid_minutes,
+            self.grid_minutes,
             "one of 5, 10, 15, 20, 30, 60",
-        )?;
-        let t = &self.targets;
+        )
+    }
+}
+
+impl Targets {
+    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
         check(
             origin,
-            (0.0..=100.0).contains(&t.proactive_share),
+            (0.0..=100.0).contains(&self.proactive_share),
             "targets.proactive_share",
-            t.proactive_share,
+            self.proactive_share,
             "a percentage from 0 to 100",
         )?;
         check(
             origin,
-            (0.0..=100.0).contains(&t.realistic_ceiling),
+            (0.0..=100.0).contains(&self.realistic_ceiling),
             "targets.realistic_ceiling",
-            t.realistic_ceiling,
+            self.realistic_ceiling,
             "a percentage from 0 to 100",
         )?;
         check(
             origin,
-            t.max_objectives_per_day >= 1,
+            self.max_objectives_per_day >= 1,
             "targets.max_objectives_per_day",
             0,
             "at least 1",
-        )?;
-        let tm = &self.timer;
+        )
+    }
+}
+
+impl Timer {
+    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
         for (key, v) in [
-            ("timer.focus_minutes", tm.focus_minutes),
-            ("timer.break_minutes", tm.break_minutes),
-            ("timer.long_break_minutes", tm.long_break_minutes),
+            ("timer.focus_minutes", self.focus_minutes),
+            ("timer.break_minutes", self.break_minutes),
+            ("timer.long_break_minutes", self.long_break_minutes),
         ] {
             check(
                 origin,
@@ -322,37 +341,42 @@ impl Config {
         }
         check(
             origin,
-            tm.rounds_before_long_break >= 1,
+            self.rounds_before_long_break >= 1,
             "timer.rounds_before_long_break",
             0,
             "at least 1",
         )?;
         check(
             origin,
-            tm.stale_after_hours >= 1,
+            self.stale_after_hours >= 1,
             "timer.stale_after_hours",
             0,
             "at least 1 hour",
-        )?;
-        for (i, s) in self.inbox.slots.iter().enumerate() {
-            check(
-                origin,
-                s.start < s.end,
-                &format!("inbox.slots[{i}].end"),
-                s.end,
-                "must be later than its start",
-            )?;
+        )
+    }
+}
+
+impl Inbox {
+    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        for (i, s) in self.slots.iter().enumerate() {
+            check_ends_after_start(origin, &format!("inbox.slots[{i}].end"), s.start, s.end)?;
         }
-        for (i, b) in self.plan.template.iter().enumerate() {
-            check(
-                origin,
-                b.start < b.end,
-                &format!("plan.template[{i}].end"),
-                b.end,
-                "must be later than its start",
-            )?;
+        Ok(())
+    }
+}
+
+impl PlanConfig {
+    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        for (i, b) in self.template.iter().enumerate() {
+            check_ends_after_start(origin, &format!("plan.template[{i}].end"), b.start, b.end)?;
         }
-        for (i, r) in self.import.rules.iter().enumerate() {
+        Ok(())
+    }
+}
+
+impl Import {
+    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        for (i, r) in self.rules.iter().enumerate() {
             let blank = r.words.iter().any(|w| w.trim().is_empty());
             check(
                 origin,
@@ -362,13 +386,9 @@ impl Config {
                 "list at least one word, none of them blank",
             )?;
         }
-        self.import
-            .crm
-            .validate()
-            .map_err(|(key, value, allowed)| {
-                invalid(origin, &format!("import.crm.{key}"), &value, &allowed)
-            })?;
-        self.theme.validate(origin)
+        self.crm.validate().map_err(|(key, value, allowed)| {
+            invalid(origin, &format!("import.crm.{key}"), &value, &allowed)
+        })
     }
 }
 
@@ -408,6 +428,22 @@ fn check(
     } else {
         Err(invalid(origin, key, &value.to_string(), allowed))
     }
+}
+
+/// A time span's end (`key`) must come after its start.
+fn check_ends_after_start(
+    origin: &str,
+    key: &str,
+    start: NaiveTime,
+    end: NaiveTime,
+) -> Result<(), ConfigError> {
+    check(
+        origin,
+        start < end,
+        key,
+        end,
+        "must be later than its start",
+    )
 }
 
 fn invalid(origin: &str, key: &str, value: &str, allowed: &str) -> ConfigError {

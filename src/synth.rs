@@ -23,8 +23,125 @@ pub fn generate(seed: u64, end: NaiveDate, days: u32, offset: FixedOffset) -> Ve
         .collect()
 }
 
-fn hm(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+const fn hm(h: u32, m: u32) -> NaiveTime {
+    match NaiveTime::from_hms_opt(h, m, 0) {
+        Some(t) => t,
+        None => NaiveTime::MIN,
+    }
+}
+
+/// Which objective a planned block works towards.
+#[derive(Clone, Copy)]
+enum Serves {
+    Nothing,
+    Objective(&'static str),
+    /// The day's proposal: for an account and objective drawn each day.
+    Proposal,
+}
+
+/// One block of every generated working day.
+struct PlannedBlock {
+    start: NaiveTime,
+    end: NaiveTime,
+    category: Category,
+    title: &'static str,
+    kind: BlockKind,
+    serves: Serves,
+}
+
+const DAY_PLAN: [PlannedBlock; 7] = [
+    PlannedBlock {
+        start: hm(8, 30),
+        end: hm(10, 0),
+        category: Category::Proactive,
+        title: "Prospecting calls",
+        kind: BlockKind::Work,
+        serves: Serves::Objective(OBJECTIVES[0]),
+    },
+    PlannedBlock {
+        start: hm(10, 0),
+        end: hm(10, 30),
+        category: Category::Reactive,
+        title: "Inbox slot",
+        kind: BlockKind::Inbox,
+        serves: Serves::Nothing,
+    },
+    PlannedBlock {
+        start: hm(10, 30),
+        end: hm(12, 0),
+        category: Category::Proactive,
+        title: "Proposal",
+        kind: BlockKind::Work,
+        serves: Serves::Proposal,
+    },
+    PlannedBlock {
+        start: hm(13, 0),
+        end: hm(14, 0),
+        category: Category::Other,
+        title: "Team meeting",
+        kind: BlockKind::Work,
+        serves: Serves::Nothing,
+    },
+    PlannedBlock {
+        start: hm(14, 0),
+        end: hm(16, 30),
+        category: Category::Reactive,
+        title: "Customer requests (buffer)",
+        kind: BlockKind::Work,
+        serves: Serves::Nothing,
+    },
+    PlannedBlock {
+        start: hm(16, 30),
+        end: hm(16, 45),
+        category: Category::Reactive,
+        title: "Inbox slot",
+        kind: BlockKind::Inbox,
+        serves: Serves::Nothing,
+    },
+    PlannedBlock {
+        start: hm(16, 45),
+        end: hm(17, 0),
+        category: Category::Other,
+        title: "Review the day",
+        kind: BlockKind::Review,
+        serves: Serves::Nothing,
+    },
+];
+
+/// The account and objective of the day's proposal block.
+struct Proposal {
+    account: &'static str,
+    objective: &'static str,
+}
+
+impl Proposal {
+    fn draw(rng: &mut fastrand::Rng) -> Proposal {
+        // Account first: the draws' order decides what a seed generates.
+        let account = ACCOUNTS[rng.usize(..ACCOUNTS.len())];
+        let objective = OBJECTIVES[rng.usize(1..3)];
+        Proposal { account, objective }
+    }
+}
+
+impl PlannedBlock {
+    /// This block as planned on a day, with the id `id`.
+    fn block(&self, id: String, proposal: &Proposal) -> Block {
+        let (account, objective) = match self.serves {
+            Serves::Nothing => (None, None),
+            Serves::Objective(objective) => (None, Some(objective)),
+            Serves::Proposal => (Some(proposal.account), Some(proposal.objective)),
+        };
+        Block {
+            id,
+            start: self.start,
+            end: self.end,
+            category: self.category,
+            title: self.title.into(),
+            kind: self.kind,
+            account: account.map(str::to_string),
+            objective: objective.map(str::to_string),
+        }
+    }
 }
 
 fn working_day(rng: &mut fastrand::Rng, date: NaiveDate, offset: FixedOffset) -> Day {
@@ -33,89 +150,23 @@ fn working_day(rng: &mut fastrand::Rng, date: NaiveDate, offset: FixedOffset) ->
         day.off = Some(if rng.bool() { "holiday" } else { "leave" }.into());
         return day;
     }
-    let account = ACCOUNTS[rng.usize(..ACCOUNTS.len())];
-    let plan = [
-        (
-            hm(8, 30),
-            hm(10, 0),
-            Category::Proactive,
-            "Prospecting calls",
-            BlockKind::Work,
-            Some(OBJECTIVES[0]),
-        ),
-        (
-            hm(10, 0),
-            hm(10, 30),
-            Category::Reactive,
-            "Inbox slot",
-            BlockKind::Inbox,
-            None,
-        ),
-        (
-            hm(10, 30),
-            hm(12, 0),
-            Category::Proactive,
-            "Proposal",
-            BlockKind::Work,
-            Some(OBJECTIVES[rng.usize(1..3)]),
-        ),
-        (
-            hm(13, 0),
-            hm(14, 0),
-            Category::Other,
-            "Team meeting",
-            BlockKind::Work,
-            None,
-        ),
-        (
-            hm(14, 0),
-            hm(16, 30),
-            Category::Reactive,
-            "Customer requests (buffer)",
-            BlockKind::Work,
-            None,
-        ),
-        (
-            hm(16, 30),
-            hm(16, 45),
-            Category::Reactive,
-            "Inbox slot",
-            BlockKind::Inbox,
-            None,
-        ),
-        (
-            hm(16, 45),
-            hm(17, 0),
-            Category::Other,
-            "Review the day",
-            BlockKind::Review,
-            None,
-        ),
-    ];
-    for (i, (start, end, category, title, kind, objective)) in plan.into_iter().enumerate() {
+    let proposal = Proposal::draw(rng);
+    for (i, planned) in DAY_PLAN.iter().enumerate() {
         let id = format!("b{}", i + 1);
-        let account = (title == "Proposal").then(|| account.to_string());
-        day.blocks.push(Block {
-            id: id.clone(),
-            start,
-            end,
-            category,
-            title: title.into(),
-            kind,
-            account,
-            objective: objective.map(str::to_string),
-        });
+        day.blocks.push(planned.block(id.clone(), &proposal));
         track_block(rng, &mut day, &id, date, offset);
     }
-    if rng.u8(..100) < 80 {
-        let decided = [Decision::Yes, Decision::Partly, Decision::No][rng.usize(..3)];
-        day.review = Some(Review {
-            decided: Some(decided),
-            note: String::new(),
-            tomorrow: "Prospecting calls".into(),
-        });
-    }
+    day.review = drawn_review(rng);
     day
+}
+
+/// Most days end reviewed, with a drawn verdict.
+fn drawn_review(rng: &mut fastrand::Rng) -> Option<Review> {
+    (rng.u8(..100) < 80).then(|| Review {
+        decided: Some([Decision::Yes, Decision::Partly, Decision::No][rng.usize(..3)]),
+        note: String::new(),
+        tomorrow: "Prospecting calls".into(),
+    })
 }
 
 /// Sessions for one block: most of it worked, sometimes cut short or broken by a customer.

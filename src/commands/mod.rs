@@ -11,73 +11,38 @@ pub mod status;
 pub mod stress;
 pub mod timer_cmd;
 
-use crate::cli::{Cli, Command, ConfigCommand, ImportCommand, PlanCommand, TemplateCommand};
-use crate::clock::Clock;
+use crate::cli::{
+    By, Cli, Command, ConfigCommand, ImportCommand, PeriodArgs, PlanCommand, ReportFormat,
+    TemplateCommand,
+};
+use crate::clock::{Clock, Zone};
 use crate::config::Config;
 use crate::domain::timer::TimerOp;
 use crate::journal::Journal;
 use crate::paths::Paths;
+use chrono::{DateTime, FixedOffset};
 use clap::CommandFactory;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Runs one command-line verb.
-pub fn dispatch(
-    command: Command,
-    paths: &Paths,
-    clock: &std::sync::Arc<dyn Clock>,
-    json: bool,
-) -> ExitCode {
-    let journal = Journal::new(paths.journal_dir());
-    let now = clock.now();
-    let today = now.date_naive();
-    let config = || Config::load(&paths.config_file, paths.config_explicit);
-    let timer = |op: TimerOp| match config() {
-        Ok(c) => timer_cmd::run(&journal, &c, (now, &clock.zone()), op, json),
-        Err(e) => fail(EXIT_REFUSED, e),
-    };
+pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: bool) -> ExitCode {
+    let run = Run::new(paths, clock, json);
     match command {
         Command::Config(ConfigCommand::Path) => config_cmd::path(paths),
         Command::Config(ConfigCommand::Check) => config_cmd::check(paths),
-        Command::Plan(PlanCommand::Add {
-            range,
-            category,
-            title,
-            date,
-            account,
-            objective,
-        }) => {
-            let args = plan::AddArgs {
-                range: &range,
-                category: &category,
-                title: &title,
-                date: date.as_deref(),
-                account: account.as_deref(),
-                objective: objective.as_deref(),
-            };
-            plan::add(&journal, today, args)
-        }
-        Command::Plan(PlanCommand::Show { date }) => plan::show(&journal, today, date.as_deref()),
+        Command::Plan(plan) => run.plan(plan),
         Command::Start {
             block,
             category,
             title,
-        } => match config() {
-            Ok(c) => {
-                let args = timer_cmd::StartArgs {
-                    block: block.as_deref(),
-                    category: category.as_deref(),
-                    title: title.as_deref(),
-                };
-                timer_cmd::start(&journal, &c, (now, &clock.zone()), args, json)
-            }
-            Err(e) => fail(EXIT_REFUSED, e),
-        },
-        Command::Pause => timer(TimerOp::Pause),
-        Command::Resume => timer(TimerOp::Resume),
-        Command::Stop => timer(TimerOp::Stop),
-        Command::Interrupt { who } => timer(TimerOp::Interrupt(who)),
-        Command::Pass { what } => timer(TimerOp::PassOn(what)),
-        Command::Park { text } => inbox_cmd::park(&journal, now, &text, json),
+        } => run.start(block, category, title),
+        Command::Pause => run.timer(TimerOp::Pause),
+        Command::Resume => run.timer(TimerOp::Resume),
+        Command::Stop => run.timer(TimerOp::Stop),
+        Command::Interrupt { who } => run.timer(TimerOp::Interrupt(who)),
+        Command::Pass { what } => run.timer(TimerOp::PassOn(what)),
+        Command::Park { text } => inbox_cmd::park(&run.journal, run.now, &text, json),
         Command::Template(TemplateCommand::List) => inbox_cmd::list(paths),
         Command::Template(TemplateCommand::New { name }) => inbox_cmd::new(paths, &name),
         Command::Log {
@@ -86,59 +51,177 @@ pub fn dispatch(
             title,
             account,
             date,
-        } => {
-            let args = timer_cmd::LogArgs {
-                range: &range,
-                category: &category,
-                title: &title,
-                account: account.as_deref(),
-                date: date.as_deref(),
-            };
-            timer_cmd::log(&journal, now, &clock.zone(), args, json)
+        } => run.log(&range, &category, &title, account, date),
+        Command::Status { format } => run.status(&format),
+        Command::Completions { shell } => completions(shell),
+        Command::Report { period, by, format } => run.report(&period, by, format),
+        Command::Import(what) => run.import(what),
+        Command::Export { period, format } => {
+            report::export(&run.journal, run.now, &period, format)
         }
-        Command::Status { format } => match config() {
-            Ok(c) => status::run(&journal, &c, (now, &clock.zone()), &format, json),
-            Err(e) => fail(EXIT_REFUSED, e),
-        },
-        Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "protime",
-                &mut std::io::stdout(),
-            );
-            ExitCode::from(EXIT_OK)
-        }
-        Command::Report { period, by, format } => match config() {
-            Ok(c) => report::run(&journal, &c, now, &clock.zone(), &period, by, format),
-            Err(e) => fail(EXIT_REFUSED, e),
-        },
-        Command::Import(what) => match config() {
-            Ok(c) => {
-                let (source, args) = match what {
-                    ImportCommand::Calendar(a) => (crate::import::job::Source::Calendar, a),
-                    ImportCommand::Crm(a) => (crate::import::job::Source::Crm, a),
-                };
-                let screen = import_cmd::Screen {
-                    crash_dir: paths.crash_dir(),
-                    clock: clock.clone(),
-                };
-                import_cmd::run(&journal, &c, now, source, &args, json, screen)
-            }
-            Err(e) => fail(EXIT_REFUSED, e),
-        },
-        Command::Export { period, format } => report::export(&journal, now, &period, format),
-        Command::Review { .. } => fail(
-            EXIT_REFUSED,
-            "`protime review` opens the dashboard; run it in a terminal",
-        ),
+        Command::Review { .. } => fail(EXIT_REFUSED, REVIEW_NEEDS_TERMINAL),
         Command::DebugSaveLoop { date, tag, count } => {
-            stress::save_loop(&journal, &date, &tag, count)
+            stress::save_loop(&run.journal, &date, &tag, count)
         }
         Command::Generate { days, end, seed } => {
-            generate::run(&journal, days, &end, seed, *now.offset())
+            generate::run(&run.journal, days, &end, seed, *run.now.offset())
         }
     }
+}
+
+const REVIEW_NEEDS_TERMINAL: &str = "`protime review` opens the dashboard; run it in a terminal";
+
+/// What a command runs with: the journal, the moment it was started and how to answer.
+struct Run<'a> {
+    journal: Journal,
+    now: DateTime<FixedOffset>,
+    zone: Zone,
+    paths: &'a Paths,
+    clock: &'a Arc<dyn Clock>,
+    json: bool,
+}
+
+impl<'a> Run<'a> {
+    fn new(paths: &'a Paths, clock: &'a Arc<dyn Clock>, json: bool) -> Run<'a> {
+        Run {
+            journal: Journal::new(paths.journal_dir()),
+            now: clock.now(),
+            zone: clock.zone(),
+            paths,
+            clock,
+            json,
+        }
+    }
+
+    /// Now, and the zone its day's midnight is in.
+    fn moment(&self) -> (DateTime<FixedOffset>, &Zone) {
+        (self.now, &self.zone)
+    }
+
+    /// Runs `command` with the config; a config that does not load refuses it.
+    fn with_config(&self, command: impl FnOnce(&Config) -> ExitCode) -> ExitCode {
+        match Config::load(&self.paths.config_file, self.paths.config_explicit) {
+            Ok(config) => command(&config),
+            Err(e) => fail(EXIT_REFUSED, e),
+        }
+    }
+
+    fn plan(&self, command: PlanCommand) -> ExitCode {
+        let today = self.now.date_naive();
+        match command {
+            PlanCommand::Add {
+                range,
+                category,
+                title,
+                date,
+                account,
+                objective,
+            } => {
+                let args = plan::AddArgs {
+                    range: &range,
+                    category: &category,
+                    title: &title,
+                    date: date.as_deref(),
+                    account: account.as_deref(),
+                    objective: objective.as_deref(),
+                };
+                plan::add(&self.journal, today, args)
+            }
+            PlanCommand::Show { date } => plan::show(&self.journal, today, date.as_deref()),
+        }
+    }
+
+    fn start(
+        &self,
+        block: Option<String>,
+        category: Option<String>,
+        title: Option<String>,
+    ) -> ExitCode {
+        self.with_config(|config| {
+            let args = timer_cmd::StartArgs {
+                block: block.as_deref(),
+                category: category.as_deref(),
+                title: title.as_deref(),
+            };
+            timer_cmd::start(&self.journal, config, self.moment(), args, self.json)
+        })
+    }
+
+    fn timer(&self, op: TimerOp) -> ExitCode {
+        self.with_config(|config| {
+            timer_cmd::run(&self.journal, config, self.moment(), op, self.json)
+        })
+    }
+
+    fn log(
+        &self,
+        range: &str,
+        category: &str,
+        title: &str,
+        account: Option<String>,
+        date: Option<String>,
+    ) -> ExitCode {
+        let args = timer_cmd::LogArgs {
+            range,
+            category,
+            title,
+            account: account.as_deref(),
+            date: date.as_deref(),
+        };
+        timer_cmd::log(&self.journal, self.now, &self.zone, args, self.json)
+    }
+
+    fn status(&self, format: &str) -> ExitCode {
+        self.with_config(|config| {
+            status::run(&self.journal, config, self.moment(), format, self.json)
+        })
+    }
+
+    fn report(&self, period: &PeriodArgs, by: By, format: ReportFormat) -> ExitCode {
+        self.with_config(|config| {
+            report::run(
+                &self.journal,
+                config,
+                self.now,
+                &self.zone,
+                period,
+                by,
+                format,
+            )
+        })
+    }
+
+    fn import(&self, what: ImportCommand) -> ExitCode {
+        self.with_config(|config| {
+            let (source, args) = match what {
+                ImportCommand::Calendar(a) => (crate::import::job::Source::Calendar, a),
+                ImportCommand::Crm(a) => (crate::import::job::Source::Crm, a),
+            };
+            let screen = import_cmd::Screen {
+                crash_dir: self.paths.crash_dir(),
+                clock: self.clock.clone(),
+            };
+            import_cmd::run(
+                &self.journal,
+                config,
+                self.now,
+                source,
+                &args,
+                self.json,
+                screen,
+            )
+        })
+    }
+}
+
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    clap_complete::generate(
+        shell,
+        &mut Cli::command(),
+        "protime",
+        &mut std::io::stdout(),
+    );
+    ExitCode::from(EXIT_OK)
 }
 
 /// Exit codes every command shares (documented in README).

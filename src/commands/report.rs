@@ -198,86 +198,104 @@ fn table_line(label: &str, f: &Figures) -> String {
     )
 }
 
+type CsvOut = csv::Writer<std::io::Stdout>;
+
 fn print_csv(rows: &[Row], by: By) -> Result<(), csv::Error> {
     let mut out = csv::Writer::from_writer(std::io::stdout());
     match by {
-        By::Account => {
-            out.write_record(["account", "reactive_hours"])?;
-            for row in rows {
-                if let Row::Account(a, m) = row {
-                    out.write_record([a.clone(), hours(*m)])?;
-                }
-            }
-        }
-        By::Objective => {
-            out.write_record(["objective", "proactive_hours", "target_hours"])?;
-            for row in rows {
-                if let Row::Objective {
-                    name,
-                    done,
-                    target_minutes,
-                } = row
-                {
-                    out.write_record([
-                        name.clone(),
-                        hours(*done),
-                        target_minutes.map(hours).unwrap_or_default(),
-                    ])?;
-                }
-            }
-        }
-        _ => {
-            out.write_record([
-                "period",
-                "proactive_hours",
-                "reactive_hours",
-                "other_hours",
-                "unlogged_hours",
-                "capacity_hours",
-                "proactive_share",
-                "reactive_share",
-                "other_share",
-                "unlogged_share",
-                "plan_adherence",
-                "decided_yes",
-                "decided_partly",
-                "decided_no",
-                "no_review",
-                "inbox_hours",
-                "inbox_planned_hours",
-                "parked_handled",
-                "parked_waiting",
-            ])?;
-            for row in rows {
-                if let Row::Period(label, f) = row {
-                    let d = f.decided;
-                    out.write_record([
-                        label.clone(),
-                        hours(f.minutes(Category::Proactive)),
-                        hours(f.minutes(Category::Reactive)),
-                        hours(f.minutes(Category::Other)),
-                        hours(f.unlogged()),
-                        hours(f.capacity),
-                        pct(f.share(Category::Proactive)),
-                        pct(f.share(Category::Reactive)),
-                        pct(f.share(Category::Other)),
-                        pct(f.unlogged_share()),
-                        pct(f.adherence()),
-                        d[0].to_string(),
-                        d[1].to_string(),
-                        d[2].to_string(),
-                        d[3].to_string(),
-                        hours(f.inbox),
-                        hours(f.inbox_planned),
-                        f.parked_handled.to_string(),
-                        f.parked_waiting.to_string(),
-                    ])?;
-                }
-            }
-        }
+        By::Account => write_account_csv(&mut out, rows)?,
+        By::Objective => write_objective_csv(&mut out, rows)?,
+        _ => write_period_csv(&mut out, rows)?,
     }
     out.flush()?;
     Ok(())
+}
+
+fn write_account_csv(out: &mut CsvOut, rows: &[Row]) -> Result<(), csv::Error> {
+    out.write_record(["account", "reactive_hours"])?;
+    for row in rows {
+        if let Row::Account(a, m) = row {
+            out.write_record([a.clone(), hours(*m)])?;
+        }
+    }
+    Ok(())
+}
+
+fn write_objective_csv(out: &mut CsvOut, rows: &[Row]) -> Result<(), csv::Error> {
+    out.write_record(["objective", "proactive_hours", "target_hours"])?;
+    for row in rows {
+        if let Row::Objective {
+            name,
+            done,
+            target_minutes,
+        } = row
+        {
+            out.write_record([
+                name.clone(),
+                hours(*done),
+                target_minutes.map(hours).unwrap_or_default(),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// The columns of a report by day, week or month; [`period_csv_record`] fills them in this order.
+const PERIOD_CSV_HEADER: [&str; 19] = [
+    "period",
+    "proactive_hours",
+    "reactive_hours",
+    "other_hours",
+    "unlogged_hours",
+    "capacity_hours",
+    "proactive_share",
+    "reactive_share",
+    "other_share",
+    "unlogged_share",
+    "plan_adherence",
+    "decided_yes",
+    "decided_partly",
+    "decided_no",
+    "no_review",
+    "inbox_hours",
+    "inbox_planned_hours",
+    "parked_handled",
+    "parked_waiting",
+];
+
+fn write_period_csv(out: &mut CsvOut, rows: &[Row]) -> Result<(), csv::Error> {
+    out.write_record(PERIOD_CSV_HEADER)?;
+    for row in rows {
+        if let Row::Period(label, f) = row {
+            out.write_record(period_csv_record(label, f))?;
+        }
+    }
+    Ok(())
+}
+
+fn period_csv_record(label: &str, f: &Figures) -> [String; 19] {
+    let d = f.decided;
+    [
+        label.to_string(),
+        hours(f.minutes(Category::Proactive)),
+        hours(f.minutes(Category::Reactive)),
+        hours(f.minutes(Category::Other)),
+        hours(f.unlogged()),
+        hours(f.capacity),
+        pct(f.share(Category::Proactive)),
+        pct(f.share(Category::Reactive)),
+        pct(f.share(Category::Other)),
+        pct(f.unlogged_share()),
+        pct(f.adherence()),
+        d[0].to_string(),
+        d[1].to_string(),
+        d[2].to_string(),
+        d[3].to_string(),
+        hours(f.inbox),
+        hours(f.inbox_planned),
+        f.parked_handled.to_string(),
+        f.parked_waiting.to_string(),
+    ]
 }
 
 fn figures_json(f: &Figures) -> Value {

@@ -86,80 +86,96 @@ impl DayEdit {
     /// Applies the edit and returns the edit that undoes it.
     pub fn apply(self, day: &mut Day) -> Result<DayEdit, String> {
         match self {
-            DayEdit::AddBlocks(blocks) => {
-                let mut ids = vec![];
-                for mut block in blocks {
-                    validate(block.start, block.end, &block.title)?;
-                    if block.id.is_empty() || day.blocks.iter().any(|b| b.id == block.id) {
-                        block.id = day.next_id("b");
-                    }
-                    ids.push(block.id.clone());
-                    day.blocks.push(block);
-                }
-                Ok(DayEdit::RemoveBlocks(ids))
-            }
-            DayEdit::RemoveBlocks(ids) => {
-                let (gone, kept): (Vec<Block>, Vec<Block>) = std::mem::take(&mut day.blocks)
-                    .into_iter()
-                    .partition(|b| ids.contains(&b.id));
-                day.blocks = kept;
-                if gone.is_empty() {
-                    return Err("that block is gone already (changed in another window?)".into());
-                }
-                Ok(DayEdit::AddBlocks(gone))
-            }
-            DayEdit::ReplaceBlock(block) => {
-                validate(block.start, block.end, &block.title)?;
-                let slot = day.blocks.iter_mut().find(|b| b.id == block.id);
-                let slot = slot.ok_or("that block is gone (changed in another window?)")?;
-                Ok(DayEdit::ReplaceBlock(std::mem::replace(slot, block)))
-            }
+            DayEdit::AddBlocks(blocks) => add_blocks(day, blocks),
+            DayEdit::RemoveBlocks(ids) => remove_blocks(day, &ids),
+            DayEdit::ReplaceBlock(block) => replace_block(day, block),
             DayEdit::SetOff(off) => Ok(DayEdit::SetOff(std::mem::replace(&mut day.off, off))),
-            DayEdit::AddSession(mut session) => {
-                if session.end.is_some_and(|e| e <= session.start) {
-                    return Err(
-                        "the entry ends before it starts: give an end later than its start".into(),
-                    );
-                }
-                if session.id.is_empty() || day.sessions.iter().any(|s| s.id == session.id) {
-                    session.id = day.next_id("s");
-                }
-                let id = session.id.clone();
-                day.sessions.push(session);
-                Ok(DayEdit::RemoveSession(id))
-            }
-            DayEdit::AddParked(mut item) => {
-                if item.text.trim().is_empty() {
-                    return Err("say what to handle later, like \"reply Anna re pricing\"".into());
-                }
-                if item.id.is_empty() || day.parked.iter().any(|p| p.id == item.id) {
-                    item.id = super::inbox::next_parked_id(day);
-                }
-                let id = item.id.clone();
-                day.parked.push(item);
-                Ok(DayEdit::RemoveParked(id))
-            }
-            DayEdit::ReplaceParked(item) => {
-                let slot = day.parked.iter_mut().find(|p| p.id == item.id);
-                let slot = slot.ok_or("that parked mail is gone (changed in another window?)")?;
-                Ok(DayEdit::ReplaceParked(std::mem::replace(slot, item)))
-            }
-            DayEdit::RemoveParked(id) => {
-                let at = day.parked.iter().position(|p| p.id == id);
-                let at = at.ok_or("that parked mail is gone (changed in another window?)")?;
-                Ok(DayEdit::AddParked(day.parked.remove(at)))
-            }
+            DayEdit::AddSession(session) => add_session(day, session),
+            DayEdit::AddParked(item) => add_parked(day, item),
+            DayEdit::ReplaceParked(item) => replace_parked(day, item),
+            DayEdit::RemoveParked(id) => remove_parked(day, &id),
             DayEdit::SetReview(review) => Ok(DayEdit::SetReview(std::mem::replace(
                 &mut day.review,
                 review,
             ))),
-            DayEdit::RemoveSession(id) => {
-                let at = day.sessions.iter().position(|s| s.id == id);
-                let at = at.ok_or("that entry is gone (changed in another window?)")?;
-                Ok(DayEdit::AddSession(day.sessions.remove(at)))
-            }
+            DayEdit::RemoveSession(id) => remove_session(day, &id),
         }
     }
+}
+
+// One function per edit, each returning the edit that undoes it.
+
+fn add_blocks(day: &mut Day, blocks: Vec<Block>) -> Result<DayEdit, String> {
+    let mut ids = vec![];
+    for mut block in blocks {
+        validate(block.start, block.end, &block.title)?;
+        if block.id.is_empty() || day.blocks.iter().any(|b| b.id == block.id) {
+            block.id = day.next_id("b");
+        }
+        ids.push(block.id.clone());
+        day.blocks.push(block);
+    }
+    Ok(DayEdit::RemoveBlocks(ids))
+}
+
+fn remove_blocks(day: &mut Day, ids: &[String]) -> Result<DayEdit, String> {
+    let (gone, kept): (Vec<Block>, Vec<Block>) = std::mem::take(&mut day.blocks)
+        .into_iter()
+        .partition(|b| ids.contains(&b.id));
+    day.blocks = kept;
+    if gone.is_empty() {
+        return Err("that block is gone already (changed in another window?)".into());
+    }
+    Ok(DayEdit::AddBlocks(gone))
+}
+
+fn replace_block(day: &mut Day, block: Block) -> Result<DayEdit, String> {
+    validate(block.start, block.end, &block.title)?;
+    let slot = day.blocks.iter_mut().find(|b| b.id == block.id);
+    let slot = slot.ok_or("that block is gone (changed in another window?)")?;
+    Ok(DayEdit::ReplaceBlock(std::mem::replace(slot, block)))
+}
+
+fn add_session(day: &mut Day, mut session: Session) -> Result<DayEdit, String> {
+    if session.end.is_some_and(|e| e <= session.start) {
+        return Err("the entry ends before it starts: give an end later than its start".into());
+    }
+    if session.id.is_empty() || day.sessions.iter().any(|s| s.id == session.id) {
+        session.id = day.next_id("s");
+    }
+    let id = session.id.clone();
+    day.sessions.push(session);
+    Ok(DayEdit::RemoveSession(id))
+}
+
+fn remove_session(day: &mut Day, id: &str) -> Result<DayEdit, String> {
+    let at = day.sessions.iter().position(|s| s.id == id);
+    let at = at.ok_or("that entry is gone (changed in another window?)")?;
+    Ok(DayEdit::AddSession(day.sessions.remove(at)))
+}
+
+fn add_parked(day: &mut Day, mut item: Parked) -> Result<DayEdit, String> {
+    if item.text.trim().is_empty() {
+        return Err("say what to handle later, like \"reply Anna re pricing\"".into());
+    }
+    if item.id.is_empty() || day.parked.iter().any(|p| p.id == item.id) {
+        item.id = super::inbox::next_parked_id(day);
+    }
+    let id = item.id.clone();
+    day.parked.push(item);
+    Ok(DayEdit::RemoveParked(id))
+}
+
+fn replace_parked(day: &mut Day, item: Parked) -> Result<DayEdit, String> {
+    let slot = day.parked.iter_mut().find(|p| p.id == item.id);
+    let slot = slot.ok_or("that parked mail is gone (changed in another window?)")?;
+    Ok(DayEdit::ReplaceParked(std::mem::replace(slot, item)))
+}
+
+fn remove_parked(day: &mut Day, id: &str) -> Result<DayEdit, String> {
+    let at = day.parked.iter().position(|p| p.id == id);
+    let at = at.ok_or("that parked mail is gone (changed in another window?)")?;
+    Ok(DayEdit::AddParked(day.parked.remove(at)))
 }
 
 /// The block moved by `minutes` (negative: earlier), kept within the day.

@@ -353,61 +353,17 @@ impl PlanTab {
                 "this day is read-only until its file is fixed (see the message above)".into(),
             )];
         };
-        let grid = i64::from(config.workday.grid_minutes);
-        let selected = self.selected_block().cloned();
-        let edit = match (action, selected) {
-            (PlanAction::Add, _) => {
-                let after = if self.date == now.date_naive() {
-                    now.time()
-                } else {
-                    config.workday.start
-                };
-                let start = next_free_start(
-                    day,
-                    after,
-                    config.workday.start,
-                    config.workday.grid_minutes,
-                );
-                let no_proactive = !day.blocks.iter().any(|b| b.category == Category::Proactive);
-                self.form = Some(match self.protect.as_deref().filter(|_| no_proactive) {
-                    Some(promise) => PlanForm::protect(promise, start, 60),
-                    None => PlanForm::add(start, 30),
-                });
-                return vec![];
-            }
-            (PlanAction::Manual, _) => {
-                let end = now.time().with_second(0).unwrap_or(now.time());
-                let start = add_minutes(end, -30).unwrap_or(NaiveTime::MIN);
-                self.form = Some(PlanForm::manual(start, end));
-                return vec![];
-            }
-            (PlanAction::CopyYesterday, _) => {
-                return vec![Effect::CopyPreviousPlan { to: self.date }];
-            }
-            (PlanAction::Template, _) => template_edit(day, config),
-            (PlanAction::ToggleOff, _) => Ok(DayEdit::SetOff(next_off(day.off.as_deref()))),
-            (PlanAction::Edit, Some(b)) => {
-                self.form = Some(PlanForm::edit(&b));
-                return vec![];
-            }
-            (PlanAction::Delete, Some(b)) => Ok(DayEdit::RemoveBlocks(vec![b.id])),
-            (PlanAction::MoveEarlier, Some(b)) => shifted(&b, -grid)
-                .map(DayEdit::ReplaceBlock)
-                .ok_or("the block cannot start before 00:00".into()),
-            (PlanAction::MoveLater, Some(b)) => shifted(&b, grid)
-                .map(DayEdit::ReplaceBlock)
-                .ok_or("the block must end by 23:59".into()),
-            (PlanAction::Grow, Some(b)) => resized(&b, grid, grid)
-                .map(DayEdit::ReplaceBlock)
-                .ok_or("the block must end by 23:59".into()),
-            (PlanAction::Shrink, Some(b)) => resized(&b, -grid, grid)
-                .map(DayEdit::ReplaceBlock)
-                .ok_or(format!("a block is at least {grid} minutes (the grid)")),
-            (PlanAction::CycleCategory, Some(b)) => Ok(DayEdit::ReplaceBlock(Block {
-                category: b.category.next(),
-                ..b
-            })),
-            _ => Err("no block selected: press a to add one".to_string()),
+        let edit = match action {
+            PlanAction::Add => return self.open_form(self.add_form(day, config, now)),
+            PlanAction::Manual => return self.open_form(manual_form(now)),
+            PlanAction::CopyYesterday => return vec![Effect::CopyPreviousPlan { to: self.date }],
+            PlanAction::Template => template_edit(day, config),
+            PlanAction::ToggleOff => Ok(DayEdit::SetOff(next_off(day.off.as_deref()))),
+            _ => match self.selected_block().cloned() {
+                Some(b) if action == PlanAction::Edit => return self.open_form(PlanForm::edit(&b)),
+                Some(b) => block_edit(action, b, i64::from(config.workday.grid_minutes)),
+                None => Err(NO_BLOCK_SELECTED.to_string()),
+            },
         };
         match edit {
             Ok(edit) => vec![Effect::Edit {
@@ -417,6 +373,65 @@ impl PlanTab {
             }],
             Err(message) => vec![Effect::Message(message)],
         }
+    }
+
+    fn open_form(&mut self, form: PlanForm) -> Vec<Effect> {
+        self.form = Some(form);
+        vec![]
+    }
+
+    /// The form `a` opens at the next free slot; on a day with nothing proactive yet, it offers
+    /// what the last review promised to protect.
+    fn add_form(&self, day: &Day, config: &Config, now: DateTime<FixedOffset>) -> PlanForm {
+        let after = if self.date == now.date_naive() {
+            now.time()
+        } else {
+            config.workday.start
+        };
+        let start = next_free_start(
+            day,
+            after,
+            config.workday.start,
+            config.workday.grid_minutes,
+        );
+        let no_proactive = !day.blocks.iter().any(|b| b.category == Category::Proactive);
+        match self.protect.as_deref().filter(|_| no_proactive) {
+            Some(promise) => PlanForm::protect(promise, start, 60),
+            None => PlanForm::add(start, 30),
+        }
+    }
+}
+
+const NO_BLOCK_SELECTED: &str = "no block selected: press a to add one";
+
+/// The form `m` opens: the half hour up to now.
+fn manual_form(now: DateTime<FixedOffset>) -> PlanForm {
+    let end = now.time().with_second(0).unwrap_or(now.time());
+    let start = add_minutes(end, -30).unwrap_or(NaiveTime::MIN);
+    PlanForm::manual(start, end)
+}
+
+/// The change `action` makes to the selected block `b`, moving and resizing by `grid` minutes.
+fn block_edit(action: PlanAction, b: Block, grid: i64) -> Result<DayEdit, String> {
+    match action {
+        PlanAction::Delete => Ok(DayEdit::RemoveBlocks(vec![b.id])),
+        PlanAction::MoveEarlier => shifted(&b, -grid)
+            .map(DayEdit::ReplaceBlock)
+            .ok_or("the block cannot start before 00:00".into()),
+        PlanAction::MoveLater => shifted(&b, grid)
+            .map(DayEdit::ReplaceBlock)
+            .ok_or("the block must end by 23:59".into()),
+        PlanAction::Grow => resized(&b, grid, grid)
+            .map(DayEdit::ReplaceBlock)
+            .ok_or("the block must end by 23:59".into()),
+        PlanAction::Shrink => resized(&b, -grid, grid)
+            .map(DayEdit::ReplaceBlock)
+            .ok_or(format!("a block is at least {grid} minutes (the grid)")),
+        PlanAction::CycleCategory => Ok(DayEdit::ReplaceBlock(Block {
+            category: b.category.next(),
+            ..b
+        })),
+        _ => Err(NO_BLOCK_SELECTED.to_string()),
     }
 }
 
