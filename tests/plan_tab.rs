@@ -154,3 +154,23 @@ fn a_click_on_a_timeline_row_selects_that_block() {
     h.type_keys("d");
     assert!(!h.plan(today()).iter().any(|b| b.contains("Review")));
 }
+
+#[test]
+fn moving_on_a_day_without_blocks_or_with_an_unreadable_file_does_nothing() {
+    let mut h = Harness::new(now());
+    for code in [
+        KeyCode::Down,
+        KeyCode::Up,
+        KeyCode::Char('j'),
+        KeyCode::Char('k'),
+    ] {
+        h.press(code);
+    }
+    assert!(h.app.plan.selected.is_none());
+    let path = h.journal.day_path(today());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
+    let mut h = h.restart(now());
+    h.type_keys("jkjk");
+    assert!(h.screen(100, 30).contains("2026-11-26.toml:2:"));
+}

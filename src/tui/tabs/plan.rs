@@ -311,7 +311,9 @@ impl PlanTab {
             .selected_block()
             .and_then(|s| blocks.iter().position(|b| b.id == s.id))
             .unwrap_or(0);
-        let next = (at as i64 + by).clamp(0, blocks.len() as i64 - 1).max(0) as usize;
+        // saturating_sub: an empty day has no last block, and clamp(0, -1) would panic.
+        let last = blocks.len().saturating_sub(1) as i64;
+        let next = (at as i64 + by).clamp(0, last) as usize;
         self.selected = blocks.get(next).map(|b| b.id.clone());
     }
 
