@@ -212,6 +212,39 @@ fn export_writes_every_session_of_the_period() {
 }
 
 #[test]
+fn csv_cells_a_spreadsheet_would_run_as_formulas_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    cmd(&dir)
+        .args([
+            "log",
+            "09:00-10:00",
+            "reactive",
+            "=1+2",
+            "--account",
+            "@SUM(A1)",
+        ])
+        .args(["--date", "2026-11-25"])
+        .assert()
+        .success();
+    let export = cmd(&dir).args(["export", "--last", "7d"]).output().unwrap();
+    let text = String::from_utf8_lossy(&export.stdout);
+    assert!(text.contains(",'=1+2,'@SUM(A1),"), "{text}");
+    let by_account = cmd(&dir)
+        .args([
+            "report", "--last", "7d", "--by", "account", "--format", "csv",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&by_account.stdout);
+    assert!(text.contains("'@SUM(A1),1.00"), "{text}");
+    let json = json(&dir, &["export", "--last", "7d", "--format", "json"]);
+    assert_eq!(
+        json[0]["session"]["title"], "=1+2",
+        "JSON keeps the text as it is"
+    );
+}
+
+#[test]
 fn bad_periods_and_empty_periods() {
     let dir = tempfile::tempdir().unwrap();
     cmd(&dir)

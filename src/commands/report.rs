@@ -215,7 +215,7 @@ fn write_account_csv(out: &mut CsvOut, rows: &[Row]) -> Result<(), csv::Error> {
     out.write_record(["account", "reactive_hours"])?;
     for row in rows {
         if let Row::Account(a, m) = row {
-            out.write_record([a.clone(), hours(*m)])?;
+            out.write_record([as_text(a), hours(*m)])?;
         }
     }
     Ok(())
@@ -231,7 +231,7 @@ fn write_objective_csv(out: &mut CsvOut, rows: &[Row]) -> Result<(), csv::Error>
         } = row
         {
             out.write_record([
-                name.clone(),
+                as_text(name),
                 hours(*done),
                 target_minutes.map(hours).unwrap_or_default(),
             ])?;
@@ -377,6 +377,16 @@ pub fn export(
     }
 }
 
+/// A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)` from an imported CRM
+/// account, say) gets a leading `'`, so it shows as the text it is. JSON output is left as is.
+fn as_text(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
 fn export_csv(sessions: &[(NaiveDate, crate::domain::Session)]) -> Result<(), csv::Error> {
     let mut out = csv::Writer::from_writer(std::io::stdout());
     out.write_record([
@@ -392,10 +402,10 @@ fn export_csv(sessions: &[(NaiveDate, crate::domain::Session)]) -> Result<(), cs
             .end
             .map(|e| (e - s.start).num_minutes().to_string())
             .unwrap_or_default();
-        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        let opt = |o: &Option<String>| o.as_deref().map(as_text).unwrap_or_default();
         out.write_record([
             date.to_string(),
-            s.id.clone(),
+            as_text(&s.id),
             crate::domain::timefmt::format_rfc3339(&s.start),
             end,
             minutes,
