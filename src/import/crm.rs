@@ -210,6 +210,25 @@ fn separator(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
+/// A quote left open swallows the rows after it into one cell, until the next quote. A cell
+/// holding a line break and more than a few lines is that, not a long description someone wrote:
+/// how many lines it holds, so the row can be reported instead of read as garbage.
+fn swallowed_lines(record: &csv::StringRecord) -> Option<usize> {
+    let lines = record
+        .iter()
+        .map(|cell| cell.lines().count())
+        .max()
+        .unwrap_or(0);
+    let rows_inside = record.iter().any(|cell| {
+        cell.lines()
+            .skip(1)
+            .filter(|l| l.matches([',', ';', '\t']).count() >= 2)
+            .count()
+            >= 2
+    });
+    (rows_inside && lines > 2).then_some(lines)
+}
+
 /// Reads a CSV text: activities with a duration inside `window` become items; a bad row is
 /// reported with its line number and the others still read.
 pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, String> {
@@ -245,6 +264,13 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
+        if let Some(lines) = swallowed_lines(&record) {
+            parsed.problems.push(format!(
+                "line {line}: a quote opened in this row is closed only {lines} lines further \
+                 down, so those lines were read as one cell: close the quote and import again"
+            ));
+            continue;
+        }
         let read = row(&record, &columns, mapping, window);
         let status = cell(&record, &columns, Col::Status);
         file(&mut parsed, read, status, window, line);
@@ -259,12 +285,12 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
 /// Puts one row's outcome where it belongs: an item, a skip count (with its reason), or a problem.
 fn file(
     parsed: &mut Parsed,
-    read: Result<Option<Item>, String>,
+    read: Result<Result<Item, &'static str>, String>,
     status: Option<&str>,
     window: &Window,
     line: u64,
 ) {
-    if let Ok(Some(item)) = &read
+    if let Ok(Ok(item)) = &read
         && !window.contains(item.start)
     {
         parsed.skip("outside the period");
@@ -272,15 +298,15 @@ fn file(
     }
     if let Some(reason) = status.and_then(did_not_happen) {
         // An activity imported while done and now cancelled leaves the journal.
-        if let Ok(Some(item)) = read {
+        if let Ok(Ok(item)) = read {
             parsed.gone.insert(item.source);
         }
         parsed.skip(reason);
         return;
     }
     match read {
-        Ok(Some(item)) => parsed.items.push(item),
-        Ok(None) => parsed.skip("no duration"),
+        Ok(Ok(item)) => parsed.items.push(item),
+        Ok(Err(reason)) => parsed.skip(reason),
         Err(problem) => parsed.problems.push(format!("line {line}: {problem}")),
     }
 }
@@ -290,7 +316,7 @@ fn row(
     columns: &Columns,
     mapping: &Mapping,
     window: &Window,
-) -> Result<Option<Item>, String> {
+) -> Result<Result<Item, &'static str>, String> {
     let get = |col: Col| cell(record, columns, col);
     let subject = get(Col::Subject).ok_or("the subject is empty")?;
     let start_text = match (get(Col::Start), get(Col::StartTime)) {
@@ -303,10 +329,13 @@ fn row(
     let end = match (get(Col::End), get(Col::Duration)) {
         (Some(e), _) => timestamp(e, dmy, &window.zone)?,
         (None, Some(d)) => start + minutes(d)?,
-        (None, None) => return Ok(None),
+        (None, None) => return Ok(Err("no duration")),
     };
-    if end <= start || end - start > Duration::hours(24) {
-        return Ok(None);
+    if end <= start {
+        return Ok(Err("no duration"));
+    }
+    if end - start > Duration::hours(24) {
+        return Ok(Err("longer than a day"));
     }
     let account = get(Col::Account).map(str::to_string);
     let key = match get(Col::Id) {
@@ -325,7 +354,7 @@ fn row(
             fields.insert(field, v.to_string());
         }
     }
-    Ok(Some(Item {
+    Ok(Ok(Item {
         source: format!("crm:{key}"),
         start,
         end,

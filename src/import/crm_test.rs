@@ -235,3 +235,39 @@ fn status_words_are_read_loosely() {
     assert_eq!(did_not_happen("Completed"), None);
     assert_eq!(did_not_happen("Left voicemail"), None);
 }
+
+#[test]
+fn a_quote_left_open_is_reported_instead_of_swallowing_the_rows_after_it() {
+    let text = "Subject,Type,Start Date Time,End Date Time,Account Name\n\
+                \"Call ACME,Call,11/16/2026 10:00 AM,11/16/2026 10:45 AM,ACME\n\
+                Demo Helix,Meeting,11/17/2026 10:00 AM,11/17/2026 11:00 AM,Helix\n\
+                Review,Meeting,11/18/2026 10:00 AM,11/18/2026 11:00 AM,Helix\n\
+                Team,Meeting,11/19/2026 10:00 AM,11/19/2026 11:00 AM,\n";
+    let p = parse(text, &mapping("salesforce"), &window()).unwrap();
+    assert!(p.items.is_empty(), "{:?}", titles(&p));
+    assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+    assert!(
+        p.problems[0].starts_with("line 2: a quote opened in this row"),
+        "{:?}",
+        p.problems
+    );
+}
+
+#[test]
+fn a_long_multiline_note_is_no_open_quote() {
+    let text = "Subject,Type,Start Date Time,End Date Time,Account Name,Comments\n\
+                Call,Call,11/16/2026 10:00 AM,11/16/2026 10:45 AM,ACME,\"one\ntwo\nthree\nfour\"\n";
+    let p = parse(text, &mapping("salesforce"), &window()).unwrap();
+    assert_eq!(titles(&p), ["Call"], "{:?}", p.problems);
+}
+
+#[test]
+fn a_row_running_for_days_is_skipped_as_longer_than_a_day() {
+    let text = "Subject,Type,Start Date Time,End Date Time,Account Name\n\
+                Fair,Meeting,11/16/2026 10:00 AM,11/19/2026 10:00 AM,ACME\n\
+                Backwards,Meeting,11/17/2026 10:00 AM,11/17/2026 9:00 AM,ACME\n";
+    let p = parse(text, &mapping("salesforce"), &window()).unwrap();
+    assert!(p.items.is_empty());
+    assert_eq!(p.skipped["longer than a day"], 1);
+    assert_eq!(p.skipped["no duration"], 1);
+}

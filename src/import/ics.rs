@@ -94,7 +94,12 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
     if !first.is_some_and(|(_, l)| l.trim().eq_ignore_ascii_case("BEGIN:VCALENDAR")) {
         return Err("this is not an iCalendar file (it must start with BEGIN:VCALENDAR): export the calendar as .ics, or use `protime import crm` for a CSV".into());
     }
-    let (events, calendar, zones) = components(&lines);
+    let Components {
+        events,
+        calendar,
+        zones,
+        unfinished,
+    } = components(&lines);
     let ctx = Ctx {
         zone: window.zone,
         zones,
@@ -105,6 +110,12 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
         me.push(owner.to_lowercase());
     }
     let mut parsed = Parsed::default();
+    if let Some(line) = unfinished {
+        parsed.problems.push(format!(
+            "line {line}: this event has no END:VEVENT (is the file cut short?); event skipped: \
+             export the calendar again"
+        ));
+    }
     let overrides = overridden(&events, &ctx);
     for event in &events {
         if let Err(problem) = read_event(event, window, &ctx, &me, &overrides, &mut parsed) {
@@ -146,21 +157,30 @@ struct Walk {
 }
 
 /// The VEVENTs (their own properties only, not those of a nested VALARM), the calendar's
-/// top-level properties, and the zones its VTIMEZONEs define.
-fn components(
-    lines: &[(usize, String)],
-) -> (
-    Vec<Event>,
-    BTreeMap<String, String>,
-    BTreeMap<String, Rules>,
-) {
+/// top-level properties, the zones its VTIMEZONEs define, and the line of an event the file
+/// never ends.
+fn components(lines: &[(usize, String)]) -> Components {
     let mut w = Walk::default();
     for (n, line) in lines {
         if let Some(prop) = content_line(line, *n) {
             w.step(prop);
         }
     }
-    (w.events, w.calendar, w.zones)
+    Components {
+        unfinished: w.event.map(|e| e.line),
+        events: w.events,
+        calendar: w.calendar,
+        zones: w.zones,
+    }
+}
+
+/// What [`components`] finds in a file.
+struct Components {
+    events: Vec<Event>,
+    calendar: BTreeMap<String, String>,
+    zones: BTreeMap<String, Rules>,
+    /// The line of a VEVENT the file never ends.
+    unfinished: Option<usize>,
 }
 
 impl Walk {
@@ -335,7 +355,15 @@ fn read_event(
     let starts: Vec<(String, DateTime<FixedOffset>)> = match recurrence_id {
         Some(rid) => vec![(occurrence_source(&uid, &rid), instant(start_naive, zone)?)],
         None if event.get("RRULE").is_some() || event.get("RDATE").is_some() => {
-            expand(event, &uid, start_naive, zone, window, ctx)?
+            let (occurrences, limited) = expand(event, &uid, start_naive, zone, window, ctx)?;
+            if limited {
+                parsed.notices.push(format!(
+                    "the event at line {} repeats more than {MAX_OCCURRENCES} times around the \
+                     period; only the first {MAX_OCCURRENCES} were read",
+                    event.line
+                ));
+            }
+            occurrences
                 .into_iter()
                 .filter(|(src, _)| !overrides.contains(src))
                 .collect()
@@ -589,7 +617,11 @@ fn occurrence_source(uid: &str, rid: &When) -> String {
     format!("ics:{uid}/{stamp}")
 }
 
-/// The occurrences of a recurring event near the period, with their sources.
+/// Occurrences of a recurring event: each one's source and start.
+type Occurrences = Vec<(String, DateTime<FixedOffset>)>;
+
+/// The occurrences of a recurring event near the period, with their sources, and whether there
+/// were more than [`MAX_OCCURRENCES`] of them (only those were read).
 fn expand(
     event: &Event,
     uid: &str,
@@ -597,7 +629,7 @@ fn expand(
     zone: Zone,
     window: &Window,
     ctx: &Ctx,
-) -> Result<Vec<(String, DateTime<FixedOffset>)>, String> {
+) -> Result<(Occurrences, bool), String> {
     // Floating times recur on the wall clock: expand them as UTC wall times, then place them.
     let tz = match zone {
         Zone::Named(tz) => rrule::Tz::Tz(tz),
@@ -642,7 +674,7 @@ fn expand(
         let source = occurrence_source(uid, &When::Time(naive, zone));
         out.push((source, t));
     }
-    Ok(out)
+    Ok((out, result.limited))
 }
 
 /// Counts the steps a rule takes from its start to the end of the period against the budgets.

@@ -253,3 +253,48 @@ fn an_outlook_calendar_in_windows_1252_reads_its_accents() {
     let p = parse(&text.text, &nov(), &[]).unwrap();
     assert_eq!(p.items[0].title, "Rückruf Müller – Angebot 5.000 €");
 }
+
+#[test]
+fn an_event_the_file_never_ends_is_reported() {
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:cut\r\n\
+                DTSTART:20261116T090000Z\r\nDURATION:PT1H\r\nSUMMARY:cut short\r\n";
+    let p = parse(text, &nov(), &[]).unwrap();
+    assert!(p.items.is_empty());
+    assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+    assert!(
+        p.problems[0].starts_with("line 3: this event has no END:VEVENT"),
+        "{:?}",
+        p.problems
+    );
+}
+
+#[test]
+fn two_events_with_one_uid_keep_the_later_and_count_the_other() {
+    let event = |summary: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:twice\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1H\r\n\
+             SUMMARY:{summary}\r\nEND:VEVENT\r\n"
+        )
+    };
+    let text = cal(&format!("{}{}", event("first"), event("second")));
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert_eq!(p.items.len(), 1);
+    assert_eq!(p.items[0].title, "second");
+    assert_eq!(p.skipped["same id as a later one"], 1);
+}
+
+#[test]
+fn a_series_cut_at_the_occurrence_limit_says_so() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:often\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1M\r\n\
+         RRULE:FREQ=MINUTELY\r\nSUMMARY:ping\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert!(
+        p.notices
+            .iter()
+            .any(|n| n.contains("repeats more than 2000 times")),
+        "{:?}",
+        p.notices
+    );
+}

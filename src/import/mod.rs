@@ -170,17 +170,24 @@ impl Parsed {
         self.dedup();
     }
 
-    /// Keeps the last item of each source (a later row or event with the same id wins).
+    /// Keeps the last item of each source (a later row or event with the same id wins); the
+    /// others are counted as skipped, so none disappears without a word.
     pub fn dedup(&mut self) {
         let mut seen = BTreeSet::new();
         let mut kept: Vec<Item> = vec![];
+        let mut repeated = 0;
         for item in self.items.drain(..).rev() {
             if seen.insert(item.source.clone()) {
                 kept.push(item);
+            } else {
+                repeated += 1;
             }
         }
         kept.reverse();
         self.items = kept;
+        for _ in 0..repeated {
+            self.skip("same id as a later one");
+        }
     }
 }
 
