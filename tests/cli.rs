@@ -252,6 +252,7 @@ fn log_writes_a_manual_entry_and_refuses_bad_input_without_writing() {
         (["log", "09:00-08:00", "re", "x"], "before the start"),
         (["log", "09:00-10:00", "urgent", "x"], "unknown category"),
         (["log", "0900", "re", "x"], "START-END"),
+        (["log", "11:30-12:30", "re", "x"], "has not come yet"),
     ] {
         cli.at("12:00:00")
             .args(args)
@@ -263,6 +264,15 @@ fn log_writes_a_manual_entry_and_refuses_bad_input_without_writing() {
         .args(["log", "09:00-10:00", "re", "x", "--date", "2026-13-01"])
         .assert()
         .code(1);
+    cli.at("12:00:00")
+        .args(["log", "09:00-10:00", "re", "x", "--date", "2026-12-25"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Fri 25 Dec 10:00, which has not come yet"));
+    assert!(
+        !cli.dir.path().join("journal/2026/2026-12-25.toml").exists(),
+        "a refused entry writes no file"
+    );
     assert_eq!(
         cli.day_file(),
         before,

@@ -112,6 +112,17 @@ fn manual_entry_is_saved_as_a_session() {
 }
 
 #[test]
+fn a_manual_entry_still_ahead_keeps_the_form_open_with_why() {
+    let mut h = Harness::new(now());
+    // now() is 07:50: 08:00-09:00 has not happened yet.
+    h.type_keys("m08:00\t09:00\tr\tACME outage\n");
+    let form = h.app.plan.form.as_ref().expect("the form stays open");
+    let error = form.form.error.clone().unwrap_or_default();
+    assert!(error.contains("has not come yet"), "{error}");
+    assert!(h.file(today()).is_empty());
+}
+
+#[test]
 fn a_corrupt_day_is_shown_read_only_and_never_written() {
     let mut h = Harness::new(now());
     let path = h.journal.day_path(today());

@@ -134,7 +134,9 @@ pub fn log(
     args: LogArgs,
     json: bool,
 ) -> ExitCode {
-    let session = match manual_session(now, zone, &args) {
+    let session = match manual_session(now, zone, &args)
+        .and_then(|s| crate::domain::plan::already_happened(&s, now).map(|()| s))
+    {
         Ok(s) => s,
         Err(message) => return fail(EXIT_REFUSED, message),
     };

@@ -4,7 +4,7 @@ use super::category::Category;
 use super::day::{Block, BlockKind, Day, Review, Session};
 use super::inbox::Parked;
 use super::timefmt::format_hhmm;
-use chrono::{NaiveTime, Timelike};
+use chrono::{DateTime, FixedOffset, NaiveTime, Timelike};
 
 /// A block as a person described it, before it gets an id.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +15,21 @@ pub struct NewBlock {
     pub title: String,
     pub account: Option<String>,
     pub objective: Option<String>,
+}
+
+/// Time logged by hand is time that has passed: an entry still ahead would count as tracked at
+/// once. A minute's grace lets "until now" typed as the current minute pass.
+pub fn already_happened(session: &Session, now: DateTime<FixedOffset>) -> Result<(), String> {
+    let end = session.end.unwrap_or(session.start);
+    if end <= now + chrono::Duration::minutes(1) {
+        return Ok(());
+    }
+    Err(format!(
+        "the entry ends {} {}, which has not come yet: log time once it has passed (plan what is \
+         ahead as a block)",
+        end.format("%a %-d %b"),
+        end.format("%H:%M")
+    ))
 }
 
 /// Checks a block's times and title; the message says what to type instead.

@@ -3,7 +3,9 @@
 use super::plan_form::{FormMode, PlanForm};
 use crate::clock::Zone;
 use crate::config::Config;
-use crate::domain::plan::{DayEdit, add_minutes, next_free_start, resized, shifted};
+use crate::domain::plan::{
+    DayEdit, add_minutes, already_happened, next_free_start, resized, shifted,
+};
 use crate::domain::{Block, Category, Day};
 use crate::tui::app::{DayView, Effect, History};
 use crate::tui::keymap::Binding;
@@ -234,13 +236,13 @@ impl PlanTab {
         zone: &Zone,
     ) -> Option<Vec<Effect>> {
         if self.form.is_some() {
-            return Some(self.form_key(key, zone));
+            return Some(self.form_key(key, now, zone));
         }
         let action = action_for(key)?;
         Some(self.update(action, config, now))
     }
 
-    fn form_key(&mut self, key: KeyEvent, zone: &Zone) -> Vec<Effect> {
+    fn form_key(&mut self, key: KeyEvent, now: DateTime<FixedOffset>, zone: &Zone) -> Vec<Effect> {
         let Some(plan_form) = self.form.as_mut() else {
             return vec![];
         };
@@ -256,6 +258,7 @@ impl PlanTab {
                     FormMode::EditBlock(_) => plan_form.to_block().map(DayEdit::ReplaceBlock),
                     FormMode::ManualEntry => plan_form
                         .to_session(self.date, zone)
+                        .and_then(|s| already_happened(&s, now).map(|()| s))
                         .map(DayEdit::AddSession),
                 };
                 match edit {
