@@ -260,6 +260,7 @@ impl Config {
         self.inbox.validate(origin)?;
         self.plan.validate(origin)?;
         self.import.validate(origin)?;
+        Objective::validate_all(&self.objectives, origin)?;
         self.theme.validate(origin)
     }
 }
@@ -270,7 +271,7 @@ impl Workday {
             origin,
             self.start < self.end,
             "workday.end",
-            self.end,
+            self.end.format("%H:%M"),
             "must be later than workday.start",
         )?;
         check(
@@ -313,6 +314,17 @@ impl Targets {
             "targets.realistic_ceiling",
             self.realistic_ceiling,
             "a percentage from 0 to 100",
+        )?;
+        check(
+            origin,
+            self.proactive_share <= self.realistic_ceiling,
+            "targets.proactive_share",
+            self.proactive_share,
+            &format!(
+                "at most targets.realistic_ceiling ({}): a target above what you call realistic \
+                 cannot be met; lower it or raise the ceiling",
+                self.realistic_ceiling
+            ),
         )?;
         check(
             origin,
@@ -369,6 +381,38 @@ impl PlanConfig {
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {
         for (i, b) in self.template.iter().enumerate() {
             check_ends_after_start(origin, &format!("plan.template[{i}].end"), b.start, b.end)?;
+        }
+        Ok(())
+    }
+}
+
+impl Objective {
+    /// Each objective has a name of its own and a weekly target a week can hold.
+    fn validate_all(objectives: &[Objective], origin: &str) -> Result<(), ConfigError> {
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, o) in objectives.iter().enumerate() {
+            let name = o.name.trim();
+            check(
+                origin,
+                !name.is_empty(),
+                &format!("objectives[{i}].name"),
+                format!("\"{}\"", o.name),
+                "a name, like \"New logos\"",
+            )?;
+            check(
+                origin,
+                seen.insert(name.to_lowercase()),
+                &format!("objectives[{i}].name"),
+                format!("\"{}\"", o.name),
+                "a name no other objective has",
+            )?;
+            check(
+                origin,
+                (0.0..=168.0).contains(&o.weekly_hours),
+                &format!("objectives[{i}].weekly_hours"),
+                o.weekly_hours,
+                "hours from 0 to 168",
+            )?;
         }
         Ok(())
     }
@@ -441,7 +485,7 @@ fn check_ends_after_start(
         origin,
         start < end,
         key,
-        end,
+        end.format("%H:%M"),
         "must be later than its start",
     )
 }
@@ -542,7 +586,23 @@ mod tests {
     #[test]
     fn bad_values_name_key_value_and_what_is_allowed() {
         let cases = [
-            ("[workday]\nstart = \"18:00\"\n", "workday.end"),
+            ("[workday]\nstart = \"18:00\"\n", "workday.end = 17:00"),
+            (
+                "[targets]\nproactive_share = 70\nrealistic_ceiling = 50\n",
+                "at most targets.realistic_ceiling (50)",
+            ),
+            (
+                "[[objectives]]\nname = \"New logos\"\nweekly_hours = -1\n",
+                "objectives[0].weekly_hours = -1: hours from 0 to 168",
+            ),
+            (
+                "[[objectives]]\nname = \"New logos\"\n[[objectives]]\nname = \"new logos \"\n",
+                "objectives[1].name = \"new logos \": a name no other objective has",
+            ),
+            (
+                "[[inbox.slots]]\nstart = \"10:00\"\nend = \"09:00\"\n",
+                "inbox.slots[0].end = 09:00",
+            ),
             ("[workday]\ngrid_minutes = 7\n", "one of 5, 10"),
             ("[targets]\nproactive_share = 140\n", "a percentage"),
             (

@@ -268,7 +268,9 @@ fn log_writes_a_manual_entry_and_refuses_bad_input_without_writing() {
         .args(["log", "09:00-10:00", "re", "x", "--date", "2026-12-25"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("Fri 25 Dec 10:00, which has not come yet"));
+        .stderr(predicate::str::contains(
+            "Fri 25 Dec 10:00, which has not come yet",
+        ));
     assert!(
         !cli.dir.path().join("journal/2026/2026-12-25.toml").exists(),
         "a refused entry writes no file"
