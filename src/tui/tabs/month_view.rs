@@ -25,6 +25,20 @@ fn h(minutes: i64) -> String {
     format!("{}h", (minutes as f64 / 60.0).round() as i64)
 }
 
+/// Whole hours of parts that add up to their rounded sum (largest remainder first): rounding each
+/// on its own shows 1h30 reactive and 158h30 unlogged as 2h + 159h of a 160h month.
+fn hours_adding_up<const N: usize>(minutes: [i64; N]) -> [i64; N] {
+    let total = (minutes.iter().sum::<i64>() as f64 / 60.0).round() as i64;
+    let mut hours = minutes.map(|m| m.div_euclid(60));
+    let mut by_remainder: Vec<usize> = (0..N).collect();
+    by_remainder.sort_by_key(|&i| std::cmp::Reverse(minutes[i].rem_euclid(60)));
+    let short = (total - hours.iter().sum::<i64>()).max(0) as usize;
+    for &i in by_remainder.iter().take(short) {
+        hours[i] += 1;
+    }
+    hours
+}
+
 fn pct(share: Option<f64>) -> String {
     share.map_or("–".into(), |s| format!("{s:.0}%"))
 }
@@ -64,23 +78,25 @@ impl MonthView<'_> {
 
     fn header(&self, f: &Figures, width: u16) -> Vec<Line<'static>> {
         let t = self.theme;
-        let part = |c: Category| {
+        let [pro, re, oth, unlogged] = hours_adding_up([
+            f.minutes(Category::Proactive),
+            f.minutes(Category::Reactive),
+            f.minutes(Category::Other),
+            f.unlogged(),
+        ]);
+        let part = |c: Category, hours: i64| {
             Span::styled(
-                format!("{} {} ({})  ", c.tag(), h(f.minutes(c)), pct(f.share(c))),
+                format!("{} {hours}h ({})  ", c.tag(), pct(f.share(c))),
                 t.category(c),
             )
         };
         let mut first = vec![
-            part(Category::Proactive),
-            part(Category::Reactive),
-            part(Category::Other),
+            part(Category::Proactive, pro),
+            part(Category::Reactive, re),
+            part(Category::Other, oth),
         ];
         first.push(Span::styled(
-            format!(
-                "UNLOGGED {} ({})  ",
-                h(f.unlogged()),
-                pct(f.unlogged_share())
-            ),
+            format!("UNLOGGED {unlogged}h ({})  ", pct(f.unlogged_share())),
             t.unlogged(),
         ));
         first.push(Span::raw(format!("capacity {}", h(f.capacity))));
@@ -239,5 +255,23 @@ impl MonthView<'_> {
             )));
         }
         Paragraph::new(lines).render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hours_adding_up;
+
+    #[test]
+    fn rounded_parts_add_up_to_the_rounded_whole() {
+        // 1h30 reactive and 158h30 unlogged of a 160h month; a month of the generator's.
+        for (parts, whole) in [([0, 90, 0, 9510], 160), ([2679, 2768, 1013, 2180], 144)] {
+            let hours = hours_adding_up(parts);
+            assert_eq!(hours.iter().sum::<i64>(), whole, "{parts:?}");
+            for (h, m) in hours.iter().zip(parts) {
+                assert!((h * 60 - m).abs() < 60, "{h}h for {m} min");
+            }
+        }
+        assert_eq!(hours_adding_up([0, 0, 0, 0]), [0, 0, 0, 0]);
     }
 }
