@@ -245,6 +245,37 @@ fn csv_cells_a_spreadsheet_would_run_as_formulas_read_as_text() {
 }
 
 #[test]
+fn the_account_table_stays_in_line_with_long_and_wide_names() {
+    let dir = tempfile::tempdir().unwrap();
+    for (range, account) in [
+        ("09:00-10:00", "ACME"),
+        (
+            "10:00-11:30",
+            "Nordwind Logistik und Spedition GmbH & Co. KG",
+        ),
+        ("12:00-12:30", "東京商事"),
+    ] {
+        cmd(&dir)
+            .args(["log", range, "reactive", "call", "--account", account])
+            .args(["--date", "2026-11-25"])
+            .assert()
+            .success();
+    }
+    let out = cmd(&dir)
+        .args(["report", "--last", "7d", "--by", "account"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let ends: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .take(4)
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.trim_end()))
+        .collect();
+    assert!(ends.windows(2).all(|w| w[0] == w[1]), "{ends:?}\n{text}");
+}
+
+#[test]
 fn bad_periods_and_empty_periods() {
     let dir = tempfile::tempdir().unwrap();
     cmd(&dir)

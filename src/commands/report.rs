@@ -10,6 +10,7 @@ use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
 pub fn run(
     journal: &Journal,
@@ -134,19 +135,41 @@ fn by_name(by: By) -> &'static str {
     }
 }
 
+/// The name column is as wide as its widest account or objective (at least 24), measured as
+/// the terminal shows it, so a long or CJK name does not push its own row's figures out of line.
+fn name_width(rows: &[Row]) -> usize {
+    rows.iter()
+        .filter_map(|row| match row {
+            Row::Account(name, _) | Row::Objective { name, .. } => Some(name.width()),
+            Row::Period(..) => None,
+        })
+        .fold(24, usize::max)
+}
+
+fn padded(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
 fn print_table(rows: &[Row], sum: &Figures, by: By, from: NaiveDate, to: NaiveDate, target: f64) {
     println!("protime report {from} – {to}, by {}", by_name(by));
     match by {
         By::Account => {
-            println!("{:<24} {:>9}", "account", "reactive");
+            let width = name_width(rows);
+            println!("{} {:>9}", padded("account", width), "reactive");
             for row in rows {
                 if let Row::Account(a, m) = row {
-                    println!("{a:<24} {:>8}h", hours(*m));
+                    println!("{} {:>8}h", padded(a, width), hours(*m));
                 }
             }
         }
         By::Objective => {
-            println!("{:<24} {:>9} {:>9}", "objective", "done", "target");
+            let width = name_width(rows);
+            println!(
+                "{} {:>9} {:>9}",
+                padded("objective", width),
+                "done",
+                "target"
+            );
             for row in rows {
                 if let Row::Objective {
                     name,
@@ -155,7 +178,7 @@ fn print_table(rows: &[Row], sum: &Figures, by: By, from: NaiveDate, to: NaiveDa
                 } = row
                 {
                     let t = target_minutes.map_or("–".to_string(), |t| format!("{}h", hours(t)));
-                    println!("{name:<24} {:>8}h {t:>9}", hours(*done));
+                    println!("{} {:>8}h {t:>9}", padded(name, width), hours(*done));
                 }
             }
         }
