@@ -179,6 +179,10 @@ fn with_objectives() -> Config {
 #[test]
 fn empty_day_wide_and_narrow() {
     insta::assert_snapshot!(
+        "empty_80x24",
+        render(empty_day(), Config::defaults(), 80, 24)
+    );
+    insta::assert_snapshot!(
         "empty_120x40",
         render(empty_day(), Config::defaults(), 120, 40)
     );
@@ -197,6 +201,11 @@ fn realistic_day_wide_and_narrow() {
     insta::assert_snapshot!(
         "realistic_40x30",
         render(realistic_day(), with_objectives(), 40, 30)
+    );
+    // The usual terminal size: the targets move to a line of their own instead of being cut.
+    insta::assert_snapshot!(
+        "realistic_80x24",
+        render(realistic_day(), with_objectives(), 80, 24)
     );
 }
 

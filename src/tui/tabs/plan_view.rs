@@ -12,8 +12,7 @@ use crate::domain::timefmt::{format_hhmm, format_minutes};
 use crate::domain::{Block, BlockKind, Category, Day, Session};
 use crate::tui::app::DayView;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::read_only_notice;
-use crate::tui::widgets::truncate;
+use crate::tui::widgets::{read_only_notice, truncate};
 use chrono::{DateTime, FixedOffset, NaiveTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -83,13 +82,13 @@ impl PlanView<'_> {
         let capacity = capacity(self.config).of_day(day.date, day.off.is_some());
         let summary = check_plan(day, capacity, &limits(self.config));
         let wide = width >= WIDE;
-        let mut lines = vec![self.planned_line(&summary, width)];
+        let mut lines = self.planned_lines(&summary, width);
         if let Some(done) = self.done_line(day, wide) {
             lines.push(done);
         }
         lines.extend(self.warning_lines(day, &summary, wide));
         if wide {
-            lines.extend(self.objectives_line());
+            lines.extend(self.objectives_line(width));
         }
         let no_proactive = !day.blocks.iter().any(|b| b.category == Category::Proactive);
         if let Some(promise) = self.tab.protect.as_deref().filter(|_| no_proactive) {
@@ -99,7 +98,7 @@ impl PlanView<'_> {
         lines
     }
 
-    fn planned_line(&self, s: &PlanSummary, width: u16) -> Line<'static> {
+    fn planned_lines(&self, s: &PlanSummary, width: u16) -> Vec<Line<'static>> {
         let t = self.theme;
         let pro = s.planned[&Category::Proactive];
         let share = s
@@ -112,7 +111,7 @@ impl PlanView<'_> {
         let below_ceiling = s.proactive_share.is_none_or(|p| p <= ceiling);
         if width < WIDE {
             let pct = s.proactive_share.map_or("–".into(), |p| format!("{p:.0}%"));
-            return Line::from(vec![
+            return vec![Line::from(vec![
                 Span::styled(
                     format!("PRO {pct} {}", mark(on_target)),
                     t.category(Category::Proactive),
@@ -127,10 +126,10 @@ impl PlanView<'_> {
                     format!("OTH {}", format_minutes(s.planned[&Category::Other])),
                     t.category(Category::Other),
                 ),
-            ]);
+            ])];
         }
         let max = self.config.targets.max_objectives_per_day;
-        Line::from(vec![
+        let mut line = Line::from(vec![
             Span::styled("Planned  ", t.dim()),
             Span::styled(
                 format!("PRO {}{share}", format_minutes(pro)),
@@ -144,14 +143,28 @@ impl PlanView<'_> {
                 format!("  OTH {}", format_minutes(s.planned[&Category::Other])),
                 t.category(Category::Other),
             ),
-            Span::styled(format!("  free {}", format_minutes(s.free)), t.unlogged()),
-            Span::raw(format!(
-                "   target {target:.0}% {}  ceiling {ceiling:.0}% {}  goals {}/{max}",
-                mark(on_target),
-                mark(below_ceiling),
-                s.objectives
-            )),
-        ])
+            // "unplanned", not "free": the timeline's "free" rows are gaps between blocks in
+            // the working day, this is capacity no block takes yet.
+            Span::styled(
+                format!("  unplanned {}", format_minutes(s.free)),
+                t.unlogged(),
+            ),
+        ]);
+        let targets = format!(
+            "target {target:.0}% {}  ceiling {ceiling:.0}% {}  goals {}/{max}",
+            mark(on_target),
+            mark(below_ceiling),
+            s.objectives
+        );
+        // Below the width both need, the targets go on a line of their own instead of being cut.
+        if usize::from(width.saturating_sub(2))
+            >= line.width() + 3 + Line::from(targets.as_str()).width()
+        {
+            line.spans.push(Span::raw(format!("   {targets}")));
+            vec![line]
+        } else {
+            vec![line, Line::from(format!("         {targets}"))]
+        }
     }
 
     /// Tracked time per category, once anything was tracked.
@@ -202,7 +215,7 @@ impl PlanView<'_> {
         s.warnings.iter().map(warning).collect()
     }
 
-    fn objectives_line(&self) -> Option<Line<'static>> {
+    fn objectives_line(&self, width: u16) -> Option<Line<'static>> {
         if self.config.objectives.is_empty() {
             return None;
         }
@@ -222,16 +235,23 @@ impl PlanView<'_> {
                 )
             })
             .collect();
+        let label = "This week  ";
+        // Cut with "…" where the pane ends, not in the middle of a word without a sign.
+        let room = usize::from(width.saturating_sub(2)).saturating_sub(label.len());
         Some(Line::from(vec![
-            Span::styled("This week  ", self.theme.dim()),
-            Span::raw(parts.join("  ·  ")),
+            Span::styled(label, self.theme.dim()),
+            Span::raw(truncate(&parts.join("  ·  "), room)),
         ]))
     }
 
     fn render_timeline(&self, day: &Day, mut area: Rect, buf: &mut Buffer) {
         if day.blocks.is_empty() && area.height > 0 {
             let text = "Nothing planned yet: a adds a block, T applies the day template, y copies the last planned day.";
-            let height = if area.width >= WIDE { 1 } else { 3 }.min(area.height);
+            // As many rows as the words need at this width (one at 120 columns, two at 80).
+            let height = (text.chars().count() as u16)
+                .div_ceil(area.width.saturating_sub(4).max(1))
+                .clamp(1, 3)
+                .min(area.height);
             let hint = Paragraph::new(text)
                 .style(self.theme.dim())
                 .wrap(Wrap { trim: true });
