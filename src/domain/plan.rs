@@ -42,8 +42,8 @@ pub fn validate(start: NaiveTime, end: NaiveTime, title: &str) -> Result<(), Str
     }
     if end < start {
         return Err(format!(
-            "the end {} is before the start {}: a block ends later the same day, so one that runs \
-             past midnight is two blocks (the first ending at 23:59, the next starting at 00:00)",
+            "the end {} is before the start {}: the end must come later the same day; for time \
+             past midnight, end at 23:59 here and add the rest on the next day from 00:00",
             format_hhmm(end),
             format_hhmm(start),
         ));

@@ -135,6 +135,9 @@ impl Form {
         let block =
             Block::bordered().title(Span::styled(format!(" {} ", self.title), theme.title()));
         let width = self.fields.iter().map(|f| f.label.len()).max().unwrap_or(0);
+        // A value longer than the box shows its end (where typing goes on) after a "…", so one
+        // long title does not push the other fields and the footer out of the box.
+        let room = usize::from(area.width.saturating_sub(2)).saturating_sub(width + 3);
         let mut lines: Vec<Line> = self
             .fields
             .iter()
@@ -142,9 +145,9 @@ impl Form {
             .map(|(i, f)| {
                 let focused = i == self.focus;
                 let value = if focused {
-                    format!("{}▏", f.value)
+                    format!("{}▏", tail(&f.value, room.saturating_sub(1)))
                 } else {
-                    f.value.clone()
+                    tail(&f.value, room)
                 };
                 let style = if focused {
                     theme.tab(true)
@@ -180,6 +183,16 @@ impl Form {
     }
 }
 
+/// The end of `text` in at most `room` characters, after a "…" when it had to be cut.
+fn tail(text: &str, room: usize) -> String {
+    let count = text.chars().count();
+    if count <= room || room == 0 {
+        return text.to_string();
+    }
+    let kept: String = text.chars().skip(count - (room - 1)).collect();
+    format!("…{kept}")
+}
+
 /// A field holds one line: a pasted line break or tab becomes a space (no word is dropped), other
 /// control characters go, and the line break a copied line ends with is not kept.
 pub fn one_line(text: &str) -> String {
@@ -196,6 +209,29 @@ pub fn one_line(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_value_shows_its_end_on_one_row() {
+        let mut form = form();
+        form.handle_key(key(KeyCode::Tab));
+        form.paste(&"word ".repeat(60));
+        form.paste("END");
+        let backend = ratatui::backend::TestBackend::new(60, 6);
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        let theme = Theme::new(&crate::config::Config::defaults().theme, true);
+        terminal
+            .draw(|f| form.render(f.area(), f.buffer_mut(), &theme))
+            .unwrap();
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("…word word"), "{screen}");
+        assert!(screen.contains("END▏"), "{screen}");
+        assert!(
+            screen.contains("Enter saves"),
+            "the footer stays in the box: {screen}"
+        );
+        assert_eq!(tail("abc", 3), "abc");
+        assert_eq!(tail("abcdef", 4), "…def");
+    }
+
     #[test]
     fn a_paste_becomes_one_line_without_losing_a_word() {
         assert_eq!(one_line("Call ACME\ndo"), "Call ACME do");
