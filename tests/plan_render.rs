@@ -232,3 +232,19 @@ fn overlapping_pair_wide_and_narrow() {
         render(overlapping_day(), Config::defaults(), 40, 30)
     );
 }
+
+#[test]
+fn a_session_without_a_title_is_named_by_its_kind_once() {
+    let mut day = empty_day();
+    let mut untitled = session(
+        "s1",
+        "09:02-09:32",
+        Category::Proactive,
+        SessionKind::Focus,
+        "",
+    );
+    untitled.title = None;
+    day.sessions.push(untitled);
+    let screen = render(day, Config::defaults(), 120, 30);
+    assert!(screen.contains("PRO  focus 09:02–09:32 (0h30)"), "{screen}");
+}

@@ -465,13 +465,16 @@ impl PlanView<'_> {
             span.start.with_timezone(&tz).time(),
             span.end.with_timezone(&tz).time(),
         );
-        let what = s.title.clone().unwrap_or_else(|| s.kind.name().to_string());
+        // A session without a title is named by its kind once ("focus", not "focus · focus").
+        let what = s.title.as_ref().map_or_else(
+            || s.kind.to_string(),
+            |title| format!("{} · {title}", s.kind),
+        );
         let running = if s.end.is_none() { " running" } else { "" };
         let text = format!(
-            "{} ░░ {:<4} {} · {what} {}–{} ({}){running}",
+            "{} ░░ {:<4} {what} {}–{} ({}){running}",
             format_hhmm(start),
             s.category.tag(),
-            s.kind,
             format_hhmm(start),
             format_hhmm(end),
             format_minutes(span.minutes())
