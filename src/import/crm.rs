@@ -291,7 +291,7 @@ fn file(
     line: u64,
 ) {
     if let Ok(Ok(item)) = &read
-        && !window.contains(item.start)
+        && !window.overlaps(item.start, item.end)
     {
         parsed.skip("outside the period");
         return;

@@ -372,7 +372,7 @@ fn read_event(
     };
     let skip = skip_reason(event, me, length);
     for (source, at) in starts {
-        if !window.contains(at) {
+        if !window.overlaps(at, at + length) {
             parsed.skip("outside the period");
             continue;
         }

@@ -298,3 +298,26 @@ fn a_series_cut_at_the_occurrence_limit_says_so() {
         p.notices
     );
 }
+
+#[test]
+fn an_event_from_the_evening_before_brings_only_its_part_inside_the_period() {
+    // 23:00–01:00 local, the night into the period's first day (13 Nov).
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:late\r\nDTSTART:20261112T220000Z\r\nDURATION:PT2H\r\n\
+         SUMMARY:APAC call\r\nEND:VEVENT\r\n",
+    );
+    let window = nov();
+    let p = parse(&text, &window, &[]).unwrap();
+    assert_eq!(p.items.len(), 1, "{:?}", p.skipped);
+    let accepted = [crate::import::Accepted {
+        item: p.items[0].clone(),
+        category: crate::domain::Category::Reactive,
+        chosen: false,
+    }];
+    let days = crate::import::by_day(&accepted, &window);
+    let first: NaiveDate = "2026-11-13".parse().unwrap();
+    assert_eq!(days.keys().copied().collect::<Vec<_>>(), vec![first]);
+    let part = &days[&first][0].item;
+    assert_eq!(part.source, "ics:late#2026-11-13");
+    assert_eq!(part.minutes(), 60);
+}

@@ -218,6 +218,15 @@ impl Window {
         (self.from, self.to.succ_opt().unwrap_or(self.to))
     }
 
+    /// Whether an item from `start` to `end` has time inside the period: it starts in it, or
+    /// starts the evening before and runs past the first midnight (only that part is imported).
+    pub fn overlaps(&self, start: DateTime<FixedOffset>, end: DateTime<FixedOffset>) -> bool {
+        let first = self.local_date(start);
+        self.contains(start)
+            || (first < self.from
+                && end > crate::domain::span::day_bounds(&self.zone, self.from).start)
+    }
+
     pub fn contains(&self, t: DateTime<FixedOffset>) -> bool {
         let d = self.local_date(t);
         self.from <= d && d <= self.to
@@ -335,13 +344,16 @@ pub fn by_day(accepted: &[Accepted], window: &Window) -> BTreeMap<NaiveDate, Vec
     let mut days: BTreeMap<NaiveDate, Vec<Accepted>> = BTreeMap::new();
     for a in accepted {
         for part in a.item.split_days(window) {
-            days.entry(window.local_date(part.start))
-                .or_default()
-                .push(Accepted {
-                    item: part,
-                    category: a.category,
-                    chosen: a.chosen,
-                });
+            let date = window.local_date(part.start);
+            if date < window.from {
+                // The evening before the period is not the period's: a wider import writes it.
+                continue;
+            }
+            days.entry(date).or_default().push(Accepted {
+                item: part,
+                category: a.category,
+                chosen: a.chosen,
+            });
         }
     }
     days
