@@ -162,6 +162,45 @@ fn a_timer_started_after_protime_sat_open_and_idle_asks_about_no_gap() {
 }
 
 #[test]
+fn answering_work_keeps_the_session_and_the_question_does_not_come_back() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(5), minutes(1));
+    h.advance(minutes(20));
+    assert!(h.app.gap.is_some());
+    h.type_keys("w");
+    h.advance(chrono::Duration::seconds(1));
+    assert!(h.app.gap.is_none(), "{}", h.screen(100, 24));
+    assert_eq!(
+        h.sessions(today()),
+        vec!["09:00-open focus PRO ACME proposal"]
+    );
+}
+
+#[test]
+fn q_quits_while_the_gap_question_is_up() {
+    use protime::tui::app::Effect;
+    use protime::tui::event::Event;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.advance(minutes(20));
+    assert!(h.app.gap.is_some());
+    let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+    assert!(h.app.handle(&q).contains(&Effect::Quit));
+}
+
+#[test]
+fn a_break_alone_is_no_session_to_ask_about() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(31), minutes(1)); // the round ended at 09:30, the break runs
+    // Closed during the break, opened again after it: no session was open in between.
+    let h = h.restart(at("2026-11-26T09:37:00+01:00"));
+    assert!(h.app.gap.is_none(), "{}", h.screen(100, 24));
+}
+
+#[test]
 fn reopening_resumes_the_open_session_with_wall_clock_time() {
     let mut h = planned_at("09:00:00");
     h.type_keys("s");

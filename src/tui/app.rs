@@ -236,8 +236,12 @@ impl App {
             return match gap.answer(key) {
                 Some(op) => {
                     self.gap = None;
+                    // Answered: the gap ends now, so the next tick does not ask about it again.
+                    self.last_alive = Some(self.now);
                     vec![Effect::Timer(op)]
                 }
+                // Quitting leaves the gap open; the next start asks again.
+                None if keymap::action_for(key) == Some(Action::Quit) => vec![Effect::Quit],
                 None => vec![],
             };
         }
@@ -406,6 +410,21 @@ impl App {
     }
 
     /// True while a timer or an interruption runs: the header counts down each second.
+    /// The question to ask when nothing was seen of protime for [`GAP_MINUTES`] or more while a
+    /// session was open (a break alone is no session). The gap begins no earlier than the newest
+    /// open session: starting it was a sign of life.
+    pub fn gap_since(&self, last_seen: DateTime<FixedOffset>) -> Option<GapQuestion> {
+        let newest_open = self
+            .today_day()?
+            .sessions
+            .iter()
+            .filter(|s| s.end.is_none())
+            .map(|s| s.start)
+            .max()?;
+        let since = last_seen.max(newest_open);
+        ((self.now - since).num_minutes() >= GAP_MINUTES).then_some(GapQuestion { since })
+    }
+
     pub fn countdown_visible(&self) -> bool {
         self.today_day().is_some_and(|d| {
             d.timer.as_ref().is_some_and(|t| t.is_running())
@@ -462,8 +481,8 @@ impl App {
             return effects;
         }
         let last = self.last_alive.unwrap_or(before);
-        if (now - last).num_minutes() >= GAP_MINUTES {
-            self.gap = Some(GapQuestion { since: last });
+        if let Some(gap) = self.gap_since(last) {
+            self.gap = Some(gap);
             return effects;
         }
         if self

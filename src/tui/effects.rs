@@ -1,8 +1,6 @@
 //! Carrying out what `App::update` asked for: journal reads and writes, off the update path.
 
-use super::app::GAP_MINUTES;
 use super::app::{App, DayView, Effect, History};
-use super::prompt::GapQuestion;
 use super::tabs::plan::{copy_candidates, fitting_blocks};
 use crate::domain::Day;
 use crate::domain::plan::DayEdit;
@@ -315,8 +313,8 @@ pub fn recover_open_session(app: &mut App, journal: &Journal) {
             last.format("%a %H:%M")
         ));
         reload_days(app, journal);
-    } else if silent.num_minutes() >= GAP_MINUTES {
-        app.gap = Some(GapQuestion { since: last });
+    } else {
+        app.gap = app.gap_since(last);
     }
 }
 
