@@ -168,3 +168,25 @@ fn empty_and_long_parking_lists_wide_and_narrow() {
     insta::assert_snapshot!("long_100x30", h.screen(100, 30));
     insta::assert_snapshot!("long_40x24", h.screen(40, 24));
 }
+
+#[test]
+fn after_the_last_waiting_mail_the_next_key_does_not_quietly_re_mark_a_handled_one() {
+    let mut h = Harness::new(at("2026-11-26T09:00:00+01:00"));
+    h.type_keys("nreply Anna re pricing\nnACME invoice\nnforward contract to legal\n");
+    h.type_keys("3");
+    h.type_keys("r"); // the first: replied
+    h.type_keys("jx"); // the last waiting one (now second): dropped
+    let waiting_selected = h.app.inbox.selected;
+    h.type_keys("x"); // the one still waiting
+    let day = h.journal.load(today()).unwrap();
+    let states: Vec<ParkedState> = day.parked.iter().map(|p| p.state).collect();
+    assert_eq!(
+        states,
+        vec![
+            ParkedState::Replied,
+            ParkedState::Dropped,
+            ParkedState::Dropped
+        ],
+        "selected {waiting_selected}"
+    );
+}

@@ -144,7 +144,7 @@ impl InboxTab {
         Some(vec![])
     }
 
-    fn triage(&self, key: char, day: &Day, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    fn triage(&mut self, key: char, day: &Day, now: DateTime<FixedOffset>) -> Vec<Effect> {
         let state = match key {
             'r' => ParkedState::Replied,
             't' => ParkedState::Template,
@@ -160,11 +160,18 @@ impl InboxTab {
         };
         let slot = open_inbox(day).map(|s| s.id.clone());
         let edit = DayEdit::ReplaceParked(triage(item, state, now, slot));
-        vec![Effect::Edit {
+        let effects = vec![Effect::Edit {
             date: day.date,
             edit,
             history: History::New,
-        }]
+        }];
+        let waiting = day.parked.iter().filter(|p| p.state.is_waiting()).count();
+        if item.state.is_waiting() && !state.is_waiting() {
+            // The mail moves down among the handled ones: stay among those still waiting, so
+            // the next key does not re-mark a mail already handled (that takes moving to it).
+            self.selected = self.selected.min(waiting.saturating_sub(2));
+        }
+        effects
     }
 
     fn copy(&self) -> Vec<Effect> {

@@ -244,13 +244,20 @@ impl MonthView<'_> {
             self.theme.dim(),
         )];
         for (label, f) in group(&self.tab.days, Grouping::Week) {
-            let cell = |m: i64, s: Option<f64>| format!("{:>4} {:>5}", h(m), pct(s));
+            let cell =
+                |hours: i64, s: Option<f64>| format!("{:>4} {:>5}", format!("{hours}h"), pct(s));
+            let [pro, re, oth, unlogged] = hours_adding_up([
+                f.minutes(Category::Proactive),
+                f.minutes(Category::Reactive),
+                f.minutes(Category::Other),
+                f.unlogged(),
+            ]);
             lines.push(Line::from(format!(
                 "{label:<9} {:>10} {:>10} {:>10} {:>10} {:>9}",
-                cell(f.minutes(Category::Proactive), f.share(Category::Proactive)),
-                cell(f.minutes(Category::Reactive), f.share(Category::Reactive)),
-                cell(f.minutes(Category::Other), f.share(Category::Other)),
-                cell(f.unlogged(), f.unlogged_share()),
+                cell(pro, f.share(Category::Proactive)),
+                cell(re, f.share(Category::Reactive)),
+                cell(oth, f.share(Category::Other)),
+                cell(unlogged, f.unlogged_share()),
                 h(f.capacity)
             )));
         }
