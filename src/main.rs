@@ -35,7 +35,13 @@ fn main() -> ExitCode {
     }
     match cli.command {
         Some(Command::Review { date }) => {
-            match date.as_deref().map(commands::parse_date).transpose() {
+            let today = clock.now().date_naive();
+            let date = date.as_deref().map(commands::parse_date).transpose();
+            match date {
+                Ok(Some(d)) if d > today => fail(
+                    EXIT_REFUSED,
+                    format!("{d} has not happened yet: review today or an earlier day"),
+                ),
                 Ok(date) => run_tui(&paths, clock, Opening::review(date)),
                 Err(message) => fail(EXIT_REFUSED, message),
             }

@@ -155,6 +155,16 @@ fn a_focus_started_here_and_never_stopped_counts_one_round_and_stops_next_day() 
 }
 
 #[test]
+fn a_review_of_a_day_ahead_is_refused() {
+    let cli = Cli::new();
+    cli.at("09:00:00")
+        .args(["review", "--date", "2026-11-30"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("2026-11-30 has not happened yet"));
+}
+
+#[test]
 fn the_dashboard_without_a_terminal_says_what_works_instead() {
     let cli = Cli::new();
     for args in [vec![], vec!["--demo"], vec!["review"]] {

@@ -248,3 +248,17 @@ fn a_session_without_a_title_is_named_by_its_kind_once() {
     let screen = render(day, Config::defaults(), 120, 30);
     assert!(screen.contains("PRO  focus 09:02–09:32 (0h30)"), "{screen}");
 }
+
+#[test]
+fn a_session_titled_by_its_kind_is_named_once() {
+    let mut day = empty_day();
+    day.sessions.push(session(
+        "s1",
+        "09:00-09:03",
+        Category::Reactive,
+        SessionKind::Interruption,
+        "interruption",
+    ));
+    let screen = render(day, Config::defaults(), 120, 30);
+    assert!(screen.contains("RE   interruption 09:00–09:03"), "{screen}");
+}

@@ -139,6 +139,19 @@ fn harness(fill: fn(&mut Day)) -> Harness {
 }
 
 #[test]
+fn the_review_tab_goes_no_further_than_today() {
+    let mut h = harness(good_day);
+    h.type_keys("4lll");
+    assert_eq!(h.app.review.date, today());
+    h.type_keys("y");
+    let tomorrow = today().succ_opt().unwrap();
+    assert!(
+        h.file(tomorrow).is_empty(),
+        "no review is written for a day ahead"
+    );
+}
+
+#[test]
 fn the_fast_path_takes_two_keys() {
     let mut h = harness(good_day);
     h.keys = 0;

@@ -80,6 +80,21 @@ fn a_full_focus_and_break_cycle_by_keys_and_clock() {
 }
 
 #[test]
+fn s_between_rounds_starts_the_next_round_instead_of_ending_the_cycle() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(36), minutes(1)); // focus to 09:30, break to 09:35: READY
+    h.type_keys("s");
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "09:00-09:30 focus PRO ACME proposal",
+            "09:36-open focus PRO ACME proposal"
+        ]
+    );
+}
+
+#[test]
 fn interruption_and_pass_on_from_another_tab() {
     let mut h = planned_at("09:00:00");
     h.type_keys("s1");

@@ -73,7 +73,9 @@ fn is_open(state: &ParkedState) -> bool {
 
 /// Parks `text` on the day.
 pub fn park(day: &mut Day, text: &str, now: DateTime<FixedOffset>) -> Result<Parked, String> {
-    let text = text.trim();
+    // One line, as the list shows it: `protime park "$(pbpaste)"` may bring line breaks.
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.as_str();
     if text.is_empty() {
         return Err("say what to handle later, like \"reply Anna re pricing\"".into());
     }
@@ -204,6 +206,8 @@ mod tests {
         assert!(park(&mut d, "  ", now("09:00")).is_err());
         assert_eq!(park(&mut d, "reply Anna", now("09:00")).unwrap().id, "p1");
         assert_eq!(park(&mut d, "ACME invoice", now("09:05")).unwrap().id, "p2");
+        let lines = park(&mut d, "Re: pricing\nDear Anna,\r\n  thanks", now("09:06")).unwrap();
+        assert_eq!(lines.text, "Re: pricing Dear Anna, thanks");
     }
 
     #[test]

@@ -229,9 +229,14 @@ impl App {
         } else {
             &[]
         };
+        // A tab's own key wins over the same key anywhere (on Review, p and n answer the question).
+        let taken: Vec<&str> = tab_keys
+            .iter()
+            .flat_map(|b| b.keys.split([' ', '/']))
+            .collect();
         tab_keys
             .iter()
-            .chain(timer::ANYWHERE)
+            .chain(timer::ANYWHERE.iter().filter(|b| !taken.contains(&b.keys)))
             .chain(GLOBAL.iter())
             .collect()
     }
@@ -270,7 +275,7 @@ impl App {
     fn render_help(&self, body: Rect, buf: &mut Buffer) {
         let bindings = self.bindings();
         let area = body.centered(
-            Constraint::Max(64),
+            Constraint::Max(90),
             Constraint::Max(bindings.len() as u16 + 2),
         );
         Clear.render(area, buf);

@@ -465,11 +465,12 @@ impl PlanView<'_> {
             span.start.with_timezone(&tz).time(),
             span.end.with_timezone(&tz).time(),
         );
-        // A session without a title is named by its kind once ("focus", not "focus · focus").
-        let what = s.title.as_ref().map_or_else(
-            || s.kind.to_string(),
-            |title| format!("{} · {title}", s.kind),
-        );
+        // A session without a title, or titled by its kind, is named once ("focus", not
+        // "focus · focus").
+        let what = match &s.title {
+            Some(title) if *title != s.kind.to_string() => format!("{} · {title}", s.kind),
+            _ => s.kind.to_string(),
+        };
         let running = if s.end.is_none() { " running" } else { "" };
         let text = format!(
             "{} ░░ {:<4} {what} {}–{} ({}){running}",

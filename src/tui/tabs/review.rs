@@ -82,7 +82,9 @@ impl ReviewTab {
                 return Some(self.show(self.date.pred_opt().unwrap_or(self.date)));
             }
             KeyCode::Right | KeyCode::Char('l') => {
-                return Some(self.show(self.date.succ_opt().unwrap_or(self.date)));
+                // A day is reviewed once it has happened: today is as far as it goes.
+                let next = self.date.succ_opt().unwrap_or(self.date).min(today);
+                return Some(self.show(next));
             }
             KeyCode::Char('t') => return Some(self.show(today)),
             _ => return None,

@@ -43,6 +43,11 @@ pub const ANYWHERE: &[Binding] = &[
         help: "pass it on: log a request handed over, focus goes on",
         hint: Some("pass on"),
     },
+    Binding {
+        keys: "n",
+        help: "park a mail for the next inbox slot",
+        hint: None,
+    },
 ];
 
 /// What the Timer tab offers to focus on: unplanned work, then today's blocks.
@@ -97,6 +102,11 @@ impl TimerTab {
             return None;
         }
         let running = day.is_some_and(|d| d.timer.is_some());
+        // Between rounds (READY) s starts the next round, as space does, rather than ending the
+        // whole cycle.
+        let ready = day
+            .and_then(|d| d.timer.as_ref())
+            .is_some_and(|t| t.is_ready());
         let count = choices(day).len();
         let at = self.selected_index(day, now);
         let op = match key.code {
@@ -108,6 +118,7 @@ impl TimerTab {
                 self.selected = Some((at + 1).min(count - 1));
                 return Some(vec![]);
             }
+            KeyCode::Char('s') if ready => TimerOp::Resume,
             KeyCode::Char('s') if running => TimerOp::Stop,
             KeyCode::Char('s') | KeyCode::Enter => match choices(day).get(at) {
                 Some(Choice::Block(b)) => TimerOp::Start(FocusTarget::block(b)),
