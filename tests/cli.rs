@@ -73,6 +73,26 @@ fn plan_add_and_show() {
         .stdout(predicate::str::contains(
             "09:00-10:30 PRO Prospecting calls · New logos",
         ));
+    let added = cli.json(
+        "08:00:00",
+        &["plan", "add", "10:00-11:00", "re", "Requests"],
+    );
+    assert_eq!(added["block"]["start"], "10:00");
+    assert_eq!(added["block"]["category"], "reactive");
+    cli.at("08:00:00")
+        .args(["plan", "add", "10:15-10:45", "oth", "Team"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("overlaps \"Requests\""));
+    let shown = cli.json("08:00:00", &["plan", "show"]);
+    assert_eq!(shown["date"], "2026-11-26");
+    let titles: Vec<&str> = shown["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Prospecting calls", "Requests", "Team"]);
 }
 
 #[test]

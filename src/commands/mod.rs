@@ -125,9 +125,11 @@ impl<'a> Run<'a> {
                     account: account.as_deref(),
                     objective: objective.as_deref(),
                 };
-                plan::add(&self.journal, today, args)
+                plan::add(&self.journal, today, args, self.json)
             }
-            PlanCommand::Show { date } => plan::show(&self.journal, today, date.as_deref()),
+            PlanCommand::Show { date } => {
+                plan::show(&self.journal, today, date.as_deref(), self.json)
+            }
         }
     }
 

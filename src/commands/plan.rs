@@ -1,7 +1,9 @@
 //! `protime plan add|show`: the plan from the command line, through the same journal store.
 
 use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, parse_date};
+use crate::domain::Day;
 use crate::domain::plan::{NewBlock, add_block};
+use crate::domain::span::overlapping_blocks;
 use crate::domain::timefmt::{format_hhmm, parse_hhmm};
 use crate::journal::Journal;
 use chrono::{NaiveDate, NaiveTime};
@@ -16,27 +18,57 @@ pub struct AddArgs<'a> {
     pub objective: Option<&'a str>,
 }
 
-pub fn add(journal: &Journal, today: NaiveDate, args: AddArgs) -> ExitCode {
+pub fn add(journal: &Journal, today: NaiveDate, args: AddArgs, json: bool) -> ExitCode {
     let parsed = parse_add(today, &args);
     let (date, new) = match parsed {
         Ok(p) => p,
         Err(message) => return fail(EXIT_REFUSED, message),
     };
-    match journal.update(date, |day| add_block(day, new)) {
-        Ok(block) => {
-            println!(
-                "{date} {}-{} {} {} ({})",
-                format_hhmm(block.start),
-                format_hhmm(block.end),
-                block.category.tag(),
-                block.title,
-                block.id
-            );
+    let added = journal.update(date, |day| {
+        let block = add_block(day, new)?;
+        let overlaps = overlapped_by(day, &block.id);
+        Ok((block, overlaps))
+    });
+    match added {
+        Ok((block, overlaps)) => {
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({ "date": date.to_string(), "block": block })
+                );
+            } else {
+                println!(
+                    "{date} {}-{} {} {} ({})",
+                    format_hhmm(block.start),
+                    format_hhmm(block.end),
+                    block.category.tag(),
+                    block.title,
+                    block.id
+                );
+            }
+            for title in overlaps {
+                // Added all the same, as in the dashboard, which shows the overlap too.
+                eprintln!("protime: note: it overlaps \"{title}\"");
+            }
             ExitCode::from(EXIT_OK)
         }
         Err(crate::journal::JournalError::Refused(reason)) => fail(EXIT_REFUSED, reason),
         Err(e) => fail(EXIT_JOURNAL, e),
     }
+}
+
+/// The titles of the blocks that overlap block `id`.
+fn overlapped_by(day: &Day, id: &str) -> Vec<String> {
+    overlapping_blocks(&day.blocks)
+        .into_iter()
+        .filter_map(|(a, b)| match (a == id, b == id) {
+            (true, _) => Some(b),
+            (_, true) => Some(a),
+            _ => None,
+        })
+        .filter_map(|other| day.blocks.iter().find(|x| x.id == other))
+        .map(|b| b.title.clone())
+        .collect()
 }
 
 fn parse_add(today: NaiveDate, args: &AddArgs) -> Result<(NaiveDate, NewBlock), String> {
@@ -65,7 +97,7 @@ pub fn parse_range(text: &str) -> Result<(NaiveTime, NaiveTime), String> {
     Ok((parse_hhmm(a)?, parse_hhmm(b)?))
 }
 
-pub fn show(journal: &Journal, today: NaiveDate, date: Option<&str>) -> ExitCode {
+pub fn show(journal: &Journal, today: NaiveDate, date: Option<&str>, json: bool) -> ExitCode {
     let date = match date.map_or(Ok(today), parse_date) {
         Ok(d) => d,
         Err(message) => return fail(EXIT_REFUSED, message),
@@ -74,6 +106,12 @@ pub fn show(journal: &Journal, today: NaiveDate, date: Option<&str>) -> ExitCode
         Ok(day) => day,
         Err(e) => return fail(EXIT_JOURNAL, e),
     };
+    if json {
+        let blocks = day.blocks_by_start();
+        let out = serde_json::json!({ "date": date.to_string(), "off": day.off, "blocks": blocks });
+        println!("{out}");
+        return ExitCode::from(EXIT_OK);
+    }
     println!("{}", date.format("%a %-d %b %Y"));
     if let Some(off) = &day.off {
         println!("  day off: {off}");
