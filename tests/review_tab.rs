@@ -218,6 +218,28 @@ fn an_unreviewed_yesterday_is_offered_first_thing_and_can_be_amended() {
 }
 
 #[test]
+fn an_unanswered_yesterday_does_not_take_the_place_of_todays_review_at_its_reminder() {
+    let h = harness(good_day);
+    let mut next = h.restart(at("2026-11-27T08:00:00+01:00"));
+    assert_eq!(next.app.review.date, today(), "yesterday is offered");
+    next.type_keys("4");
+    assert!(
+        next.screen(100, 30)
+            .contains("On Thu 26 Nov, did I decide what to do")
+    );
+    next.type_keys("1");
+    next.run_for(chrono::Duration::hours(9), chrono::Duration::minutes(30)); // past 16:45
+    let friday = today().succ_opt().unwrap();
+    assert_eq!(next.app.review.date, friday);
+    next.type_keys("4y");
+    assert!(next.journal.load(today()).unwrap().review.is_none());
+    assert_eq!(
+        next.journal.load(friday).unwrap().review.unwrap().decided,
+        Some(Decision::Yes)
+    );
+}
+
+#[test]
 fn the_streak_counts_reviewed_working_days() {
     let mut h = harness(good_day);
     for back in 1..=3 {

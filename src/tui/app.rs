@@ -338,7 +338,7 @@ impl App {
     }
 
     /// The end-of-day reminder, when the clock passes the configured time and today has no review.
-    fn review_reminder(&self, before: DateTime<FixedOffset>) -> Vec<Effect> {
+    fn review_reminder(&mut self, before: DateTime<FixedOffset>) -> Vec<Effect> {
         let at = self.config.review.reminder;
         let reviewed = self
             .today_day()
@@ -353,12 +353,20 @@ impl App {
             "It is {}: time to review the day — press 4",
             at.format("%H:%M")
         );
+        let mut effects = vec![];
+        let today = self.now.date_naive();
+        if self.review.date != today {
+            // The tab may still show an earlier unreviewed day: 4 must now open today's review.
+            self.review.date = today;
+            effects.push(Effect::ReloadDay);
+        }
         let note = Notification::new(
             NotificationKind::ReviewReminder,
             "Review the day",
             "Did I decide what to do today, or did someone else?",
         );
-        vec![Effect::Message(text), Effect::Notify(note)]
+        effects.extend([Effect::Message(text), Effect::Notify(note)]);
+        effects
     }
 
     /// A block starting within the configured lead time (and an inbox slot starting now), told once

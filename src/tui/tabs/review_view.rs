@@ -109,8 +109,17 @@ impl ReviewView<'_> {
                 s.to_string()
             }
         };
+        // An earlier day is asked about as that day, so it is not answered as today's by mistake.
+        let question = if day.date == self.now.date_naive() {
+            "Did I decide what to do today, or did someone else?".to_string()
+        } else {
+            format!(
+                "On {}, did I decide what to do, or did someone else?",
+                day.date.format("%a %-d %b")
+            )
+        };
         vec![
-            Line::styled("Did I decide what to do today, or did someone else?", bold),
+            Line::styled(question, bold),
             Line::from(choices),
             Line::from(vec![
                 Span::styled("Note: ", self.theme.dim()),
