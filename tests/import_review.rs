@@ -275,6 +275,15 @@ fn a_path_that_is_no_export_keeps_the_prompt_open_with_why() {
 }
 
 #[test]
+fn a_long_message_in_the_prompt_wraps_instead_of_being_cut() {
+    let long = format!("/tmp/{}/notes.ics", "a-folder-with-a-long-name/".repeat(5));
+    let h = dashboard_import(&long);
+    let narrow = h.screen(80, 24);
+    // The message's last words, after the long path, are on screen.
+    assert!(narrow.contains("full path, like"), "{narrow}");
+}
+
+#[test]
 fn an_export_that_does_not_read_is_named_in_the_banner_and_nothing_opens() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("calendar.ics");

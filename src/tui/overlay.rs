@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 /// Draws the prompt at the bottom of the body, or the gap question in its middle.
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     if let Some(prompt) = &app.prompt {
-        let height = prompt.form.height().min(body.height);
+        let height = prompt.form.height(body.width).min(body.height);
         let area = Rect {
             y: body.bottom() - height,
             height,

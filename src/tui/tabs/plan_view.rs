@@ -68,7 +68,7 @@ impl PlanView<'_> {
         };
         self.render_timeline(day, timeline, buf);
         if let Some(form) = &self.tab.form {
-            let height = form.form.height().min(area.height);
+            let height = form.form.height(area.width).min(area.height);
             let form_area = Rect {
                 y: area.bottom() - height,
                 height,

@@ -51,7 +51,7 @@ impl ReviewView<'_> {
             Line::styled(text, self.theme.title()).render(at, buf);
         }
         if let Some(form) = &self.tab.form {
-            let height = form.height().min(area.height);
+            let height = form.height(area.width).min(area.height);
             form.render(
                 Rect {
                     y: area.bottom() - height,

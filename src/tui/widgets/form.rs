@@ -177,9 +177,33 @@ impl Form {
             .render(area, buf);
     }
 
-    /// Rows the form needs to show every field and its message.
-    pub fn height(&self) -> u16 {
-        self.fields.len() as u16 + 4
+    /// Rows the form needs at `width` to show every field, its hint and the message, each
+    /// wrapped as [`Form::render`] draws it (a long hint or message takes more rows, not cut).
+    pub fn height(&self, width: u16) -> u16 {
+        let inner = usize::from(width.saturating_sub(2)).max(1);
+        let label = self.fields.iter().map(|f| f.label.len()).max().unwrap_or(0) + 2;
+        let room = inner.saturating_sub(label + 1);
+        let field_rows: usize = self
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let value = tail(&f.value, room).chars().count();
+                let hint = if i == self.focus {
+                    f.hint.chars().count() + 1
+                } else {
+                    0
+                };
+                (label + value + 2 + hint).div_ceil(inner).max(1)
+            })
+            .sum();
+        let message = match &self.error {
+            Some(e) => e.chars().count() + 3,
+            None => self.enter.len() + 40,
+        };
+        // One row spare: words wrap a little later than characters would.
+        let rows = field_rows + message.div_ceil(inner).max(1) + 1;
+        rows as u16 + 2
     }
 }
 
