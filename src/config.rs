@@ -249,7 +249,10 @@ impl Config {
     ) -> Result<Config, ConfigError> {
         let text =
             toml::to_string(merged).map_err(|e| invalid(origin, "config", "", &e.to_string()))?;
-        toml::from_str(&text).map_err(|e| unknown_or_bad_key(user.unwrap_or(""), origin, &e))
+        toml::from_str(&text).map_err(|e| {
+            let key = e.span().and_then(|span| key_at(&text, span.start));
+            unknown_or_bad_key(user.unwrap_or(""), origin, &e, key)
+        })
     }
 
     /// Checks section by section; only the first problem found is reported.
@@ -513,14 +516,53 @@ fn syntax(text: &str, origin: &str, e: &toml::de::Error) -> ConfigError {
 }
 
 /// The merged text has no line numbers the user would recognise, so name the key instead.
-fn unknown_or_bad_key(user_text: &str, origin: &str, e: &toml::de::Error) -> ConfigError {
+/// `section.key` of the value at `offset` in a TOML text: its line's key under the last table
+/// header above it. The merged config's error spans point into that text, not the user's file.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next()?;
+    let key = line.split_once('=')?.0.trim();
+    let section = before[..line_start].lines().rev().find_map(|l| {
+        l.trim()
+            .strip_prefix('[')
+            .map(|h| h.trim_matches(['[', ']']).to_string())
+    });
+    Some(match section {
+        Some(section) => format!("{section}.{key}"),
+        None => key.to_string(),
+    })
+}
+
+fn unknown_or_bad_key(
+    user_text: &str,
+    origin: &str,
+    e: &toml::de::Error,
+    key: Option<String>,
+) -> ConfigError {
     let message = e.message().trim_end().to_string();
     // Point at the user's line when the offending word appears there.
     let word = message.split('`').nth(1).unwrap_or("");
-    match user_text
-        .lines()
-        .position(|l| !word.is_empty() && l.contains(word))
-    {
+    let (message, line) = match key.filter(|_| word.is_empty()) {
+        // A wrong type ("invalid type: string, expected f64") names no key: say which, and find
+        // the line that sets it.
+        Some(key) => {
+            let name = key.rsplit('.').next().unwrap_or(&key).to_string();
+            let line = user_text.lines().position(|l| {
+                l.trim_start()
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            });
+            (format!("{key}: {message}"), line)
+        }
+        None => {
+            let line = user_text
+                .lines()
+                .position(|l| !word.is_empty() && l.contains(word));
+            (message, line)
+        }
+    };
+    match line {
         Some(i) => ConfigError::Syntax {
             origin: origin.into(),
             line: i + 1,
@@ -602,6 +644,10 @@ mod tests {
             (
                 "[[inbox.slots]]\nstart = \"10:00\"\nend = \"09:00\"\n",
                 "inbox.slots[0].end = 09:00",
+            ),
+            (
+                "# mine\n[targets]\nproactive_share = \"40\"\n",
+                "mine.toml:3:1: targets.proactive_share: invalid type: string \"40\"",
             ),
             ("[workday]\ngrid_minutes = 7\n", "one of 5, 10"),
             ("[targets]\nproactive_share = 140\n", "a percentage"),
