@@ -190,3 +190,13 @@ fn after_the_last_waiting_mail_the_next_key_does_not_quietly_re_mark_a_handled_o
         "selected {waiting_selected}"
     );
 }
+
+#[test]
+fn the_parked_counts_are_never_cut_in_the_middle() {
+    let mut h = Harness::new(at("2026-11-26T09:00:00+01:00"));
+    h.type_keys("nreply Anna\nnACME invoice\n3");
+    let wide = h.screen(120, 24);
+    assert!(wide.contains("passed on 0 · dropped 0"), "{wide}");
+    let usual = h.screen(80, 24);
+    assert!(usual.contains("Parked: 2 waiting · 0 handled"), "{usual}");
+}

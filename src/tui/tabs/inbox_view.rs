@@ -121,11 +121,13 @@ impl InboxView<'_> {
     /// The parking list, scrolled so the selected mail stays in the `height` rows.
     fn parked_lines(&self, day: &Day, width: u16, height: u16) -> Vec<Line<'static>> {
         let c = counts(&day.parked);
-        let head = if width >= 70 {
-            format!(
-                "Parked: {} waiting · handled today: replied {} · template {} · passed on {} · dropped {}",
-                c.waiting, c.replied, c.template, c.delegated, c.dropped
-            )
+        let long = format!(
+            "Parked: {} waiting · handled today: replied {} · template {} · passed on {} · dropped {}",
+            c.waiting, c.replied, c.template, c.delegated, c.dropped
+        );
+        // The whole line where it fits, else the short one: never cut in the middle of a count.
+        let head = if long.chars().count() <= usize::from(width) {
+            long
         } else {
             format!("Parked: {} waiting · {} handled", c.waiting, c.handled())
         };
