@@ -233,14 +233,61 @@ const DEMO_CONFIG: &str = "[[objectives]]\nname = \"New logos Q4\"\nweekly_hours
 
 /// Fills `paths` with a demo: the last 60 days tracked and reviewed, today planned but not yet
 /// tracked, and a config naming the demo's objectives.
+/// What reps park in the demo, a few a day.
+const DEMO_MAILS: [&str; 6] = [
+    "reply Anna re pricing",
+    "ACME invoice question",
+    "forward contract to legal",
+    "Globex meeting request",
+    "newsletter unsubscribe",
+    "Stark: send the case study",
+];
+
+/// Parks two to four mails in the morning; on a past day the inbox slot handled them.
+fn park_demo_mails(day: &mut Day, offset: FixedOffset, handled: bool) {
+    use crate::domain::inbox::{ParkedState, park, triage};
+    let date = day.date;
+    let at = |h: u32, m: u32| {
+        offset
+            .from_local_datetime(&date.and_hms_opt(h, m, 0).unwrap_or_default())
+            .single()
+    };
+    let count = 2 + day.date.ordinal() as usize % 3;
+    let outcomes = [
+        ParkedState::Replied,
+        ParkedState::Template,
+        ParkedState::Delegated,
+        ParkedState::Dropped,
+    ];
+    for i in 0..count {
+        let text = DEMO_MAILS[(day.date.ordinal() as usize + i) % DEMO_MAILS.len()];
+        let (Some(added), Some(done)) = (at(9, 10 * i as u32), at(11, 5 * i as u32)) else {
+            continue;
+        };
+        let Ok(item) = park(day, text, added) else {
+            continue;
+        };
+        if handled {
+            let handled = triage(&item, outcomes[i % outcomes.len()], done, None);
+            if let Some(last) = day.parked.last_mut() {
+                *last = handled;
+            }
+        }
+    }
+}
+
 pub fn write_demo(paths: &crate::paths::Paths, now: DateTime<FixedOffset>) -> Result<(), String> {
     let today = now.date_naive();
     let yesterday = today.pred_opt().unwrap_or(today);
     let journal = crate::journal::Journal::new(paths.journal_dir());
     let mut days = generate(42, yesterday, 60, *now.offset());
+    for day in days.iter_mut().filter(|d| !d.blocks.is_empty()) {
+        park_demo_mails(day, *now.offset(), true);
+    }
     if let Some(mut plan) = generate(43, today, 1, *now.offset()).pop() {
         plan.sessions.clear();
         plan.review = None;
+        park_demo_mails(&mut plan, *now.offset(), false);
         days.push(plan);
     }
     for day in days {
@@ -278,6 +325,18 @@ mod tests {
         let journal = crate::journal::Journal::new(paths.journal_dir());
         let today = journal.load(now.date_naive()).unwrap();
         assert!(today.sessions.is_empty() && (!today.blocks.is_empty() || today.off.is_some()));
+        // The Inbox tab has mails waiting today, and earlier days handled theirs.
+        assert!(today.blocks.is_empty() || today.parked.iter().all(|p| p.state.is_waiting()));
+        let yesterday = now.date_naive() - Duration::days(1);
+        let earlier = journal.load(yesterday).unwrap();
+        assert!(earlier.blocks.is_empty() || earlier.parked.iter().all(|p| !p.state.is_waiting()));
+        let handled: usize = journal
+            .days_in(now.date_naive() - Duration::days(30), yesterday)
+            .into_iter()
+            .filter_map(|(_, d)| d.ok())
+            .map(|d| d.parked.len())
+            .sum();
+        assert!(handled > 20, "{handled}");
         assert!(
             journal
                 .days_in(now.date_naive() - Duration::days(60), now.date_naive())
