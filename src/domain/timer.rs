@@ -377,13 +377,8 @@ pub fn settle_gap(
     // Starting a session or a phase is a sign of life too (`protime start` from another pane):
     // a gap that seems to begin before it begins a minute after it, so the start stays on record
     // instead of the session being cut to nothing.
-    let newest_start = day
-        .sessions
-        .iter()
-        .filter(|s| s.end.is_none())
-        .map(|s| s.start)
-        .chain(day.timer.as_ref().and_then(|t| t.since))
-        .max();
+    let phase_start = day.timer.as_ref().and_then(|t| t.since);
+    let newest_start = newest_open_start(day).max(phase_start);
     let last_seen = match newest_start {
         Some(start) if start >= last_seen => (start + Duration::minutes(1)).min(now),
         _ => last_seen,
@@ -529,6 +524,15 @@ impl TimerOp {
         events.extend(advance(day, now, settings));
         Ok(events)
     }
+}
+
+/// When the newest session still running began, if one runs.
+pub fn newest_open_start(day: &Day) -> Option<DateTime<FixedOffset>> {
+    day.sessions
+        .iter()
+        .filter(|s| s.end.is_none())
+        .map(|s| s.start)
+        .max()
 }
 
 /// The inbox slot running, if any.

@@ -422,13 +422,7 @@ impl App {
     /// session was open (a break alone is no session). The gap begins no earlier than the newest
     /// open session: starting it was a sign of life.
     pub fn gap_since(&self, last_seen: DateTime<FixedOffset>) -> Option<GapQuestion> {
-        let newest_open = self
-            .today_day()?
-            .sessions
-            .iter()
-            .filter(|s| s.end.is_none())
-            .map(|s| s.start)
-            .max()?;
+        let newest_open = crate::domain::timer::newest_open_start(self.today_day()?)?;
         let since = last_seen.max(newest_open);
         ((self.now - since).num_minutes() >= GAP_MINUTES).then_some(GapQuestion { since })
     }

@@ -134,10 +134,8 @@ impl Form {
         Clear.render(area, buf);
         let block =
             Block::bordered().title(Span::styled(format!(" {} ", self.title), theme.title()));
-        let width = self.fields.iter().map(|f| f.label.len()).max().unwrap_or(0);
-        // A value longer than the box shows its end (where typing goes on) after a "…", so one
-        // long title does not push the other fields and the footer out of the box.
-        let room = usize::from(area.width.saturating_sub(2)).saturating_sub(width + 3);
+        let width = self.label_width();
+        let room = self.value_room(area.width);
         let mut lines: Vec<Line> = self
             .fields
             .iter()
@@ -177,12 +175,23 @@ impl Form {
             .render(area, buf);
     }
 
+    fn label_width(&self) -> usize {
+        self.fields.iter().map(|f| f.label.len()).max().unwrap_or(0)
+    }
+
+    /// Characters a value may take in a box `width` wide. A longer one shows its end (where
+    /// typing goes on) after a "…", so one long title does not push the other fields and the
+    /// footer out of the box.
+    fn value_room(&self, width: u16) -> usize {
+        usize::from(width.saturating_sub(2)).saturating_sub(self.label_width() + 3)
+    }
+
     /// Rows the form needs at `width` to show every field, its hint and the message, each
     /// wrapped as [`Form::render`] draws it (a long hint or message takes more rows, not cut).
     pub fn height(&self, width: u16) -> u16 {
         let inner = usize::from(width.saturating_sub(2)).max(1);
-        let label = self.fields.iter().map(|f| f.label.len()).max().unwrap_or(0) + 2;
-        let room = inner.saturating_sub(label + 1);
+        let label = self.label_width() + 2;
+        let room = self.value_room(width);
         let field_rows: usize = self
             .fields
             .iter()
