@@ -10,6 +10,7 @@ pub mod import;
 pub mod journal;
 pub mod notify;
 pub mod paths;
+pub mod sanitize;
 pub mod synth;
 pub mod templates;
 pub mod tui;

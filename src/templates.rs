@@ -53,24 +53,55 @@ fn name_of(path: &Path) -> String {
         .map_or(String::new(), |s| s.to_string_lossy().into_owned())
 }
 
+/// Reads a template without ever blocking: a FIFO or a device in the folder (opened without
+/// waiting for a writer) is refused as not a regular file, and at most `MAX_BYTES` are read.
 fn read(path: &Path) -> Result<String, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot read it: {e}"))?
-        .len();
-    if size > MAX_BYTES {
-        return Err(format!(
-            "too large to be a reply ({} KiB; up to {} KiB)",
-            size / 1024,
-            MAX_BYTES / 1024
-        ));
+    use std::io::Read;
+    let file = open_without_blocking(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a pipe or a device?): templates are .md files".into());
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+    if meta.len() > MAX_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = vec![];
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     let binary = || "not text (a binary file?): save it as UTF-8 Markdown".to_string();
     // A zero byte is valid UTF-8 but never in a reply someone wrote.
     if bytes.contains(&0) {
         return Err(binary());
     }
     String::from_utf8(bytes).map_err(|_| binary())
+}
+
+fn too_large(size: u64) -> String {
+    format!(
+        "too large to be a reply ({} KiB; up to {} KiB)",
+        size / 1024,
+        MAX_BYTES / 1024
+    )
+}
+
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// A new template file named `name` (letters, digits, `-`, `_`), not overwriting one that exists.
@@ -86,20 +117,20 @@ pub fn create(dir: &Path, name: &str) -> Result<PathBuf, String> {
     }
     crate::journal::atomic::ensure_private_dir(dir).map_err(|e| e.to_string())?;
     let path = dir.join(format!("{name}.md"));
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                format!(
-                    "{} exists already: edit it, or pick another name",
-                    path.display()
-                )
-            } else {
-                format!("cannot create {}: {e}", path.display())
-            }
-        })?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            format!(
+                "{} exists already: edit it, or pick another name",
+                path.display()
+            )
+        } else {
+            format!("cannot create {}: {e}", path.display())
+        }
+    })?;
     use std::io::Write;
     file.write_all(b"Hi NAME,\n\nThank you for your message.\n\nBest regards,\n")
         .map_err(|e| e.to_string())?;
@@ -159,6 +190,41 @@ mod tests {
         assert_eq!(list[1].body.as_deref(), Ok("Our prices ✓"));
         assert!(list[2].body.as_ref().unwrap_err().contains("not text"));
         assert!(list[3].body.as_ref().unwrap_err().contains("too large"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_the_folder_is_refused_without_blocking() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().to_path_buf();
+        std::fs::write(dir.join("a-thanks.md"), "Thanks!").unwrap();
+        let fifo = std::ffi::CString::new(dir.join("pipe.md").to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(load(&dir)));
+        // A blocking open would never answer: the guard fails the test instead of hanging it.
+        let list = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("load blocked on a FIFO")
+            .unwrap();
+        assert_eq!(list[0].body.as_deref(), Ok("Thanks!"));
+        assert!(
+            list[1]
+                .body
+                .as_ref()
+                .unwrap_err()
+                .contains("not a regular file")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_template_is_private_whatever_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let path = create(&tmp.path().join("templates"), "pricing").unwrap();
+        let mode = std::fs::metadata(path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::paths::Paths;
 use std::process::ExitCode;
 
 pub fn path(paths: &Paths) -> ExitCode {
-    println!("{}", paths.config_file.display());
+    crate::say!("{}", paths.config_file.display());
     ExitCode::from(EXIT_OK)
 }
 
@@ -14,11 +14,11 @@ pub fn check(paths: &Paths) -> ExitCode {
     let exists = paths.config_file.exists();
     match Config::load(&paths.config_file, paths.config_explicit) {
         Ok(_) if exists => {
-            println!("{}: OK", paths.config_file.display());
+            crate::say!("{}: OK", paths.config_file.display());
             ExitCode::from(EXIT_OK)
         }
         Ok(_) => {
-            println!(
+            crate::say!(
                 "{}: no file; the built-in defaults are in use",
                 paths.config_file.display()
             );

@@ -27,7 +27,7 @@ pub fn run(journal: &Journal, days: u32, end: &str, seed: u64, offset: FixedOffs
             return fail(EXIT_JOURNAL, e);
         }
     }
-    println!(
+    crate::say!(
         "wrote {} days into {}",
         generated.len(),
         journal.root().display()

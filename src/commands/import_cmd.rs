@@ -213,7 +213,7 @@ struct Printed<'a> {
 impl Printed<'_> {
     fn text(&self) {
         let (window, parsed, change) = (self.window, self.parsed, self.change);
-        println!(
+        crate::say!(
             "Import {} – {}: {}",
             window.from,
             window.to,
@@ -221,36 +221,40 @@ impl Printed<'_> {
         );
         if self.finish != Finish::Reviewed {
             for n in &parsed.notices {
-                println!("Note: {n}.");
+                crate::say!("Note: {n}.");
             }
             self.table();
         }
         self.unsorted();
         if let Some(skipped) = parsed.skipped_summary() {
-            println!("\nSkipped: {skipped}");
+            crate::say!("\nSkipped: {skipped}");
         }
         for p in &parsed.problems {
-            eprintln!("protime: not imported: {p}");
+            crate::say_err!("protime: not imported: {p}");
         }
         match self.finish {
-            Finish::Preview => println!(
+            Finish::Preview => crate::say!(
                 "\nNothing written (would be: {}). Add --yes to accept these categories.",
                 change.summary()
             ),
-            Finish::Write | Finish::Reviewed => println!("\nWritten: {}.", change.summary()),
+            Finish::Write | Finish::Reviewed => crate::say!("\nWritten: {}.", change.summary()),
         }
         print_baseline(self.baseline, window);
     }
 
     fn table(&self) {
-        println!(
+        crate::say!(
             "{:<10} {:<11} {:>5}  {:<22} {:<36} account",
-            "date", "time", "min", "category", "title"
+            "date",
+            "time",
+            "min",
+            "category",
+            "title"
         );
         for l in self.proposals {
             let start = l.item.start.with_timezone(&self.window.zone);
             let end = l.item.end.with_timezone(&self.window.zone);
-            println!(
+            crate::say!(
                 "{:<10} {}-{} {:>5}  {:<22} {:<36} {}",
                 start.format("%Y-%m-%d"),
                 start.format("%H:%M"),
@@ -269,13 +273,13 @@ impl Printed<'_> {
         if unsorted.is_empty() {
             return;
         }
-        println!(
+        crate::say!(
             "\nNo rule matched {} (left out; add a rule to [import.rules] or use --unmatched CATEGORY):",
             items(unsorted.len())
         );
         for l in unsorted {
             let start = l.item.start.with_timezone(&self.window.zone);
-            println!(
+            crate::say!(
                 "  {}  {}  [{}]",
                 start.format("%Y-%m-%d %H:%M"),
                 l.item.title,
@@ -324,28 +328,30 @@ impl Printed<'_> {
 
 fn print_baseline(b: &Figures, window: &Window) {
     let tracked = b.total();
-    println!(
+    crate::say!(
         "\nBaseline {} – {} (tracked time, overlaps counted once):",
-        window.from, window.to
+        window.from,
+        window.to
     );
-    println!("{:<10} {:>8} {:>6}", "category", "hours", "share");
+    crate::say!("{:<10} {:>8} {:>6}", "category", "hours", "share");
     for c in Category::ALL {
         let share = if tracked > 0 {
             b.minutes(c) as f64 * 100.0 / tracked as f64
         } else {
             0.0
         };
-        println!(
+        crate::say!(
             "{:<10} {:>7}h {:>5.0}%",
             c.name(),
             hours(b.minutes(c)),
             share
         );
     }
-    println!("{:<10} {:>7}h", "total", hours(tracked));
-    println!(
+    crate::say!("{:<10} {:>7}h", "total", hours(tracked));
+    crate::say!(
         "Full table: protime report --from {} --to {} --by week",
-        window.from, window.to
+        window.from,
+        window.to
     );
 }
 

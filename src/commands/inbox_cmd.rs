@@ -25,14 +25,14 @@ pub fn park(journal: &Journal, now: DateTime<FixedOffset>, text: &str, json: boo
     });
     match result {
         Ok(waiting) if json => {
-            println!(
+            crate::say!(
                 "{}",
                 serde_json::json!({ "parked": item.text, "waiting": waiting })
             );
             ExitCode::from(EXIT_OK)
         }
         Ok(waiting) => {
-            println!(
+            crate::say!(
                 "parked \"{}\" ({waiting} waiting for the next inbox slot)",
                 item.text
             );
@@ -47,11 +47,13 @@ pub fn list(paths: &Paths) -> ExitCode {
     let dir = templates::dir_for(&paths.config_file);
     match templates::load(&dir) {
         Ok(list) => {
-            println!("{}", dir.display());
+            crate::say!("{}", dir.display());
             for t in list {
                 match t.body {
-                    Ok(body) => println!("  {:<24} {}", t.name, body.lines().next().unwrap_or("")),
-                    Err(why) => println!("  {:<24} (unusable: {why})", t.name),
+                    Ok(body) => {
+                        crate::say!("  {:<24} {}", t.name, body.lines().next().unwrap_or(""))
+                    }
+                    Err(why) => crate::say!("  {:<24} (unusable: {why})", t.name),
                 }
             }
             ExitCode::from(EXIT_OK)
@@ -68,7 +70,7 @@ pub fn new(paths: &Paths, name: &str) -> ExitCode {
     };
     match templates::edit(&path) {
         Ok(()) => {
-            println!("{}", path.display());
+            crate::say!("{}", path.display());
             ExitCode::from(EXIT_OK)
         }
         Err(message) => fail(EXIT_REFUSED, message),

@@ -233,9 +233,8 @@ pub const EXIT_JOURNAL: u8 = 2;
 
 /// Prints `message` to stderr and returns `code`.
 pub fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
-    use std::io::Write;
-    // A closed terminal (the pane went away) must not turn an exit into a panic.
-    let _ = writeln!(std::io::stderr(), "protime: {message}");
+    // A message may quote a file or an import: it goes through the sanitiser like all output.
+    crate::say_err!("protime: {message}");
     ExitCode::from(code)
 }
 

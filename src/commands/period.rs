@@ -5,7 +5,44 @@ use crate::cli::PeriodArgs;
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// The first and last day of the period the options name (the current month by default).
+/// A period outside 1970–2100 or longer than 50 years is refused: its work and memory would grow
+/// with a typo ("1026-01-01"), and no journal holds such days.
 pub fn resolve(args: &PeriodArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String> {
+    let (from, to) = named_period(args, today)?;
+    check_bounds(from, today)?;
+    check_bounds(to, today)?;
+    if to.years_since(from).unwrap_or(0) >= MAX_YEARS {
+        return Err(format!(
+            "{from} – {to} is longer than {MAX_YEARS} years: name a shorter period"
+        ));
+    }
+    Ok((from, to))
+}
+
+const FIRST_YEAR: i32 = 1970;
+const LAST_YEAR: i32 = 2100;
+const MAX_YEARS: u32 = 50;
+
+/// Refuses a day outside the years any journal can hold, naming the year a typo likely meant.
+fn check_bounds(date: NaiveDate, today: NaiveDate) -> Result<(), String> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        return Ok(());
+    }
+    let guess = likely_meant(date, today)
+        .map(|d| format!(" — did you mean {d}?"))
+        .unwrap_or_default();
+    Err(format!(
+        "{date} is outside {FIRST_YEAR}–{LAST_YEAR}{guess} Name days in those years."
+    ))
+}
+
+/// The same day with this year's first three digits of the year put back (`1026` → `2026`).
+fn likely_meant(date: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+    let year = today.year() - today.year() % 1000 + date.year().rem_euclid(1000);
+    date.with_year(year)
+}
+
+fn named_period(args: &PeriodArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String> {
     if let Some(month) = &args.month {
         return month_bounds(month);
     }
@@ -63,6 +100,35 @@ mod tests {
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_period_outside_the_years_a_journal_holds_names_the_likely_typo() {
+        let today = d("2026-11-26");
+        let far = resolve(
+            &args(None, Some("1026-01-01"), Some("2026-11-26"), None),
+            today,
+        );
+        assert_eq!(
+            far,
+            Err("1026-01-01 is outside 1970–2100 — did you mean 2026-01-01? Name days in those years.".into())
+        );
+        for (from, to) in [("0001-01-01", "9999-12-31"), ("2026-01-01", "3026-01-01")] {
+            assert!(resolve(&args(None, Some(from), Some(to), None), today).is_err());
+        }
+        let long = resolve(
+            &args(None, Some("1971-01-01"), Some("2026-01-01"), None),
+            today,
+        );
+        assert!(long.unwrap_err().contains("longer than 50 years"));
+        assert!(resolve(&args(Some("9999-12"), None, None, None), today).is_err());
+        assert!(
+            resolve(
+                &args(None, Some("1977-01-01"), Some("2026-12-31"), None),
+                today
+            )
+            .is_ok()
+        );
     }
 
     #[test]

@@ -32,12 +32,12 @@ pub fn add(journal: &Journal, today: NaiveDate, args: AddArgs, json: bool) -> Ex
     match added {
         Ok((block, overlaps)) => {
             if json {
-                println!(
+                crate::say!(
                     "{}",
                     serde_json::json!({ "date": date.to_string(), "block": block })
                 );
             } else {
-                println!(
+                crate::say!(
                     "{date} {}-{} {} {} ({})",
                     format_hhmm(block.start),
                     format_hhmm(block.end),
@@ -48,7 +48,7 @@ pub fn add(journal: &Journal, today: NaiveDate, args: AddArgs, json: bool) -> Ex
             }
             for title in overlaps {
                 // Added all the same, as in the dashboard, which shows the overlap too.
-                eprintln!("protime: note: it overlaps \"{title}\"");
+                crate::say_err!("protime: note: it overlaps \"{title}\"");
             }
             ExitCode::from(EXIT_OK)
         }
@@ -109,15 +109,15 @@ pub fn show(journal: &Journal, today: NaiveDate, date: Option<&str>, json: bool)
     if json {
         let blocks = day.blocks_by_start();
         let out = serde_json::json!({ "date": date.to_string(), "off": day.off, "blocks": blocks });
-        println!("{out}");
+        crate::say!("{out}");
         return ExitCode::from(EXIT_OK);
     }
-    println!("{}", date.format("%a %-d %b %Y"));
+    crate::say!("{}", date.format("%a %-d %b %Y"));
     if let Some(off) = &day.off {
-        println!("  day off: {off}");
+        crate::say!("  day off: {off}");
     }
     if day.blocks.is_empty() {
-        println!("  nothing planned");
+        crate::say!("  nothing planned");
     }
     for b in day.blocks_by_start() {
         let extra: Vec<&str> = [b.account.as_deref(), b.objective.as_deref()]
@@ -129,7 +129,7 @@ pub fn show(journal: &Journal, today: NaiveDate, date: Option<&str>, json: bool)
         } else {
             format!(" · {}", extra.join(" · "))
         };
-        println!(
+        crate::say!(
             "  {}-{} {:<3} {}{extra}",
             format_hhmm(b.start),
             format_hhmm(b.end),

@@ -30,7 +30,7 @@ pub fn run(
         Err(message) => return fail(EXIT_JOURNAL, message),
     };
     if files == 0 {
-        eprintln!("protime: nothing is recorded from {from} to {to}.");
+        crate::say_err!("protime: nothing is recorded from {from} to {to}.");
     }
     let rows = rows(&days, by, config, from, to);
     let sum = total(&days);
@@ -151,20 +151,20 @@ fn padded(text: &str, width: usize) -> String {
 }
 
 fn print_table(rows: &[Row], sum: &Figures, by: By, from: NaiveDate, to: NaiveDate, target: f64) {
-    println!("protime report {from} – {to}, by {}", by_name(by));
+    crate::say!("protime report {from} – {to}, by {}", by_name(by));
     match by {
         By::Account => {
             let width = name_width(rows);
-            println!("{} {:>9}", padded("account", width), "reactive");
+            crate::say!("{} {:>9}", padded("account", width), "reactive");
             for row in rows {
                 if let Row::Account(a, m) = row {
-                    println!("{} {:>8}h", padded(a, width), hours(*m));
+                    crate::say!("{} {:>8}h", padded(a, width), hours(*m));
                 }
             }
         }
         By::Objective => {
             let width = name_width(rows);
-            println!(
+            crate::say!(
                 "{} {:>9} {:>9}",
                 padded("objective", width),
                 "done",
@@ -178,24 +178,31 @@ fn print_table(rows: &[Row], sum: &Figures, by: By, from: NaiveDate, to: NaiveDa
                 } = row
                 {
                     let t = target_minutes.map_or("–".to_string(), |t| format!("{}h", hours(t)));
-                    println!("{} {:>8}h {t:>9}", padded(name, width), hours(*done));
+                    crate::say!("{} {:>8}h {t:>9}", padded(name, width), hours(*done));
                 }
             }
         }
         _ => {
-            println!(
+            crate::say!(
                 "{:<11} {:>14} {:>14} {:>14} {:>14} {:>9} {:>9} {:>10}",
-                "period", "PRO", "RE", "OTH", "UNLOGGED", "capacity", "adherence", "y/p/n/–"
+                "period",
+                "PRO",
+                "RE",
+                "OTH",
+                "UNLOGGED",
+                "capacity",
+                "adherence",
+                "y/p/n/–"
             );
             for row in rows {
                 if let Row::Period(label, f) = row {
-                    println!("{}", table_line(label, f));
+                    crate::say!("{}", table_line(label, f));
                 }
             }
-            println!("{}", table_line("total", sum));
+            crate::say!("{}", table_line("total", sum));
         }
     }
-    println!("{}.", month_reading(sum, None, target));
+    crate::say!("{}.", month_reading(sum, None, target));
 }
 
 fn table_line(label: &str, f: &Figures) -> String {
@@ -400,14 +407,8 @@ pub fn export(
     }
 }
 
-/// A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)` from an imported CRM
-/// account, say) gets a leading `'`, so it shows as the text it is. JSON output is left as is.
 fn as_text(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
+    crate::sanitize::for_csv(cell)
 }
 
 fn export_csv(sessions: &[(NaiveDate, crate::domain::Session)]) -> Result<(), csv::Error> {

@@ -120,7 +120,7 @@ pub fn run(
     // next verb or the dashboard writes it).
     timer::advance(&mut day, now, &settings);
     let line = StatusLine::of(&day, config, now);
-    println!(
+    crate::say!(
         "{}",
         if json {
             line.json()

@@ -109,7 +109,7 @@ fn report(
             if json {
                 println!("{}", line.json());
             } else {
-                println!("{}", line.render("{icon} {state} {left} {title}").trim());
+                crate::say!("{}", line.render("{icon} {state} {left} {title}").trim());
             }
             ExitCode::from(EXIT_OK)
         }
@@ -148,12 +148,12 @@ pub fn log(
     }) {
         Ok(Some(saved)) => {
             if json {
-                println!(
+                crate::say!(
                     "{}",
                     serde_json::json!({ "date": date.to_string(), "session": saved })
                 );
             } else {
-                println!(
+                crate::say!(
                     "{date} {} {} {} ({})",
                     args.range,
                     saved.category.tag(),

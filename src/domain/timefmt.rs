@@ -61,11 +61,13 @@ pub fn looks_like_duration(text: &str) -> bool {
 pub fn parse_last(text: &str) -> Result<i64, String> {
     let bad = || format!("\"{text}\" is not a length: write days or weeks, like 14d or 2w");
     let t = text.trim().to_ascii_lowercase();
-    let (number, unit) = t.split_at(t.len().saturating_sub(1));
+    // The unit is the last character, which need not be one byte ("2é").
+    let unit_at = t.char_indices().last().map_or(0, |(at, _)| at);
+    let (number, unit) = t.split_at(unit_at);
     let n: i64 = number.parse().map_err(|_| bad())?;
     let days = match unit {
         "d" => n,
-        "w" => n * 7,
+        "w" => n.checked_mul(7).ok_or_else(bad)?,
         _ => return Err(bad()),
     };
     if !(1..=3660).contains(&days) {
@@ -159,6 +161,15 @@ mod tests {
         for t in ["9é9", "9\u{d7ff}", "é12"] {
             assert!(parse_hhmm(t).is_err(), "{t}");
         }
+    }
+
+    #[test]
+    fn a_period_ending_in_a_non_ascii_letter_is_an_error_not_a_panic() {
+        for text in ["2é", "é", "14dé", "2€", "9223372036854775807w", "-1d", ""] {
+            assert!(parse_last(text).is_err(), "{text}");
+        }
+        assert_eq!(parse_last("2w"), Ok(14));
+        assert_eq!(parse_last(" 14D "), Ok(14));
     }
 
     #[test]

@@ -701,7 +701,7 @@ fn spend_steps(rule: &str, start: NaiveDateTime, window: &Window, ctx: &Ctx) -> 
     let end = (window.to + Duration::days(2))
         .and_hms_opt(0, 0, 0)
         .unwrap_or_default();
-    let steps = (end - start).num_seconds().max(0) / (step * interval) + 1;
+    let steps = (end - start).num_seconds().max(0) / step.saturating_mul(interval) + 1;
     let left = ctx.budget.get() - steps;
     if steps > MAX_STEPS || left < 0 {
         return Err(format!(

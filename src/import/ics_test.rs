@@ -243,6 +243,17 @@ fn a_rule_that_would_step_forever_is_refused_quickly() {
 }
 
 #[test]
+fn an_interval_near_the_integer_limit_is_no_panic() {
+    for interval in ["144115188075855872", "9223372036854775807", "0", "-3"] {
+        let text = cal(&format!(
+            "BEGIN:VEVENT\r\nUID:s\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY;INTERVAL={interval}\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
+        ));
+        let p = parse(&text, &nov(), &[]).unwrap();
+        assert!(p.items.len() <= 11, "{interval}: {:?}", p.items);
+    }
+}
+
+#[test]
 fn an_outlook_calendar_in_windows_1252_reads_its_accents() {
     let mut bytes = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x1\r\n".to_vec();
     bytes.extend(b"DTSTART:20261120T090000\r\nDTEND:20261120T100000\r\n");

@@ -61,6 +61,26 @@ pub struct Item {
 }
 
 impl Item {
+    /// Removes what a terminal would obey from the title, account and fields (the sanitiser's
+    /// storage rule), so the journal never holds it. True when something was removed.
+    fn drop_unsafe_characters(&mut self) -> bool {
+        let clean = |text: &mut String| match crate::sanitize::for_storage(text) {
+            std::borrow::Cow::Borrowed(_) => false,
+            std::borrow::Cow::Owned(c) => {
+                *text = c;
+                true
+            }
+        };
+        let mut changed = clean(&mut self.title);
+        if let Some(account) = &mut self.account {
+            changed |= clean(account);
+        }
+        for value in self.fields.values_mut() {
+            changed |= clean(value);
+        }
+        changed
+    }
+
     /// The text of one field ("" when the item has none).
     pub fn field(&self, field: Field) -> String {
         match field {
@@ -163,9 +183,17 @@ impl Parsed {
     /// Writes every time at the rep's offset in force at that time (as the journal's own sessions
     /// are) and keeps one item per source.
     pub fn finish(&mut self, zone: &Zone) {
+        let mut cleaned = 0;
         for item in &mut self.items {
             item.start = item.start.with_timezone(zone).fixed_offset();
             item.end = item.end.with_timezone(zone).fixed_offset();
+            cleaned += usize::from(item.drop_unsafe_characters());
+        }
+        if cleaned > 0 {
+            self.notices.push(format!(
+                "{cleaned} item(s) held control or direction-changing characters in their text; \
+                 they were removed"
+            ));
         }
         self.dedup();
     }

@@ -109,7 +109,7 @@ fn onset(part: &Part) -> Option<Onset> {
     };
     let month: u32 = get("BYMONTH")?.parse().ok()?;
     let byday = get("BYDAY")?;
-    let (week, day) = byday.split_at(byday.len().checked_sub(2)?);
+    let (week, day) = byday.split_at_checked(byday.len().checked_sub(2)?)?;
     let week: i8 = if week.is_empty() {
         1
     } else {
@@ -176,6 +176,15 @@ mod tests {
         assert_eq!(rules.offset_at(t("2026-10-25 02:59")), h(2));
         assert_eq!(rules.offset_at(t("2026-10-25 03:00")), h(1));
         assert_eq!(rules.offset_at(t("2026-11-20 09:00")), h(1));
+    }
+
+    #[test]
+    fn a_weekday_with_a_non_ascii_letter_is_no_rule_not_a_panic() {
+        for byday in ["éX", "-1é", "é", "1SUé"] {
+            let rule = format!("FREQ=YEARLY;BYMONTH=3;BYDAY={byday}");
+            let parts = [part(true, "+0200", "16010101T020000", &rule)];
+            assert!(onset(&parts[0]).is_none(), "{byday}");
+        }
     }
 
     #[test]

@@ -75,14 +75,14 @@ fn tmux_passthrough(seq: &str) -> String {
 }
 
 /// Makes text safe inside an OSC: a block title must not be able to end the sequence early or
-/// start one of its own. Control characters (ESC, BEL, C1, newlines) become spaces, `;` (the
+/// start one of its own. What the one sanitiser calls unsafe (ESC, BEL, C1, newlines, bidi) becomes spaces, `;` (the
 /// field separator) becomes `,`, runs of spaces shrink to one, and the text is cut at 200 chars.
 pub fn sanitize(text: &str) -> String {
     let cleaned: String = text
         .chars()
         .map(|c| match c {
             ';' => ',',
-            c if c.is_control() => ' ',
+            c if crate::sanitize::is_unsafe(c) => ' ',
             c => c,
         })
         .collect();

@@ -112,6 +112,9 @@ impl Widget for &App {
         if self.help {
             self.render_help(body, buf);
         }
+        // The last gate: whatever a widget drew from a title or a template, no cell carries a
+        // character the terminal would obey or reorder by.
+        crate::sanitize::frame_cells(buf);
     }
 }
 
