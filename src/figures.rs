@@ -3,6 +3,7 @@
 use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::check::Capacity;
+use crate::domain::open::{self, Liveness};
 use crate::domain::report::{Figures, day_figures};
 use crate::domain::timer::{self, TimerSettings};
 use crate::journal::Journal;
@@ -38,7 +39,11 @@ pub fn period_figures(
     let counting = Counting {
         cap: capacity(config),
         settings: config.timer_settings(),
-        now,
+        life: Liveness::new(
+            crate::journal::heartbeat::last(journal, now),
+            now,
+            config.timer.stale_after_hours,
+        ),
         zone,
     };
     let stretches = dates.len() / 60 + 1;
@@ -82,9 +87,10 @@ fn stretch_figures(
     let Counting {
         cap,
         settings,
-        now,
+        life,
         zone,
     } = counting;
+    let now = &life.now;
     let mut days = Vec::with_capacity(dates.len());
     let mut files = 0;
     for &date in dates {
@@ -98,7 +104,12 @@ fn stretch_figures(
             // ended, as the dashboard would have closed it, not until now.
             timer::advance(day, *now, settings);
         }
-        days.push((date, day_figures(date, day.as_ref(), cap, *zone, *now)));
+        // An open session counts up to its last sign of life (the rule of `domain::open`).
+        let counted = day.as_ref().map(|d| open::counted(d, life));
+        days.push((
+            date,
+            day_figures(date, counted.as_deref(), cap, *zone, *now),
+        ));
     }
     Ok((days, files))
 }
@@ -107,7 +118,7 @@ fn stretch_figures(
 struct Counting<'a> {
     cap: Capacity,
     settings: TimerSettings,
-    now: DateTime<FixedOffset>,
+    life: Liveness,
     zone: &'a Zone,
 }
 

@@ -11,22 +11,19 @@ use assert_cmd::Command;
 const EVIL: &str = "Evil\u{1b}]0;ACCT-TITLE\u{7}\u{1b}]52;c;QUJD\u{7}\u{9b}31m\u{202E}x";
 
 struct Env {
-    dir: tempfile::TempDir,
+    cli: common::cli::Cli,
+    dir: std::path::PathBuf,
 }
 
 impl Env {
     fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        let cli = common::cli::Cli::new();
+        let dir = cli.dir.path().to_path_buf();
+        Env { cli, dir }
     }
 
     fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("protime").unwrap();
-        cmd.env("PROTIME_DATA_DIR", self.dir.path())
-            .env("PROTIME_NOW", "2026-11-26T12:00:00+01:00")
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"));
-        cmd
+        self.cli.on("2026-11-26T12:00:00+01:00")
     }
 
     /// Runs protime with `args` and returns everything it wrote, stdout then stderr.
@@ -38,7 +35,7 @@ impl Env {
     }
 
     fn write(&self, name: &str, text: &str) -> std::path::PathBuf {
-        let path = self.dir.path().join(name);
+        let path = self.dir.as_path().join(name);
         std::fs::write(&path, text).unwrap();
         path
     }
@@ -96,7 +93,8 @@ fn imported_text_is_stored_without_control_characters_and_says_so() {
         out.contains("control or direction-changing characters"),
         "{out}"
     );
-    let day = std::fs::read_to_string(env.dir.path().join("journal/2026/2026-11-24.toml")).unwrap();
+    let day =
+        std::fs::read_to_string(env.dir.as_path().join("journal/2026/2026-11-24.toml")).unwrap();
     assert!(day.contains("Evil]0;ACCT-TITLE]52;c;QUJD31mx"), "{day}");
     assert!(
         !day.contains("\\u001b") && !day.contains("\\u001B"),
@@ -148,7 +146,7 @@ fn json_stays_exact() {
 #[test]
 fn template_list_shows_no_escape() {
     let env = Env::new();
-    let dir = env.dir.path().join("config/protime/templates");
+    let dir = env.dir.as_path().join("config/protime/templates");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("evil\u{1b}]0;T\u{7}.md"), format!("{EVIL}\nbody")).unwrap();
     let out = env.output(&["template", "list"]);
@@ -168,7 +166,11 @@ fn the_dashboard_draws_no_escape() {
     let env = Env::new();
     journal_with_typed_evil(&env);
     let tmp = tempfile::tempdir().unwrap();
-    std::fs::rename(env.dir.path().join("journal"), tmp.path().join("journal")).unwrap();
+    std::fs::rename(
+        env.dir.as_path().join("journal"),
+        tmp.path().join("journal"),
+    )
+    .unwrap();
     let h = common::Harness::in_dir(tmp, common::at("2026-11-26T12:00:00+01:00"));
     let screen = h.screen(100, 30);
     assert!(unsafe_chars(&screen).is_empty(), "{screen}");

@@ -238,6 +238,22 @@ pub fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Settles what still runs on an earlier day (the rule of `domain::open`) before a verb acts on
+/// today, and tells the rep what was closed at its last sign of life.
+pub fn settle_earlier(
+    journal: &crate::journal::Journal,
+    config: &crate::config::Config,
+    zone: &crate::clock::Zone,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Vec<crate::domain::Session>, crate::journal::JournalError> {
+    use crate::journal::carry_over::{Limits, settle_earlier_days};
+    let closed = settle_earlier_days(journal, zone, (now.date_naive(), now), &Limits::of(config))?;
+    if let Some(text) = crate::domain::open::closed_message(&closed) {
+        crate::say_err!("protime: note: {text}");
+    }
+    Ok(closed)
+}
+
 /// Reads a `YYYY-MM-DD` date a person typed.
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     let bad = || format!("\"{text}\" is not a date: write it as YYYY-MM-DD, like 2026-11-26");

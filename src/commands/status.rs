@@ -4,9 +4,10 @@ use super::{EXIT_JOURNAL, EXIT_OK, fail};
 use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::Day;
+use crate::domain::open::{self, Liveness};
 use crate::domain::timer::{self, Phase, open_interruption};
 use crate::journal::Journal;
-use crate::journal::carry_over::carry_over_midnight;
+use crate::journal::{carry_over, heartbeat};
 use crate::tui::tabs::timer_view::{clock_text, proactive_share_so_far};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
@@ -24,24 +25,36 @@ pub struct StatusLine {
     /// Proactive share of the time tracked today, in percent.
     pub proactive_share: Option<f64>,
     pub target: f64,
+    /// When the open session began, while the rep has not been seen for a while.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_since: Option<String>,
+    /// The last sign of life while a session is open and the rep has not been seen since.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
 }
 
 impl StatusLine {
-    pub fn of(day: &Day, config: &Config, now: DateTime<FixedOffset>) -> StatusLine {
+    /// The line for `running` (today, or an earlier day something was left running on), with
+    /// today's share from `today`.
+    pub fn of(today: &Day, running: &Day, config: &Config, life: &Liveness) -> StatusLine {
+        let now = life.now;
+        let counted = open::counted(today, life);
         let mut line = StatusLine {
             state: "idle",
             seconds: None,
             title: None,
             category: None,
-            proactive_share: proactive_share_so_far(day, now),
+            proactive_share: proactive_share_so_far(&counted, now),
             target: config.targets.proactive_share,
+            open_since: None,
+            last_seen: None,
         };
-        if let Some(s) = open_interruption(day) {
+        if let Some(s) = open_interruption(running) {
             line.state = "interruption";
-            line.seconds = Some((now - s.start).num_seconds().max(0));
+            line.seconds = Some((open::counted_end(running, s, life) - s.start).num_seconds());
             line.title = s.title.clone();
             line.category = Some(s.category.name().into());
-        } else if let Some(t) = &day.timer {
+        } else if let Some(t) = &running.timer {
             line.state = match (t.phase, t.is_running(), t.is_ready()) {
                 (Phase::Focus, true, _) => "focus",
                 (Phase::Focus, false, true) => "ready",
@@ -52,7 +65,56 @@ impl StatusLine {
             line.title = t.title.clone();
             line.category = Some(t.category.name().into());
         }
+        line.note_silence(running, life);
         line
+    }
+
+    /// The line as seen by a process running now, which is a sign of life: it renews the
+    /// heartbeat, unless a session is open after a silence (only the rep's answer extends it).
+    pub fn observed(
+        journal: &Journal,
+        (today, running): (&Day, &Day),
+        config: &Config,
+        now: DateTime<FixedOffset>,
+    ) -> StatusLine {
+        let stale = config.timer.stale_after_hours;
+        let life = Liveness::new(heartbeat::last(journal, now), now, stale);
+        let line = StatusLine::of(today, running, config, &life);
+        let _ = heartbeat::renew(journal, now, line.last_seen.is_some());
+        line
+    }
+
+    /// Prints the line as JSON (exact) or in `format` (through the sanitiser).
+    pub fn print(&self, json: bool, format: &str) {
+        if json {
+            println!("{}", self.json());
+        } else {
+            crate::say!("{}", self.render(format).trim());
+        }
+    }
+
+    /// With a session open and no sign of life for a while, says since when and when the rep
+    /// was last seen: the figures stop there until the rep answers.
+    fn note_silence(&mut self, running: &Day, life: &Liveness) {
+        let Some(s) = running
+            .sessions
+            .iter()
+            .filter(|s| open::is_silent(running, s, life))
+            .max_by_key(|s| s.start)
+        else {
+            return;
+        };
+        let seen = open::last_seen(Some(open::last_sign(running, s, life)), life.now);
+        let same_day = |t: DateTime<FixedOffset>| t.date_naive() == life.now.date_naive();
+        let when = |t: DateTime<FixedOffset>| {
+            if same_day(t) {
+                t.format("%H:%M").to_string()
+            } else {
+                t.format("%a %H:%M").to_string()
+            }
+        };
+        self.open_since = Some(when(s.start));
+        self.last_seen = Some(when(seen));
     }
 
     fn icon(&self) -> &'static str {
@@ -78,6 +140,10 @@ impl StatusLine {
             .replace("{category}", self.category.as_deref().unwrap_or(""))
             .replace("{share}", &share)
             .replace("{target}", &format!("{:.0}%", self.target));
+        let out = match (&self.open_since, &self.last_seen) {
+            (Some(since), Some(seen)) => format!("{out} · open since {since} · last seen {seen}"),
+            _ => out,
+        };
         without_stray_separators(&out)
     }
 
@@ -110,25 +176,25 @@ pub fn run(
     json: bool,
 ) -> ExitCode {
     let settings = config.timer_settings();
-    let loaded = carry_over_midnight(journal, zone, now.date_naive(), &settings)
-        .and_then(|()| journal.load(now.date_naive()));
-    let mut day = match loaded {
+    let today = match journal.load(now.date_naive()) {
         Ok(day) => day,
         Err(e) => return fail(EXIT_JOURNAL, e),
     };
-    // As the dashboard would show it: a round whose time is up has ended (only in memory; the
-    // next verb or the dashboard writes it).
-    timer::advance(&mut day, now, &settings);
-    let line = StatusLine::of(&day, config, now);
-    crate::say!(
-        "{}",
-        if json {
-            line.json()
-        } else {
-            line.render(format)
-        }
-    );
+    // Read-only: what was left running on an earlier day is shown, not settled (the next verb or
+    // the dashboard settles it, and says so).
+    let mut running = if is_running(&today) {
+        today.clone()
+    } else {
+        carry_over::running_earlier(journal, zone, now).unwrap_or_else(|| today.clone())
+    };
+    // As the dashboard would show it: a round whose time is up has ended (only in memory).
+    timer::advance(&mut running, now, &settings);
+    StatusLine::observed(journal, (&today, &running), config, now).print(json, format);
     ExitCode::from(EXIT_OK)
+}
+
+fn is_running(day: &Day) -> bool {
+    day.timer.is_some() || day.sessions.iter().any(|s| s.end.is_none())
 }
 
 #[cfg(test)]
@@ -136,6 +202,10 @@ mod tests {
     use super::*;
     use crate::domain::timer::{FocusTarget, start};
     use crate::domain::{Category, Session, SessionKind};
+
+    fn fresh(now: DateTime<FixedOffset>) -> Liveness {
+        Liveness::new(Some(now), now, 3)
+    }
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-26T10:00:00+01:00").unwrap()
@@ -156,7 +226,7 @@ mod tests {
             note: None,
             source: None,
         });
-        let line = StatusLine::of(&day, &Config::defaults(), now());
+        let line = StatusLine::of(&day, &day, &Config::defaults(), &fresh(now()));
         assert_eq!(
             line.render("{icon} {left} {title} · PRO {share}"),
             "PRO 100%"
@@ -180,7 +250,7 @@ mod tests {
             &config.timer_settings(),
             target,
         );
-        let line = StatusLine::of(&day, &config, now());
+        let line = StatusLine::of(&day, &day, &config, &fresh(now()));
         assert_eq!(
             line.render("{icon} {left} {title} · PRO {share} / {target}"),
             "▶ 18:00 ACME · PRO 100% / 40%"

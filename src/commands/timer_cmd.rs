@@ -10,7 +10,6 @@ use crate::domain::plan::DayEdit;
 use crate::domain::span::local_instant;
 use crate::domain::timer::{FocusTarget, TimerOp};
 use crate::domain::{Category, Day, Session, SessionKind};
-use crate::journal::carry_over::carry_over_midnight;
 use crate::journal::{Journal, JournalError};
 use chrono::{DateTime, FixedOffset};
 use std::process::ExitCode;
@@ -70,13 +69,23 @@ pub fn run(
     json: bool,
 ) -> ExitCode {
     let settings = config.timer_settings();
-    let result = carry_over_midnight(journal, zone, now.date_naive(), &settings).and_then(|()| {
+    let result = super::settle_earlier(journal, config, zone, now).and_then(|closed| {
+        // `interrupt` or `stop` pressed for what was left running on an earlier day ends it
+        // (just done, at its last sign of life) rather than opening another or failing.
+        let ended_forgotten = closed.iter().any(|s| match op {
+            TimerOp::Interrupt(None) => s.kind == SessionKind::Interruption,
+            TimerOp::Stop => s.kind == SessionKind::Focus,
+            _ => false,
+        });
+        if ended_forgotten {
+            return journal.load(now.date_naive());
+        }
         journal.update(now.date_naive(), |day| {
             op.apply(day, now, &settings)?;
             Ok(day.clone())
         })
     });
-    report(result, config, now, json)
+    report(journal, result, config, now, json)
 }
 
 pub fn start(
@@ -87,17 +96,18 @@ pub fn start(
     json: bool,
 ) -> ExitCode {
     let settings = config.timer_settings();
-    let result = carry_over_midnight(journal, zone, now.date_naive(), &settings).and_then(|()| {
+    let result = super::settle_earlier(journal, config, zone, now).and_then(|_| {
         journal.update(now.date_naive(), |day| {
             let target = target(day, now, &args)?;
             TimerOp::Start(target).apply(day, now, &settings)?;
             Ok(day.clone())
         })
     });
-    report(result, config, now, json)
+    report(journal, result, config, now, json)
 }
 
 fn report(
+    journal: &Journal,
     result: Result<Day, JournalError>,
     config: &Config,
     now: DateTime<FixedOffset>,
@@ -105,12 +115,8 @@ fn report(
 ) -> ExitCode {
     match result {
         Ok(day) => {
-            let line = StatusLine::of(&day, config, now);
-            if json {
-                println!("{}", line.json());
-            } else {
-                crate::say!("{}", line.render("{icon} {state} {left} {title}").trim());
-            }
+            StatusLine::observed(journal, (&day, &day), config, now)
+                .print(json, "{icon} {state} {left} {title}");
             ExitCode::from(EXIT_OK)
         }
         Err(JournalError::Refused(reason)) => fail(EXIT_REFUSED, reason),

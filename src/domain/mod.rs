@@ -4,6 +4,7 @@ pub mod category;
 pub mod check;
 pub mod day;
 pub mod inbox;
+pub mod open;
 pub mod plan;
 pub mod report;
 pub mod review;

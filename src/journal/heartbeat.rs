@@ -33,6 +33,19 @@ pub fn touch(journal: &Journal, now: DateTime<FixedOffset>) -> Result<(), Journa
         .map_err(|e| JournalError::io("touch", &path, e))
 }
 
+/// Renews the sign of life at `now`, unless a session is open after a silence (`silent`): then
+/// only the rep's answer may extend it, so the old sign stays.
+pub fn renew(
+    journal: &Journal,
+    now: DateTime<FixedOffset>,
+    silent: bool,
+) -> Result<(), JournalError> {
+    if silent {
+        return Ok(());
+    }
+    touch(journal, now)
+}
+
 /// The last sign of life, if there ever was one, in the zone of `offset_like`.
 pub fn last(
     journal: &Journal,

@@ -422,7 +422,21 @@ impl App {
     /// session was open (a break alone is no session). The gap begins no earlier than the newest
     /// open session: starting it was a sign of life.
     pub fn gap_since(&self, last_seen: DateTime<FixedOffset>) -> Option<GapQuestion> {
-        let newest_open = crate::domain::timer::newest_open_start(self.today_day()?)?;
+        let day = self.today_day()?;
+        // A focus round that ended during the silence counts to its own end (the rule of
+        // `domain::open`): there is nothing to ask about.
+        let round_over = day
+            .timer
+            .as_ref()
+            .and_then(|t| t.ends_at())
+            .is_some_and(|end| end <= self.now);
+        let waits = day.sessions.iter().any(|s| {
+            s.end.is_none() && !(round_over && s.kind == crate::domain::SessionKind::Focus)
+        });
+        if !waits {
+            return None;
+        }
+        let newest_open = crate::domain::timer::newest_open_start(day)?;
         let since = last_seen.max(newest_open);
         ((self.now - since).num_minutes() >= GAP_MINUTES).then_some(GapQuestion { since })
     }

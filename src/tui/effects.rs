@@ -222,11 +222,20 @@ pub fn offer_unfinished_review(app: &mut App, journal: &Journal) {
     if let Some((date, _, false)) = last_working.copied().filter(|(d, _, _)| used(*d)) {
         app.review.date = date;
         app.review.view = DayView::from_load(date, journal.load(date));
-        app.banner = Some(format!(
+        let text = format!(
             "{} has no review yet: press 4 to finish it (t on that tab returns to today)",
             date.format("%a %-d %b")
-        ));
+        );
+        add_message(app, text);
     }
+}
+
+/// Shows `text` after any message already waiting, so neither is lost.
+fn add_message(app: &mut App, text: String) {
+    app.banner = Some(match app.banner.take() {
+        Some(earlier) => format!("{earlier}. {text}"),
+        None => text,
+    });
 }
 
 /// What the last review before `date` (within a week) said to protect on the next working day.
@@ -285,13 +294,27 @@ fn week_of(journal: &Journal, date: NaiveDate) -> Vec<Day> {
 /// Splits whatever still runs in yesterday's file at midnight: yesterday keeps the part before,
 /// today continues from 00:00.
 pub fn carry_over_midnight(app: &mut App, journal: &Journal) {
-    let settings = app.config.timer_settings();
+    let limits = carry_over::Limits::of(&app.config);
     let today = app.now.date_naive();
-    if let Err(e) = carry_over::carry_over_midnight(journal, &app.zone, today, &settings) {
-        app.banner = Some(format!(
-            "Could not carry the running session over midnight: {e}"
-        ));
+    match carry_over::settle_earlier_days(journal, &app.zone, (today, app.now), &limits) {
+        Ok(closed) => {
+            if let Some(text) = crate::domain::open::closed_message(&closed) {
+                add_message(app, capitalised(&text));
+            }
+        }
+        Err(e) => {
+            app.banner = Some(format!(
+                "Could not settle the session still running from an earlier day: {e}"
+            ));
+        }
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// At start-up: a session left open with no sign of life for longer than the stale limit is

@@ -1,6 +1,8 @@
 //! A harness that drives the real app and journal key by key, with a clock tests move by hand.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use protime::config::Config;
 use protime::journal::Journal;

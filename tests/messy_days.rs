@@ -1,0 +1,142 @@
+//! A record a rep can trust on a messy day: the real binary, the clock pinned at each step.
+
+mod common;
+
+use common::cli::Cli;
+
+const THU_1600: &str = "2026-11-26T16:00:00+01:00";
+const THU_1605: &str = "2026-11-26T16:05:00+01:00";
+const FRI_0821: &str = "2026-11-27T08:21:00+01:00";
+
+/// `protime interrupt "Globex"` at Thu 16:00, the tmux status line seen last at 16:05.
+fn forgotten_interruption() -> Cli {
+    let cli = Cli::new();
+    cli.run(THU_1600, &["interrupt", "Globex"]);
+    status_every_few_minutes(&cli, "2026-11-26T16:03:00+01:00", THU_1605);
+    cli
+}
+
+/// A tmux status line refreshing from `from` to `to` (each call under 5 minutes after the last).
+fn status_every_few_minutes(cli: &Cli, from: &str, to: &str) {
+    let (from, to) = (instant(from), instant(to));
+    let mut at = from;
+    while at < to {
+        cli.run(&at.to_rfc3339(), &["status"]);
+        at += chrono::Duration::minutes(4);
+    }
+    cli.run(&to.to_rfc3339(), &["status"]);
+}
+
+fn instant(text: &str) -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn reactive_minutes(cli: &Cli, when: &str, date: &str) -> i64 {
+    let report = cli.json(
+        when,
+        &["report", "--from", date, "--to", date, "--format", "json"],
+    );
+    report["rows"][0]["minutes"]["reactive"].as_i64().unwrap()
+}
+
+#[test]
+fn the_morning_after_a_forgotten_interruption_counts_five_minutes_not_an_evening() {
+    let cli = forgotten_interruption();
+    assert_eq!(reactive_minutes(&cli, FRI_0821, "2026-11-26"), 5);
+    let (line, _) = cli.run(FRI_0821, &["status"]);
+    assert!(
+        line.contains("open since Thu 16:00 · last seen Thu 16:05"),
+        "{line}"
+    );
+    let status = cli.json(FRI_0821, &["status"]);
+    assert_eq!(status["state"], "interruption");
+    assert_eq!(status["last_seen"], "Thu 16:05");
+}
+
+#[test]
+fn interrupt_the_next_morning_ends_the_forgotten_one_at_its_last_sign_of_life() {
+    let cli = forgotten_interruption();
+    let (out, note) = cli.run(FRI_0821, &["interrupt"]);
+    assert!(
+        note.contains("closed at its last sign of life, 16:05"),
+        "{note}"
+    );
+    assert!(out.contains("idle"), "{out}");
+    let thursday = cli.day_file("2026-11-26");
+    assert!(
+        thursday.contains("end = \"2026-11-26T16:05:00+01:00\""),
+        "{thursday}"
+    );
+    assert_eq!(cli.day_file("2026-11-27"), "", "no made-up minute at 00:00");
+    assert_eq!(reactive_minutes(&cli, FRI_0821, "2026-11-26"), 5);
+}
+
+#[test]
+fn a_friday_interruption_first_seen_on_monday_is_found_and_closed_on_friday() {
+    let cli = Cli::new();
+    cli.run("2026-11-27T16:00:00+01:00", &["interrupt", "Globex"]);
+    status_every_few_minutes(
+        &cli,
+        "2026-11-27T16:03:00+01:00",
+        "2026-11-27T16:05:00+01:00",
+    );
+    let monday = "2026-11-30T08:21:00+01:00";
+    let (line, _) = cli.run(monday, &["status"]);
+    assert!(
+        line.contains("Globex · PRO – · open since Fri 16:00 · last seen Fri 16:05"),
+        "not idle: {line}"
+    );
+    cli.run(monday, &["interrupt"]);
+    let friday = cli.day_file("2026-11-27");
+    assert!(
+        friday.contains("end = \"2026-11-27T16:05:00+01:00\""),
+        "{friday}"
+    );
+    assert_eq!(cli.json(monday, &["status"])["state"], "idle");
+    assert_eq!(cli.day_file("2026-11-30"), "", "no second interruption");
+}
+
+#[test]
+fn an_interruption_still_alive_after_midnight_is_split_there() {
+    let cli = Cli::new();
+    cli.run("2026-11-26T23:30:00+01:00", &["interrupt", "Late call"]);
+    status_every_few_minutes(
+        &cli,
+        "2026-11-26T23:33:00+01:00",
+        "2026-11-27T00:03:00+01:00",
+    );
+    cli.run("2026-11-27T00:06:00+01:00", &["interrupt"]);
+    let thursday = cli.day_file("2026-11-26");
+    assert!(
+        thursday.contains("end = \"2026-11-27T00:00:00+01:00\""),
+        "{thursday}"
+    );
+    let friday = cli.day_file("2026-11-27");
+    assert!(
+        friday.contains("start = \"2026-11-27T00:00:00+01:00\"")
+            && friday.contains("end = \"2026-11-27T00:06:00+01:00\""),
+        "{friday}"
+    );
+}
+
+#[test]
+fn the_dashboard_the_next_morning_says_what_it_closed() {
+    let cli = forgotten_interruption();
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::rename(cli.dir.path().join("journal"), tmp.path().join("journal")).unwrap();
+    std::fs::rename(
+        cli.dir.path().join("heartbeat"),
+        tmp.path().join("heartbeat"),
+    )
+    .unwrap();
+    let h = common::Harness::in_dir(tmp, common::at(FRI_0821));
+    let screen = h.screen(120, 30);
+    assert!(
+        screen.contains("closed at its last sign of life, 16:05"),
+        "{screen}"
+    );
+    assert!(
+        h.file("2026-11-27".parse().unwrap()).is_empty(),
+        "no 00:00 minute"
+    );
+}
