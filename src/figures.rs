@@ -4,10 +4,25 @@ use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::check::Capacity;
 use crate::domain::open::{self, Liveness};
-use crate::domain::report::{Figures, day_figures};
+use crate::domain::report::{Figures, TodayShare, day_figures};
 use crate::domain::timer::{self, TimerSettings};
 use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// Today's proactive share (the domain's one rule, `TodayShare`) for `day`, counted as every
+/// screen and verb counts it: open sessions by `domain::open`, of the capacity so far.
+pub fn today_share<Tz: chrono::TimeZone>(
+    day: &crate::domain::Day,
+    config: &Config,
+    life: &Liveness,
+    tz: &Tz,
+) -> TodayShare {
+    let cap = capacity(config);
+    let counted = open::counted(day, life);
+    let f = day_figures(day.date, Some(&counted), &cap, tz, life.now);
+    let full = cap.of_day(day.date, day.off.is_some());
+    TodayShare::of(&f, full, config.targets.proactive_share)
+}
 
 /// Each day of a period with its figures, and how many of those days had a file.
 pub type PeriodFigures = (Vec<(NaiveDate, Figures)>, usize);
@@ -15,6 +30,7 @@ pub type PeriodFigures = (Vec<(NaiveDate, Figures)>, usize);
 /// The capacity rules of the config.
 pub fn capacity(config: &Config) -> Capacity {
     Capacity {
+        workday: (config.workday.start, config.workday.end),
         weekly_minutes: (config.workday.weekly_capacity_hours * 60.0).round() as i64,
         weekdays: config
             .workday

@@ -350,7 +350,8 @@ fn status_format_placeholders() {
         ])
         .assert()
         .success()
-        .stdout("▶ 18:00 Calls [proactive] 100%/40%\n");
+        // 12 minutes of PRO over the 39 minutes of capacity 08:30–09:12 holds.
+        .stdout("▶ 18:00 Calls [proactive] 31%/40%\n");
 }
 
 #[test]

@@ -83,7 +83,7 @@ fn a_friday_interruption_first_seen_on_monday_is_found_and_closed_on_friday() {
     let monday = "2026-11-30T08:21:00+01:00";
     let (line, _) = cli.run(monday, &["status"]);
     assert!(
-        line.contains("Globex · PRO – · open since Fri 16:00 · last seen Fri 16:05"),
+        line.contains("Globex · PRO 0h00 of 3h12 · open since Fri 16:00 · last seen Fri 16:05"),
         "not idle: {line}"
     );
     cli.run(monday, &["interrupt"]);
@@ -139,4 +139,38 @@ fn the_dashboard_the_next_morning_says_what_it_closed() {
         h.file("2026-11-27".parse().unwrap()).is_empty(),
         "no 00:00 minute"
     );
+}
+
+#[test]
+fn status_and_report_give_one_proactive_share_through_the_day() {
+    let cli = Cli::new();
+    cli.run(
+        "2026-11-26T08:30:00+01:00",
+        &["plan", "add", "08:30-10:30", "proactive", "Prospecting"],
+    );
+    cli.run("2026-11-26T08:30:00+01:00", &["start"]);
+    cli.run("2026-11-26T08:45:00+01:00", &["interrupt", "Globex"]);
+    cli.run("2026-11-26T08:55:00+01:00", &["interrupt"]);
+    for when in [
+        "2026-11-26T09:05:00+01:00",
+        "2026-11-26T14:00:00+01:00",
+        "2026-11-26T18:00:00+01:00",
+    ] {
+        let status = cli.json(when, &["status"]);
+        let report = cli.json(
+            when,
+            &[
+                "report",
+                "--from",
+                "2026-11-26",
+                "--to",
+                "2026-11-26",
+                "--format",
+                "json",
+            ],
+        );
+        let reported = report["rows"][0]["share"]["proactive"].as_f64().unwrap();
+        let shown = status["proactive_share"].as_f64().unwrap();
+        assert!((reported - shown).abs() < 1e-9, "{when}: {shown} vs {reported}");
+    }
 }

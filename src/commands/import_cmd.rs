@@ -327,27 +327,28 @@ impl Printed<'_> {
 }
 
 fn print_baseline(b: &Figures, window: &Window) {
-    let tracked = b.total();
     crate::say!(
-        "\nBaseline {} – {} (tracked time, overlaps counted once):",
+        "\nBaseline {} – {} (shares of capacity, as `protime report` gives them):",
         window.from,
         window.to
     );
     crate::say!("{:<10} {:>8} {:>6}", "category", "hours", "share");
+    let percent = |share: Option<f64>| share.map_or("–".to_string(), |s| format!("{s:.0}%"));
     for c in Category::ALL {
-        let share = if tracked > 0 {
-            b.minutes(c) as f64 * 100.0 / tracked as f64
-        } else {
-            0.0
-        };
         crate::say!(
-            "{:<10} {:>7}h {:>5.0}%",
+            "{:<10} {:>7}h {:>6}",
             c.name(),
             hours(b.minutes(c)),
-            share
+            percent(b.share(c))
         );
     }
-    crate::say!("{:<10} {:>7}h", "total", hours(tracked));
+    crate::say!(
+        "{:<10} {:>7}h {:>6}",
+        "unlogged",
+        hours(b.unlogged()),
+        percent(b.unlogged_share())
+    );
+    crate::say!("{:<10} {:>7}h", "capacity", hours(b.capacity));
     crate::say!(
         "Full table: protime report --from {} --to {} --by week",
         window.from,

@@ -8,7 +8,7 @@ use crate::domain::open::{self, Liveness};
 use crate::domain::timer::{self, Phase, open_interruption};
 use crate::journal::Journal;
 use crate::journal::{carry_over, heartbeat};
-use crate::tui::tabs::timer_view::{clock_text, proactive_share_so_far};
+use crate::tui::tabs::timer_view::clock_text;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use std::process::ExitCode;
@@ -22,8 +22,11 @@ pub struct StatusLine {
     pub seconds: Option<i64>,
     pub title: Option<String>,
     pub category: Option<String>,
-    /// Proactive share of the time tracked today, in percent.
+    /// Proactive share of today's capacity so far, in percent (none before the working day
+    /// starts: then `{share}` shows hours against the day's target, "0h09 of 3h12").
     pub proactive_share: Option<f64>,
+    #[serde(skip)]
+    share_text: String,
     pub target: f64,
     /// When the open session began, while the rep has not been seen for a while.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,13 +41,14 @@ impl StatusLine {
     /// today's share from `today`.
     pub fn of(today: &Day, running: &Day, config: &Config, life: &Liveness) -> StatusLine {
         let now = life.now;
-        let counted = open::counted(today, life);
+        let share = crate::figures::today_share(today, config, life, now.offset());
         let mut line = StatusLine {
             state: "idle",
             seconds: None,
             title: None,
             category: None,
-            proactive_share: proactive_share_so_far(&counted, now),
+            share_text: share.to_string(),
+            proactive_share: share.percent(),
             target: config.targets.proactive_share,
             open_since: None,
             last_seen: None,
@@ -129,16 +133,14 @@ impl StatusLine {
 
     /// Fills `{icon} {state} {left} {title} {category} {share} {target}` in `format`.
     pub fn render(&self, format: &str) -> String {
-        let share = self
-            .proactive_share
-            .map_or("–".to_string(), |s| format!("{s:.0}%"));
+        let share = &self.share_text;
         let out = format
             .replace("{icon}", self.icon())
             .replace("{state}", self.state)
             .replace("{left}", &self.seconds.map(clock_text).unwrap_or_default())
             .replace("{title}", self.title.as_deref().unwrap_or(""))
             .replace("{category}", self.category.as_deref().unwrap_or(""))
-            .replace("{share}", &share)
+            .replace("{share}", share)
             .replace("{target}", &format!("{:.0}%", self.target));
         let out = match (&self.open_since, &self.last_seen) {
             (Some(since), Some(seen)) => format!("{out} · open since {since} · last seen {seen}"),
@@ -226,12 +228,42 @@ mod tests {
             note: None,
             source: None,
         });
+        // At 10:00, 90 of the working day's 510 minutes (08:30–17:00) have passed: 84 minutes
+        // of its 8 hours count, and the hour of PRO is 71% of them (the Review's rule).
         let line = StatusLine::of(&day, &day, &Config::defaults(), &fresh(now()));
         assert_eq!(
             line.render("{icon} {left} {title} · PRO {share}"),
-            "PRO 100%"
+            "PRO 71%"
         );
-        assert_eq!(line.render("{share} · {title} · {state}"), "100% · idle");
+        assert_eq!(line.render("{share} · {title} · {state}"), "71% · idle");
+        let early = DateTime::parse_from_rfc3339("2026-11-26T08:20:00+01:00").unwrap();
+        let mut first = day.clone();
+        first.sessions[0].end =
+            Some(DateTime::parse_from_rfc3339("2026-11-26T08:09:00+01:00").unwrap());
+        let line = StatusLine::of(&first, &first, &Config::defaults(), &fresh(early));
+        assert_eq!(line.render("PRO {share}"), "PRO 0h09 of 3h12");
+        assert_eq!(line.proactive_share, None);
+    }
+
+    #[test]
+    fn after_the_working_day_the_share_is_of_the_whole_capacity() {
+        let mut day = Day::new(now().date_naive());
+        let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap();
+        day.sessions.push(Session {
+            id: "s1".into(),
+            start: at("2026-11-26T09:00:00+01:00"),
+            end: Some(at("2026-11-26T12:12:00+01:00")),
+            category: Category::Proactive,
+            kind: SessionKind::Manual,
+            title: None,
+            block: None,
+            account: None,
+            note: None,
+            source: None,
+        });
+        let evening = at("2026-11-26T19:00:00+01:00");
+        let line = StatusLine::of(&day, &day, &Config::defaults(), &fresh(evening));
+        assert_eq!(line.proactive_share, Some(40.0));
     }
 
     #[test]
@@ -253,7 +285,7 @@ mod tests {
         let line = StatusLine::of(&day, &day, &config, &fresh(now()));
         assert_eq!(
             line.render("{icon} {left} {title} · PRO {share} / {target}"),
-            "▶ 18:00 ACME · PRO 100% / 40%"
+            "▶ 18:00 ACME · PRO 14% / 40%"
         );
         assert!(line.json().contains("\"state\":\"focus\""));
     }

@@ -4,7 +4,9 @@
 use super::category::Category;
 use super::day::{Block, Day, Session};
 use super::span::{Span, block_span, overlapping_blocks, planned_minutes, session_span};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Weekday};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
@@ -13,6 +15,8 @@ use std::fmt;
 pub struct Capacity {
     pub weekly_minutes: i64,
     pub weekdays: Vec<Weekday>,
+    /// The working day, `[workday] start–end`: today's capacity grows across it.
+    pub workday: (NaiveTime, NaiveTime),
 }
 
 impl Capacity {
@@ -22,6 +26,27 @@ impl Capacity {
             return 0;
         }
         self.weekly_minutes / self.weekdays.len() as i64
+    }
+
+    /// The capacity that counts by `now` (local): a past day's whole, none for a day ahead, and
+    /// for today the share of the working day that has passed (none before it starts, all of it
+    /// after it ends). Every figure divides by this, so a morning is not scolded for the
+    /// afternoon.
+    pub fn so_far(&self, date: NaiveDate, off: bool, now: NaiveDateTime) -> i64 {
+        let full = self.of_day(date, off);
+        match date.cmp(&now.date()) {
+            std::cmp::Ordering::Less => full,
+            std::cmp::Ordering::Greater => 0,
+            std::cmp::Ordering::Equal => {
+                let (start, end) = self.workday;
+                let span = (end - start).num_seconds();
+                if span <= 0 {
+                    return full;
+                }
+                let passed = (now.time() - start).num_seconds().clamp(0, span);
+                full * passed / span
+            }
+        }
     }
 }
 

@@ -44,6 +44,10 @@ fn capacity_is_weekly_hours_over_working_days() {
         0
     );
     let none = Capacity {
+        workday: (
+            chrono::NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+            chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+        ),
         weekly_minutes: 2400,
         weekdays: vec![],
     };

@@ -101,6 +101,55 @@ impl Figures {
     }
 }
 
+/// Today's proactive share as every screen and verb gives it: of the capacity so far; before the
+/// working day starts (no capacity yet), the proactive hours against the day's target hours.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TodayShare {
+    Percent(f64),
+    Hours { done: i64, target: i64 },
+    Nothing,
+}
+
+impl TodayShare {
+    /// From today's figures, the whole day's capacity and the target share in percent.
+    pub fn of(f: &Figures, full_capacity: i64, target: f64) -> TodayShare {
+        if f.capacity == 0 && full_capacity > 0 {
+            let target = (full_capacity as f64 * target / 100.0).round() as i64;
+            return TodayShare::Hours {
+                done: f.minutes(Category::Proactive),
+                target,
+            };
+        }
+        f.share(Category::Proactive)
+            .map_or(TodayShare::Nothing, TodayShare::Percent)
+    }
+
+    pub fn percent(&self) -> Option<f64> {
+        match self {
+            TodayShare::Percent(p) => Some(*p),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for TodayShare {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use super::timefmt::format_minutes;
+        match self {
+            TodayShare::Percent(p) => write!(f, "{p:.0}%"),
+            TodayShare::Hours { done, target } => {
+                write!(
+                    f,
+                    "{} of {}",
+                    format_minutes(*done),
+                    format_minutes(*target)
+                )
+            }
+            TodayShare::Nothing => f.write_str("–"),
+        }
+    }
+}
+
 /// The figures of one day; `day` is `None` when the journal has no file for it.
 pub fn day_figures<Tz: TimeZone>(
     date: NaiveDate,
@@ -109,13 +158,8 @@ pub fn day_figures<Tz: TimeZone>(
     tz: &Tz,
     now: DateTime<FixedOffset>,
 ) -> Figures {
-    let today = now.with_timezone(tz).date_naive();
     let off = day.is_some_and(|d| d.off.is_some());
-    let cap = if date > today {
-        0
-    } else {
-        capacity.of_day(date, off)
-    };
+    let cap = capacity.so_far(date, off, now.with_timezone(tz).naive_local());
     let mut f = Figures {
         days: 1,
         capacity: cap,

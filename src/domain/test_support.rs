@@ -48,6 +48,10 @@ pub fn session(
 /// 40 hours over Monday to Friday: 8 hours a working day.
 pub fn capacity_40h() -> Capacity {
     Capacity {
+        workday: (
+            chrono::NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+            chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+        ),
         weekly_minutes: 40 * 60,
         weekdays: vec![
             Weekday::Mon,

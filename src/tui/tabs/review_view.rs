@@ -65,7 +65,8 @@ impl ReviewView<'_> {
     }
 
     fn facts(&self, day: &Day) -> Vec<Line<'static>> {
-        let capacity = capacity(self.config).of_day(day.date, day.off.is_some());
+        let local_now = self.now.with_timezone(&self.zone).naive_local();
+        let capacity = capacity(self.config).so_far(day.date, day.off.is_some(), local_now);
         let facts = day_facts(day, capacity, &self.zone, self.now);
         let target = self.config.targets.proactive_share;
         let mut lines: Vec<Line> = facts.reading(target).into_iter().map(Line::from).collect();

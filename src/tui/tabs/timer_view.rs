@@ -2,6 +2,8 @@
 
 use super::timer::{Choice, TimerTab, choices};
 use crate::config::Config;
+use crate::domain::open::Liveness;
+use crate::domain::report::TodayShare;
 use crate::domain::span::{day_bounds, tracked_minutes};
 use crate::domain::timefmt::{format_hhmm, format_minutes};
 use crate::domain::timer::{Phase, Timer, open_interruption};
@@ -208,19 +210,21 @@ impl TimerView<'_> {
 
     fn share_line(&self, day: &Day) -> Line<'static> {
         let target = self.config.targets.proactive_share;
-        let text = match proactive_share_so_far(day, self.now) {
-            Some(share) => format!("proactive so far {share:.0}% · target {target:.0}%"),
-            None => format!("nothing tracked yet · target {target:.0}%"),
+        // The dashboard drawing is itself the sign of life.
+        let life = Liveness::new(
+            Some(self.now),
+            self.now,
+            self.config.timer.stale_after_hours,
+        );
+        let text = match crate::figures::today_share(day, self.config, &life, &self.zone) {
+            TodayShare::Percent(share) => {
+                format!("PRO {share:.0}% of capacity · target {target:.0}%")
+            }
+            hours @ TodayShare::Hours { .. } => format!("PRO {hours} before the working day"),
+            TodayShare::Nothing => format!("nothing tracked yet · target {target:.0}%"),
         };
         Line::styled(text, self.theme.dim()).alignment(Alignment::Center)
     }
-}
-
-/// Proactive minutes as a share of all minutes tracked today so far.
-pub fn proactive_share_so_far(day: &Day, now: DateTime<FixedOffset>) -> Option<f64> {
-    let totals = tracked_minutes(&day.sessions, &day_bounds(now.offset(), day.date), now);
-    let all: i64 = totals.values().sum();
-    (all > 0).then(|| totals[&Category::Proactive] as f64 * 100.0 / all as f64)
 }
 
 #[cfg(test)]
