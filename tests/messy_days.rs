@@ -171,6 +171,9 @@ fn status_and_report_give_one_proactive_share_through_the_day() {
         );
         let reported = report["rows"][0]["share"]["proactive"].as_f64().unwrap();
         let shown = status["proactive_share"].as_f64().unwrap();
-        assert!((reported - shown).abs() < 1e-9, "{when}: {shown} vs {reported}");
+        assert!(
+            (reported - shown).abs() < 1e-9,
+            "{when}: {shown} vs {reported}"
+        );
     }
 }

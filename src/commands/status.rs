@@ -203,7 +203,20 @@ fn is_running(day: &Day) -> bool {
 mod tests {
     use super::*;
     use crate::domain::timer::{FocusTarget, start};
-    use crate::domain::{Category, Session, SessionKind};
+    use crate::domain::{Category, SessionKind};
+
+    /// A typed PROACTIVE entry on Thu 26 Nov from `start` to `end`.
+    fn manual_pro(start: &str, end: &str) -> crate::domain::Session {
+        let at =
+            |t: &str| DateTime::parse_from_rfc3339(&format!("2026-11-26T{t}:00+01:00")).unwrap();
+        crate::domain::test_support::session(
+            "s1",
+            at(start),
+            Some(at(end)),
+            Category::Proactive,
+            SessionKind::Manual,
+        )
+    }
 
     fn fresh(now: DateTime<FixedOffset>) -> Liveness {
         Liveness::new(Some(now), now, 3)
@@ -216,18 +229,7 @@ mod tests {
     #[test]
     fn idle_line_shows_the_share_and_collapses_empty_fields() {
         let mut day = Day::new(now().date_naive());
-        day.sessions.push(Session {
-            id: "s1".into(),
-            start: DateTime::parse_from_rfc3339("2026-11-26T08:00:00+01:00").unwrap(),
-            end: Some(DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap()),
-            category: Category::Proactive,
-            kind: SessionKind::Manual,
-            title: None,
-            block: None,
-            account: None,
-            note: None,
-            source: None,
-        });
+        day.sessions.push(manual_pro("08:00", "09:00"));
         // At 10:00, 90 of the working day's 510 minutes (08:30–17:00) have passed: 84 minutes
         // of its 8 hours count, and the hour of PRO is 71% of them (the Review's rule).
         let line = StatusLine::of(&day, &day, &Config::defaults(), &fresh(now()));
@@ -248,20 +250,8 @@ mod tests {
     #[test]
     fn after_the_working_day_the_share_is_of_the_whole_capacity() {
         let mut day = Day::new(now().date_naive());
-        let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap();
-        day.sessions.push(Session {
-            id: "s1".into(),
-            start: at("2026-11-26T09:00:00+01:00"),
-            end: Some(at("2026-11-26T12:12:00+01:00")),
-            category: Category::Proactive,
-            kind: SessionKind::Manual,
-            title: None,
-            block: None,
-            account: None,
-            note: None,
-            source: None,
-        });
-        let evening = at("2026-11-26T19:00:00+01:00");
+        day.sessions.push(manual_pro("09:00", "12:12"));
+        let evening = DateTime::parse_from_rfc3339("2026-11-26T19:00:00+01:00").unwrap();
         let line = StatusLine::of(&day, &day, &Config::defaults(), &fresh(evening));
         assert_eq!(line.proactive_share, Some(40.0));
     }
