@@ -8,6 +8,7 @@ pub mod domain;
 pub mod figures;
 pub mod import;
 pub mod journal;
+pub mod names;
 pub mod notify;
 pub mod paths;
 pub mod sanitize;

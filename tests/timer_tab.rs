@@ -344,3 +344,32 @@ fn an_interruption_left_running_for_hours_is_closed_at_the_last_key() {
         banner(&h)
     );
 }
+
+#[test]
+fn i_starts_the_interruption_at_once_and_who_and_what_follow() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(10), minutes(1));
+    h.type_keys("i");
+    // The focus stopped and the interruption runs from the key, before anything is typed.
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "09:00-09:10 focus PRO ACME proposal",
+            "09:10-open interruption RE ",
+        ]
+    );
+    h.run_for(minutes(2), minutes(1));
+    h.type_keys("acme\tinvoice question\n");
+    let day = h.journal.load(today()).unwrap();
+    let interruption = &day.sessions[1];
+    assert_eq!(interruption.start, at("2026-11-26T09:10:00+01:00"));
+    assert_eq!(
+        interruption.account.as_deref(),
+        Some("ACME"),
+        "the known spelling"
+    );
+    assert_eq!(interruption.note.as_deref(), Some("invoice question"));
+    assert_eq!(interruption.title.as_deref(), Some("invoice question"));
+    assert!(interruption.end.is_none(), "still running");
+}

@@ -331,6 +331,27 @@ pub fn toggle_interruption(day: &mut Day, now: DateTime<FixedOffset>, who: Optio
     true
 }
 
+/// Names the interruption running (or the day's latest): its account, its note, and a title
+/// that shows what it was (the note, else the account).
+pub fn describe_interruption(
+    day: &mut Day,
+    account: Option<String>,
+    note: Option<String>,
+) -> Result<(), String> {
+    let clean = |t: Option<String>| t.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let (account, note) = (clean(account), clean(note));
+    let session = day
+        .sessions
+        .iter_mut()
+        .filter(|s| s.kind == SessionKind::Interruption && s.note.as_deref() != Some("passed on"))
+        .max_by_key(|s| (s.end.is_none(), s.start))
+        .ok_or("no interruption today to name")?;
+    session.title = note.clone().or_else(|| account.clone());
+    session.account = account;
+    session.note = note;
+    Ok(())
+}
+
 /// `p`: a request passed on to the right person, logged as a one-minute reactive entry without
 /// leaving focus.
 pub fn pass_on(day: &mut Day, now: DateTime<FixedOffset>, what: String) -> Result<(), String> {
@@ -456,6 +477,12 @@ pub enum TimerOp {
     SkipBreak,
     /// `i`: start or end an interruption, with an optional who/what.
     Interrupt(Option<String>),
+    /// Who (an account) and what (a note) for the interruption running, or the day's latest one:
+    /// typed while it runs or after, never delaying its start.
+    Describe {
+        account: Option<String>,
+        note: Option<String>,
+    },
     /// `p`: a request passed on.
     PassOn(String),
     /// Move through phase ends up to now.
@@ -501,6 +528,7 @@ impl TimerOp {
             TimerOp::Interrupt(who) => {
                 toggle_interruption(day, now, who);
             }
+            TimerOp::Describe { account, note } => describe_interruption(day, account, note)?,
             TimerOp::PassOn(what) => pass_on(day, now, what)?,
             TimerOp::Advance => {}
             TimerOp::SettleGap(since, answer) => settle_gap(day, since, now, answer),

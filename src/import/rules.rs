@@ -3,8 +3,6 @@
 use super::{Field, Item};
 use crate::domain::Category;
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// One `[[import.rules]]` entry.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -56,14 +54,7 @@ fn fields_contain(fields: &[(Field, String)], only: Option<Field>, word: &str) -
         .any(|(_, text)| contains_word(text, &word))
 }
 
-/// Lower case without accents, so that "Démo" and "DEMO" both match the word "demo" and "réunion"
-/// matches "Reunion": reps type titles in many languages, and rules are written once.
-fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use crate::names::fold;
 
 /// A match at the start of a word (both sides folded): "prospect" finds "Prospecting" and "team"
 /// finds "Teams", but "fix" does not find "prefix" nor "team" "steam".

@@ -260,8 +260,13 @@ impl App {
                 if open {
                     return vec![Effect::Timer(TimerOp::Interrupt(None))];
                 }
-                self.prompt = Some(Prompt::interrupt(&recent_accounts(self.today_day())));
-                vec![]
+                // The interruption starts on this key; who and what are asked while it runs.
+                let started = self.now.format("%H:%M").to_string();
+                self.prompt = Some(Prompt::interrupt(
+                    &recent_accounts(self.today_day()),
+                    &started,
+                ));
+                vec![Effect::Timer(TimerOp::Interrupt(None))]
             }
             KeyCode::Char('p') if key.modifiers.is_empty() => {
                 self.prompt = Some(Prompt::pass_on());

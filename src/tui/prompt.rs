@@ -52,16 +52,29 @@ pub fn recent_accounts(day: Option<&Day>) -> Vec<String> {
 }
 
 impl Prompt {
-    pub fn interrupt(accounts: &[String]) -> Prompt {
+    /// Who and what for the interruption that has just started (it runs already: this only
+    /// names it, and Esc leaves it unnamed).
+    pub fn interrupt(accounts: &[String], started: &str) -> Prompt {
         let hint = if accounts.is_empty() {
-            "optional: who or what, like ACME".to_string()
+            "optional: the customer, like ACME".to_string()
         } else {
             format!("optional; Tab completes: {}", accounts.join(", "))
         };
-        let field = Field::new("Who/what", "", hint);
+        let fields = vec![
+            Field::new("Who", "", hint),
+            Field::new(
+                "What",
+                "",
+                "optional: what they need, like \"invoice question\"",
+            ),
+        ];
         Prompt {
             kind: PromptKind::Interrupt,
-            form: Form::new("Interruption: the focus pauses", vec![field]),
+            form: Form::new(
+                format!("Interruption running since {started} (focus paused): who and what?"),
+                fields,
+            )
+            .with_enter("names it · Esc leaves it unnamed"),
         }
     }
 
@@ -131,13 +144,13 @@ impl Prompt {
         accounts: &[String],
     ) -> Option<Result<Option<Submitted>, String>> {
         if key.code == KeyCode::Tab && self.kind == PromptKind::Interrupt {
+            // Completes the account on the way to the next field.
             complete(&mut self.form, accounts);
-            return None;
         }
         match self.form.handle_key(key) {
             FormKey::Handled => None,
             FormKey::Cancel => Some(Ok(None)),
-            FormKey::Submit => match self.op() {
+            FormKey::Submit => match self.with_known_account(accounts).op() {
                 Ok(op) => Some(Ok(Some(op))),
                 Err(message) => {
                     self.form.error = Some(message);
@@ -145,6 +158,16 @@ impl Prompt {
                 }
             },
         }
+    }
+
+    /// The Who field spelled as the journal already spells that account ("globex" → "Globex").
+    fn with_known_account(&mut self, accounts: &[String]) -> &Self {
+        if self.kind == PromptKind::Interrupt {
+            let typed = self.form.value("Who").to_string();
+            self.form
+                .set("Who", crate::names::canonical_account(&typed, accounts));
+        }
+        self
     }
 
     fn op(&self) -> Result<Submitted, String> {
@@ -176,7 +199,10 @@ impl Prompt {
     fn timer_op(&self, first: String) -> Result<TimerOp, String> {
         match self.kind {
             PromptKind::Import => Err("not a timer prompt".into()),
-            PromptKind::Interrupt => Ok(TimerOp::Interrupt(Some(first).filter(|s| !s.is_empty()))),
+            PromptKind::Interrupt => Ok(TimerOp::Describe {
+                account: Some(first).filter(|s| !s.is_empty()),
+                note: Some(self.form.value("What").to_string()),
+            }),
             PromptKind::PassOn if first.is_empty() => {
                 Err("say what you passed on, like \"invoice to finance\"".into())
             }
@@ -233,13 +259,17 @@ fn unescape(path: &str) -> String {
 }
 
 /// Completes the typed prefix to the first recent account that starts with it.
+/// Completes the Who field from the known accounts (ignoring case and accents).
 fn complete(form: &mut Form, accounts: &[String]) {
-    let typed = form.fields[0].value.to_lowercase();
+    if form.focus != 0 || form.fields[0].value.is_empty() {
+        return;
+    }
+    let typed = crate::names::fold(&form.fields[0].value);
     if let Some(hit) = accounts
         .iter()
-        .find(|a| a.to_lowercase().starts_with(&typed))
+        .find(|a| crate::names::fold(a).starts_with(&typed))
     {
-        form.set("Who/what", hit.clone());
+        form.set("Who", hit.clone());
     }
 }
 
@@ -271,23 +301,24 @@ mod tests {
     }
 
     #[test]
-    fn interrupt_prompt_completes_recent_accounts_and_allows_empty() {
+    fn interrupt_prompt_names_who_and_what_and_allows_empty() {
         let accounts = vec!["Globex".to_string(), "ACME".to_string()];
-        let mut p = Prompt::interrupt(&accounts);
+        let mut p = Prompt::interrupt(&accounts, "10:42");
         p.handle_key(key(KeyCode::Char('a')), &accounts);
         p.handle_key(key(KeyCode::Tab), &accounts);
-        assert_eq!(p.form.value("Who/what"), "ACME");
+        assert_eq!(p.form.value("Who"), "ACME");
+        for c in "outage".chars() {
+            p.handle_key(key(KeyCode::Char(c)), &accounts);
+        }
         assert_eq!(
             p.handle_key(key(KeyCode::Enter), &accounts),
-            Some(Ok(Some(Submitted::Timer(TimerOp::Interrupt(Some(
-                "ACME".into()
-            ))))))
+            Some(Ok(Some(Submitted::Timer(TimerOp::Describe {
+                account: Some("ACME".into()),
+                note: Some("outage".into()),
+            }))))
         );
-        let mut empty = Prompt::interrupt(&[]);
-        assert_eq!(
-            empty.handle_key(key(KeyCode::Enter), &[]),
-            Some(Ok(Some(Submitted::Timer(TimerOp::Interrupt(None)))))
-        );
+        let mut empty = Prompt::interrupt(&[], "10:42");
+        assert_eq!(empty.handle_key(key(KeyCode::Esc), &[]), Some(Ok(None)));
     }
 
     #[test]
