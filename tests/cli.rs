@@ -160,12 +160,17 @@ fn a_focus_started_here_and_never_stopped_counts_one_round_and_stops_next_day() 
     );
     assert_eq!(cli.json("16:00:00", &["status"])["state"], "ready");
     assert!(cli.day_file().contains("[timer]"), "status only reads");
-    // The morning after, the timer is still found and stops; the 26th keeps its half hour.
+    // The morning after, the 26th keeps its half hour, and the cycle waiting since yesterday
+    // does not go on today (a day change resets it): nothing runs, and the 26th is tidied.
     let next = "2026-11-27T09:00:00+01:00";
     assert_eq!(proactive_minutes_on_the_26th(&cli, next), 30);
     let status = cli.on(next).args(["--json", "status"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&status.stdout).contains("\"ready\""));
-    cli.on(next).arg("stop").assert().success();
+    assert!(String::from_utf8_lossy(&status.stdout).contains("\"idle\""));
+    cli.on(next)
+        .arg("stop")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no timer is running"));
     let file = cli.day_file();
     assert!(!file.contains("[timer]"), "{file}");
     assert!(

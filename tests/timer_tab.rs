@@ -373,3 +373,75 @@ fn i_starts_the_interruption_at_once_and_who_and_what_follow() {
     assert_eq!(interruption.title.as_deref(), Some("invoice question"));
     assert!(interruption.end.is_none(), "still running");
 }
+
+fn work_block(
+    id: &str,
+    title: &str,
+    category: Category,
+    start: (u32, u32),
+    end: (u32, u32),
+) -> Block {
+    Block {
+        id: id.into(),
+        start: NaiveTime::from_hms_opt(start.0, start.1, 0).unwrap(),
+        end: NaiveTime::from_hms_opt(end.0, end.1, 0).unwrap(),
+        category,
+        title: title.into(),
+        kind: BlockKind::Work,
+        account: None,
+        objective: None,
+    }
+}
+
+/// protime at 09:00 on a day with a reactive buffer 09:00–09:35, then `then` (if any).
+fn buffer_then(then: Option<Block>) -> Harness {
+    let mut h = Harness::new(at("2026-11-26T09:00:00+01:00"));
+    let buffer = "Customer requests (buffer)";
+    let first = work_block("b1", buffer, Category::Reactive, (9, 0), (9, 35));
+    h.journal
+        .update(today(), |d| {
+            d.blocks.extend([first].into_iter().chain(then));
+            Ok(())
+        })
+        .unwrap();
+    effects::reload_days(&mut h.app, &h.journal);
+    h.type_keys("2");
+    h
+}
+
+#[test]
+fn after_a_break_the_next_round_goes_to_the_block_planned_now() {
+    let prospecting = work_block("b2", "Prospecting", Category::Proactive, (9, 35), (11, 0));
+    let mut h = buffer_then(Some(prospecting));
+    h.type_keys("s");
+    h.run_for(minutes(40), minutes(1)); // focus to 09:30, break to 09:35, READY since
+    h.type_keys("s");
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "09:00-09:30 focus RE Customer requests (buffer)",
+            "09:40-open focus PRO Prospecting"
+        ]
+    );
+    let day = h.journal.load(today()).unwrap();
+    assert_eq!(day.timer.unwrap().block.as_deref(), Some("b2"));
+}
+
+#[test]
+fn after_a_break_with_nothing_planned_the_rep_picks_the_next_round() {
+    let mut h = buffer_then(None);
+    h.type_keys("s");
+    h.run_for(minutes(40), minutes(1));
+    h.type_keys(" ");
+    assert!(
+        banner(&h).contains("has ended and nothing is planned now"),
+        "{}",
+        banner(&h)
+    );
+    assert!(h.screen(100, 24).contains("Focus on unplanned work"));
+    assert_eq!(
+        h.sessions(today()),
+        vec!["09:00-09:30 focus RE Customer requests (buffer)"],
+        "no round on the old block"
+    );
+}

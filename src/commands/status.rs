@@ -84,7 +84,10 @@ impl StatusLine {
         let stale = config.timer.stale_after_hours;
         let life = Liveness::new(heartbeat::last(journal, now), now, stale);
         let line = StatusLine::of(today, running, config, &life);
-        let _ = heartbeat::renew(journal, now, line.last_seen.is_some());
+        let open = running.timer.as_ref().is_some_and(|t| t.is_running())
+            || running.sessions.iter().any(|s| s.end.is_none());
+        let silent = open && open::day_last_seen(running, &life) < now;
+        let _ = heartbeat::renew(journal, now, silent);
         line
     }
 
@@ -191,6 +194,10 @@ pub fn run(
     };
     // As the dashboard would show it: a round whose time is up has ended (only in memory).
     timer::advance(&mut running, now, &settings);
+    // A cycle waiting on an earlier day does not go on today (a day change resets it).
+    if running.date != today.date && !running.sessions.iter().any(|s| s.end.is_none()) {
+        running = today.clone();
+    }
     StatusLine::observed(journal, (&today, &running), config, now).print(json, format);
     ExitCode::from(EXIT_OK)
 }

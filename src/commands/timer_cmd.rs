@@ -44,9 +44,9 @@ fn target(day: &Day, now: DateTime<FixedOffset>, args: &StartArgs) -> Result<Foc
                     .find(|b| b.title.to_lowercase().starts_with(&name_lower))
             })
         }
-        None => blocks
-            .iter()
-            .find(|b| b.start <= now.time() && now.time() < b.end),
+        None => day
+            .block_at(now.time())
+            .and_then(|b| blocks.iter().find(|x| x.id == b.id)),
     };
     match (found, args.block) {
         (Some(b), _) => Ok(FocusTarget::block(b)),

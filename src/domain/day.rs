@@ -166,6 +166,15 @@ impl Day {
         self.sessions.iter().find(|s| s.end.is_none())
     }
 
+    /// The block planned for `now` (the rule `protime start`, `s` and the next focus round use):
+    /// the latest-starting block that contains it, so a block set inside another wins.
+    pub fn block_at(&self, now: NaiveTime) -> Option<&Block> {
+        self.blocks
+            .iter()
+            .filter(|b| b.start <= now && now < b.end)
+            .max_by_key(|b| b.start)
+    }
+
     /// Blocks in start order (the file keeps the order the rep wrote them in).
     pub fn blocks_by_start(&self) -> Vec<&Block> {
         let mut blocks: Vec<&Block> = self.blocks.iter().collect();

@@ -7,7 +7,7 @@
 use super::category::{Category, SessionKind};
 use super::day::{Block, Day, Session};
 use super::timefmt;
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,8 +194,50 @@ pub fn pause(day: &mut Day, now: DateTime<FixedOffset>) -> Result<(), String> {
     Ok(())
 }
 
-/// Resumes a paused phase; focus gets a new open session from now.
+/// What the next focus round works on, once a break has ended (READY).
+#[derive(Debug, Clone, PartialEq)]
+pub enum NextRound {
+    /// The block the cycle began on is still planned for now (or the focus was unplanned).
+    Same,
+    /// That block has ended: the round goes to the block planned for now.
+    Block(FocusTarget),
+    /// That block has ended and nothing is planned now: the rep picks.
+    Ask(String),
+}
+
+/// The rule for a READY timer: bound to its block only while that block runs.
+pub fn next_round(day: &Day, now: NaiveTime) -> NextRound {
+    let Some(bound) = day.timer.as_ref().and_then(|t| t.block.as_deref()) else {
+        return NextRound::Same;
+    };
+    // A block no longer in the plan (deleted since) binds nothing: the cycle goes on as it was.
+    let Some(block) = day.blocks.iter().find(|b| b.id == bound) else {
+        return NextRound::Same;
+    };
+    let planned_now = day.block_at(now);
+    if planned_now.is_some_and(|b| b.id == bound) {
+        return NextRound::Same;
+    }
+    match planned_now {
+        Some(now_block) => NextRound::Block(FocusTarget::block(now_block)),
+        None => NextRound::Ask(format!(
+            "\"{}\" has ended and nothing is planned now: choose what the next round is for",
+            block.title
+        )),
+    }
+}
+
+/// Resumes a paused phase; focus gets a new open session from now. A round waiting after a
+/// break goes to the block planned for now ([`next_round`]).
 pub fn resume(day: &mut Day, now: DateTime<FixedOffset>) -> Result<(), String> {
+    let ready = day.timer.as_ref().is_some_and(Timer::is_ready);
+    if ready {
+        match next_round(day, now.time()) {
+            NextRound::Same => {}
+            NextRound::Block(target) => retarget(day, target),
+            NextRound::Ask(why) => return Err(why),
+        }
+    }
     let timer = day
         .timer
         .as_mut()
@@ -209,6 +251,15 @@ pub fn resume(day: &mut Day, now: DateTime<FixedOffset>) -> Result<(), String> {
         open_session(day, now, SessionKind::Focus, &target);
     }
     Ok(())
+}
+
+fn retarget(day: &mut Day, target: FocusTarget) {
+    if let Some(timer) = day.timer.as_mut() {
+        timer.category = target.category;
+        timer.title = target.title;
+        timer.block = target.block;
+        timer.account = target.account;
+    }
 }
 
 /// Stops the timer: the open focus session ends now. Returns false when there was none.
@@ -439,7 +490,8 @@ pub fn carry_over_midnight(yesterday: &mut Day, today: &mut Day, midnight: DateT
     for s in yesterday.sessions.iter_mut().filter(|s| s.end.is_none()) {
         s.end = Some(midnight);
     }
-    let mut timer = yesterday.timer.take();
+    // A day change resets a cycle that is not running: its block belonged to yesterday.
+    let mut timer = yesterday.timer.take().filter(Timer::is_running);
     for s in open {
         let id = today.next_id("s");
         if let Some(t) = timer

@@ -255,6 +255,41 @@ fn crossing_midnight_splits_the_session_between_the_two_days() {
 }
 
 #[test]
+fn a_round_waiting_at_midnight_is_not_carried_into_the_new_day() {
+    let mut yesterday = day();
+    start(&mut yesterday, t("23:00:00"), &SETTINGS, target());
+    advance(&mut yesterday, t("23:40:00"), &SETTINGS); // focus to 23:30, break to 23:35: READY
+    assert!(yesterday.timer.as_ref().unwrap().is_ready());
+    let mut today = Day::new(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+    carry_over_midnight(&mut yesterday, &mut today, at("2026-11-27T00:00:00+01:00"));
+    assert!(today.timer.is_none(), "a day change resets a waiting cycle");
+    assert!(yesterday.timer.is_none());
+}
+
+#[test]
+fn the_next_round_follows_the_plan_once_its_block_has_ended() {
+    use crate::domain::test_support::{block, hm};
+    let mut d = day();
+    d.blocks
+        .push(block("b1", hm(9, 0), hm(9, 35), Category::Reactive));
+    let mut on_b1 = target();
+    on_b1.block = Some("b1".into());
+    start(&mut d, t("09:00:00"), &SETTINGS, on_b1);
+    advance(&mut d, t("09:40:00"), &SETTINGS);
+    assert_eq!(next_round(&d, hm(9, 20)), NextRound::Same);
+    assert!(matches!(next_round(&d, hm(9, 40)), NextRound::Ask(_)));
+    d.blocks
+        .push(block("b2", hm(9, 35), hm(11, 0), Category::Proactive));
+    let NextRound::Block(next) = next_round(&d, hm(9, 40)) else {
+        panic!("the block planned now");
+    };
+    assert_eq!(next.block.as_deref(), Some("b2"));
+    resume(&mut d, t("09:40:00")).unwrap();
+    assert_eq!(d.sessions[1].category, Category::Proactive);
+    assert_eq!(d.timer.unwrap().block.as_deref(), Some("b2"));
+}
+
+#[test]
 fn gap_answers_settle_the_open_focus() {
     let gap_start = t("09:10:00");
     let now = t("09:25:00");

@@ -1,6 +1,6 @@
 //! The Timer tab: pick a block, run focus rounds, pause, skip a break, stop.
 
-use crate::domain::timer::{FocusTarget, TimerOp};
+use crate::domain::timer::{FocusTarget, NextRound, TimerOp, next_round};
 use crate::domain::{Block, Day};
 use crate::tui::app::Effect;
 use crate::tui::keymap::Binding;
@@ -107,6 +107,14 @@ impl TimerTab {
         let ready = day
             .and_then(|d| d.timer.as_ref())
             .is_some_and(|t| t.is_ready());
+        let starts_next_round = matches!(key.code, KeyCode::Char('s') | KeyCode::Char(' '));
+        if ready
+            && starts_next_round
+            && let Some(NextRound::Ask(why)) = day.map(|d| next_round(d, now))
+        {
+            *prompt = Some(Prompt::unplanned());
+            return Some(vec![Effect::Message(why)]);
+        }
         let count = choices(day).len();
         let at = self.selected_index(day, now);
         let op = match key.code {
