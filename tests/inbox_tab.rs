@@ -200,3 +200,34 @@ fn the_parked_counts_are_never_cut_in_the_middle() {
     let usual = h.screen(80, 24);
     assert!(usual.contains("Parked: 2 waiting · 0 handled"), "{usual}");
 }
+
+#[test]
+fn a_slot_started_during_focus_pauses_it_and_counts_once() {
+    let mut h = Harness::new(at("2026-11-26T11:21:00+01:00"));
+    h.type_keys("2sp"); // focus on unplanned work, proactive by default
+    h.type_keys("\n");
+    h.run_for(Duration::minutes(9), Duration::minutes(1)); // 11:30: the config's first slot
+    let inbox = h.screen(100, 30);
+    h.type_keys("3");
+    let tab = h.screen(100, 30);
+    assert!(
+        tab.contains("The 11:30 slot is on now, until 12:00"),
+        "{tab}"
+    );
+    assert!(!inbox.contains("No more slots"), "{inbox}");
+    h.type_keys("s");
+    assert!(
+        h.screen(100, 30).contains("✉ inbox slot"),
+        "header shows the slot"
+    );
+    h.run_for(Duration::minutes(15), Duration::minutes(1));
+    h.type_keys("s"); // 11:45: the slot ends, the focus goes on
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "11:21-11:30 focus PRO ",
+            "11:30-11:45 inbox RE Inbox slot",
+            "11:45-open focus PRO "
+        ]
+    );
+}

@@ -4,8 +4,9 @@ use super::{EXIT_JOURNAL, EXIT_OK, fail};
 use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::Day;
+use crate::domain::SessionKind;
 use crate::domain::open::{self, Liveness};
-use crate::domain::timer::{self, Phase, open_interruption};
+use crate::domain::timer::{self, Phase, open_inbox, open_interruption};
 use crate::journal::Journal;
 use crate::journal::{carry_over, heartbeat};
 use crate::tui::tabs::timer_view::clock_text;
@@ -16,9 +17,9 @@ use std::process::ExitCode;
 /// What the status line says, also printed as JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusLine {
-    /// focus, paused, ready, break, interruption or idle.
+    /// focus, paused, ready, break, interruption, inbox or idle.
     pub state: &'static str,
-    /// Seconds left in the phase, or seconds since an interruption began.
+    /// Seconds left in the phase, or seconds since an interruption or inbox slot began.
     pub seconds: Option<i64>,
     pub title: Option<String>,
     pub category: Option<String>,
@@ -53,8 +54,11 @@ impl StatusLine {
             open_since: None,
             last_seen: None,
         };
-        if let Some(s) = open_interruption(running) {
-            line.state = "interruption";
+        if let Some(s) = open_interruption(running).or_else(|| open_inbox(running)) {
+            line.state = match s.kind {
+                SessionKind::Inbox => "inbox",
+                _ => "interruption",
+            };
             line.seconds = Some((open::counted_end(running, s, life) - s.start).num_seconds());
             line.title = s.title.clone();
             line.category = Some(s.category.name().into());
@@ -130,6 +134,7 @@ impl StatusLine {
             "paused" | "ready" => "⏸",
             "break" => "☕",
             "interruption" => "●",
+            "inbox" => "✉",
             _ => "",
         }
     }
@@ -252,6 +257,18 @@ mod tests {
         let line = StatusLine::of(&first, &first, &Config::defaults(), &fresh(early));
         assert_eq!(line.render("PRO {share}"), "PRO 0h09 of 3h12");
         assert_eq!(line.proactive_share, None);
+    }
+
+    #[test]
+    fn a_running_inbox_slot_is_a_state_of_its_own() {
+        let mut day = Day::new(now().date_naive());
+        let started = DateTime::parse_from_rfc3339("2026-11-26T09:50:00+01:00").unwrap();
+        timer::toggle_inbox(&mut day, started, Category::Reactive);
+        let line = StatusLine::of(&day, &day, &Config::defaults(), &fresh(now()));
+        assert_eq!(line.state, "inbox");
+        assert_eq!(line.seconds, Some(600));
+        assert_eq!(line.render("{icon} {state} {left}"), "✉ inbox 10:00");
+        assert!(line.json().contains("\"state\":\"inbox\""));
     }
 
     #[test]

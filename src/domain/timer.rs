@@ -53,7 +53,7 @@ pub struct Timer {
     pub block: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
-    /// The open interruption that paused the focus (`i` again resumes).
+    /// The open interruption or inbox slot that paused the focus (ending it resumes the focus).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interruption: Option<String>,
 }
@@ -346,28 +346,9 @@ pub fn advance(
 /// `i`: starts a reactive interruption (pausing a running focus), or ends the open one
 /// (resuming the focus it paused). Returns true when an interruption started.
 pub fn toggle_interruption(day: &mut Day, now: DateTime<FixedOffset>, who: Option<String>) -> bool {
-    if day
-        .sessions
-        .iter()
-        .any(|s| s.kind == SessionKind::Interruption && s.end.is_none())
-    {
-        close_open(day, SessionKind::Interruption, now);
-        let paused_focus = day
-            .timer
-            .as_mut()
-            .and_then(|t| t.interruption.take())
-            .is_some();
-        if paused_focus {
-            let _ = resume(day, now);
-        }
+    if open_interruption(day).is_some() {
+        end_and_resume(day, now, SessionKind::Interruption);
         return false;
-    }
-    let focus_running = day
-        .timer
-        .as_ref()
-        .is_some_and(|t| t.phase == Phase::Focus && t.is_running());
-    if focus_running {
-        let _ = pause(day, now);
     }
     let target = FocusTarget {
         category: Category::Reactive,
@@ -375,11 +356,68 @@ pub fn toggle_interruption(day: &mut Day, now: DateTime<FixedOffset>, who: Optio
         block: None,
         account: who,
     };
-    let id = open_session(day, now, SessionKind::Interruption, &target);
+    start_pausing_focus(day, now, SessionKind::Interruption, &target);
+    true
+}
+
+/// An inbox slot starts (pausing a running focus, which then neither counts nor rings), or the
+/// running one ends (resuming the focus it paused): one thing runs at a time.
+pub fn toggle_inbox(day: &mut Day, now: DateTime<FixedOffset>, category: Category) {
+    if open_inbox(day).is_some() {
+        end_and_resume(day, now, SessionKind::Inbox);
+        return;
+    }
+    let target = FocusTarget {
+        category,
+        title: Some("Inbox slot".into()),
+        block: None,
+        account: None,
+    };
+    start_pausing_focus(day, now, SessionKind::Inbox, &target);
+}
+
+/// Opens a session of `kind`, pausing a running focus first and noting which session paused it.
+fn start_pausing_focus(
+    day: &mut Day,
+    now: DateTime<FixedOffset>,
+    kind: SessionKind,
+    target: &FocusTarget,
+) {
+    let focus_running = day
+        .timer
+        .as_ref()
+        .is_some_and(|t| t.phase == Phase::Focus && t.is_running());
+    if focus_running {
+        let _ = pause(day, now);
+    }
+    let id = open_session(day, now, kind, target);
     if focus_running && let Some(t) = day.timer.as_mut() {
         t.interruption = Some(id);
     }
-    true
+}
+
+/// Ends the open session of `kind` and resumes the focus it paused, if it paused one.
+fn end_and_resume(day: &mut Day, now: DateTime<FixedOffset>, kind: SessionKind) {
+    let ending: Vec<String> = day
+        .sessions
+        .iter()
+        .filter(|s| s.kind == kind && s.end.is_none())
+        .map(|s| s.id.clone())
+        .collect();
+    close_open(day, kind, now);
+    let paused_by_it = day
+        .timer
+        .as_mut()
+        .filter(|t| {
+            t.interruption
+                .as_ref()
+                .is_some_and(|id| ending.contains(id))
+        })
+        .and_then(|t| t.interruption.take())
+        .is_some();
+    if paused_by_it {
+        let _ = resume(day, now);
+    }
 }
 
 /// Names the interruption running (or the day's latest): its account, its note, and a title
@@ -587,19 +625,7 @@ impl TimerOp {
             TimerOp::Park(text) => {
                 super::inbox::park(day, &text, now)?;
             }
-            TimerOp::InboxSlot(category) => {
-                if open_inbox(day).is_some() {
-                    close_open(day, SessionKind::Inbox, now);
-                } else {
-                    let target = FocusTarget {
-                        category,
-                        title: Some("Inbox slot".into()),
-                        block: None,
-                        account: None,
-                    };
-                    open_session(day, now, SessionKind::Inbox, &target);
-                }
-            }
+            TimerOp::InboxSlot(category) => toggle_inbox(day, now, category),
         }
         events.extend(advance(day, now, settings));
         Ok(events)

@@ -62,6 +62,14 @@ pub fn status(app: &App, short: bool) -> Option<String> {
             format!("● interruption {elapsed}")
         });
     }
+    if let Some(s) = crate::domain::timer::open_inbox(day) {
+        let elapsed = clock_text((app.now - s.start).num_seconds());
+        return Some(if short {
+            format!("✉ {elapsed}")
+        } else {
+            format!("✉ inbox slot {elapsed}")
+        });
+    }
     let timer = day.timer.as_ref()?;
     let left = clock_text(timer.remaining(app.now));
     let (mark, word) = match (timer.phase, timer.is_running()) {

@@ -84,6 +84,16 @@ impl InboxView<'_> {
                 }
                 Line::from(spans)
             }
+            None if let Some((a, b)) = slots.iter().find(|(a, b)| *a <= now && now < *b) => {
+                Line::styled(
+                    format!(
+                        "The {} slot is on now, until {} · s starts it",
+                        a.format("%H:%M"),
+                        b.format("%H:%M")
+                    ),
+                    self.theme.title(),
+                )
+            }
             None => match slots.iter().find(|(a, _)| *a > now) {
                 Some((a, _)) => {
                     let wait = (*a - now).num_minutes();
