@@ -3,7 +3,9 @@
 
 use super::category::Category;
 use super::day::{Block, Day, Session};
-use super::span::{Span, block_span, overlapping_blocks, planned_minutes, session_span};
+use super::span::{
+    Span, block_span, overlapping_blocks, owned_pieces, planned_minutes, session_span,
+};
 use chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday,
 };
@@ -251,11 +253,13 @@ fn block_actual<Tz: TimeZone>(
     now: DateTime<FixedOffset>,
 ) -> BlockActual {
     let span = block_span(tz, day.date, block);
+    // Each second counts once, for the session that broke in (the rule the figures use).
+    let pieces = owned_pieces(&day.sessions, &span, now);
     let minutes_of = |category: Category| -> i64 {
-        day.sessions
+        pieces
             .iter()
-            .filter(|s| s.category == category)
-            .map(|s| overlap(s, &span, now))
+            .filter(|(_, s)| s.category == category)
+            .map(|(p, _)| p.seconds())
             .sum::<i64>()
             / 60
     };

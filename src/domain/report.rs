@@ -9,7 +9,7 @@
 use super::category::Category;
 use super::check::{Capacity, block_actuals};
 use super::day::{Day, Decision};
-use super::span::{day_bounds, session_span, tracked_minutes};
+use super::span::{day_bounds, planned_by_block, session_span, tracked_minutes};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone};
 use std::collections::BTreeMap;
 
@@ -182,13 +182,14 @@ pub fn day_figures<Tz: TimeZone>(
     let window = day_bounds(tz, date);
     f.tracked = tracked_minutes(&day.sessions, &window, now);
     let actuals = block_actuals(day, tz, now);
+    let planned = planned_by_block(&day.blocks);
     for b in day
         .blocks
         .iter()
         .filter(|b| b.category == Category::Proactive)
     {
         let done = actuals.get(&b.id).map_or(0, |a| a.done);
-        f.planned_proactive += b.minutes();
+        f.planned_proactive += planned.get(&b.id).copied().unwrap_or(0);
         f.protected += done;
         if let Some(objective) = &b.objective {
             *f.objectives.entry(objective.clone()).or_default() += done;

@@ -208,3 +208,43 @@ fn inbox_time_and_parked_mails_are_counted() {
         (40, 30, 1, 1)
     );
 }
+
+#[test]
+fn a_pass_on_inside_focus_counts_once_in_protected_and_in_pro() {
+    use crate::domain::test_support::{block, hm};
+    let mut day = Day::new(date(25));
+    day.blocks
+        .push(block("b1", hm(9, 0), hm(11, 30), Category::Proactive));
+    day.sessions
+        .push(session(25, "09:00-11:30", Category::Proactive, None));
+    day.sessions
+        .push(session(25, "10:00-10:01", Category::Reactive, None));
+    let f = day_figures(date(25), Some(&day), &capacity(), &tz(), now());
+    assert_eq!(f.minutes(Category::Proactive), 149);
+    assert_eq!(
+        f.protected, 149,
+        "the minute passed on is not protected time"
+    );
+    let review = crate::domain::review::day_facts(&day, 480, &tz(), now());
+    assert_eq!(review.protected, 149);
+}
+
+#[test]
+fn overlapping_blocks_plan_their_union_not_their_sum() {
+    use crate::domain::test_support::{block, hm};
+    let mut day = Day::new(date(25));
+    day.blocks
+        .push(block("b1", hm(8, 30), hm(12, 0), Category::Proactive));
+    day.blocks
+        .push(block("b2", hm(11, 0), hm(16, 0), Category::Proactive));
+    let f = day_figures(date(25), Some(&day), &capacity(), &tz(), now());
+    assert_eq!(f.planned_proactive, 7 * 60 + 30);
+    let planned = crate::domain::span::planned_minutes(&day);
+    assert_eq!(planned[&Category::Proactive], 7 * 60 + 30);
+    let owned = crate::domain::span::planned_by_block(&day.blocks);
+    assert_eq!(
+        (owned["b1"], owned["b2"]),
+        (150, 300),
+        "the later block owns 11:00–12:00"
+    );
+}

@@ -3,7 +3,7 @@
 use super::category::{Category, SessionKind};
 use super::check::block_actuals;
 use super::day::{BlockKind, Day};
-use super::span::{Span, block_span, day_bounds, session_span, tracked_minutes};
+use super::span::{Span, block_span, day_bounds, planned_by_block, session_span, tracked_minutes};
 use super::timefmt::format_minutes;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use std::collections::BTreeMap;
@@ -50,7 +50,11 @@ pub fn day_facts<Tz: TimeZone>(
         .blocks
         .iter()
         .filter(|b| b.category == Category::Proactive);
-    let planned_proactive: i64 = proactive_blocks.clone().map(|b| b.minutes()).sum();
+    let planned = planned_by_block(&day.blocks);
+    let planned_proactive: i64 = proactive_blocks
+        .clone()
+        .map(|b| planned.get(&b.id).copied().unwrap_or(0))
+        .sum();
     let protected: i64 = proactive_blocks
         .clone()
         .map(|b| actuals.get(&b.id).map_or(0, |a| a.done))

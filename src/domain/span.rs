@@ -3,7 +3,7 @@
 use super::category::Category;
 use super::day::{Block, Day, Session};
 use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A half-open stretch of absolute time `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,41 +73,76 @@ pub fn block_span<Tz: TimeZone>(tz: &Tz, date: NaiveDate, block: &Block) -> Span
     }
 }
 
-/// Tracked minutes per category, each session clipped to `window`. Where sessions overlap (a
-/// pass-on inside a focus round, a hand-logged entry over a timed one) each second counts once,
-/// for the session that began last: the one that broke in.
-pub fn tracked_minutes(
-    sessions: &[Session],
+/// The one rule for overlapping sessions: each second of `window` belongs to one session at
+/// most, the one that began last (the one that broke in: a pass-on inside a focus round, a
+/// hand-logged entry over a timed one). Returns those disjoint pieces in time order.
+pub fn owned_pieces<'s>(
+    sessions: &'s [Session],
     window: &Span,
     now: DateTime<FixedOffset>,
-) -> BTreeMap<Category, i64> {
-    let parts: Vec<(Span, Category)> = sessions
+) -> Vec<(Span, &'s Session)> {
+    let parts: Vec<(Span, &Session)> = sessions
         .iter()
-        .filter_map(|s| session_span(s, now).clip(window).map(|p| (p, s.category)))
+        .filter_map(|s| session_span(s, now).clip(window).map(|p| (p, s)))
         .collect();
     let mut edges: Vec<DateTime<FixedOffset>> =
         parts.iter().flat_map(|(p, _)| [p.start, p.end]).collect();
     edges.sort();
     edges.dedup();
+    edges
+        .windows(2)
+        .filter_map(|pair| {
+            let (a, b) = (pair[0], pair[1]);
+            parts
+                .iter()
+                .filter(|(p, _)| p.start <= a && b <= p.end)
+                .max_by_key(|(p, _)| p.start)
+                .map(|(_, s)| (Span { start: a, end: b }, *s))
+        })
+        .collect()
+}
+
+/// Tracked minutes per category, each session clipped to `window`, every second counted once
+/// ([`owned_pieces`]).
+pub fn tracked_minutes(
+    sessions: &[Session],
+    window: &Span,
+    now: DateTime<FixedOffset>,
+) -> BTreeMap<Category, i64> {
     let mut seconds: BTreeMap<Category, i64> = Category::ALL.iter().map(|c| (*c, 0)).collect();
-    for pair in edges.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let innermost = parts
-            .iter()
-            .filter(|(p, _)| p.start <= a && b <= p.end)
-            .max_by_key(|(p, _)| p.start);
-        if let Some((_, category)) = innermost {
-            *seconds.entry(*category).or_default() += (b - a).num_seconds();
-        }
+    for (piece, session) in owned_pieces(sessions, window, now) {
+        *seconds.entry(session.category).or_default() += piece.seconds();
     }
     seconds.into_iter().map(|(c, s)| (c, s / 60)).collect()
 }
 
-/// Planned minutes per category.
+/// The one rule for overlapping blocks: planned time is counted over their union, and a minute
+/// two blocks share belongs to the one that starts later (the block set inside another). Returns
+/// each block's own minutes, by id; blocks that overlap nothing keep their whole length.
+pub fn planned_by_block(blocks: &[Block]) -> HashMap<String, i64> {
+    let mut edges: Vec<NaiveTime> = blocks.iter().flat_map(|b| [b.start, b.end]).collect();
+    edges.sort();
+    edges.dedup();
+    let mut owned: HashMap<String, i64> = blocks.iter().map(|b| (b.id.clone(), 0)).collect();
+    for pair in edges.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let owner = blocks
+            .iter()
+            .filter(|x| x.start <= a && b <= x.end)
+            .max_by_key(|x| x.start);
+        if let Some(owner) = owner {
+            *owned.entry(owner.id.clone()).or_default() += (b - a).num_minutes();
+        }
+    }
+    owned
+}
+
+/// Planned minutes per category, over the union of the blocks ([`planned_by_block`]).
 pub fn planned_minutes(day: &Day) -> BTreeMap<Category, i64> {
+    let owned = planned_by_block(&day.blocks);
     let mut totals: BTreeMap<Category, i64> = Category::ALL.iter().map(|c| (*c, 0)).collect();
     for b in &day.blocks {
-        *totals.entry(b.category).or_default() += b.minutes();
+        *totals.entry(b.category).or_default() += owned.get(&b.id).copied().unwrap_or(0);
     }
     totals
 }
