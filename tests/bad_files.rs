@@ -126,6 +126,18 @@ fn wrong_date_inside_is_refused_and_kept() {
     check_refused(wrong.as_bytes(), 2, 1, "its name is for 2026-11-26");
 }
 
+#[test]
+fn a_block_id_given_twice_is_refused_with_its_line_and_kept() {
+    let second = "\n[[block]]\nid = \"b1\"\nstart = \"11:00\"\nend = \"12:00\"\ncategory = \"other\"\ntitle = \"Team\"\n";
+    let twice = format!("{GOOD}{second}");
+    check_refused(
+        twice.as_bytes(),
+        12,
+        1,
+        "the block id \"b1\" is given twice",
+    );
+}
+
 /// True when the current user can create a file in `dir` (root can, whatever the mode says).
 fn can_write_into(dir: &Path) -> bool {
     let probe = dir.join(".probe");
@@ -286,5 +298,63 @@ fn full_disk_fails_the_save_keeps_the_file_and_recovers() {
         predicate::str::contains("First")
             .and(predicate::str::contains("Third"))
             .and(predicate::str::contains("Second").not()),
+    );
+}
+
+/// The folders a first save creates are flushed to their parents (power-cut safe), counted with
+/// strace: every `fsync` of a folder the save opened.
+#[test]
+fn a_new_year_folder_is_flushed_to_its_parent() {
+    let Ok(status) = std::process::Command::new("strace").arg("-V").output() else {
+        panic!("strace is needed for this test: .ci/run installs it");
+    };
+    assert!(status.status.success());
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    fs::create_dir_all(data.join("journal")).unwrap();
+    let log = data.join("strace.txt");
+    let out = std::process::Command::new("strace")
+        .args(["-f", "-e", "trace=openat,fsync", "-o"])
+        .arg(&log)
+        .arg(env!("CARGO_BIN_EXE_protime"))
+        .arg("--data-dir")
+        .arg(data)
+        .args([
+            "plan",
+            "add",
+            "11:00-12:00",
+            "proactive",
+            "Calls",
+            "--date",
+            DATE,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let trace = fs::read_to_string(&log).unwrap();
+    let journal = data.join("journal");
+    let synced = |dir: &Path| {
+        let opened = format!("\"{}\", O_RDONLY", dir.display());
+        trace
+            .lines()
+            .filter(|l| l.contains(&opened))
+            .filter_map(|l| {
+                let fd = l.rsplit("= ").next()?.trim().to_string();
+                let pid = l.split_whitespace().next()?.to_string();
+                Some((pid, fd))
+            })
+            .any(|(pid, fd)| {
+                trace
+                    .lines()
+                    .any(|l| l.starts_with(&pid) && l.contains(&format!("fsync({fd})")))
+            })
+    };
+    assert!(
+        synced(&journal),
+        "the journal folder was not flushed after 2026/ was made:\n{trace}"
+    );
+    assert!(
+        synced(&year_dir(data)),
+        "the year folder was not flushed after the save"
     );
 }

@@ -177,3 +177,20 @@ fn status_and_report_give_one_proactive_share_through_the_day() {
         );
     }
 }
+
+#[test]
+fn a_clock_that_steps_back_keeps_the_session_and_says_so() {
+    let cli = Cli::new();
+    cli.run(
+        "2026-11-26T10:00:00+01:00",
+        &["start", "--category", "proactive", "--title", "Calls"],
+    );
+    let (_, note) = cli.run("2026-11-26T09:00:00+01:00", &["stop"]);
+    assert!(note.contains("stepped back"), "{note}");
+    let day = cli.day_file("2026-11-26");
+    assert!(
+        day.contains("start = \"2026-11-26T10:00:00+01:00\"")
+            && day.contains("end = \"2026-11-26T10:00:00+01:00\""),
+        "kept on record: {day}"
+    );
+}

@@ -185,3 +185,37 @@ fn moving_on_a_day_without_blocks_or_with_an_unreadable_file_does_nothing() {
     h.type_keys("jkjk");
     assert!(h.screen(100, 30).contains("2026-11-26.toml:2:"));
 }
+
+#[test]
+fn an_edit_saves_only_the_fields_it_changed_onto_what_another_pane_wrote() {
+    let mut h = Harness::new(now());
+    h.type_keys("a\t\t\tCalls\n"); // 08:30-09:00 proactive "Calls"
+    h.type_keys("e"); // pane A opens the form on the block as it is now
+    // Pane B moves the block to 09:00 and makes it reactive meanwhile.
+    h.journal
+        .update(today(), |d| {
+            let b = &mut d.blocks[0];
+            b.start = chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+            b.end = chrono::NaiveTime::from_hms_opt(9, 30, 0).unwrap();
+            b.category = protime::domain::Category::Reactive;
+            Ok(())
+        })
+        .unwrap();
+    h.type_keys("\t\t\tACME calls\n"); // pane A changes only the title
+    assert_eq!(h.plan(today()), vec!["09:00-09:30 RE ACME calls"]);
+    // Both panes change the title: the second is refused with why, and nothing is lost.
+    h.type_keys("e");
+    h.journal
+        .update(today(), |d| {
+            d.blocks[0].title = "Globex calls".into();
+            Ok(())
+        })
+        .unwrap();
+    h.type_keys("\t\t\tInitech calls\n");
+    assert_eq!(h.plan(today()), vec!["09:00-09:30 RE Globex calls"]);
+    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(
+        banner.contains("another window changed this block's title"),
+        "{banner}"
+    );
+}

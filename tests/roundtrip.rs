@@ -149,12 +149,21 @@ fn day() -> impl Strategy<Value = Day> {
         sessions,
         prop::option::of(review()),
     )
-        .prop_map(|(off, blocks, sessions, review)| Day {
-            off,
-            blocks,
-            sessions,
-            review,
-            ..Day::new(date())
+        .prop_map(|(off, mut blocks, mut sessions, review)| {
+            // Ids are unique in a day (a file that repeats one is refused).
+            for (i, b) in blocks.iter_mut().enumerate() {
+                b.id = format!("{}-{i}", b.id);
+            }
+            for (i, s) in sessions.iter_mut().enumerate() {
+                s.id = format!("{}-{i}", s.id);
+            }
+            Day {
+                off,
+                blocks,
+                sessions,
+                review,
+                ..Day::new(date())
+            }
         })
 }
 

@@ -8,7 +8,7 @@ use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::plan::DayEdit;
 use crate::domain::span::local_instant;
-use crate::domain::timer::{FocusTarget, TimerOp};
+use crate::domain::timer::{FocusTarget, TimerEvent, TimerOp};
 use crate::domain::{Category, Day, Session, SessionKind};
 use crate::journal::{Journal, JournalError};
 use chrono::{DateTime, FixedOffset};
@@ -81,7 +81,14 @@ pub fn run(
             return journal.load(now.date_naive());
         }
         journal.update(now.date_naive(), |day| {
-            op.apply(day, now, &settings)?;
+            let events = op.apply(day, now, &settings)?;
+            for event in events
+                .iter()
+                .filter(|e| matches!(e, TimerEvent::ClockBehind { .. }))
+            {
+                let text = crate::tui::effects::event_message(event, &settings);
+                crate::say_err!("protime: note: {text}");
+            }
             Ok(day.clone())
         })
     });

@@ -29,6 +29,38 @@ pub struct Day {
     /// The focus timer, while one is running or paused; kept with the day so a crash loses nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timer: Option<super::timer::Timer>,
+    /// The highest block and session numbers ever given in this day, once one was deleted: ids
+    /// are never reused, so an old session never points at a new block.
+    #[serde(default, skip_serializing_if = "Issued::is_empty")]
+    pub issued: Issued,
+}
+
+/// The highest id numbers given out in a day (kept only after a delete).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issued {
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub block: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub session: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl Issued {
+    fn is_empty(&self) -> bool {
+        self.block == 0 && self.session == 0
+    }
+
+    fn mark(&mut self, prefix: &str) -> Option<&mut u64> {
+        match prefix {
+            "b" => Some(&mut self.block),
+            "s" => Some(&mut self.session),
+            _ => None,
+        }
+    }
 }
 
 /// What a block is for, beyond its category: the Plan tab tags inbox and review slots.
@@ -135,6 +167,7 @@ impl Day {
             review: None,
             parked: vec![],
             timer: None,
+            issued: Issued::default(),
         }
     }
 
@@ -148,17 +181,44 @@ impl Day {
             && self.parked.is_empty()
     }
 
-    /// A fresh id for a block or session, unique within this day: `prefix` + the lowest free number.
+    /// A fresh id for a block or session: `prefix` + one more than the highest number this day
+    /// has given (never reused after a delete, never wrapping past the largest number).
     pub fn next_id(&self, prefix: &str) -> String {
-        let used = self
+        let number = |id: &str| id.strip_prefix(prefix)?.parse::<u128>().ok();
+        let ids: Vec<&str> = self
             .blocks
             .iter()
             .map(|b| b.id.as_str())
             .chain(self.sessions.iter().map(|s| s.id.as_str()))
-            .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(0);
-        format!("{prefix}{}", used + 1)
+            .collect();
+        let issued = match prefix {
+            "b" => self.issued.block,
+            "s" => self.issued.session,
+            _ => 0,
+        };
+        let used = ids.iter().filter_map(|id| number(id)).max().unwrap_or(0);
+        match used.max(u128::from(issued)).checked_add(1) {
+            Some(next) => format!("{prefix}{next}"),
+            // A hand-written id at the very top: the lowest free number instead of a wrap.
+            None => (1u128..)
+                .map(|n| format!("{prefix}{n}"))
+                .find(|id| !ids.contains(&id.as_str()))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Notes that `id` was given out and is now gone, so it is never given again.
+    pub fn retire_id(&mut self, id: &str) {
+        let Some((prefix, number)) = id
+            .find(|c: char| c.is_ascii_digit())
+            .map(|at| id.split_at(at))
+        else {
+            return;
+        };
+        let (Ok(number), Some(mark)) = (number.parse::<u64>(), self.issued.mark(prefix)) else {
+            return;
+        };
+        *mark = (*mark).max(number);
     }
 
     /// The session still running, if any.
@@ -207,6 +267,24 @@ mod tests {
         });
         assert_eq!(d.next_id("b"), "b8");
         assert_eq!(d.next_id("s"), "s1");
+    }
+
+    #[test]
+    fn an_id_is_never_reused_after_a_delete_and_never_wraps() {
+        let mut d = day();
+        let mut b = crate::domain::test_support::block(
+            "b3",
+            NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            Category::Proactive,
+        );
+        d.blocks.push(b.clone());
+        d.blocks.retain(|x| x.id != "b3");
+        d.retire_id("b3");
+        assert_eq!(d.next_id("b"), "b4", "b3 was given once");
+        b.id = "b18446744073709551615".into();
+        d.blocks.push(b);
+        assert_eq!(d.next_id("b"), "b18446744073709551616");
     }
 
     #[test]

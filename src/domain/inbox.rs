@@ -97,10 +97,14 @@ pub fn next_parked_id(day: &Day) -> String {
     let used = day
         .parked
         .iter()
-        .filter_map(|p| p.id.strip_prefix('p')?.parse::<u64>().ok())
+        .filter_map(|p| p.id.strip_prefix('p')?.parse::<u128>().ok())
         .max()
         .unwrap_or(0);
-    format!("p{}", used + 1)
+    // A hand-written id at the very top gives a longer one, never a wrap onto a used id.
+    match used.checked_add(1) {
+        Some(next) => format!("p{next}"),
+        None => format!("p{used}-{}", day.parked.len() + 1),
+    }
 }
 
 /// Marks an item; `slot` is the inbox session running now, if any.

@@ -80,8 +80,13 @@ pub enum DayEdit {
     AddBlocks(Vec<Block>),
     /// Remove the blocks with these ids.
     RemoveBlocks(Vec<String>),
-    /// Replace the block with the same id.
-    ReplaceBlock(Block),
+    /// Change a block: the fields that differ between `before` (as the editor saw it) and
+    /// `after` are set on the newest version of the block; the others keep what another writer
+    /// may have changed meanwhile.
+    ReplaceBlock {
+        before: Block,
+        after: Block,
+    },
     /// Mark the day off (`Some(reason)`) or working (`None`).
     SetOff(Option<String>),
     /// Add a tracked session (a manual entry).
@@ -103,7 +108,7 @@ impl DayEdit {
         match self {
             DayEdit::AddBlocks(blocks) => add_blocks(day, blocks),
             DayEdit::RemoveBlocks(ids) => remove_blocks(day, &ids),
-            DayEdit::ReplaceBlock(block) => replace_block(day, block),
+            DayEdit::ReplaceBlock { before, after } => replace_block(day, &before, after),
             DayEdit::SetOff(off) => Ok(DayEdit::SetOff(std::mem::replace(&mut day.off, off))),
             DayEdit::AddSession(session) => add_session(day, session),
             DayEdit::AddParked(item) => add_parked(day, item),
@@ -141,14 +146,66 @@ fn remove_blocks(day: &mut Day, ids: &[String]) -> Result<DayEdit, String> {
     if gone.is_empty() {
         return Err("that block is gone already (changed in another window?)".into());
     }
+    for b in &gone {
+        day.retire_id(&b.id);
+    }
     Ok(DayEdit::AddBlocks(gone))
 }
 
-fn replace_block(day: &mut Day, block: Block) -> Result<DayEdit, String> {
-    validate(block.start, block.end, &block.title)?;
-    let slot = day.blocks.iter_mut().find(|b| b.id == block.id);
+impl DayEdit {
+    /// The edit that turns `before` into `after` (the same block, by id).
+    pub fn change_block(before: &Block, after: Block) -> DayEdit {
+        DayEdit::ReplaceBlock {
+            before: before.clone(),
+            after,
+        }
+    }
+}
+
+/// A field-level merge onto the newest version of the block: only the fields this edit changed
+/// are written; one another writer changed to something else meanwhile is refused, not lost.
+fn replace_block(day: &mut Day, before: &Block, after: Block) -> Result<DayEdit, String> {
+    validate(after.start, after.end, &after.title)?;
+    let slot = day.blocks.iter_mut().find(|b| b.id == after.id);
     let slot = slot.ok_or("that block is gone (changed in another window?)")?;
-    Ok(DayEdit::ReplaceBlock(std::mem::replace(slot, block)))
+    let merged = merge_block(slot, before, &after)?;
+    validate(merged.start, merged.end, &merged.title)?;
+    let previous = std::mem::replace(slot, merged.clone());
+    Ok(DayEdit::ReplaceBlock {
+        before: merged,
+        after: previous,
+    })
+}
+
+fn merge_block(newest: &Block, before: &Block, after: &Block) -> Result<Block, String> {
+    let mut merged = newest.clone();
+    let mut clashes = vec![];
+    macro_rules! take {
+        ($field:ident, $name:expr) => {
+            if after.$field != before.$field {
+                if newest.$field != before.$field && newest.$field != after.$field {
+                    clashes.push($name);
+                }
+                merged.$field = after.$field.clone();
+            }
+        };
+    }
+    take!(start, "start");
+    take!(end, "end");
+    take!(category, "category");
+    take!(title, "title");
+    take!(kind, "kind");
+    take!(account, "account");
+    take!(objective, "objective");
+    if clashes.is_empty() {
+        Ok(merged)
+    } else {
+        Err(format!(
+            "another window changed this block's {} meanwhile: nothing was saved; look at it \
+             again and repeat your change",
+            clashes.join(" and ")
+        ))
+    }
 }
 
 fn add_session(day: &mut Day, mut session: Session) -> Result<DayEdit, String> {
@@ -166,6 +223,7 @@ fn add_session(day: &mut Day, mut session: Session) -> Result<DayEdit, String> {
 fn remove_session(day: &mut Day, id: &str) -> Result<DayEdit, String> {
     let at = day.sessions.iter().position(|s| s.id == id);
     let at = at.ok_or("that entry is gone (changed in another window?)")?;
+    day.retire_id(id);
     Ok(DayEdit::AddSession(day.sessions.remove(at)))
 }
 
@@ -334,6 +392,23 @@ mod edit_tests {
     }
 
     #[test]
+    fn deleting_the_newest_block_then_adding_one_never_reuses_its_id() {
+        let mut d = day();
+        let two = vec![
+            block("", hm(9, 0), hm(10, 0)),
+            block("", hm(10, 0), hm(11, 0)),
+        ];
+        DayEdit::AddBlocks(two).apply(&mut d).unwrap();
+        DayEdit::RemoveBlocks(vec!["b2".into()])
+            .apply(&mut d)
+            .unwrap();
+        let undo = DayEdit::AddBlocks(vec![block("", hm(12, 0), hm(13, 0))])
+            .apply(&mut d)
+            .unwrap();
+        assert_eq!(undo, DayEdit::RemoveBlocks(vec!["b3".into()]));
+    }
+
+    #[test]
     fn every_edit_is_undone_by_its_inverse() {
         let mut d = day();
         let add = DayEdit::AddBlocks(vec![
@@ -347,7 +422,10 @@ mod edit_tests {
         );
         let before = d.clone();
         let moved = shifted(&d.blocks[0], 15).unwrap();
-        let undo_move = DayEdit::ReplaceBlock(moved).apply(&mut d).unwrap();
+        let original = d.blocks.iter().find(|b| b.id == moved.id).unwrap().clone();
+        let undo_move = DayEdit::change_block(&original, moved)
+            .apply(&mut d)
+            .unwrap();
         assert_eq!(d.blocks[0].start, hm(9, 15));
         let redo = undo_move.apply(&mut d).unwrap();
         assert_eq!(d, before);
@@ -374,9 +452,12 @@ mod edit_tests {
                 .is_err()
         );
         assert!(
-            DayEdit::ReplaceBlock(block("b9", hm(9, 0), hm(10, 0)))
-                .apply(&mut d)
-                .is_err()
+            DayEdit::change_block(
+                &block("b9", hm(9, 0), hm(10, 0)),
+                block("b9", hm(9, 0), hm(10, 0))
+            )
+            .apply(&mut d)
+            .is_err()
         );
     }
 

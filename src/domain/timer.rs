@@ -88,8 +88,18 @@ impl Timer {
 /// What the timer did on its own, for notifications and messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimerEvent {
-    FocusEnded { round: u32, long_break: bool },
-    BreakEnded { next_round: u32 },
+    FocusEnded {
+        round: u32,
+        long_break: bool,
+    },
+    BreakEnded {
+        next_round: u32,
+    },
+    /// The clock reads earlier than a running session's start (it stepped back): a session ended
+    /// now is kept, ending at its start, rather than dropped.
+    ClockBehind {
+        started: DateTime<FixedOffset>,
+    },
 }
 
 /// What a focus session works on.
@@ -134,16 +144,15 @@ fn open_session(
     id
 }
 
-/// Closes every open session of `kind` at `at` (a session that would end before it started is dropped).
+/// Closes every open session of `kind` at `at`. One that would end before it started (the clock
+/// stepped back) is kept, ending at its start: it stays on record for the rep to correct.
 fn close_open(day: &mut Day, kind: SessionKind, at: DateTime<FixedOffset>) {
-    day.sessions
-        .retain(|s| !(s.kind == kind && s.end.is_none() && at <= s.start));
     for s in day
         .sessions
         .iter_mut()
         .filter(|s| s.kind == kind && s.end.is_none())
     {
-        s.end = Some(at);
+        s.end = Some(at.max(s.start));
     }
 }
 
@@ -600,6 +609,9 @@ impl TimerOp {
         } else {
             advance(day, now, settings)
         };
+        if let Some(started) = newest_open_start(day).filter(|start| now < *start) {
+            events.push(TimerEvent::ClockBehind { started });
+        }
         match self {
             TimerOp::Start(target) => start(day, now, settings, target),
             TimerOp::Pause => pause(day, now)?,

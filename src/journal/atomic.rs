@@ -6,13 +6,21 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
 
-/// Creates `dir` and any missing parents with mode 0700.
+/// Creates `dir` and any missing parents with mode 0700. Each folder it creates is flushed to its
+/// parent, so a new year's folder (and the day file in it) survives a power cut.
 pub fn ensure_private_dir(dir: &Path) -> Result<(), JournalError> {
+    let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
     DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .map_err(|e| JournalError::io("create the folder", dir, e))
+        .map_err(|e| JournalError::io("create the folder", dir, e))?;
+    for created in missing {
+        if let Some(parent) = created.parent().filter(|p| !p.as_os_str().is_empty()) {
+            sync_dir(parent)?;
+        }
+    }
+    Ok(())
 }
 
 /// Replaces `path` with `contents` so that a crash at any moment leaves either the old or the new
@@ -78,27 +86,20 @@ fn sync_dir(dir: &Path) -> Result<(), JournalError> {
         .map_err(|e| JournalError::io("flush the folder", dir, e))
 }
 
-/// An exclusive advisory lock held on a separate lock file (a lock on the day file itself would
-/// die with the rename). Released when dropped.
+/// An exclusive advisory lock held on the journal folder itself (a lock on the day file would die
+/// with the rename, and one on a lock file could be defeated by deleting that file while writers
+/// run). Released when dropped.
 pub struct JournalLock {
     file: File,
 }
 
 impl JournalLock {
-    pub fn acquire(lock_path: &Path) -> Result<JournalLock, JournalError> {
-        if let Some(dir) = lock_path.parent() {
-            ensure_private_dir(dir)?;
-        }
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(lock_path)
-            .map_err(|e| JournalError::io("open the lock file", lock_path, e))?;
+    pub fn acquire(journal_root: &Path) -> Result<JournalLock, JournalError> {
+        ensure_private_dir(journal_root)?;
+        let file = File::open(journal_root)
+            .map_err(|e| JournalError::io("open the journal folder", journal_root, e))?;
         file.lock()
-            .map_err(|e| JournalError::io("lock", lock_path, e))?;
+            .map_err(|e| JournalError::io("lock", journal_root, e))?;
         Ok(JournalLock { file })
     }
 }
@@ -127,6 +128,19 @@ mod tests {
         ] {
             assert!(!is_temp_of(other, name), "{other}");
         }
+    }
+
+    #[test]
+    fn the_lock_is_the_folder_itself_so_no_file_can_be_deleted_to_defeat_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("journal");
+        let held = JournalLock::acquire(&root).unwrap();
+        let _ = fs::remove_file(root.join(".lock"));
+        let other = File::open(&root).unwrap();
+        assert!(other.try_lock().is_err(), "a second writer must wait");
+        drop(held);
+        assert!(other.try_lock().is_ok());
+        assert_eq!(fs::read_dir(&root).unwrap().count(), 0, "no lock file");
     }
 
     #[test]

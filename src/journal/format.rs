@@ -52,7 +52,9 @@ pub fn parse_day(text: &str, path: &Path, date: NaiveDate) -> Result<Day, Journa
             ),
         ));
     }
-    if let Some((message, line)) = super::sanity::impossible_time(&day, text) {
+    let problem = super::sanity::impossible_time(&day, text)
+        .or_else(|| super::sanity::duplicate_id(&day, text));
+    if let Some((message, line)) = problem {
         return Err(JournalError::Parse {
             path: path.to_path_buf(),
             line,
@@ -357,10 +359,15 @@ mod tests {
     }
 
     #[test]
-    fn entries_sharing_an_id_keep_their_own_comments() {
+    fn entries_sharing_an_id_are_refused_at_the_second_one() {
         let hand = "schema = 1\ndate = \"2026-11-26\"\n\n# first\n[[block]]\nid = \"b1\"\nstart = \"09:00\"\nend = \"10:00\"\ncategory = \"proactive\"\ntitle = \"A\"\n\n# second\n[[block]]\nid = \"b1\"\nstart = \"09:00\"\nend = \"10:00\"\ncategory = \"proactive\"\ntitle = \"B\"\n";
-        let day = parse_day(hand, Path::new("x.toml"), date()).unwrap();
-        assert_eq!(render_day(&day, Some(hand)), hand);
+        let Err(JournalError::Parse { line, message, .. }) =
+            parse_day(hand, Path::new("x.toml"), date())
+        else {
+            panic!("a day with one id twice must be refused");
+        };
+        assert_eq!(line, 14);
+        assert!(message.contains("given twice"), "{message}");
     }
 
     #[test]

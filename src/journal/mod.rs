@@ -43,10 +43,6 @@ impl Journal {
             .join(format!("{date}.toml"))
     }
 
-    fn lock_path(&self) -> PathBuf {
-        self.root.join(".lock")
-    }
-
     /// Reads a day; a day with no file yet is an empty day.
     pub fn load(&self, date: NaiveDate) -> Result<Day, JournalError> {
         Ok(self.load_with_text(date)?.0)
@@ -72,7 +68,7 @@ impl Journal {
         date: NaiveDate,
         edit: impl FnOnce(&mut Day) -> Result<T, String>,
     ) -> Result<T, JournalError> {
-        let _lock = atomic::JournalLock::acquire(&self.lock_path())?;
+        let _lock = atomic::JournalLock::acquire(&self.root)?;
         let (mut day, previous) = self.load_with_text(date)?;
         let result = edit(&mut day).map_err(JournalError::Refused)?;
         let text = format::render_day(&day, previous.as_deref());

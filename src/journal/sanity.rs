@@ -6,6 +6,28 @@
 use crate::domain::Day;
 use chrono::{Duration, NaiveDate};
 
+/// An id given to two blocks (or two sessions) of a hand-edited day: a key would select and
+/// delete both. Its message and the line of the second one.
+pub fn duplicate_id(day: &Day, text: &str) -> Option<(String, usize)> {
+    let blocks = day.blocks.iter().map(|b| b.id.as_str());
+    let sessions = day.sessions.iter().map(|s| s.id.as_str());
+    for (table, ids) in [
+        ("block", blocks.collect::<Vec<_>>()),
+        ("session", sessions.collect()),
+    ] {
+        for (i, id) in ids.iter().enumerate() {
+            if ids[..i].contains(id) {
+                let message = format!(
+                    "the {table} id \"{id}\" is given twice: give each {table} its own id (like \
+                     \"{id}x\"), then protime reads this day again"
+                );
+                return Some((message, key_line(text, table, i, "id")));
+            }
+        }
+    }
+    None
+}
+
 /// The first impossible time in `day`: its message and the line (1-based) it is on in `text`.
 pub fn impossible_time(day: &Day, text: &str) -> Option<(String, usize)> {
     for (i, b) in day.blocks.iter().enumerate() {

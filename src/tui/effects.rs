@@ -102,6 +102,7 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) {
                         (NotificationKind::FocusEnd, "Focus round done")
                     }
                     TimerEvent::BreakEnded { .. } => (NotificationKind::BreakEnd, "Break over"),
+                    TimerEvent::ClockBehind { .. } => continue,
                 };
                 notify(
                     app,
@@ -140,6 +141,11 @@ pub fn event_message(event: &TimerEvent, settings: &TimerSettings) -> String {
         TimerEvent::BreakEnded { next_round } => {
             format!("Break over: space starts focus round {next_round}")
         }
+        TimerEvent::ClockBehind { started } => format!(
+            "The clock reads earlier than the session's start ({}): it stepped back. The session \
+             was kept, ending at its start; correct its end with `protime log` or by hand",
+            started.format("%H:%M")
+        ),
     }
 }
 

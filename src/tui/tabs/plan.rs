@@ -255,7 +255,9 @@ impl PlanTab {
             FormKey::Submit => {
                 let edit = match &plan_form.mode {
                     FormMode::AddBlock => plan_form.to_block().map(|b| DayEdit::AddBlocks(vec![b])),
-                    FormMode::EditBlock(_) => plan_form.to_block().map(DayEdit::ReplaceBlock),
+                    FormMode::EditBlock(before) => plan_form
+                        .to_block()
+                        .map(|after| DayEdit::change_block(before, after)),
                     FormMode::ManualEntry => plan_form
                         .to_session(self.date, zone)
                         .and_then(|s| already_happened(&s, now).map(|()| s))
@@ -263,8 +265,8 @@ impl PlanTab {
                 };
                 match edit {
                     Ok(edit) => {
-                        if let DayEdit::ReplaceBlock(b) = &edit {
-                            self.selected = Some(b.id.clone());
+                        if let DayEdit::ReplaceBlock { after, .. } = &edit {
+                            self.selected = Some(after.id.clone());
                         }
                         self.form = None;
                         vec![Effect::Edit {
@@ -418,23 +420,24 @@ fn manual_form(now: DateTime<FixedOffset>) -> PlanForm {
 
 /// The change `action` makes to the selected block `b`, moving and resizing by `grid` minutes.
 fn block_edit(action: PlanAction, b: Block, grid: i64) -> Result<DayEdit, String> {
+    let change = |after: Block| DayEdit::change_block(&b, after);
     match action {
-        PlanAction::Delete => Ok(DayEdit::RemoveBlocks(vec![b.id])),
+        PlanAction::Delete => Ok(DayEdit::RemoveBlocks(vec![b.id.clone()])),
         PlanAction::MoveEarlier => shifted(&b, -grid)
-            .map(DayEdit::ReplaceBlock)
+            .map(change)
             .ok_or("the block cannot start before 00:00".into()),
         PlanAction::MoveLater => shifted(&b, grid)
-            .map(DayEdit::ReplaceBlock)
+            .map(change)
             .ok_or("the block must end by 23:59".into()),
         PlanAction::Grow => resized(&b, grid, grid)
-            .map(DayEdit::ReplaceBlock)
+            .map(change)
             .ok_or("the block must end by 23:59".into()),
         PlanAction::Shrink => resized(&b, -grid, grid)
-            .map(DayEdit::ReplaceBlock)
+            .map(change)
             .ok_or(format!("a block is at least {grid} minutes (the grid)")),
-        PlanAction::CycleCategory => Ok(DayEdit::ReplaceBlock(Block {
+        PlanAction::CycleCategory => Ok(change(Block {
             category: b.category.next(),
-            ..b
+            ..b.clone()
         })),
         _ => Err(NO_BLOCK_SELECTED.to_string()),
     }

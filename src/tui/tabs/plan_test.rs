@@ -59,7 +59,7 @@ fn move_and_resize_produce_edits_of_the_selected_block_by_one_grid_step() {
         effects,
         vec![Effect::Edit {
             date: tab.date,
-            edit: DayEdit::ReplaceBlock(moved),
+            edit: DayEdit::change_block(&block("b2", hm(11, 0), hm(12, 0)), moved),
             history: History::New
         }]
     );
@@ -69,7 +69,7 @@ fn move_and_resize_produce_edits_of_the_selected_block_by_one_grid_step() {
         effects,
         vec![Effect::Edit {
             date: tab.date,
-            edit: DayEdit::ReplaceBlock(shorter),
+            edit: DayEdit::change_block(&block("b2", hm(11, 0), hm(12, 0)), shorter),
             history: History::New
         }]
     );
