@@ -62,14 +62,23 @@ pub enum Command {
     /// Resume the paused focus timer.
     Resume,
     /// Stop the focus timer.
-    Stop,
+    #[command(after_help = "Example:\n  protime stop --at 16:05   # it really ended at 16:05")]
+    Stop {
+        /// When it really ended (HH:MM, on the day the timer runs on): the answer after a silence.
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Start an interruption (pausing focus), or end the one running (resuming focus).
     #[command(
-        after_help = "Examples:\n  protime interrupt \"ACME call\"\n  protime interrupt      # ends it"
+        after_help = "Examples:\n  protime interrupt \"ACME call\"\n  protime interrupt      # ends it\n  protime interrupt --at 16:05   # it ended at 16:05 (or began then)"
     )]
     Interrupt {
         /// Who or what broke in, e.g. an account.
         who: Option<String>,
+        /// When it really ended, or began (HH:MM, on the day of the open interruption, else
+        /// today; not in the future).
+        #[arg(long)]
+        at: Option<String>,
     },
     /// Log a request you handed over to the right person, without leaving focus.
     #[command(after_help = "Example:\n  protime pass \"invoice question to finance\"")]

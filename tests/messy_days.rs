@@ -194,3 +194,37 @@ fn a_clock_that_steps_back_keeps_the_session_and_says_so() {
         "kept on record: {day}"
     );
 }
+
+#[test]
+fn interrupt_at_answers_for_a_forgotten_interruption_the_next_morning() {
+    let cli = forgotten_interruption();
+    let (out, _) = cli.run(FRI_0821, &["interrupt", "--at", "16:20"]);
+    assert!(out.contains("idle"), "{out}");
+    let thursday = cli.day_file("2026-11-26");
+    assert!(
+        thursday.contains("end = \"2026-11-26T16:20:00+01:00\""),
+        "the rep's answer, not the last sign of life: {thursday}"
+    );
+    assert_eq!(reactive_minutes(&cli, FRI_0821, "2026-11-26"), 20);
+    cli.on(FRI_0821)
+        .args(["stop", "--at", "23:00"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("still to come"));
+}
+
+#[test]
+fn stop_at_before_the_start_is_refused() {
+    let cli = Cli::new();
+    cli.run(THU_1600, &["start", "--category", "proactive"]);
+    cli.on(THU_1605)
+        .args(["stop", "--at", "15:00"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("before it began (16:00)"));
+    cli.run(THU_1605, &["stop", "--at", "16:03"]);
+    assert!(
+        cli.day_file("2026-11-26")
+            .contains("end = \"2026-11-26T16:03:00+01:00\"")
+    );
+}

@@ -39,8 +39,10 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
         } => run.start(block, category, title),
         Command::Pause => run.timer(TimerOp::Pause),
         Command::Resume => run.timer(TimerOp::Resume),
-        Command::Stop => run.timer(TimerOp::Stop),
-        Command::Interrupt { who } => run.timer(TimerOp::Interrupt(who)),
+        Command::Stop { at: None } => run.timer(TimerOp::Stop),
+        Command::Stop { at: Some(at) } => run.timer_at(TimerOp::Stop, &at),
+        Command::Interrupt { who, at: None } => run.timer(TimerOp::Interrupt(who)),
+        Command::Interrupt { who, at: Some(at) } => run.timer_at(TimerOp::Interrupt(who), &at),
         Command::Pass { what } => run.timer(TimerOp::PassOn(what)),
         Command::Park { text } => inbox_cmd::park(&run.journal, run.now, &text, json),
         Command::Template(TemplateCommand::List) => inbox_cmd::list(paths),
@@ -152,6 +154,12 @@ impl<'a> Run<'a> {
     fn timer(&self, op: TimerOp) -> ExitCode {
         self.with_config(|config| {
             timer_cmd::run(&self.journal, config, self.moment(), op, self.json)
+        })
+    }
+
+    fn timer_at(&self, op: TimerOp, at: &str) -> ExitCode {
+        self.with_config(|config| {
+            timer_cmd::run_at(&self.journal, config, self.moment(), (op, at), self.json)
         })
     }
 

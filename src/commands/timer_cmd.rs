@@ -95,6 +95,61 @@ pub fn run(
     report(journal, result, config, now, json)
 }
 
+/// `stop --at` / `interrupt --at`: the rep's answer after a silence. The command is applied at
+/// that time on the day something runs on (an earlier day's forgotten session, else today), before
+/// anything else is settled.
+pub fn run_at(
+    journal: &Journal,
+    config: &Config,
+    (now, zone): (DateTime<FixedOffset>, &Zone),
+    (op, at): (TimerOp, &str),
+    json: bool,
+) -> ExitCode {
+    let settings = config.timer_settings();
+    let day = crate::journal::carry_over::running_earlier(journal, zone, now)
+        .filter(|_| !journal.load(now.date_naive()).is_ok_and(|d| is_running(&d)))
+        .map_or(now.date_naive(), |d| d.date);
+    let instant = match answer_instant(at, day, zone, now) {
+        Ok(instant) => instant,
+        Err(message) => return fail(EXIT_REFUSED, message),
+    };
+    let result = journal
+        .update(day, |d| {
+            if let Some(start) = crate::domain::timer::newest_open_start(d).filter(|s| instant < *s)
+            {
+                return Err(format!(
+                    "--at {at} is before it began ({}): give a later time",
+                    start.format("%H:%M")
+                ));
+            }
+            op.apply(d, instant, &settings).map(|_| ())
+        })
+        .and_then(|()| super::settle_earlier(journal, config, zone, now))
+        .and_then(|_| journal.load(now.date_naive()));
+    report(journal, result, config, now, json)
+}
+
+fn is_running(day: &Day) -> bool {
+    day.timer.is_some() || day.sessions.iter().any(|s| s.end.is_none())
+}
+
+/// `HH:MM` on `day`, refused when it is still to come.
+fn answer_instant(
+    at: &str,
+    day: chrono::NaiveDate,
+    zone: &Zone,
+    now: DateTime<FixedOffset>,
+) -> Result<DateTime<FixedOffset>, String> {
+    let time = crate::domain::timefmt::parse_hhmm(at)?;
+    let instant = local_instant(zone, day, time);
+    if instant > now {
+        return Err(format!(
+            "--at {at} is still to come: give a time that has passed"
+        ));
+    }
+    Ok(instant)
+}
+
 pub fn start(
     journal: &Journal,
     config: &Config,
