@@ -143,7 +143,11 @@ fn a_gap_with_no_sign_of_life_is_asked_about_once() {
     h.run_for(minutes(5), minutes(1));
     h.advance(minutes(20)); // the laptop slept
     assert!(h.app.gap.is_some());
-    assert!(h.screen(100, 24).contains("What was that time?"));
+    let screen = h.screen(100, 24);
+    assert!(
+        screen.contains("Focus “ACME proposal” began 09:00; last seen 09:05. Since then:"),
+        "{screen}"
+    );
     h.type_keys("x"); // not an answer: still asked
     assert!(h.app.gap.is_some());
     h.type_keys("o");
@@ -444,4 +448,24 @@ fn after_a_break_with_nothing_planned_the_rep_picks_the_next_round() {
         vec!["09:00-09:30 focus RE Customer requests (buffer)"],
         "no round on the old block"
     );
+}
+
+#[test]
+fn a_gap_answered_as_a_customer_is_logged_reactive_and_asks_who() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(5), minutes(1));
+    h.advance(minutes(20)); // 09:25: a customer called, protime saw nothing
+    h.type_keys("r");
+    assert!(h.app.gap.is_none());
+    h.type_keys("Globex\tdelivery question\n");
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "09:00-09:05 focus PRO ACME proposal",
+            "09:05-09:25 interruption RE delivery question"
+        ]
+    );
+    let day = h.journal.load(today()).unwrap();
+    assert_eq!(day.sessions[1].account.as_deref(), Some("Globex"));
 }

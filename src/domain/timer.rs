@@ -481,6 +481,9 @@ pub enum GapAnswer {
     Break,
     /// Other work: the focus ended when the gap began, and the gap is logged as OTHER.
     Other,
+    /// A customer broke in: the focus ended when the gap began, and the gap is logged as a
+    /// REACTIVE interruption (who and what can be named after).
+    Reactive,
 }
 
 /// Settles a gap from `last_seen` to `now` in an open focus session.
@@ -508,15 +511,20 @@ pub fn settle_gap(
     if let Some(t) = day.timer.as_mut() {
         t.interruption = None;
     }
-    if answer == GapAnswer::Other && now > last_seen {
+    let logged = match answer {
+        GapAnswer::Other => Some((Category::Other, SessionKind::Manual, "away from protime")),
+        GapAnswer::Reactive => Some((Category::Reactive, SessionKind::Interruption, "a customer")),
+        GapAnswer::Work | GapAnswer::Break => None,
+    };
+    if let Some((category, kind, title)) = logged.filter(|_| now > last_seen) {
         let id = day.next_id("s");
         day.sessions.push(Session {
             id,
             start: last_seen,
             end: Some(now),
-            category: Category::Other,
-            kind: SessionKind::Manual,
-            title: Some("away from protime".into()),
+            category,
+            kind,
+            title: Some(title.into()),
             block: None,
             account: None,
             note: None,

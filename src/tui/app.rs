@@ -238,6 +238,15 @@ impl App {
                     self.gap = None;
                     // Answered: the gap ends now, so the next tick does not ask about it again.
                     self.last_alive = Some(self.now);
+                    if matches!(
+                        op,
+                        TimerOp::SettleGap(_, crate::domain::timer::GapAnswer::Reactive)
+                    ) {
+                        // Who it was is asked while the record is already written.
+                        let since = gap.since.format("%H:%M").to_string();
+                        let accounts = recent_accounts(self.today_day());
+                        self.prompt = Some(Prompt::interrupt(&accounts, &since));
+                    }
                     vec![Effect::Timer(op)]
                 }
                 // Quitting leaves the gap open; the next start asks again.

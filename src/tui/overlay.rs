@@ -20,35 +20,61 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         prompt.form.render(area, buf, &app.theme);
     }
     if let Some(gap) = &app.gap {
-        let minutes = (app.now - gap.since).num_minutes();
-        let lines = vec![
-            Line::from(format!(
-                "No sign of protime for {minutes} min (since {}) while a session was open.",
-                gap.since.format("%H:%M")
-            )),
-            Line::from("What was that time?"),
-            Line::from(vec![
-                Span::styled(" w ", app.theme.key()),
-                Span::raw("this session's work   "),
-                Span::styled(" b ", app.theme.key()),
-                Span::raw("a break   "),
-                Span::styled(" o ", app.theme.key()),
-                Span::raw("other work"),
-            ]),
-        ];
-        let height = 5.min(body.height);
+        let lines = gap_question(app, gap.since);
+        let height = 6.min(body.height);
         let area = Rect {
             y: body.y + body.height.saturating_sub(height) / 2,
             height,
             ..body
         };
         Clear.render(area, buf);
-        let block = Block::bordered().title(Span::styled(" Welcome back ", app.theme.title()));
+        let title = format!(" No sign of you since {} ", gap.since.format("%H:%M"));
+        let block = Block::bordered().title(Span::styled(title, app.theme.title()));
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(block)
             .render(area, buf);
     }
+}
+
+/// "Focus “ACME proposal” began 09:00; last seen 09:05. Since then:" and the answers.
+fn gap_question(app: &App, since: chrono::DateTime<chrono::FixedOffset>) -> Vec<Line<'static>> {
+    let open = app.today_day().and_then(|d| {
+        d.sessions
+            .iter()
+            .filter(|s| s.end.is_none())
+            .max_by_key(|s| s.start)
+    });
+    let what = open.map_or("A session".to_string(), |s| {
+        let kind = s.kind.to_string();
+        let kind = kind[..1].to_uppercase() + &kind[1..];
+        match &s.title {
+            Some(t) => format!(
+                "{kind} \u{201c}{t}\u{201d} began {}",
+                s.start.format("%H:%M")
+            ),
+            None => format!("{kind} began {}", s.start.format("%H:%M")),
+        }
+    });
+    let key = |k: &'static str| Span::styled(format!(" {k} "), app.theme.key());
+    vec![
+        Line::from(format!(
+            "{what}; last seen {}. Since then:",
+            since.format("%H:%M")
+        )),
+        Line::from(vec![
+            key("w"),
+            Span::raw("still this work   "),
+            key("r"),
+            Span::raw("a customer (reactive, who?)   "),
+            key("o"),
+            Span::raw("other work"),
+        ]),
+        Line::from(vec![
+            key("b"),
+            Span::raw(format!("a break: it ended at {}", since.format("%H:%M"))),
+        ]),
+    ]
 }
 
 /// The timer in a few characters for the header: `▶ focus 18:12 left`, or `▶ 18:12` when short.

@@ -285,6 +285,7 @@ impl GapQuestion {
             KeyCode::Char('w') => GapAnswer::Work,
             KeyCode::Char('b') => GapAnswer::Break,
             KeyCode::Char('o') => GapAnswer::Other,
+            KeyCode::Char('r') => GapAnswer::Reactive,
             _ => return None,
         };
         Some(TimerOp::SettleGap(self.since, answer))
