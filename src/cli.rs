@@ -85,6 +85,9 @@ pub enum Command {
     Pass {
         /// What you passed on.
         what: String,
+        /// The customer it was for, so it counts in "reactive by account".
+        #[arg(long)]
+        account: Option<String>,
     },
     /// Park a mail for the next inbox slot, e.g. `protime park "reply Anna re pricing"`.
     Park {

@@ -228,3 +228,29 @@ fn stop_at_before_the_start_is_refused() {
             .contains("end = \"2026-11-26T16:03:00+01:00\"")
     );
 }
+
+#[test]
+fn reactive_time_by_account_says_how_much_named_no_account() {
+    let cli = Cli::new();
+    let at = |t: &str| format!("2026-11-26T{t}:00+01:00");
+    cli.run(&at("10:00"), &["interrupt", "Globex"]);
+    cli.run(&at("10:20"), &["interrupt"]);
+    cli.run(&at("10:30"), &["interrupt"]);
+    cli.run(&at("10:40"), &["interrupt"]);
+    cli.run(
+        &at("11:00"),
+        &["pass", "invoice to finance", "--account", "Globex"],
+    );
+    let when = at("12:00");
+    let (table, _) = cli.run(&when, &["report", "--last", "1d", "--by", "account"]);
+    let row = |name: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| l[name.len()..].trim().to_string())
+    };
+    assert_eq!(row("Globex").as_deref(), Some("0.35h"), "{table}");
+    assert_eq!(row("(no account)").as_deref(), Some("0.17h"), "{table}");
+    let json = cli.json(&when, &["report", "--last", "1d", "--format", "json"]);
+    assert_eq!(json["rows"][0]["reactive_unnamed_minutes"], 10, "{json}");
+}

@@ -43,7 +43,7 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
         Command::Stop { at: Some(at) } => run.timer_at(TimerOp::Stop, &at),
         Command::Interrupt { who, at: None } => run.timer(TimerOp::Interrupt(who)),
         Command::Interrupt { who, at: Some(at) } => run.timer_at(TimerOp::Interrupt(who), &at),
-        Command::Pass { what } => run.timer(TimerOp::PassOn(what)),
+        Command::Pass { what, account } => run.timer(TimerOp::PassOn { what, account }),
         Command::Park { text } => inbox_cmd::park(&run.journal, run.now, &text, json),
         Command::Template(TemplateCommand::List) => inbox_cmd::list(paths),
         Command::Template(TemplateCommand::New { name }) => inbox_cmd::new(paths, &name),

@@ -150,17 +150,22 @@ fn padded(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
+/// The row of reactive time that named no account.
+const NO_ACCOUNT: &str = "(no account)";
+
 fn print_table(rows: &[Row], sum: &Figures, by: By, from: NaiveDate, to: NaiveDate, target: f64) {
     crate::say!("protime report {from} – {to}, by {}", by_name(by));
     match by {
         By::Account => {
-            let width = name_width(rows);
+            let width = name_width(rows).max(NO_ACCOUNT.len());
             crate::say!("{} {:>9}", padded("account", width), "reactive");
             for row in rows {
                 if let Row::Account(a, m) = row {
                     crate::say!("{} {:>8}h", padded(a, width), hours(*m));
                 }
             }
+            let unnamed = padded(NO_ACCOUNT, width);
+            crate::say!("{unnamed} {:>8}h", hours(sum.reactive_unnamed()));
         }
         By::Objective => {
             let width = name_width(rows);
@@ -337,6 +342,7 @@ fn figures_json(f: &Figures) -> Value {
             "unlogged": f.unlogged(),
         },
         "capacity_minutes": f.capacity,
+        "reactive_unnamed_minutes": f.reactive_unnamed(),
         "share": {
             "proactive": f.share(Category::Proactive),
             "reactive": f.share(Category::Reactive),

@@ -9,7 +9,7 @@
 use super::category::Category;
 use super::check::{Capacity, block_actuals};
 use super::day::{Day, Decision};
-use super::span::{day_bounds, planned_by_block, session_span, tracked_minutes};
+use super::span::{day_bounds, owned_pieces, planned_by_block, session_span, tracked_minutes};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone};
 use std::collections::BTreeMap;
 
@@ -90,6 +90,12 @@ impl Figures {
         for (k, v) in &other.objectives {
             *self.objectives.entry(k.clone()).or_default() += v;
         }
+    }
+
+    /// Reactive minutes that named no account: "which customers eat my time" is answered from
+    /// the named part, and this says how much is left unanswered.
+    pub fn reactive_unnamed(&self) -> i64 {
+        (self.minutes(Category::Reactive) - self.accounts.values().sum::<i64>()).max(0)
     }
 
     /// Accounts by reactive minutes, most first.
@@ -195,18 +201,17 @@ pub fn day_figures<Tz: TimeZone>(
             *f.objectives.entry(objective.clone()).or_default() += done;
         }
     }
-    for s in day
-        .sessions
-        .iter()
-        .filter(|s| s.category == Category::Reactive)
-    {
-        if let Some(account) = &s.account {
-            let seconds = session_span(s, now)
-                .clip(&window)
-                .map_or(0, |p| p.seconds());
-            *f.accounts.entry(account.clone()).or_default() += seconds / 60;
+    // By account, every second counted once (the rule of the category totals).
+    let mut by_account: BTreeMap<String, i64> = BTreeMap::new();
+    for (piece, s) in owned_pieces(&day.sessions, &window, now) {
+        if let (Category::Reactive, Some(account)) = (s.category, &s.account) {
+            *by_account.entry(account.clone()).or_default() += piece.seconds();
         }
     }
+    f.accounts = by_account
+        .into_iter()
+        .map(|(a, secs)| (a, secs / 60))
+        .collect();
     add_inbox(&mut f, day, &window, now);
     f
 }

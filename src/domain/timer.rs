@@ -452,7 +452,12 @@ pub fn describe_interruption(
 
 /// `p`: a request passed on to the right person, logged as a one-minute reactive entry without
 /// leaving focus.
-pub fn pass_on(day: &mut Day, now: DateTime<FixedOffset>, what: String) -> Result<(), String> {
+pub fn pass_on(
+    day: &mut Day,
+    now: DateTime<FixedOffset>,
+    what: String,
+    account: Option<String>,
+) -> Result<(), String> {
     if what.trim().is_empty() {
         return Err("say what you passed on, like \"ACME invoice question to Finance\"".into());
     }
@@ -465,7 +470,7 @@ pub fn pass_on(day: &mut Day, now: DateTime<FixedOffset>, what: String) -> Resul
         kind: SessionKind::Interruption,
         title: Some(what),
         block: None,
-        account: None,
+        account: account.filter(|a| !a.trim().is_empty()),
         note: Some("passed on".into()),
         source: None,
     });
@@ -590,8 +595,11 @@ pub enum TimerOp {
         account: Option<String>,
         note: Option<String>,
     },
-    /// `p`: a request passed on.
-    PassOn(String),
+    /// `p`: a request passed on, for an account if named.
+    PassOn {
+        what: String,
+        account: Option<String>,
+    },
     /// Move through phase ends up to now.
     Advance,
     /// Settle a gap that began at the given instant.
@@ -639,7 +647,7 @@ impl TimerOp {
                 toggle_interruption(day, now, who);
             }
             TimerOp::Describe { account, note } => describe_interruption(day, account, note)?,
-            TimerOp::PassOn(what) => pass_on(day, now, what)?,
+            TimerOp::PassOn { what, account } => pass_on(day, now, what, account)?,
             TimerOp::Advance => {}
             TimerOp::SettleGap(since, answer) => settle_gap(day, since, now, answer),
             TimerOp::Park(text) => {

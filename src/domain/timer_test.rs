@@ -160,8 +160,16 @@ fn interruption_without_a_timer_is_just_logged() {
 fn pass_on_logs_a_minute_without_touching_focus() {
     let mut d = day();
     start(&mut d, t("09:00:00"), &SETTINGS, target());
-    assert!(pass_on(&mut d, t("09:05:00"), " ".into()).is_err());
-    pass_on(&mut d, t("09:05:00"), "forward invoice to finance".into()).unwrap();
+    assert!(pass_on(&mut d, t("09:05:00"), " ".into(), None).is_err());
+    let account = Some("ACME".to_string());
+    pass_on(
+        &mut d,
+        t("09:05:00"),
+        "forward invoice to finance".into(),
+        account,
+    )
+    .unwrap();
+    assert_eq!(d.sessions.last().unwrap().account.as_deref(), Some("ACME"));
     assert!(d.timer.as_ref().unwrap().is_running());
     let passed = d
         .sessions

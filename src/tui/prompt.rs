@@ -79,14 +79,17 @@ impl Prompt {
     }
 
     pub fn pass_on() -> Prompt {
-        let field = Field::new(
-            "What",
-            "",
-            "the request you handed over, like \"invoice to finance\"",
-        );
+        let fields = vec![
+            Field::new(
+                "What",
+                "",
+                "the request you handed over, like \"invoice to finance\"",
+            ),
+            Field::new("Who", "", "optional: the customer it was for, like ACME"),
+        ];
         Prompt {
             kind: PromptKind::PassOn,
-            form: Form::new("Pass it on (focus goes on)", vec![field]),
+            form: Form::new("Pass it on (focus goes on)", fields),
         }
     }
 
@@ -162,7 +165,7 @@ impl Prompt {
 
     /// The Who field spelled as the journal already spells that account ("globex" → "Globex").
     fn with_known_account(&mut self, accounts: &[String]) -> &Self {
-        if self.kind == PromptKind::Interrupt {
+        if matches!(self.kind, PromptKind::Interrupt | PromptKind::PassOn) {
             let typed = self.form.value("Who").to_string();
             self.form
                 .set("Who", crate::names::canonical_account(&typed, accounts));
@@ -206,7 +209,10 @@ impl Prompt {
             PromptKind::PassOn if first.is_empty() => {
                 Err("say what you passed on, like \"invoice to finance\"".into())
             }
-            PromptKind::PassOn => Ok(TimerOp::PassOn(first)),
+            PromptKind::PassOn => Ok(TimerOp::PassOn {
+                what: first,
+                account: Some(self.form.value("Who").trim().to_string()).filter(|a| !a.is_empty()),
+            }),
             PromptKind::Park if first.is_empty() => {
                 Err("say what to handle later, like \"reply Anna re pricing\"".into())
             }

@@ -192,16 +192,22 @@ impl MonthView<'_> {
     }
 
     fn lists(&self, sum: &Figures) -> Vec<Line<'static>> {
-        let accounts: Vec<String> = sum
+        let mut accounts: Vec<String> = sum
             .top_accounts()
             .into_iter()
             .take(3)
             .map(|(a, m)| format!("{a} {}", format_minutes(m)))
             .collect();
+        if sum.reactive_unnamed() > 0 {
+            accounts.push(format!(
+                "no account {}",
+                format_minutes(sum.reactive_unnamed())
+            ));
+        }
         let mut lines = vec![Line::from(format!(
             "reactive by account: {}",
             if accounts.is_empty() {
-                "none named".to_string()
+                "none".to_string()
             } else {
                 accounts.join(" · ")
             }
