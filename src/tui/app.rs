@@ -431,6 +431,16 @@ impl App {
         effects
     }
 
+    /// What the figures need to count open sessions: the last tick seen, which stays at the start
+    /// of a silence until the rep answers the gap question.
+    pub fn liveness(&self) -> crate::domain::open::Liveness {
+        crate::domain::open::Liveness::new(
+            self.last_alive,
+            self.now,
+            self.config.timer.stale_after_hours,
+        )
+    }
+
     /// True while a timer or an interruption runs: the header counts down each second.
     /// The question to ask when nothing was seen of protime for [`GAP_MINUTES`] or more while a
     /// session was open (a break alone is no session). The gap begins no earlier than the newest

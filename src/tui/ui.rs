@@ -173,6 +173,7 @@ impl App {
         let inner = block.inner(area);
         block.render(area, buf);
         let (config, theme, now, zone) = (&self.config, &self.theme, self.now, self.zone);
+        let life = self.liveness();
         match self.tab {
             Tab::Plan => PlanView {
                 tab: &self.plan,
@@ -180,6 +181,7 @@ impl App {
                 theme,
                 now,
                 zone,
+                life,
             }
             .render(inner, buf),
             Tab::Timer => TimerView {
@@ -189,6 +191,7 @@ impl App {
                 theme,
                 now,
                 zone,
+                life,
             }
             .render(inner, buf),
             Tab::Inbox => InboxView {
@@ -205,6 +208,7 @@ impl App {
                 theme,
                 now,
                 zone,
+                life,
             }
             .render(inner, buf),
             Tab::Month => MonthView {

@@ -30,8 +30,11 @@ pub struct PlanView<'a> {
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
     pub zone: Zone,
+    /// The last sign of life: open sessions count up to it (the rule of `domain::open`).
+    pub life: Liveness,
 }
 
+use crate::domain::open::{self, Liveness};
 pub use crate::figures::capacity;
 
 pub fn limits(config: &Config) -> Limits {
@@ -52,7 +55,9 @@ impl PlanView<'_> {
                 return;
             }
         };
-        let header = self.header(day, area.width);
+        // The figures count open sessions by the one rule; the timeline still shows them running.
+        let counted = open::counted(day, &self.life);
+        let header = self.header(&counted, area.width);
         let header_height = (header.len() as u16 + 1).min(area.height);
         Paragraph::new(header).render(
             Rect {
@@ -291,7 +296,7 @@ impl PlanView<'_> {
 
     fn rows<'d>(&self, day: &'d Day) -> Vec<Row<'d>> {
         let tz = self.zone;
-        let actuals = block_actuals(day, &tz, self.now);
+        let actuals = block_actuals(&open::counted(day, &self.life), &tz, self.now);
         let overlapping: Vec<String> = overlapping_blocks(&day.blocks)
             .into_iter()
             .flat_map(|(a, b)| [a, b])

@@ -21,6 +21,8 @@ pub struct ReviewView<'a> {
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
     pub zone: crate::clock::Zone,
+    /// The last sign of life: open sessions count up to it (the rule of `domain::open`).
+    pub life: crate::domain::open::Liveness,
 }
 
 impl ReviewView<'_> {
@@ -32,7 +34,7 @@ impl ReviewView<'_> {
                 return;
             }
         };
-        let mut lines = self.facts(day);
+        let mut lines = self.facts(&crate::domain::open::counted(day, &self.life));
         lines.push(Line::from(""));
         lines.extend(self.question(day));
         Paragraph::new(lines)

@@ -24,6 +24,8 @@ pub struct TimerView<'a> {
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
     pub zone: crate::clock::Zone,
+    /// The last sign of life: open sessions count up to it (the rule of `domain::open`).
+    pub life: Liveness,
 }
 
 /// `mm:ss` (or `h:mm:ss` past an hour).
@@ -56,7 +58,8 @@ impl TimerView<'_> {
             self.render_choices(day, area, buf);
             return;
         }
-        lines.push(self.today_line(day));
+        let counted = crate::domain::open::counted(day, &self.life);
+        lines.push(self.today_line(&counted));
         lines.push(self.share_line(day));
         let top = area.y + 6.min(area.height);
         let rest = Rect {
@@ -190,7 +193,8 @@ impl TimerView<'_> {
             lines.push(Line::styled(text, style));
         }
         lines.push(Line::from(""));
-        lines.push(self.today_line(day));
+        lines.push(self.today_line(&crate::domain::open::counted(day, &self.life)));
+        lines.push(self.share_line(day));
         Paragraph::new(lines).render(area, buf);
     }
 
@@ -210,13 +214,7 @@ impl TimerView<'_> {
 
     fn share_line(&self, day: &Day) -> Line<'static> {
         let target = self.config.targets.proactive_share;
-        // The dashboard drawing is itself the sign of life.
-        let life = Liveness::new(
-            Some(self.now),
-            self.now,
-            self.config.timer.stale_after_hours,
-        );
-        let text = match crate::figures::today_share(day, self.config, &life, &self.zone) {
+        let text = match crate::figures::today_share(day, self.config, &self.life, &self.zone) {
             TodayShare::Percent(share) => {
                 format!("PRO {share:.0}% of capacity · target {target:.0}%")
             }
