@@ -4,7 +4,10 @@ use crate::domain::timefmt::hhmm;
 use crate::domain::{BlockKind, Category};
 use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod errors;
+pub use errors::{ConfigError, Place};
 
 /// The defaults, every key commented.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -165,33 +168,6 @@ pub struct ThemeColors {
     pub accent: String,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error(
-        "could not read the config file {path}: {source}. Check the path, or run without --config."
-    )]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{origin}:{line}:{column}: {message}")]
-    Syntax {
-        origin: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error("{origin}: {message}")]
-    Bad { origin: String, message: String },
-    #[error("{origin}: {key} = {value}: {allowed}")]
-    Invalid {
-        origin: String,
-        key: String,
-        value: String,
-        allowed: String,
-    },
-}
-
 impl Config {
     /// The focus timer's lengths.
     pub fn timer_settings(&self) -> crate::domain::timer::TimerSettings {
@@ -233,39 +209,143 @@ impl Config {
             overlay_table(&mut merged, overlay);
         }
         // Reading the merged table as it is saves writing and parsing it again; only a config that
-        // does not fit is re-read as text, for serde's messages ("unknown field `x`, expected one of …").
+        // does not fit is read a second time, noting the path to the key serde stopped at.
         let config = match Config::deserialize(toml::Value::Table(merged.clone())) {
             Ok(config) => config,
-            Err(_) => Config::from_merged_text(&merged, user, origin)?,
+            Err(_) => serde_path_to_error::deserialize(toml::Value::Table(merged))
+                .map_err(|e| errors::UserFile::new(origin, user).explain(e))?,
         };
-        config.validate(origin)?;
+        config
+            .validate(origin)
+            .map_err(|e| errors::UserFile::new(origin, user).place_invalid(e))?;
         Ok(config)
     }
 
-    fn from_merged_text(
-        merged: &toml::Table,
-        user: Option<&str>,
-        origin: &str,
-    ) -> Result<Config, ConfigError> {
-        let text =
-            toml::to_string(merged).map_err(|e| invalid(origin, "config", "", &e.to_string()))?;
-        toml::from_str(&text).map_err(|e| {
-            let key = e.span().and_then(|span| key_at(&text, span.start));
-            unknown_or_bad_key(user.unwrap_or(""), origin, &e, key)
-        })
-    }
-
-    /// Checks section by section; only the first problem found is reported.
+    /// Checks the numbers, then section by section; only the first problem found is reported.
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        self.check_numbers(origin)?;
         self.workday.validate(origin)?;
         self.targets.validate(origin)?;
-        self.timer.validate(origin)?;
         self.inbox.validate(origin)?;
         self.plan.validate(origin)?;
         self.import.validate(origin)?;
         Objective::validate_all(&self.objectives, origin)?;
         self.theme.validate(origin)
     }
+
+    /// Every number against its rule in [`NUMBER_RULES`].
+    fn check_numbers(&self, origin: &str) -> Result<(), ConfigError> {
+        for rule in NUMBER_RULES {
+            for (i, value) in (rule.values)(self).into_iter().enumerate() {
+                let key = rule.key.replace("[]", &format!("[{i}]"));
+                check(origin, (rule.ok)(value), &key, value, rule.allowed)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What one number in the config may be. Validation checks it, and a value of the wrong type
+/// (`focus_minutes = 1e9` or `-5`) is told the same words, so each rule is written once.
+struct NumberRule {
+    /// The key's path; `[]` stands for each entry of a list.
+    key: &'static str,
+    values: fn(&Config) -> Vec<f64>,
+    ok: fn(f64) -> bool,
+    allowed: &'static str,
+}
+
+const TIMER_MINUTES: &str = "minutes from 1 to 240";
+
+const NUMBER_RULES: &[NumberRule] = &[
+    NumberRule {
+        key: "workday.weekly_capacity_hours",
+        values: |c| vec![c.workday.weekly_capacity_hours],
+        ok: |h| h > 0.0 && h <= 168.0,
+        allowed: "hours between 1 and 168",
+    },
+    NumberRule {
+        key: "workday.grid_minutes",
+        values: |c| vec![f64::from(c.workday.grid_minutes)],
+        ok: |m| [5.0, 10.0, 15.0, 20.0, 30.0, 60.0].contains(&m),
+        allowed: "one of 5, 10, 15, 20, 30, 60",
+    },
+    NumberRule {
+        key: "targets.proactive_share",
+        values: |c| vec![c.targets.proactive_share],
+        ok: |p| (0.0..=100.0).contains(&p),
+        allowed: "a percentage from 0 to 100",
+    },
+    NumberRule {
+        key: "targets.realistic_ceiling",
+        values: |c| vec![c.targets.realistic_ceiling],
+        ok: |p| (0.0..=100.0).contains(&p),
+        allowed: "a percentage from 0 to 100",
+    },
+    NumberRule {
+        key: "targets.max_objectives_per_day",
+        values: |c| vec![f64::from(c.targets.max_objectives_per_day)],
+        ok: |n| n >= 1.0,
+        allowed: "at least 1",
+    },
+    NumberRule {
+        key: "timer.focus_minutes",
+        values: |c| vec![f64::from(c.timer.focus_minutes)],
+        ok: |m| (1.0..=240.0).contains(&m),
+        allowed: TIMER_MINUTES,
+    },
+    NumberRule {
+        key: "timer.break_minutes",
+        values: |c| vec![f64::from(c.timer.break_minutes)],
+        ok: |m| (1.0..=240.0).contains(&m),
+        allowed: TIMER_MINUTES,
+    },
+    NumberRule {
+        key: "timer.long_break_minutes",
+        values: |c| vec![f64::from(c.timer.long_break_minutes)],
+        ok: |m| (1.0..=240.0).contains(&m),
+        allowed: TIMER_MINUTES,
+    },
+    NumberRule {
+        key: "timer.rounds_before_long_break",
+        values: |c| vec![f64::from(c.timer.rounds_before_long_break)],
+        ok: |n| n >= 1.0,
+        allowed: "at least 1",
+    },
+    NumberRule {
+        key: "timer.stale_after_hours",
+        values: |c| vec![f64::from(c.timer.stale_after_hours)],
+        ok: |h| h >= 1.0,
+        allowed: "at least 1 hour",
+    },
+    NumberRule {
+        key: "notifications.block_start_lead_minutes",
+        values: |c| vec![f64::from(c.notifications.block_start_lead_minutes)],
+        ok: |m| m >= 0.0,
+        allowed: "0 or more minutes",
+    },
+    NumberRule {
+        key: "objectives[].weekly_hours",
+        values: |c| c.objectives.iter().map(|o| o.weekly_hours).collect(),
+        ok: |h| (0.0..=168.0).contains(&h),
+        allowed: "hours from 0 to 168",
+    },
+];
+
+/// The rule for a key's path (`objectives[2].weekly_hours` finds `objectives[].weekly_hours`).
+fn number_rule(key: &str) -> Option<&'static NumberRule> {
+    let mut general = String::with_capacity(key.len());
+    let mut in_index = false;
+    for c in key.chars() {
+        match c {
+            '[' => in_index = true,
+            ']' => in_index = false,
+            _ if in_index => continue,
+            _ => {}
+        }
+        general.push(c);
+    }
+    NUMBER_RULES.iter().find(|r| r.key == general)
 }
 
 impl Workday {
@@ -283,41 +363,12 @@ impl Workday {
             "workday.weekdays",
             "[]",
             "name at least one day, like [\"mon\"]",
-        )?;
-        let hours = self.weekly_capacity_hours;
-        check(
-            origin,
-            hours > 0.0 && hours <= 168.0,
-            "workday.weekly_capacity_hours",
-            hours,
-            "hours between 1 and 168",
-        )?;
-        check(
-            origin,
-            [5, 10, 15, 20, 30, 60].contains(&self.grid_minutes),
-            "workday.grid_minutes",
-            self.grid_minutes,
-            "one of 5, 10, 15, 20, 30, 60",
         )
     }
 }
 
 impl Targets {
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {
-        check(
-            origin,
-            (0.0..=100.0).contains(&self.proactive_share),
-            "targets.proactive_share",
-            self.proactive_share,
-            "a percentage from 0 to 100",
-        )?;
-        check(
-            origin,
-            (0.0..=100.0).contains(&self.realistic_ceiling),
-            "targets.realistic_ceiling",
-            self.realistic_ceiling,
-            "a percentage from 0 to 100",
-        )?;
         check(
             origin,
             self.proactive_share <= self.realistic_ceiling,
@@ -328,45 +379,6 @@ impl Targets {
                  cannot be met; lower it or raise the ceiling",
                 self.realistic_ceiling
             ),
-        )?;
-        check(
-            origin,
-            self.max_objectives_per_day >= 1,
-            "targets.max_objectives_per_day",
-            0,
-            "at least 1",
-        )
-    }
-}
-
-impl Timer {
-    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
-        for (key, v) in [
-            ("timer.focus_minutes", self.focus_minutes),
-            ("timer.break_minutes", self.break_minutes),
-            ("timer.long_break_minutes", self.long_break_minutes),
-        ] {
-            check(
-                origin,
-                (1..=240).contains(&v),
-                key,
-                v,
-                "minutes from 1 to 240",
-            )?;
-        }
-        check(
-            origin,
-            self.rounds_before_long_break >= 1,
-            "timer.rounds_before_long_break",
-            0,
-            "at least 1",
-        )?;
-        check(
-            origin,
-            self.stale_after_hours >= 1,
-            "timer.stale_after_hours",
-            0,
-            "at least 1 hour",
         )
     }
 }
@@ -390,7 +402,7 @@ impl PlanConfig {
 }
 
 impl Objective {
-    /// Each objective has a name of its own and a weekly target a week can hold.
+    /// Each objective has a name of its own (its weekly hours have a rule in [`NUMBER_RULES`]).
     fn validate_all(objectives: &[Objective], origin: &str) -> Result<(), ConfigError> {
         let mut seen = std::collections::BTreeSet::new();
         for (i, o) in objectives.iter().enumerate() {
@@ -408,13 +420,6 @@ impl Objective {
                 &format!("objectives[{i}].name"),
                 format!("\"{}\"", o.name),
                 "a name no other objective has",
-            )?;
-            check(
-                origin,
-                (0.0..=168.0).contains(&o.weekly_hours),
-                &format!("objectives[{i}].weekly_hours"),
-                o.weekly_hours,
-                "hours from 0 to 168",
             )?;
         }
         Ok(())
@@ -493,9 +498,13 @@ fn check_ends_after_start(
     )
 }
 
+/// A bad value; [`errors::UserFile::place_invalid`] adds its line.
 fn invalid(origin: &str, key: &str, value: &str, allowed: &str) -> ConfigError {
     ConfigError::Invalid {
-        origin: origin.into(),
+        at: Place {
+            origin: origin.into(),
+            line_column: None,
+        },
         key: key.into(),
         value: value.into(),
         allowed: allowed.into(),
@@ -503,76 +512,12 @@ fn invalid(origin: &str, key: &str, value: &str, allowed: &str) -> ConfigError {
 }
 
 fn syntax(text: &str, origin: &str, e: &toml::de::Error) -> ConfigError {
-    let offset = e.span().map_or(0, |s| s.start);
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let (line, column) = errors::line_column(text, e.span().map_or(0, |s| s.start));
     ConfigError::Syntax {
         origin: origin.into(),
         line,
         column,
         message: e.message().trim_end().into(),
-    }
-}
-
-/// The merged text has no line numbers the user would recognise, so name the key instead.
-/// `section.key` of the value at `offset` in a TOML text: its line's key under the last table
-/// header above it. The merged config's error spans point into that text, not the user's file.
-fn key_at(text: &str, offset: usize) -> Option<String> {
-    let before = text.get(..offset)?;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = text[line_start..].lines().next()?;
-    let key = line.split_once('=')?.0.trim();
-    let section = before[..line_start].lines().rev().find_map(|l| {
-        l.trim()
-            .strip_prefix('[')
-            .map(|h| h.trim_matches(['[', ']']).to_string())
-    });
-    Some(match section {
-        Some(section) => format!("{section}.{key}"),
-        None => key.to_string(),
-    })
-}
-
-fn unknown_or_bad_key(
-    user_text: &str,
-    origin: &str,
-    e: &toml::de::Error,
-    key: Option<String>,
-) -> ConfigError {
-    let message = e.message().trim_end().to_string();
-    // Point at the user's line when the offending word appears there.
-    let word = message.split('`').nth(1).unwrap_or("");
-    let (message, line) = match key.filter(|_| word.is_empty()) {
-        // A wrong type ("invalid type: string, expected f64") names no key: say which, and find
-        // the line that sets it.
-        Some(key) => {
-            let name = key.rsplit('.').next().unwrap_or(&key).to_string();
-            let line = user_text.lines().position(|l| {
-                l.trim_start()
-                    .strip_prefix(name.as_str())
-                    .is_some_and(|rest| rest.trim_start().starts_with('='))
-            });
-            (format!("{key}: {message}"), line)
-        }
-        None => {
-            let line = user_text
-                .lines()
-                .position(|l| !word.is_empty() && l.contains(word));
-            (message, line)
-        }
-    };
-    match line {
-        Some(i) => ConfigError::Syntax {
-            origin: origin.into(),
-            line: i + 1,
-            column: 1,
-            message,
-        },
-        None => ConfigError::Bad {
-            origin: origin.into(),
-            message,
-        },
     }
 }
 
@@ -589,104 +534,4 @@ fn overlay_table(base: &mut toml::Table, overlay: toml::Table) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn defaults_load_and_hold_the_documented_values() {
-        let c = Config::defaults();
-        assert_eq!(c.workday.weekly_capacity_hours, 40.0);
-        assert_eq!(c.timer.focus_minutes, 30);
-        assert_eq!(c.timer.break_minutes, 5);
-        assert_eq!(c.targets.realistic_ceiling, 60.0);
-        assert_eq!(c.inbox.slots.len(), 2);
-        assert_eq!(
-            c.review.reminder,
-            NaiveTime::from_hms_opt(16, 45, 0).unwrap()
-        );
-    }
-
-    #[test]
-    fn user_file_overrides_single_keys() {
-        let c = Config::from_user_text(Some("[timer]\nfocus_minutes = 50\n"), "mine.toml").unwrap();
-        assert_eq!(c.timer.focus_minutes, 50);
-        assert_eq!(c.timer.break_minutes, 5);
-    }
-
-    #[test]
-    fn unknown_key_is_named_with_its_line() {
-        let err = Config::from_user_text(
-            Some("[timer]\nfocus_minutes = 50\nfocus_mins = 3\n"),
-            "mine.toml",
-        )
-        .unwrap_err();
-        let msg = err.to_string();
-        assert!(msg.starts_with("mine.toml:3:"), "{msg}");
-        assert!(msg.contains("focus_mins"), "{msg}");
-    }
-
-    #[test]
-    fn bad_values_name_key_value_and_what_is_allowed() {
-        let cases = [
-            ("[workday]\nstart = \"18:00\"\n", "workday.end = 17:00"),
-            (
-                "[targets]\nproactive_share = 70\nrealistic_ceiling = 50\n",
-                "at most targets.realistic_ceiling (50)",
-            ),
-            (
-                "[[objectives]]\nname = \"New logos\"\nweekly_hours = -1\n",
-                "objectives[0].weekly_hours = -1: hours from 0 to 168",
-            ),
-            (
-                "[[objectives]]\nname = \"New logos\"\n[[objectives]]\nname = \"new logos \"\n",
-                "objectives[1].name = \"new logos \": a name no other objective has",
-            ),
-            (
-                "[[inbox.slots]]\nstart = \"10:00\"\nend = \"09:00\"\n",
-                "inbox.slots[0].end = 09:00",
-            ),
-            (
-                "# mine\n[targets]\nproactive_share = \"40\"\n",
-                "mine.toml:3:1: targets.proactive_share: invalid type: string \"40\"",
-            ),
-            ("[workday]\ngrid_minutes = 7\n", "one of 5, 10"),
-            ("[targets]\nproactive_share = 140\n", "a percentage"),
-            (
-                "[theme]\nproactive = \"greenish\"\n",
-                "theme.proactive = \"greenish\"",
-            ),
-            ("[review]\nreminder = \"25:00\"\n", "like 09:30"),
-            ("[inbox]\ncategory = \"urgent\"\n", "urgent"),
-            (
-                "[import.crm]\npreset = \"zoho\"\n",
-                "import.crm.preset = \"zoho\": one of \"auto\"",
-            ),
-            (
-                "[import.crm]\nslash_dates = \"ymd\"\n",
-                "import.crm.slash_dates = \"ymd\"",
-            ),
-            (
-                "[[import.rules]]\nwords = [\"demo\"]\ncategory = \"proactive\"\nfield = \"subject\"\n",
-                "unknown variant `subject`, expected one of `title`",
-            ),
-            (
-                "[[import.rules]]\nwords = [\" \"]\ncategory = \"proactive\"\n",
-                "import.rules[0].words",
-            ),
-        ];
-        for (text, expect) in cases {
-            let msg = Config::from_user_text(Some(text), "mine.toml")
-                .unwrap_err()
-                .to_string();
-            assert!(msg.contains(expect), "{text} → {msg}");
-        }
-    }
-
-    #[test]
-    fn syntax_error_has_line_and_column() {
-        let msg = Config::from_user_text(Some("[timer]\nfocus_minutes = = 3\n"), "mine.toml")
-            .unwrap_err()
-            .to_string();
-        assert!(msg.starts_with("mine.toml:2:"), "{msg}");
-    }
-}
+mod tests;

@@ -118,12 +118,9 @@ fn run_tui(paths: &Paths, clock: Arc<dyn Clock>, opening: Opening) -> ExitCode {
             );
         }
     };
-    if let Err(e) = color_eyre::install() {
-        eprintln!("protime: could not install the error reporter: {e}");
-    }
     match protime::tui::run(paths, config, clock, opening) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(EXIT_JOURNAL, format!("{e:?}")),
+        Err(e) => fail(EXIT_JOURNAL, e),
     }
 }
 

@@ -479,3 +479,20 @@ fn times_on_a_summer_day_get_the_summer_offset_whatever_the_season_now() {
     assert_eq!(saved["session"]["start"], "2026-07-01T09:00:00+02:00");
     assert_eq!(saved["session"]["end"], "2026-07-01T10:00:00+02:00");
 }
+
+#[test]
+fn config_check_places_a_bad_number_at_its_key_and_line() {
+    let cli = Cli::new();
+    let dir = cli.dir.path().join("config/protime");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "[timer]\nfocus_minutes = 1e9\n").unwrap();
+    let expect = format!(
+        "protime: {}:2:1: timer.focus_minutes = 1e9: minutes from 1 to 240 (a whole number)",
+        dir.join("config.toml").display()
+    );
+    cli.at("09:00:00")
+        .args(["config", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(expect));
+}

@@ -100,8 +100,23 @@ pub mod hhmm {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
-        let text = String::deserialize(d)?;
-        parse_hhmm(&text).map_err(serde::de::Error::custom)
+        d.deserialize_str(HhmmVisitor)
+    }
+
+    /// A visitor rather than `String::deserialize`, so a time given as a number (`start = 9`)
+    /// is told what to write instead of "expected a string".
+    struct HhmmVisitor;
+
+    impl serde::de::Visitor<'_> for HhmmVisitor {
+        type Value = NaiveTime;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a time in quotes, like \"09:30\"")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveTime, E> {
+            parse_hhmm(text).map_err(E::custom)
+        }
     }
 }
 

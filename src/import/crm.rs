@@ -229,6 +229,17 @@ fn swallowed_lines(record: &csv::StringRecord) -> Option<usize> {
     (rows_inside && lines > 2).then_some(lines)
 }
 
+/// The text with CRLF line ends made LF. The csv reader ends a record at the CR and counts the
+/// line only when it reads the LF, as part of the next record: every row of a Windows export
+/// would be reported one line early.
+fn lf_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains("\r\n") {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Reads a CSV text: activities with a duration inside `window` become items; a bad row is
 /// reported with its line number and the others still read.
 pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, String> {
@@ -239,8 +250,9 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
     {
         return Err("this is a calendar (.ics) file: use `protime import calendar`".into());
     }
+    let text = lf_line_ends(text);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(text))
+        .delimiter(separator(&text))
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader

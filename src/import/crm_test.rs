@@ -271,3 +271,35 @@ fn a_row_running_for_days_is_skipped_as_longer_than_a_day() {
     assert_eq!(p.skipped["longer than a day"], 1);
     assert_eq!(p.skipped["no duration"], 1);
 }
+
+/// Windows CRM exports end lines with CRLF; a bad row is still reported on the line an editor
+/// shows it on, also after a note that spans two lines.
+#[test]
+fn crlf_files_report_bad_rows_on_their_own_line() {
+    let text = salesforce_text().replace('\n', "\r\n");
+    let p = parse(&text, &mapping("salesforce"), &window()).unwrap();
+    assert_eq!(titles(&p).len(), 4, "{:?}", p.problems);
+    assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+    assert!(
+        p.problems[0].starts_with("line 6: \"13/45/2026 9:00 AM\""),
+        "{:?}",
+        p.problems
+    );
+}
+
+#[test]
+fn crlf_files_report_a_quote_left_open_on_its_own_line() {
+    let text = "Subject,Type,Start Date Time,End Date Time,Account Name\r\n\
+                Fine,Call,11/16/2026 9:00 AM,11/16/2026 9:30 AM,ACME\r\n\
+                \"Call ACME,Call,11/16/2026 10:00 AM,11/16/2026 10:45 AM,ACME\r\n\
+                Demo Helix,Meeting,11/17/2026 10:00 AM,11/17/2026 11:00 AM,Helix\r\n\
+                Review,Meeting,11/18/2026 10:00 AM,11/18/2026 11:00 AM,Helix\r\n\
+                Team,Meeting,11/19/2026 10:00 AM,11/19/2026 11:00 AM,\r\n";
+    let p = parse(text, &mapping("salesforce"), &window()).unwrap();
+    assert_eq!(titles(&p), ["Fine"]);
+    assert!(
+        p.problems[0].starts_with("line 3: a quote opened in this row"),
+        "{:?}",
+        p.problems
+    );
+}

@@ -42,13 +42,24 @@ impl Opening {
     }
 }
 
+/// Why the dashboard could not start or had to stop; `main` prints it as it is.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("could not listen for signals (SIGTERM, SIGHUP, SIGINT): {0}")]
+    Signals(std::io::Error),
+    #[error("could not set up the terminal (raw mode, alternate screen): {0}")]
+    Terminal(std::io::Error),
+    #[error("could not draw on the terminal: {0}")]
+    Draw(std::io::Error),
+}
+
 /// Runs the TUI until the user quits, the terminal goes away or a signal arrives.
 pub fn run(
     paths: &Paths,
     config: Config,
     clock: Arc<dyn Clock>,
     opening: Opening,
-) -> color_eyre::Result<()> {
+) -> Result<(), RunError> {
     let journal = Journal::new(paths.journal_dir());
     let (tx, rx) = mpsc::channel();
     // This year's folder exists before the watch starts: a file written into a folder made after
@@ -61,7 +72,7 @@ pub fn run(
         let _ = crate::journal::atomic::ensure_private_dir(&dir);
     }
     spawn_watcher(journal.root().to_path_buf(), tx.clone());
-    event::spawn_signals(tx.clone())?;
+    event::spawn_signals(tx.clone()).map_err(RunError::Signals)?;
     terminal::install_panic_hook(paths.crash_dir(), clock.clone());
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
     let mut app = new_app_in(&journal, config, theme, clock.now(), clock.zone());
@@ -76,7 +87,7 @@ pub fn run(
         app.review.date = date.unwrap_or(app.now.date_naive());
         effects::reload_days(&mut app, &journal);
     }
-    let mut terminal = terminal::init()?;
+    let mut terminal = terminal::init().map_err(RunError::Terminal)?;
     event::spawn_hangup_watch(tx.clone());
     event::spawn_input(tx);
     let result = event_loop(&mut terminal, &mut app, &rx, &journal, clock.as_ref());
@@ -84,7 +95,7 @@ pub fn run(
     // restore() has shown the cursor. Dropping the Terminal would try again and, when the pane
     // is gone, ratatui's Drop reports the failure with eprintln!, which panics on a dead tty.
     std::mem::forget(terminal);
-    Ok(result?)
+    result.map_err(RunError::Draw)
 }
 
 /// Watches the journal from its own thread: setting up a recursive watch stats every day file,

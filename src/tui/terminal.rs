@@ -41,7 +41,8 @@ pub fn restore() {
 }
 
 /// On panic: restore the terminal first (so the message is readable), write a crash report under
-/// the data dir, say where it is, then run the previous hook (color-eyre's report).
+/// the data dir, say where it is, then run the previous hook (std's default: the panic message,
+/// and a backtrace when `RUST_BACKTRACE` asks for one).
 pub fn install_panic_hook(crash_dir: PathBuf, clock: Arc<dyn Clock>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

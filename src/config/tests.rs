@@ -1,0 +1,212 @@
+use super::*;
+
+#[test]
+fn defaults_load_and_hold_the_documented_values() {
+    let c = Config::defaults();
+    assert_eq!(c.workday.weekly_capacity_hours, 40.0);
+    assert_eq!(c.timer.focus_minutes, 30);
+    assert_eq!(c.timer.break_minutes, 5);
+    assert_eq!(c.targets.realistic_ceiling, 60.0);
+    assert_eq!(c.inbox.slots.len(), 2);
+    assert_eq!(
+        c.review.reminder,
+        NaiveTime::from_hms_opt(16, 45, 0).unwrap()
+    );
+}
+
+#[test]
+fn user_file_overrides_single_keys() {
+    let c = Config::from_user_text(Some("[timer]\nfocus_minutes = 50\n"), "mine.toml").unwrap();
+    assert_eq!(c.timer.focus_minutes, 50);
+    assert_eq!(c.timer.break_minutes, 5);
+}
+
+#[test]
+fn unknown_key_is_named_with_its_line() {
+    let err = Config::from_user_text(
+        Some("[timer]\nfocus_minutes = 50\nfocus_mins = 3\n"),
+        "mine.toml",
+    )
+    .unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.starts_with("mine.toml:3:"), "{msg}");
+    assert!(msg.contains("focus_mins"), "{msg}");
+}
+
+#[test]
+fn bad_values_name_key_value_and_what_is_allowed() {
+    let cases = [
+        ("[workday]\nstart = \"18:00\"\n", "workday.end = 17:00"),
+        (
+            "[targets]\nproactive_share = 70\nrealistic_ceiling = 50\n",
+            "at most targets.realistic_ceiling (50)",
+        ),
+        (
+            "[[objectives]]\nname = \"New logos\"\nweekly_hours = -1\n",
+            "objectives[0].weekly_hours = -1: hours from 0 to 168",
+        ),
+        (
+            "[[objectives]]\nname = \"New logos\"\n[[objectives]]\nname = \"new logos \"\n",
+            "objectives[1].name = \"new logos \": a name no other objective has",
+        ),
+        (
+            "[[inbox.slots]]\nstart = \"10:00\"\nend = \"09:00\"\n",
+            "inbox.slots[0].end = 09:00",
+        ),
+        (
+            "# mine\n[targets]\nproactive_share = \"40\"\n",
+            "mine.toml:3:1: targets.proactive_share = \"40\": a percentage from 0 to 100",
+        ),
+        ("[workday]\ngrid_minutes = 7\n", "one of 5, 10"),
+        ("[targets]\nproactive_share = 140\n", "a percentage"),
+        (
+            "[theme]\nproactive = \"greenish\"\n",
+            "theme.proactive = \"greenish\"",
+        ),
+        ("[review]\nreminder = \"25:00\"\n", "like 09:30"),
+        ("[inbox]\ncategory = \"urgent\"\n", "urgent"),
+        (
+            "[import.crm]\npreset = \"zoho\"\n",
+            "import.crm.preset = \"zoho\": one of \"auto\"",
+        ),
+        (
+            "[import.crm]\nslash_dates = \"ymd\"\n",
+            "import.crm.slash_dates = \"ymd\"",
+        ),
+        (
+            "[[import.rules]]\nwords = [\"demo\"]\ncategory = \"proactive\"\nfield = \"subject\"\n",
+            "import.rules[0].field = \"subject\": one of \"title\", \"description\"",
+        ),
+        (
+            "[[import.rules]]\nwords = [\" \"]\ncategory = \"proactive\"\n",
+            "import.rules[0].words",
+        ),
+    ];
+    for (text, expect) in cases {
+        let msg = Config::from_user_text(Some(text), "mine.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains(expect), "{text} → {msg}");
+    }
+}
+
+#[test]
+fn syntax_error_has_line_and_column() {
+    let msg = Config::from_user_text(Some("[timer]\nfocus_minutes = = 3\n"), "mine.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(msg.starts_with("mine.toml:2:"), "{msg}");
+}
+
+/// Each message a bad config gets, from its start: the file, the line and column of the key, the
+/// key's path, the value as written and what the key allows.
+#[test]
+fn every_bad_value_is_placed_and_named_with_what_is_allowed() {
+    let cases = [
+        (
+            "[timer]\nfocus_minutes = 1e9\n",
+            "mine.toml:2:1: timer.focus_minutes = 1e9: minutes from 1 to 240 (a whole number)",
+        ),
+        (
+            "[timer]\nfocus_minutes = -5\n",
+            "mine.toml:2:1: timer.focus_minutes = -5: minutes from 1 to 240 (a whole number)",
+        ),
+        (
+            "timer.focus_minutes = 30.5\n",
+            "mine.toml:1:7: timer.focus_minutes = 30.5: minutes from 1 to 240 (a whole number)",
+        ),
+        (
+            "[timer]\nfocus_minutes = 500\n",
+            "mine.toml:2:1: timer.focus_minutes = 500: minutes from 1 to 240",
+        ),
+        (
+            "[workday]\nweekdays = [\"mon\", \"funday\"]\n",
+            "mine.toml:2:20: workday.weekdays[1] = \"funday\": one of \"mon\", \"tue\", \"wed\", \
+             \"thu\", \"fri\", \"sat\", \"sun\"",
+        ),
+        (
+            "[workday]\nweekly_capacity_hours = \"40\"\n",
+            "mine.toml:2:1: workday.weekly_capacity_hours = \"40\": hours between 1 and 168",
+        ),
+        (
+            "[notifications]\n# on or off\nenabled = 1\n",
+            "mine.toml:3:1: notifications.enabled = 1: true or false",
+        ),
+        (
+            "[notifications]\nblock_start_lead_minutes = -2\n",
+            "mine.toml:2:1: notifications.block_start_lead_minutes = -2: 0 or more minutes \
+             (a whole number)",
+        ),
+        (
+            "[review]\nreminder = 1645\n",
+            "mine.toml:2:1: review.reminder = 1645: a time in quotes, like \"09:30\"",
+        ),
+        (
+            "[workday]\nstart = \"9am\"\n",
+            "mine.toml:2:1: workday.start: \"9am\" is not a time of day",
+        ),
+        (
+            "[[plan.template]]\nstart = \"09:00\"\nend = \"10:00\"\ncategory = \"pro\"\ntitle = \"x\"\n",
+            "mine.toml:4:1: plan.template[0].category = \"pro\": one of \"proactive\", \
+             \"reactive\", \"other\"",
+        ),
+        (
+            "[inbox]\nslots = [{ start = \"10:00\" }]\n",
+            "mine.toml:2:10: inbox.slots[0].end is missing",
+        ),
+        ("timer = 5\n", "mine.toml:1:1: timer = 5: a table"),
+        (
+            "[[objectives]]\nname = \"New logos\"\nweekly_hours = -1\n",
+            "mine.toml:3:1: objectives[0].weekly_hours = -1: hours from 0 to 168",
+        ),
+        (
+            "[timer]\nfocus_minutes = 30\nfocus_mins = 3\n",
+            "mine.toml:3:1: unknown key timer.focus_mins: the keys here are focus_minutes, \
+             break_minutes,",
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, expect)| {
+            let msg = Config::from_user_text(Some(text), "mine.toml")
+                .unwrap_err()
+                .to_string();
+            let ok = msg.starts_with(expect);
+            (!ok).then(|| format!("{text:?}\n  got: {msg}\n want: {expect}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A default that the rep's other values make wrong is placed at the table the rep changed.
+#[test]
+fn a_default_made_wrong_by_the_file_points_at_its_table() {
+    let text = "# mine\n[workday]\nstart = \"18:00\"\n";
+    let msg = Config::from_user_text(Some(text), "mine.toml")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        msg,
+        "mine.toml:2:1: workday.end = 17:00 (the default): must be later than workday.start"
+    );
+}
+
+/// A rule's key is a real path: a value of the wrong type there is told that rule.
+#[test]
+fn every_number_rule_names_a_real_key() {
+    for rule in NUMBER_RULES {
+        let text = match rule.key.split_once("[].") {
+            Some((list, key)) => format!("[[{list}]]\nname = \"a\"\n{key} = \"x\"\n"),
+            None => {
+                let (table, key) = rule.key.rsplit_once('.').unwrap();
+                format!("[{table}]\n{key} = \"x\"\n")
+            }
+        };
+        let msg = Config::from_user_text(Some(&text), "mine.toml")
+            .unwrap_err()
+            .to_string();
+        let key = rule.key.replace("[]", "[0]");
+        let expect = format!("{key} = \"x\": {}", rule.allowed);
+        assert!(msg.contains(&expect), "{msg}\nwant: {expect}");
+    }
+}
