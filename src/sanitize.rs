@@ -46,10 +46,27 @@ pub fn for_terminal_lines(text: &str) -> Cow<'_, str> {
     replace_where(text, |c| c != '\n' && is_unsafe(c), Some(PLACEHOLDER))
 }
 
-/// A CSV cell or imported text: unsafe characters are dropped (a placeholder would be stored or
-/// read back by a spreadsheet as if it were data).
+/// A CSV cell or imported text: line breaks and tabs become a space (a two-line CRM note keeps
+/// its words apart), other unsafe characters are dropped (a placeholder would be stored or read
+/// back by a spreadsheet as if it were data).
 pub fn for_storage(text: &str) -> Cow<'_, str> {
-    replace_where(text, is_unsafe, None)
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let kept = text.chars().filter_map(|c| match c {
+        '\n' | '\r' | '\t' => Some(' '),
+        c if is_unsafe(c) => None,
+        c => Some(c),
+    });
+    let spaced: String = kept.collect();
+    // "a\r\nb" gives one space, not two.
+    Cow::Owned(
+        spaced
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// A CSV text cell: unsafe characters dropped, and a cell a spreadsheet would run as a formula
@@ -151,6 +168,10 @@ mod tests {
     fn storage_drops_what_terminals_would_obey() {
         assert_eq!(for_storage(EVIL), "Evil]0;ACCT-TITLE]52;c;QUJD");
         assert_eq!(for_storage("a\u{202E}b"), "ab");
+        assert_eq!(
+            for_storage("Escalated by\r\ntheir CFO"),
+            "Escalated by their CFO"
+        );
     }
 
     #[test]
