@@ -111,6 +111,49 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// A day's tracked sessions, with the ids `edit`, `split`, `join` and `delete` take.
+    #[command(after_help = "Example:\n  protime sessions --date 2026-11-26")]
+    Sessions {
+        #[command(flatten)]
+        day: SessionDay,
+    },
+    /// Correct a tracked session: its start, end, category, account, note or block.
+    #[command(
+        after_help = "Examples:\n  protime edit s4 --end 16:05          # a forgotten interruption\n  protime edit s2 --category reactive --account Globex\n  protime edit s7 --note ''             # an empty value clears it"
+    )]
+    Edit {
+        /// The session's id (see `protime sessions`).
+        id: String,
+        #[command(flatten)]
+        changes: SessionChanges,
+        #[command(flatten)]
+        day: SessionDay,
+    },
+    /// Split a tracked session in two at a time, e.g. `protime split s3 10:15`.
+    Split {
+        /// The session's id (see `protime sessions`).
+        id: String,
+        /// Where to split it (HH:MM).
+        at: String,
+        #[command(flatten)]
+        day: SessionDay,
+    },
+    /// Join a tracked session with a later one: the first runs on to the second's end.
+    Join {
+        /// The earlier session's id.
+        first: String,
+        /// The later session's id (it goes).
+        second: String,
+        #[command(flatten)]
+        day: SessionDay,
+    },
+    /// Delete a tracked session.
+    Delete {
+        /// The session's id (see `protime sessions`).
+        id: String,
+        #[command(flatten)]
+        day: SessionDay,
+    },
     /// One line for a tmux status bar or a shell prompt: the timer and today's proactive share.
     #[command(
         after_help = "Placeholders for --format: {icon} {state} {left} {title} {category} {share} {target}\n\
@@ -302,4 +345,36 @@ pub enum ReportFormat {
 pub enum ExportFormat {
     Csv,
     Json,
+}
+
+/// Which day a correcting verb works on, and how much it says.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SessionDay {
+    /// The day (YYYY-MM-DD); today if left out. Session ids are per day.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Print nothing when it worked (errors are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// What `protime edit` changes; an empty value clears an account, note or block.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SessionChanges {
+    /// The new start (HH:MM).
+    #[arg(long)]
+    pub start: Option<String>,
+    /// The new end (HH:MM).
+    #[arg(long)]
+    pub end: Option<String>,
+    /// proactive, reactive or other (or pro, re, oth).
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long)]
+    pub account: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The id of the planned block it worked on (see `protime plan show`).
+    #[arg(long)]
+    pub block: Option<String>,
 }

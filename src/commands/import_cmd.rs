@@ -319,7 +319,7 @@ impl Printed<'_> {
             "problems": parsed.problems,
             "encoding": parsed.encoding,
             "notices": parsed.notices,
-            "change": { "added": change.added, "updated": change.updated, "removed": change.removed, "unchanged": change.unchanged },
+            "change": { "added": change.added, "updated": change.updated, "removed": change.removed, "unchanged": change.unchanged, "corrected": change.corrected },
             "baseline_minutes": minutes,
         });
         println!("{doc:#}");

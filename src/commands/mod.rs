@@ -1,6 +1,7 @@
 //! Headless entry points: each prints and returns an exit code.
 
 pub mod config_cmd;
+pub mod correct_cmd;
 pub mod generate;
 pub mod import_cmd;
 pub mod inbox_cmd;
@@ -22,6 +23,7 @@ use crate::journal::Journal;
 use crate::paths::Paths;
 use chrono::{DateTime, FixedOffset};
 use clap::CommandFactory;
+use correct_cmd::Correction;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -55,6 +57,11 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
             date,
         } => run.log(&range, &category, &title, account, date),
         Command::Status { format } => run.status(&format),
+        Command::Sessions { day } => run.correct(Correction::List, &day),
+        Command::Edit { id, changes, day } => run.correct(Correction::Edit(id, changes), &day),
+        Command::Split { id, at, day } => run.correct(Correction::Split(id, at), &day),
+        Command::Join { first, second, day } => run.correct(Correction::Join(first, second), &day),
+        Command::Delete { id, day } => run.correct(Correction::Delete(id), &day),
         Command::Completions { shell } => completions(shell),
         Command::Report { period, by, format } => run.report(&period, by, format),
         Command::Import(what) => run.import(what),
@@ -179,6 +186,10 @@ impl<'a> Run<'a> {
             date: date.as_deref(),
         };
         timer_cmd::log(&self.journal, self.now, &self.zone, args, self.json)
+    }
+
+    fn correct(&self, correction: Correction, day: &crate::cli::SessionDay) -> ExitCode {
+        correct_cmd::run(&self.journal, self.moment(), correction, day, self.json)
     }
 
     fn status(&self, format: &str) -> ExitCode {

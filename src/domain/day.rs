@@ -33,6 +33,10 @@ pub struct Day {
     /// are never reused, so an old session never points at a new block.
     #[serde(default, skip_serializing_if = "Issued::is_empty")]
     pub issued: Issued,
+    /// Import sources (`crm:…`, `ics:…`) whose sessions the rep corrected or deleted: a re-import
+    /// leaves them as the rep left them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrected: Vec<String>,
 }
 
 /// The highest id numbers given out in a day (kept only after a delete).
@@ -168,6 +172,19 @@ impl Day {
             parked: vec![],
             timer: None,
             issued: Issued::default(),
+            corrected: vec![],
+        }
+    }
+
+    /// Notes that the rep corrected (or deleted) the session `id`, when it came from an import.
+    pub fn mark_corrected(&mut self, id: &str) {
+        let source = self
+            .sessions
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.source.clone());
+        if let Some(source) = source.filter(|s| !self.corrected.contains(s)) {
+            self.corrected.push(source);
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod category;
 pub mod check;
+pub mod correct;
 pub mod day;
 pub mod inbox;
 pub mod open;

@@ -93,6 +93,29 @@ pub enum DayEdit {
     AddSession(Session),
     /// Remove the session with this id.
     RemoveSession(String),
+    /// Correct a session: the fields that differ between `before` and `after` are set on the
+    /// newest version (the rule of `ReplaceBlock`).
+    ReplaceSession {
+        before: Box<Session>,
+        after: Box<Session>,
+    },
+    /// Split session `id` at `at`; the second part gets `new_id` (or a fresh id).
+    SplitSession {
+        id: String,
+        at: DateTime<FixedOffset>,
+        new_id: Option<String>,
+    },
+    /// Join session `second` into `first`, which then runs to `second`'s end.
+    JoinSessions {
+        first: String,
+        second: String,
+    },
+    /// Undo a join: `first` ends at `first_end` again and `second` comes back as it was.
+    UnjoinSessions {
+        first: String,
+        first_end: Option<DateTime<FixedOffset>>,
+        second: Box<Session>,
+    },
     /// Set (or clear) the end-of-day review.
     SetReview(Option<Review>),
     /// Park a mail (its id is re-issued if taken).
@@ -119,6 +142,25 @@ impl DayEdit {
                 review,
             ))),
             DayEdit::RemoveSession(id) => remove_session(day, &id),
+            DayEdit::ReplaceSession { before, after } => {
+                day.mark_corrected(&after.id);
+                let (merged, newest) = super::correct::replace(day, &before, *after)?;
+                Ok(DayEdit::ReplaceSession {
+                    before: Box::new(merged),
+                    after: Box::new(newest),
+                })
+            }
+            DayEdit::SplitSession { id, at, new_id } => {
+                day.mark_corrected(&id);
+                let second = super::correct::split(day, &id, at, new_id)?;
+                Ok(DayEdit::JoinSessions { first: id, second })
+            }
+            DayEdit::JoinSessions { first, second } => join_sessions(day, first, &second),
+            DayEdit::UnjoinSessions {
+                first,
+                first_end,
+                second,
+            } => unjoin_sessions(day, first, first_end, *second),
         }
     }
 }
@@ -224,7 +266,47 @@ fn remove_session(day: &mut Day, id: &str) -> Result<DayEdit, String> {
     let at = day.sessions.iter().position(|s| s.id == id);
     let at = at.ok_or("that entry is gone (changed in another window?)")?;
     day.retire_id(id);
+    day.mark_corrected(id);
     Ok(DayEdit::AddSession(day.sessions.remove(at)))
+}
+
+fn join_sessions(day: &mut Day, first: String, second: &str) -> Result<DayEdit, String> {
+    day.mark_corrected(&first);
+    day.mark_corrected(second);
+    let first_end = day
+        .sessions
+        .iter()
+        .find(|s| s.id == first)
+        .and_then(|s| s.end);
+    let (_, removed) = super::correct::join(day, &first, second)?;
+    Ok(DayEdit::UnjoinSessions {
+        first,
+        first_end,
+        second: Box::new(removed),
+    })
+}
+
+fn unjoin_sessions(
+    day: &mut Day,
+    first: String,
+    first_end: Option<DateTime<FixedOffset>>,
+    second: Session,
+) -> Result<DayEdit, String> {
+    let at = day.sessions.iter().position(|s| s.id == first);
+    let at = at.ok_or("that session is gone (changed in another window?)")?;
+    if day.sessions.iter().any(|s| s.id == second.id) {
+        return Err(format!(
+            "{} is back already (changed in another window?)",
+            second.id
+        ));
+    }
+    day.sessions[at].end = first_end;
+    let second_id = second.id.clone();
+    day.sessions.insert(at + 1, second);
+    Ok(DayEdit::JoinSessions {
+        first,
+        second: second_id,
+    })
 }
 
 fn add_parked(day: &mut Day, mut item: Parked) -> Result<DayEdit, String> {

@@ -278,13 +278,19 @@ pub struct Change {
     pub updated: usize,
     pub removed: usize,
     pub unchanged: usize,
+    /// Items whose sessions the rep corrected or deleted: left as the rep left them.
+    pub corrected: usize,
 }
 
 impl Change {
     /// "6 added, 0 updated, 0 removed, 0 unchanged"
     pub fn summary(&self) -> String {
+        let by_you = match self.corrected {
+            0 => String::new(),
+            n => format!(", {n} corrected by you (left as you left them)"),
+        };
         format!(
-            "{} added, {} updated, {} removed, {} unchanged",
+            "{} added, {} updated, {} removed, {} unchanged{by_you}",
             self.added, self.updated, self.removed, self.unchanged
         )
     }
@@ -294,6 +300,7 @@ impl Change {
         self.updated += other.updated;
         self.removed += other.removed;
         self.unchanged += other.unchanged;
+        self.corrected += other.corrected;
     }
 }
 
@@ -305,13 +312,20 @@ impl Change {
 pub fn merge(day: &mut Day, wanted: &[Accepted], ours: &BTreeSet<String>) -> Change {
     let mut change = Change::default();
     let here: BTreeSet<&str> = wanted.iter().map(|a| a.item.source.as_str()).collect();
+    let corrected = day.corrected.clone();
+    let by_rep = |src: &str| corrected.iter().any(|c| c == src);
     let before = day.sessions.len();
     day.sessions.retain(|s| {
         let src = s.source.as_deref().unwrap_or("");
-        !ours.contains(base_source(src)) || here.contains(src)
+        by_rep(src) || !ours.contains(base_source(src)) || here.contains(src)
     });
     change.removed = before - day.sessions.len();
     for a in wanted {
+        // A correction wins over a re-import: the rep's version stays, a deleted one stays gone.
+        if by_rep(&a.item.source) {
+            change.corrected += 1;
+            continue;
+        }
         let existing = day
             .sessions
             .iter_mut()

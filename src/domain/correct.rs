@@ -1,0 +1,174 @@
+//! Correcting tracked time: change a session's fields, split one in two, join two into one. Each
+//! is a `DayEdit` with its inverse (undo restores the exact day), merged field by field onto the
+//! newest version of the day, so another pane's change is kept or, when it touched the same
+//! field, the correction is refused with why.
+
+use super::day::{Day, Session};
+use chrono::{DateTime, Duration, FixedOffset};
+
+/// The longest a session can be: a day.
+const MAX_HOURS: i64 = 24;
+
+/// Refuses a session that cannot be: an end before its start, longer than a day, or ending (or,
+/// while it runs, starting) in the future.
+pub fn check(session: &Session, now: DateTime<FixedOffset>) -> Result<(), String> {
+    let hm = |t: DateTime<FixedOffset>| t.format("%H:%M").to_string();
+    match session.end {
+        Some(end) if end <= session.start => Err(format!(
+            "the end {} is not after the start {}: give an end later than the start",
+            hm(end),
+            hm(session.start)
+        )),
+        Some(end) if end - session.start > Duration::hours(MAX_HOURS) => Err(format!(
+            "{}–{} is more than a day: split it across the days it ran on",
+            hm(session.start),
+            hm(end)
+        )),
+        Some(end) if end > now => Err(format!(
+            "the end {} has not come yet: a session ends at the latest now",
+            hm(end)
+        )),
+        None if session.start > now => Err(format!(
+            "the start {} has not come yet: a running session began before now",
+            hm(session.start)
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Sets on the newest version of session `after.id` the fields that differ between `before` and
+/// `after`; the inverse sets them back. Moving a running focus session's start moves the timer's
+/// phase start with it, so the countdown follows.
+pub fn replace(
+    day: &mut Day,
+    before: &Session,
+    after: Session,
+) -> Result<(Session, Session), String> {
+    let slot = day
+        .sessions
+        .iter()
+        .position(|s| s.id == after.id)
+        .ok_or("that session is gone (changed in another window?)")?;
+    let newest = day.sessions[slot].clone();
+    let merged = merge(&newest, before, &after)?;
+    if let Some(end) = merged.end
+        && end <= merged.start
+    {
+        return Err(
+            "the end would not be after the start: give an end later than the start".into(),
+        );
+    }
+    follow_with_timer(day, &newest, &merged);
+    day.sessions[slot] = merged.clone();
+    Ok((merged, newest))
+}
+
+fn merge(newest: &Session, before: &Session, after: &Session) -> Result<Session, String> {
+    let mut merged = newest.clone();
+    let mut clashes = vec![];
+    macro_rules! take {
+        ($field:ident) => {
+            if after.$field != before.$field {
+                if newest.$field != before.$field && newest.$field != after.$field {
+                    clashes.push(stringify!($field));
+                }
+                merged.$field = after.$field.clone();
+            }
+        };
+    }
+    take!(start);
+    take!(end);
+    take!(category);
+    take!(kind);
+    take!(title);
+    take!(block);
+    take!(account);
+    take!(note);
+    take!(source);
+    if clashes.is_empty() {
+        Ok(merged)
+    } else {
+        Err(format!(
+            "another window changed this session's {} meanwhile: nothing was saved; look at it \
+             again and repeat your correction",
+            clashes.join(" and ")
+        ))
+    }
+}
+
+/// "I began 10 minutes ago": a running focus session's new start moves the timer's phase start.
+fn follow_with_timer(day: &mut Day, old: &Session, new: &Session) {
+    let moved = new.start - old.start;
+    if old.end.is_some() || new.end.is_some() || moved.is_zero() {
+        return;
+    }
+    if let Some(timer) = day.timer.as_mut()
+        && let Some(since) = timer.since
+        && since == old.start
+    {
+        timer.since = Some(since + moved);
+    }
+}
+
+/// Splits session `id` at `at` into two: the first keeps its id, the second gets `new_id` (or a
+/// fresh one). Returns the second's id.
+pub fn split(
+    day: &mut Day,
+    id: &str,
+    at: DateTime<FixedOffset>,
+    new_id: Option<String>,
+) -> Result<String, String> {
+    let slot = day
+        .sessions
+        .iter()
+        .position(|s| s.id == id)
+        .ok_or_else(|| format!("there is no session {id} on this day: see `protime sessions`"))?;
+    let first = &day.sessions[slot];
+    let inside = first.start < at && first.end.is_none_or(|end| at < end);
+    if !inside {
+        return Err(format!(
+            "{} is not inside {id}: split it at a time between its start and end",
+            at.format("%H:%M")
+        ));
+    }
+    let second_id = new_id.unwrap_or_else(|| day.next_id("s"));
+    let mut second = first.clone();
+    second.id = second_id.clone();
+    second.start = at;
+    let first = &mut day.sessions[slot];
+    first.end = Some(at);
+    day.sessions.insert(slot + 1, second);
+    Ok(second_id)
+}
+
+/// Joins `second` into `first`: `first` runs on to `second`'s end, `second` goes. Returns the
+/// instant they met and `second` as it was (for the inverse).
+pub fn join(
+    day: &mut Day,
+    first: &str,
+    second: &str,
+) -> Result<(DateTime<FixedOffset>, Session), String> {
+    let find = |id: &str| {
+        day.sessions
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| format!("there is no session {id} on this day: see `protime sessions`"))
+    };
+    let (a, b) = (find(first)?, find(second)?);
+    let (one, two) = (&day.sessions[a], &day.sessions[b]);
+    if a == b || two.start < one.start || one.end.is_none() {
+        return Err(format!(
+            "join {first} with a session that comes after it ({first} must have ended)"
+        ));
+    }
+    let met = one.end.unwrap_or(one.start).min(two.start).max(one.start);
+    let removed = day.sessions.remove(b);
+    let a = if b < a { a - 1 } else { a };
+    day.sessions[a].end = removed.end;
+    day.retire_id(&removed.id);
+    Ok((met, removed))
+}
+
+#[cfg(test)]
+#[path = "correct_test.rs"]
+mod tests;
