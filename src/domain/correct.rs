@@ -64,35 +64,12 @@ pub fn replace(
 }
 
 fn merge(newest: &Session, before: &Session, after: &Session) -> Result<Session, String> {
-    let mut merged = newest.clone();
     let mut clashes = vec![];
-    macro_rules! take {
-        ($field:ident) => {
-            if after.$field != before.$field {
-                if newest.$field != before.$field && newest.$field != after.$field {
-                    clashes.push(stringify!($field));
-                }
-                merged.$field = after.$field.clone();
-            }
-        };
-    }
-    take!(start);
-    take!(end);
-    take!(category);
-    take!(kind);
-    take!(title);
-    take!(block);
-    take!(account);
-    take!(note);
-    take!(source);
-    if clashes.is_empty() {
-        Ok(merged)
-    } else {
-        Err(format!(
-            "another window changed this session's {} meanwhile: nothing was saved; look at it \
-             again and repeat your correction",
-            clashes.join(" and ")
-        ))
+    let merged = super::merge::merge_fields!(newest, before, after, clashes;
+        start, end, category, kind, title, block, account, note, source);
+    match clashes.is_empty() {
+        true => Ok(merged),
+        false => Err(super::merge::refused("session", &clashes)),
     }
 }
 

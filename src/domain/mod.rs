@@ -5,6 +5,7 @@ pub mod check;
 pub mod correct;
 pub mod day;
 pub mod inbox;
+pub mod merge;
 pub mod open;
 pub mod plan;
 pub mod report;

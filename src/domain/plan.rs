@@ -220,33 +220,12 @@ fn replace_block(day: &mut Day, before: &Block, after: Block) -> Result<DayEdit,
 }
 
 fn merge_block(newest: &Block, before: &Block, after: &Block) -> Result<Block, String> {
-    let mut merged = newest.clone();
     let mut clashes = vec![];
-    macro_rules! take {
-        ($field:ident, $name:expr) => {
-            if after.$field != before.$field {
-                if newest.$field != before.$field && newest.$field != after.$field {
-                    clashes.push($name);
-                }
-                merged.$field = after.$field.clone();
-            }
-        };
-    }
-    take!(start, "start");
-    take!(end, "end");
-    take!(category, "category");
-    take!(title, "title");
-    take!(kind, "kind");
-    take!(account, "account");
-    take!(objective, "objective");
-    if clashes.is_empty() {
-        Ok(merged)
-    } else {
-        Err(format!(
-            "another window changed this block's {} meanwhile: nothing was saved; look at it \
-             again and repeat your change",
-            clashes.join(" and ")
-        ))
+    let merged = super::merge::merge_fields!(newest, before, after, clashes;
+        start, end, category, title, kind, account, objective);
+    match clashes.is_empty() {
+        true => Ok(merged),
+        false => Err(super::merge::refused("block", &clashes)),
     }
 }
 
