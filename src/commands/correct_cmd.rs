@@ -160,7 +160,7 @@ fn line(s: &Session) -> String {
     if let Some(title) = &s.title {
         text.push_str(&format!("  {title}"));
     }
-    if let Some(account) = &s.account {
+    if let Some(account) = s.account.as_ref().filter(|a| Some(*a) != s.title.as_ref()) {
         text.push_str(&format!(" · {account}"));
     }
     if let Some(note) = s.note.as_ref().filter(|n| Some(*n) != s.title.as_ref()) {

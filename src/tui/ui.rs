@@ -231,6 +231,8 @@ impl App {
             review::KEYS
         } else if self.tab == Tab::Timer {
             timer::KEYS
+        } else if self.tab == Tab::Plan && self.plan.sessions.is_some() {
+            super::tabs::sessions::KEYS
         } else if self.tab == Tab::Plan {
             plan::KEYS
         } else {

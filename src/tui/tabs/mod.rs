@@ -9,6 +9,8 @@ pub mod plan_form;
 pub mod plan_view;
 pub mod review;
 pub mod review_view;
+pub mod sessions;
+pub mod sessions_view;
 pub mod timer;
 pub mod timer_view;
 

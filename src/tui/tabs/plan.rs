@@ -1,6 +1,7 @@
 //! The Plan tab: today's blocks, edited by keyboard, every change saved at once.
 
 use super::plan_form::{FormMode, PlanForm};
+use super::sessions::SessionsMode;
 use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::plan::{
@@ -94,6 +95,11 @@ pub const KEYS: &[Binding] = &[
         hint: Some("log time"),
     },
     Binding {
+        keys: "v",
+        help: "show the day's tracked sessions, to correct, split, join or delete them",
+        hint: Some("sessions"),
+    },
+    Binding {
         keys: "o",
         help: "mark the day off: holiday, leave, working",
         hint: None,
@@ -152,6 +158,8 @@ pub struct PlanTab {
     pub protect: Option<String>,
     /// Screen row → block id, written while drawing so a click can select.
     pub row_hits: RefCell<Vec<(u16, String)>>,
+    /// The day's tracked sessions instead of its blocks (`v`), to correct them.
+    pub sessions: Option<SessionsMode>,
 }
 
 impl PlanTab {
@@ -167,6 +175,7 @@ impl PlanTab {
             redo: vec![],
             protect: None,
             row_hits: RefCell::new(vec![]),
+            sessions: None,
         }
     }
 
@@ -238,8 +247,55 @@ impl PlanTab {
         if self.form.is_some() {
             return Some(self.form_key(key, now, zone));
         }
+        if key.code == KeyCode::Char('v') && key.modifiers.is_empty() {
+            self.sessions = match self.sessions {
+                Some(_) => None,
+                None => Some(SessionsMode::default()),
+            };
+            return Some(vec![]);
+        }
+        if self.sessions.is_some() {
+            return Some(self.sessions_key(key, config, now, zone));
+        }
         let action = action_for(key)?;
         Some(self.update(action, config, now))
+    }
+
+    /// A key while the sessions list is shown: its own keys, then the days, undo and `m`.
+    fn sessions_key(
+        &mut self,
+        key: KeyEvent,
+        config: &Config,
+        now: DateTime<FixedOffset>,
+        zone: &Zone,
+    ) -> Vec<Effect> {
+        let mut mode = self.sessions.take().unwrap_or_default();
+        let day = match &self.view {
+            DayView::Loaded(day) => Some(day),
+            DayView::Unreadable { .. } => None,
+        };
+        let cx = super::sessions::Context {
+            day,
+            date: self.date,
+            now,
+            zone,
+        };
+        let handled = mode.handle_key(key, &cx);
+        self.sessions = Some(mode);
+        if let Some(effects) = handled {
+            return effects;
+        }
+        match action_for(key) {
+            Some(
+                action @ (PlanAction::PrevDay
+                | PlanAction::NextDay
+                | PlanAction::Today
+                | PlanAction::Undo
+                | PlanAction::Redo
+                | PlanAction::Manual),
+            ) => self.update(action, config, now),
+            _ => vec![],
+        }
     }
 
     fn form_key(&mut self, key: KeyEvent, now: DateTime<FixedOffset>, zone: &Zone) -> Vec<Effect> {

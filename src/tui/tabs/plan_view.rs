@@ -71,6 +71,10 @@ impl PlanView<'_> {
             height: area.height - header_height,
             ..area
         };
+        if let Some(mode) = &self.tab.sessions {
+            super::sessions_view::render(mode, day, self.now, self.theme, timeline, buf);
+            return;
+        }
         self.render_timeline(day, timeline, buf);
         if let Some(form) = &self.tab.form {
             let height = form.form.height(area.width).min(area.height);
