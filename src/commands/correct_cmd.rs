@@ -157,17 +157,9 @@ fn line(s: &Session) -> String {
         s.category.tag(),
         s.kind
     );
-    if let Some(title) = &s.title {
-        text.push_str(&format!("  {title}"));
-    }
-    if let Some(account) = s.account.as_ref().filter(|a| Some(*a) != s.title.as_ref()) {
-        text.push_str(&format!(" · {account}"));
-    }
-    if let Some(note) = s.note.as_ref().filter(|n| Some(*n) != s.title.as_ref()) {
-        text.push_str(&format!(" · \"{note}\""));
-    }
-    if let Some(block) = &s.block {
-        text.push_str(&format!(" [{block}]"));
+    let details = correct::details(s);
+    if !details.is_empty() {
+        text.push_str(&format!("  {details}"));
     }
     text
 }

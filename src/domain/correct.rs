@@ -6,6 +6,23 @@
 use super::day::{Day, Session};
 use chrono::{DateTime, Duration, FixedOffset};
 
+/// What a session was, for a list: `Prospecting · ACME · "called back" [b1]` (the account and
+/// note only where they say more than the title).
+pub fn details(s: &Session) -> String {
+    let mut text = s.title.clone().unwrap_or_default();
+    let differs = |v: &&String| Some(*v) != s.title.as_ref();
+    if let Some(account) = s.account.as_ref().filter(differs) {
+        text.push_str(&format!(" · {account}"));
+    }
+    if let Some(note) = s.note.as_ref().filter(differs) {
+        text.push_str(&format!(" · \"{note}\""));
+    }
+    if let Some(block) = &s.block {
+        text.push_str(&format!(" [{block}]"));
+    }
+    text
+}
+
 /// The longest a session can be: a day.
 const MAX_HOURS: i64 = 24;
 

@@ -35,16 +35,7 @@ pub fn render(
             .end
             .map_or("running".to_string(), |e| e.format("%H:%M").to_string());
         let length = format_minutes((s.end.unwrap_or(now) - s.start).num_minutes().max(0));
-        let mut text = format!(" {}", s.title.as_deref().unwrap_or(""));
-        if let Some(account) = s.account.as_ref().filter(|a| Some(*a) != s.title.as_ref()) {
-            text.push_str(&format!(" · {account}"));
-        }
-        if let Some(note) = s.note.as_ref().filter(|n| Some(*n) != s.title.as_ref()) {
-            text.push_str(&format!(" · \"{note}\""));
-        }
-        if let Some(block) = &s.block {
-            text.push_str(&format!(" [{block}]"));
-        }
+        let text = format!(" {}", crate::domain::correct::details(s));
         let mut row = Line::from(vec![
             Span::raw(format!(
                 "{:<4} {}–{end:<7} {length:>5}  ",
