@@ -237,7 +237,13 @@ fn add_session(day: &mut Day, mut session: Session) -> Result<DayEdit, String> {
         session.id = day.next_id("s");
     }
     let id = session.id.clone();
-    day.sessions.push(session);
+    // In time order: an entry typed afterwards, or one brought back by undo, takes its place.
+    let at = day
+        .sessions
+        .iter()
+        .position(|s| s.start > session.start)
+        .unwrap_or(day.sessions.len());
+    day.sessions.insert(at, session);
     Ok(DayEdit::RemoveSession(id))
 }
 
