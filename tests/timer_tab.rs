@@ -469,3 +469,36 @@ fn a_gap_answered_as_a_customer_is_logged_reactive_and_asks_who() {
     let day = h.journal.load(today()).unwrap();
     assert_eq!(day.sessions[1].account.as_deref(), Some("Globex"));
 }
+
+#[test]
+fn completion_offers_accounts_of_the_last_90_days() {
+    let mut h = planned_at("09:00:00");
+    let earlier = NaiveDate::from_ymd_opt(2026, 10, 27).unwrap();
+    h.journal
+        .update(earlier, |d| {
+            let mut s = d
+                .sessions
+                .first()
+                .cloned()
+                .unwrap_or_else(|| protime::domain::Session {
+                    id: "s1".into(),
+                    start: at("2026-10-27T10:00:00+01:00"),
+                    end: Some(at("2026-10-27T10:30:00+01:00")),
+                    category: Category::Reactive,
+                    kind: protime::domain::SessionKind::Interruption,
+                    title: None,
+                    block: None,
+                    account: None,
+                    note: None,
+                    source: None,
+                });
+            s.account = Some("Initech".into());
+            d.sessions.push(s);
+            Ok(())
+        })
+        .unwrap();
+    effects::load_known_accounts(&mut h.app, &h.journal);
+    h.type_keys("iini\t\n");
+    let day = h.journal.load(today()).unwrap();
+    assert_eq!(day.sessions[0].account.as_deref(), Some("Initech"));
+}

@@ -134,6 +134,8 @@ pub struct App {
     /// An import being reviewed: it takes every key and covers the tab until accepted or
     /// abandoned.
     pub import: Option<ImportReview>,
+    /// Accounts named in the last 90 days, read after the first frame, for completion.
+    pub known_accounts: Vec<String>,
 }
 
 impl App {
@@ -156,6 +158,7 @@ impl App {
             gap: None,
             last_alive: None,
             last_input: None,
+            known_accounts: vec![],
             zone: Zone::Fixed(*now.offset()),
             notifier: Box::new(RecordingNotifier::new()),
             inbox: InboxTab::default(),
@@ -244,7 +247,7 @@ impl App {
                     ) {
                         // Who it was is asked while the record is already written.
                         let since = gap.since.format("%H:%M").to_string();
-                        let accounts = recent_accounts(self.today_day());
+                        let accounts = recent_accounts(self.today_day(), &self.known_accounts);
                         self.prompt = Some(Prompt::interrupt(&accounts, &since));
                     }
                     vec![Effect::Timer(op)]
@@ -272,7 +275,7 @@ impl App {
                 // The interruption starts on this key; who and what are asked while it runs.
                 let started = self.now.format("%H:%M").to_string();
                 self.prompt = Some(Prompt::interrupt(
-                    &recent_accounts(self.today_day()),
+                    &recent_accounts(self.today_day(), &self.known_accounts),
                     &started,
                 ));
                 vec![Effect::Timer(TimerOp::Interrupt(None))]
@@ -291,7 +294,7 @@ impl App {
 
     fn prompt_key(&mut self, key: KeyEvent) -> Option<Vec<Effect>> {
         self.prompt.as_ref()?;
-        let accounts = recent_accounts(self.today_day());
+        let accounts = recent_accounts(self.today_day(), &self.known_accounts);
         let prompt = self.prompt.as_mut()?;
         Some(match prompt.handle_key(key, &accounts) {
             None => vec![],

@@ -297,6 +297,24 @@ fn week_of(journal: &Journal, date: NaiveDate) -> Vec<Day> {
         .collect()
 }
 
+/// Reads the accounts named in the last 90 days, newest first, for completion. Done after the
+/// first frame, so start-up does not wait for 90 files.
+pub fn load_known_accounts(app: &mut App, journal: &Journal) {
+    let today = app.now.date_naive();
+    let mut days = journal.days_in(today - chrono::Duration::days(90), today);
+    days.reverse();
+    let mut known: Vec<String> = vec![];
+    for (_, day) in days {
+        let Ok(day) = day else { continue };
+        for account in day.sessions.iter().rev().filter_map(|s| s.account.as_ref()) {
+            if !known.contains(account) {
+                known.push(account.clone());
+            }
+        }
+    }
+    app.known_accounts = known;
+}
+
 /// Splits whatever still runs in yesterday's file at midnight: yesterday keeps the part before,
 /// today continues from 00:00.
 pub fn carry_over_midnight(app: &mut App, journal: &Journal) {

@@ -167,8 +167,12 @@ pub fn event_loop<B: Backend>(
     journal: &Journal,
     clock: &dyn Clock,
 ) -> Result<(), B::Error> {
+    let mut first_frame = true;
     loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if std::mem::take(&mut first_frame) {
+            effects::load_known_accounts(app, journal);
+        }
         let wait = if app.countdown_visible() {
             until_next_second(clock.now())
         } else {

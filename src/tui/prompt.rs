@@ -35,15 +35,17 @@ pub struct Prompt {
     pub form: Form,
 }
 
-/// Accounts named in the day's sessions and blocks, most recent first, for the prompt's hint.
-pub fn recent_accounts(day: Option<&Day>) -> Vec<String> {
-    let Some(day) = day else { return vec![] };
-    let mut sessions: Vec<_> = day.sessions.iter().collect();
+/// Accounts named in the day's sessions and blocks, most recent first, then those of the last
+/// 90 days (`known`), for the prompt's hint and completion.
+pub fn recent_accounts(day: Option<&Day>, known: &[String]) -> Vec<String> {
+    let mut sessions: Vec<_> = day.map_or(vec![], |d| d.sessions.iter().collect());
     sessions.sort_by_key(|s| std::cmp::Reverse(s.start));
     let named = sessions.iter().filter_map(|s| s.account.clone());
-    let planned = day.blocks.iter().filter_map(|b| b.account.clone());
+    let planned = day
+        .into_iter()
+        .flat_map(|d| d.blocks.iter().filter_map(|b| b.account.clone()));
     let mut seen: Vec<String> = vec![];
-    for account in named.chain(planned) {
+    for account in named.chain(planned).chain(known.iter().cloned()) {
         if !seen.contains(&account) {
             seen.push(account);
         }
@@ -58,7 +60,8 @@ impl Prompt {
         let hint = if accounts.is_empty() {
             "optional: the customer, like ACME".to_string()
         } else {
-            format!("optional; Tab completes: {}", accounts.join(", "))
+            let few: Vec<&str> = accounts.iter().take(5).map(String::as_str).collect();
+            format!("optional; Tab completes: {}", few.join(", "))
         };
         let fields = vec![
             Field::new("Who", "", hint),
