@@ -254,3 +254,35 @@ fn reactive_time_by_account_says_how_much_named_no_account() {
     let json = cli.json(&when, &["report", "--last", "1d", "--format", "json"]);
     assert_eq!(json["rows"][0]["reactive_unnamed_minutes"], 10, "{json}");
 }
+
+#[test]
+fn a_zone_change_between_start_and_stop_does_not_hide_the_running_session() {
+    // Started in Tokyo on Friday morning; the rep lands in New York, where it is Thursday evening.
+    let cli = Cli::new();
+    cli.run("2026-11-27T09:00:00+09:00", &["interrupt", "Globex"]);
+    let new_york = "2026-11-26T19:05:00-05:00";
+    assert_eq!(cli.json(new_york, &["status"])["state"], "interruption");
+    cli.run("2026-11-26T19:10:00-05:00", &["interrupt"]);
+    let friday = cli.day_file("2026-11-27");
+    assert!(
+        friday.contains("end = \"2026-11-26T19:10:00-05:00\""),
+        "{friday}"
+    );
+    assert!(
+        !cli.day_file("2026-11-26").contains("[[session]]"),
+        "no second interruption"
+    );
+    // Berlin 00:30 to London 23:40: ten minutes later, the local date a day earlier.
+    let cli = Cli::new();
+    cli.run(
+        "2026-11-27T00:30:00+01:00",
+        &["start", "--category", "proactive"],
+    );
+    cli.run("2026-11-26T23:40:00+00:00", &["stop"]);
+    let friday = cli.day_file("2026-11-27");
+    assert!(
+        friday.contains("end = \"2026-11-26T23:40:00+00:00\""),
+        "{friday}"
+    );
+    assert!(!friday.contains("[timer]"), "{friday}");
+}

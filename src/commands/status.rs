@@ -192,10 +192,16 @@ pub fn run(
     };
     // Read-only: what was left running on an earlier day is shown, not settled (the next verb or
     // the dashboard settles it, and says so).
+    let ahead = || {
+        let date = carry_over::running_ahead(journal, today.date)?;
+        journal.load(date).ok()
+    };
     let mut running = if is_running(&today) {
         today.clone()
     } else {
-        carry_over::running_earlier(journal, zone, now).unwrap_or_else(|| today.clone())
+        ahead()
+            .or_else(|| carry_over::running_earlier(journal, zone, now))
+            .unwrap_or_else(|| today.clone())
     };
     // As the dashboard would show it: a round whose time is up has ended (only in memory).
     timer::advance(&mut running, now, &settings);

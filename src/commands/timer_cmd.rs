@@ -80,7 +80,8 @@ pub fn run(
         if ended_forgotten {
             return journal.load(now.date_naive());
         }
-        journal.update(now.date_naive(), |day| {
+        let date = day_of_the_running(journal, now, &op);
+        journal.update(date, |day| {
             let events = op.apply(day, now, &settings)?;
             for event in events
                 .iter()
@@ -93,6 +94,26 @@ pub fn run(
         })
     });
     report(journal, result, config, now, json)
+}
+
+/// The day file `op` acts on: today's, unless what runs was started on the next local date (the
+/// rep flew west since: Tokyo's morning is New York's evening before), then that one, so a
+/// session is found by its instant and not hidden by a zone change. Starting something new
+/// always goes to today.
+fn day_of_the_running(
+    journal: &Journal,
+    now: DateTime<FixedOffset>,
+    op: &TimerOp,
+) -> chrono::NaiveDate {
+    let today = now.date_naive();
+    let starts_new = matches!(
+        op,
+        TimerOp::Start(_) | TimerOp::PassOn { .. } | TimerOp::Park(_)
+    );
+    if starts_new || journal.load(today).is_ok_and(|d| is_running(&d)) {
+        return today;
+    }
+    crate::journal::carry_over::running_ahead(journal, today).unwrap_or(today)
 }
 
 /// `stop --at` / `interrupt --at`: the rep's answer after a silence. The command is applied at

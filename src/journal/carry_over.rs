@@ -85,6 +85,17 @@ pub fn running_earlier(journal: &Journal, zone: &Zone, now: DateTime<FixedOffset
         .last()
 }
 
+/// The next local date, when something runs in its file: a session started in a zone ahead of
+/// the one the rep is in now.
+pub fn running_ahead(journal: &Journal, today: NaiveDate) -> Option<NaiveDate> {
+    let next = today.succ_opt()?;
+    journal
+        .load_existing(next)?
+        .ok()
+        .filter(running)
+        .map(|_| next)
+}
+
 fn running(day: &Day) -> bool {
     day.timer.is_some() || day.sessions.iter().any(|s| s.end.is_none())
 }
