@@ -502,3 +502,35 @@ fn completion_offers_accounts_of_the_last_90_days() {
     let day = h.journal.load(today()).unwrap();
     assert_eq!(day.sessions[0].account.as_deref(), Some("Initech"));
 }
+
+/// A desktop that fails at its first notification: the fallback's reason and the notification
+/// arrive in the same tick.
+struct FailingDesktop(std::collections::VecDeque<protime::notify::NotifyEvent>);
+
+impl protime::notify::Notifier for FailingDesktop {
+    fn notify(&mut self, n: &protime::notify::Notification) -> protime::notify::Delivery {
+        use protime::notify::NotifyEvent;
+        self.0.push_back(NotifyEvent::FellBack {
+            reason: "no notification service answered (no D-Bus session?)".into(),
+        });
+        self.0.push_back(NotifyEvent::ShowInApp(n.clone()));
+        protime::notify::Delivery::Queued
+    }
+    fn poll(&mut self) -> Option<protime::notify::NotifyEvent> {
+        self.0.pop_front()
+    }
+}
+
+#[test]
+fn why_notifications_fell_back_is_not_written_over_in_the_same_tick() {
+    let mut h = planned_at("09:00:00");
+    h.app.notifier = Box::new(FailingDesktop(Default::default()));
+    h.type_keys("s");
+    h.run_for(minutes(30), minutes(1));
+    let shown = banner(&h);
+    assert!(
+        shown.contains("no notification service answered"),
+        "{shown}"
+    );
+    assert!(shown.contains("Focus round 1 done"), "{shown}");
+}

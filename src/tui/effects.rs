@@ -57,12 +57,18 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
             }
         }
     }
+    // Everything the notifier says in one tick is shown together: why the desktop fell back is
+    // not written over by the notification that follows it.
+    let mut said: Vec<String> = vec![];
     while let Some(event) = app.notifier.poll() {
         let shown = match &event {
             NotifyEvent::ShowInApp(n) => Some(format!("{}: {}", n.title, n.body)),
             other => other.banner(),
         };
-        app.banner = shown.or(app.banner.take());
+        said.extend(shown);
+    }
+    if !said.is_empty() {
+        app.banner = Some(said.join(". "));
     }
     if reload {
         reload_days(app, journal);
