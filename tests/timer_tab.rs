@@ -534,3 +534,18 @@ fn why_notifications_fell_back_is_not_written_over_in_the_same_tick() {
     );
     assert!(shown.contains("Focus round 1 done"), "{shown}");
 }
+
+#[test]
+fn the_configs_inbox_slots_notify_when_no_inbox_block_is_planned() {
+    use protime::notify::{NotificationKind, RecordingNotifier};
+    let mut h = planned_at("11:28:00");
+    let recorder = RecordingNotifier::new();
+    h.app.notifier = Box::new(recorder.clone());
+    h.run_for(minutes(3), minutes(1)); // 11:30: the default `[inbox] slots` first slot
+    let sent = recorder.sent();
+    assert_eq!(
+        sent.iter().map(|n| n.kind).collect::<Vec<_>>(),
+        vec![NotificationKind::InboxSlot]
+    );
+    assert!(sent[0].body.starts_with("11:30–12:00"), "{}", sent[0].body);
+}

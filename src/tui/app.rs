@@ -403,21 +403,23 @@ impl App {
             before.naive_local() < at && at <= self.now.naive_local()
         };
         let mut effects = vec![];
-        for b in day.blocks_by_start() {
-            if b.kind == crate::domain::BlockKind::Inbox
-                && passed(b.start, chrono::Duration::zero())
-            {
+        // The day's inbox slots: its planned inbox blocks, else the config's `[inbox] slots`.
+        for (start, end) in super::tabs::inbox::slots(day, &self.config) {
+            if passed(start, chrono::Duration::zero()) {
                 let body = format!(
                     "{}–{}: process the inbox now (s on the Inbox tab)",
-                    b.start.format("%H:%M"),
-                    b.end.format("%H:%M")
+                    start.format("%H:%M"),
+                    end.format("%H:%M")
                 );
                 effects.push(Effect::Notify(Notification::new(
                     NotificationKind::InboxSlot,
                     "Inbox slot",
                     body,
                 )));
-            } else if b.kind != crate::domain::BlockKind::Inbox && passed(b.start, lead) {
+            }
+        }
+        for b in day.blocks_by_start() {
+            if b.kind != crate::domain::BlockKind::Inbox && passed(b.start, lead) {
                 let body = format!(
                     "{} {} starts at {}",
                     b.category.tag(),
