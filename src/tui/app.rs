@@ -653,7 +653,14 @@ mod tests {
         let mut app = app();
         let at =
             |t: &str| DateTime::parse_from_rfc3339(&format!("2026-11-26T{t}:00+01:00")).unwrap();
-        assert!(app.tick(at("16:44")).is_empty());
+        // The jump from 10:42 passes the config's inbox slots (11:30, 16:30): those notify.
+        let before = app.tick(at("16:44"));
+        assert!(
+            before
+                .iter()
+                .all(|e| matches!(e, Effect::Notify(n) if n.kind == NotificationKind::InboxSlot)),
+            "{before:?}"
+        );
         let effects = app.tick(at("16:45"));
         assert!(
             matches!(&effects[..], [Effect::Message(m), Effect::Notify(n)] if m.contains("time to review the day") && n.kind == NotificationKind::ReviewReminder),
