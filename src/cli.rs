@@ -269,6 +269,10 @@ pub struct ImportArgs {
     /// of leaving them out.
     #[arg(long, value_name = "CATEGORY")]
     pub unmatched: Option<String>,
+    /// The export's encoding, like windows-1250 or windows-1251, when the detected one is wrong
+    /// ("auto" detects it). Overrides `[import] encoding`; a byte-order mark still decides.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -153,6 +153,8 @@ pub struct Objective {
 pub struct Import {
     /// The rep's own addresses: an event one of them declined is skipped.
     pub me: Vec<String>,
+    /// "auto" (detect) or the name of the encoding exports are in.
+    pub encoding: String,
     pub rules: Vec<crate::import::rules::Rule>,
     pub crm: crate::import::crm::Mapping,
 }
@@ -427,7 +429,22 @@ impl Objective {
 }
 
 impl Import {
+    /// The encoding named by `encoding`; `None` for "auto" (detect each file's).
+    pub fn encoding(&self) -> Option<&'static encoding_rs::Encoding> {
+        crate::import::input::encoding_named(&self.encoding)
+            .ok()
+            .flatten()
+    }
+
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        check(
+            origin,
+            crate::import::input::encoding_named(&self.encoding).is_ok(),
+            "import.encoding",
+            format!("\"{}\"", self.encoding),
+            "\"auto\" (detect it) or an encoding name like \"windows-1250\", \"windows-1251\", \
+             \"iso-8859-2\" or \"utf-8\"",
+        )?;
         for (i, r) in self.rules.iter().enumerate() {
             let blank = r.words.iter().any(|w| w.trim().is_empty());
             check(

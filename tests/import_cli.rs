@@ -433,7 +433,7 @@ fn exports_in_windows_1252_and_utf16_are_converted_and_say_so() {
     let env = Env::new();
     env.import("crm", &fixture("salesforce-1252.csv"), &["--yes"])
         .success()
-        .stdout(predicate::str::contains("Note: read as Windows-1252"))
+        .stdout(predicate::str::contains("Note: read as windows-1252"))
         .stdout(predicate::str::contains("Demo für Müller"))
         .stdout(predicate::str::contains("Written: 2 added"));
     assert!(
@@ -468,6 +468,84 @@ fn exports_in_windows_1252_and_utf16_are_converted_and_say_so() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["encoding"], "UTF-8");
     assert_eq!(v["notices"], serde_json::json!([]));
+}
+
+#[test]
+fn polish_and_russian_exports_are_detected_and_say_so() {
+    let env = Env::new();
+    env.import(
+        "crm",
+        &fixture("salesforce-1250.csv"),
+        &["--yes", "--unmatched", "other"],
+    )
+    .success()
+    .stdout(predicate::str::contains("Note: read as windows-1250"))
+    .stdout(predicate::str::contains("Spotkanie w Łodzi"))
+    .stdout(predicate::str::contains("Written: 2 added"));
+    assert!(
+        env.day("2026-11-20")
+            .contains("account = \"Łódź Logistyka\"")
+    );
+    assert!(
+        env.day("2026-11-23")
+            .contains("account = \"Żółć Sp. z o.o.\"")
+    );
+    env.import(
+        "crm",
+        &fixture("salesforce-1251.csv"),
+        &["--yes", "--unmatched", "other"],
+    )
+    .success()
+    .stdout(predicate::str::contains("Note: read as windows-1251"))
+    .stdout(predicate::str::contains("Встреча с клиентом"));
+    assert!(env.day("2026-11-23").contains("account = \"ООО Москва\""));
+}
+
+#[test]
+fn encoding_names_the_export_s_encoding_and_an_unknown_one_is_refused() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["--json", "import", "crm", "--encoding", "cp1251"])
+        .arg(fixture("salesforce-1250.csv"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["encoding"], "windows-1251");
+    assert_eq!(v["notices"][0], "read as windows-1251, as you asked");
+    // "Łódź" in Windows-1250 bytes, read as Cyrillic because the rep said so.
+    assert_eq!(v["items"][0]["account"], "Јуdџ Logistyka");
+    env.import(
+        "crm",
+        &fixture("salesforce-1250.csv"),
+        &["--encoding", "klingon"],
+    )
+    .code(1)
+    .stderr(predicate::str::contains(
+        "--encoding: unknown encoding \"klingon\"",
+    ));
+    // The config key does the same, and the flag overrides it.
+    let config = env.dir.path().join("config/protime");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[import]\nencoding = \"windows-1251\"\n",
+    )
+    .unwrap();
+    env.import("crm", &fixture("salesforce-1250.csv"), &["--dry-run"])
+        .success()
+        .stdout(predicate::str::contains("Јуdџ Logistyka"));
+    env.import(
+        "crm",
+        &fixture("salesforce-1250.csv"),
+        &["--dry-run", "--encoding", "auto"],
+    )
+    .success()
+    .stdout(predicate::str::contains("Łódź Logistyka"));
+    assert!(env.snapshot().is_empty());
 }
 
 #[test]

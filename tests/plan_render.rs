@@ -262,3 +262,63 @@ fn a_session_titled_by_its_kind_is_named_once() {
     let screen = render(day, Config::defaults(), 120, 30);
     assert!(screen.contains("RE   interruption 09:00–09:03"), "{screen}");
 }
+
+/// The display column of each character of a rendered line, as a terminal would place it.
+fn columns(line: &str) -> Vec<(usize, char)> {
+    use unicode_width::UnicodeWidthStr;
+    let mut at = 0;
+    let mut out = vec![];
+    for (i, c) in line.char_indices() {
+        out.push((at, c));
+        at = line[..i + c.len_utf8()].width();
+    }
+    out
+}
+
+#[test]
+fn rows_line_up_whatever_the_title_holds() {
+    let titles = [
+        "Plain title",
+        "a\u{200B}b",
+        "\u{202E}abc",
+        "👩\u{200D}💻 call",
+        "🇩🇪 Berlin",
+        "日本語 call",
+    ];
+    let mut day = empty_day();
+    for (i, title) in titles.iter().enumerate() {
+        let span = format!("{:02}:00-{:02}:30", 11 + i, 11 + i);
+        day.blocks
+            .push(block(&format!("b{i}"), &span, Category::Proactive, title));
+    }
+    for width in [120, 80, 40] {
+        let screen = render(day.clone(), Config::defaults(), width, 30);
+        let rows: Vec<&str> = screen.lines().filter(|l| l.contains("██")).collect();
+        assert_eq!(rows.len(), titles.len(), "{screen}");
+        let mut ends = vec![];
+        for row in &rows {
+            let row = row.trim_start_matches('"');
+            let row = row
+                .split_once("\" Hidden")
+                .map_or(row.trim_end_matches('"'), |r| r.0);
+            let cols = columns(row);
+            // The right border, and where the figures on the right begin.
+            let border = cols.iter().rev().find(|(_, c)| *c == '│').unwrap().0;
+            let figures = cols.iter().rev().find(|(_, c)| *c == ' ').unwrap().0;
+            let figures = row
+                .rfind(if width >= 100 { "planned" } else { " 0h00/" })
+                .map(|at| columns(&row[..at]).len())
+                .map_or(figures, |n| cols.get(n).map_or(usize::MAX, |c| c.0));
+            ends.push((border, figures));
+        }
+        assert!(
+            ends.iter().all(|e| *e == ends[0]),
+            "{width} columns: {ends:?}\n{screen}"
+        );
+        assert_eq!(ends[0].0, usize::from(width) - 1, "{screen}");
+    }
+    // What surrounds a replaced character stays visible.
+    let screen = render(day, Config::defaults(), 120, 30);
+    assert!(screen.contains("PRO  a\u{FFFD}b "), "{screen}");
+    assert!(screen.contains("PRO  \u{FFFD}abc "), "{screen}");
+}

@@ -18,6 +18,7 @@ use crate::tui::import_review::{self, Ended, ImportReview};
 use crate::tui::theme::Theme;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Value, json};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
@@ -40,6 +41,11 @@ pub fn run(
         Some(Ok(c)) => Some(c),
         Some(Err(e)) => return fail(EXIT_REFUSED, format!("--unmatched: {e}")),
     };
+    let config = match with_encoding(config, args.encoding.as_deref()) {
+        Ok(c) => c,
+        Err(message) => return fail(EXIT_REFUSED, message),
+    };
+    let config = &*config;
     let prepared = match prepare(journal, config, source, &args.file, window, fallback, now) {
         Ok(p) => p,
         Err(Failure::Export(message)) => return fail(EXIT_REFUSED, message),
@@ -61,6 +67,17 @@ pub fn run(
         return import.finish(finish, json);
     }
     import.review(&args.file, screen)
+}
+
+/// The config with `--encoding` in place of `[import] encoding`, when it is given.
+fn with_encoding<'a>(config: &'a Config, label: Option<&str>) -> Result<Cow<'a, Config>, String> {
+    let Some(label) = label else {
+        return Ok(Cow::Borrowed(config));
+    };
+    crate::import::input::encoding_named(label).map_err(|e| format!("--encoding: {e}"))?;
+    let mut config = config.clone();
+    config.import.encoding = label.to_string();
+    Ok(Cow::Owned(config))
 }
 
 /// What the review screen needs to report a crash.

@@ -140,13 +140,18 @@ fn by_name(by: By) -> &'static str {
 fn name_width(rows: &[Row]) -> usize {
     rows.iter()
         .filter_map(|row| match row {
-            Row::Account(name, _) | Row::Objective { name, .. } => Some(name.width()),
+            Row::Account(name, _) | Row::Objective { name, .. } => {
+                Some(crate::sanitize::for_terminal(name).width())
+            }
             Row::Period(..) => None,
         })
         .fold(24, usize::max)
 }
 
+/// `text` sanitised, then padded to `width` columns: measured after sanitising, since a
+/// zero-width character the sanitiser replaces takes a column once replaced.
 fn padded(text: &str, width: usize) -> String {
+    let text = crate::sanitize::for_terminal(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
@@ -450,4 +455,19 @@ fn export_csv(sessions: &[(NaiveDate, crate::domain::Session)]) -> Result<(), cs
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_padded_to_the_columns_it_takes_once_sanitised() {
+        for name in ["a\u{200B}b", "\u{202E}abc", "👩\u{200D}💻 call", "日本"] {
+            let shown = crate::sanitize::for_terminal(&padded(name, 12)).into_owned();
+            assert_eq!(shown.width(), 12, "{name:?} → {shown:?}");
+        }
+        let rows = [Row::Account("\u{2066}x\u{2069}".repeat(20), 0)];
+        assert_eq!(name_width(&rows), 60);
+    }
 }

@@ -15,6 +15,14 @@ fn defaults_load_and_hold_the_documented_values() {
 }
 
 #[test]
+fn the_import_encoding_is_detected_unless_named() {
+    assert_eq!(Config::defaults().import.encoding(), None);
+    let c = Config::from_user_text(Some("[import]\nencoding = \"cp1250\"\n"), "mine.toml");
+    let named = c.unwrap().import.encoding();
+    assert_eq!(named, Some(encoding_rs::WINDOWS_1250));
+}
+
+#[test]
 fn user_file_overrides_single_keys() {
     let c = Config::from_user_text(Some("[timer]\nfocus_minutes = 50\n"), "mine.toml").unwrap();
     assert_eq!(c.timer.focus_minutes, 50);
@@ -80,6 +88,10 @@ fn bad_values_name_key_value_and_what_is_allowed() {
         (
             "[[import.rules]]\nwords = [\" \"]\ncategory = \"proactive\"\n",
             "import.rules[0].words",
+        ),
+        (
+            "[import]\nencoding = \"klingon\"\n",
+            "mine.toml:2:1: import.encoding = \"klingon\": \"auto\" (detect it) or an encoding",
         ),
     ];
     for (text, expect) in cases {

@@ -41,8 +41,12 @@ pub fn parse_duration_minutes(text: &str) -> Result<i64, String> {
             s.parse::<i64>().map_err(|_| bad())
         }
     };
+    // Checked: "307445734561825861h" would wrap to 44 minutes.
     let minutes = match t.split_once('h') {
-        Some((h, m)) => number(h)? * 60 + number(m.trim_end_matches('m'))?,
+        Some((h, m)) => number(h)?
+            .checked_mul(60)
+            .and_then(|hours| hours.checked_add(number(m.trim_end_matches('m')).ok()?))
+            .ok_or_else(bad)?,
         None => number(t.strip_suffix('m').unwrap_or(&t))?,
     };
     if t.is_empty() || minutes <= 0 || minutes >= 24 * 60 {
@@ -200,6 +204,14 @@ mod tests {
             assert_eq!(parse_duration_minutes(text), Ok(minutes), "{text}");
         }
         for text in ["", "0m", "h", "abc", "25h", "-5m"] {
+            assert!(parse_duration_minutes(text).is_err(), "{text}");
+        }
+        // Hours whose minutes do not fit in 64 bits: 307445734561825861 × 60 wraps to 44.
+        for text in [
+            "307445734561825861h",
+            "153722867280912930h99",
+            "1h9223372036854775807",
+        ] {
             assert!(parse_duration_minutes(text).is_err(), "{text}");
         }
         assert!(

@@ -4,6 +4,7 @@
 //! every check stay bounded); recurrence is expanded by the `rrule` crate, time zones by
 //! `chrono-tz`, with Windows zone names (Outlook) mapped to IANA ones.
 
+use super::input::MAX_LINE;
 use super::vtimezone::{Part, Rules};
 use super::{Field, Item, Parsed, Window};
 use crate::clock::Zone as RepZone;
@@ -89,7 +90,7 @@ enum When {
 
 /// Reads an .ics text: events with a duration inside `window` become items.
 pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, String> {
-    let lines = unfold(text);
+    let (lines, cut) = unfold(text);
     let first = lines.iter().find(|(_, l)| !l.trim().is_empty());
     if !first.is_some_and(|(_, l)| l.trim().eq_ignore_ascii_case("BEGIN:VCALENDAR")) {
         return Err("this is not an iCalendar file (it must start with BEGIN:VCALENDAR): export the calendar as .ics, or use `protime import crm` for a CSV".into());
@@ -116,6 +117,13 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
              export the calendar again"
         ));
     }
+    parsed.notices.extend(cut.iter().map(|line| {
+        format!(
+            "line {line} is longer than {} KB once its folded lines are joined; only its start \
+             was read",
+            MAX_LINE / 1024
+        )
+    }));
     let overrides = overridden(&events, &ctx);
     for event in &events {
         if let Err(problem) = read_event(event, window, &ctx, &me, &overrides, &mut parsed) {
@@ -131,17 +139,40 @@ pub fn parse(text: &str, window: &Window, me: &[String]) -> Result<Parsed, Strin
     Ok(parsed)
 }
 
-/// Joins folded lines (a line starting with a space or tab continues the one before).
-fn unfold(text: &str) -> Vec<(usize, String)> {
+/// Joins folded lines (a line starting with a space or tab continues the one before). A joined
+/// line stops growing at [`MAX_LINE`], so folding cannot get round the limit on physical lines.
+/// Also returns the numbers of the lines cut there.
+fn unfold(text: &str) -> (Vec<(usize, String)>, Vec<usize>) {
     let mut lines: Vec<(usize, String)> = vec![];
+    let mut cut: Vec<usize> = vec![];
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         match (raw.strip_prefix([' ', '\t']), lines.last_mut()) {
-            (Some(rest), Some((_, last))) => last.push_str(rest),
+            (Some(rest), Some((n, last))) => {
+                if !push_capped(last, rest) && cut.last() != Some(n) {
+                    cut.push(*n);
+                }
+            }
             _ => lines.push((i + 1, raw.to_string())),
         }
     }
-    lines
+    (lines, cut)
+}
+
+/// Appends as much of `rest` as fits in [`MAX_LINE`] bytes, ending on a whole character; false
+/// when not all of it fitted.
+fn push_capped(line: &mut String, rest: &str) -> bool {
+    let room = MAX_LINE.saturating_sub(line.len());
+    if rest.len() <= room {
+        line.push_str(rest);
+        return true;
+    }
+    let end = (0..=room)
+        .rev()
+        .find(|&i| rest.is_char_boundary(i))
+        .unwrap_or(0);
+    line.push_str(&rest[..end]);
+    false
 }
 
 /// What the component walk collects.

@@ -332,3 +332,67 @@ fn an_event_from_the_evening_before_brings_only_its_part_inside_the_period() {
     assert_eq!(part.source, "ics:late#2026-11-13");
     assert_eq!(part.minutes(), 60);
 }
+
+/// A SUMMARY folded over `pieces` continuation lines of `piece` each.
+fn folded_title(piece: &str, pieces: usize) -> String {
+    let mut summary = String::from("SUMMARY:start");
+    for _ in 0..pieces {
+        summary.push_str("\r\n ");
+        summary.push_str(piece);
+    }
+    cal(&format!(
+        "BEGIN:VEVENT\r\nUID:long\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1H\r\n\
+         {summary}\r\nEND:VEVENT\r\n"
+    ))
+}
+
+#[test]
+fn an_unfolded_line_stays_within_the_line_limit() {
+    // Each physical line is short; only unfolding makes one 1.2 MB logical line.
+    let text = folded_title("ééééé", 120_000);
+    let (lines, cut) = unfold(&text);
+    assert_eq!(cut, [7]);
+    let longest = lines.iter().map(|(_, l)| l.len()).max().unwrap();
+    assert!(longest <= crate::import::input::MAX_LINE, "{longest} bytes");
+    // The lines after the long one are still read.
+    assert!(lines.iter().any(|(_, l)| l == "END:VCALENDAR"));
+}
+
+#[test]
+fn a_title_folded_over_many_lines_is_cut_with_a_note() {
+    let p = parse(&folded_title("abcdefghij", 120_000), &nov(), &[]).unwrap();
+    assert_eq!(p.items.len(), 1, "{:?}", p.problems);
+    let title = &p.items[0].title;
+    assert_eq!(
+        title.chars().count(),
+        crate::import::MAX_TITLE,
+        "{}",
+        title.len()
+    );
+    assert!(title.starts_with("startabcdefghij") && title.ends_with('…'));
+    assert!(
+        p.notices[0].starts_with("line 7 is longer than 1024 KB"),
+        "{:?}",
+        p.notices
+    );
+    assert!(
+        p.notices
+            .iter()
+            .any(|n| n.contains("cut to 1000 characters")),
+        "{:?}",
+        p.notices
+    );
+}
+
+#[test]
+fn text_at_the_limit_is_kept_and_one_character_more_is_cut() {
+    let mut exact = "é".repeat(crate::import::MAX_TITLE);
+    assert!(!crate::import::cut_text(
+        &mut exact,
+        crate::import::MAX_TITLE
+    ));
+    let mut over = format!("{exact}x");
+    assert!(crate::import::cut_text(&mut over, crate::import::MAX_TITLE));
+    assert_eq!(over.chars().count(), crate::import::MAX_TITLE);
+    assert!(over.ends_with("é…"));
+}

@@ -3,6 +3,8 @@
 //! Every check runs before anything is parsed, so a hostile file costs bounded memory and never
 //! reaches the journal.
 
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::Encoding;
 use std::io::Read;
 use std::path::Path;
 
@@ -11,8 +13,13 @@ pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 /// The longest line accepted; real exports stay far below (long descriptions are folded).
 pub const MAX_LINE: usize = 1024 * 1024;
 
-/// Reads `path` as text, or says in words a rep can act on why it cannot be imported.
-pub fn read_text(path: &Path, max_bytes: u64) -> Result<Text, String> {
+/// Reads `path` as text (in `forced` encoding when one is named), or says in words a rep can act
+/// on why it cannot be imported.
+pub fn read_text(
+    path: &Path,
+    max_bytes: u64,
+    forced: Option<&'static Encoding>,
+) -> Result<Text, String> {
     let name = path.display();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
@@ -35,7 +42,7 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<Text, String> {
     if bytes.len() as u64 > max_bytes {
         return Err(too_big(&name.to_string(), max_bytes));
     }
-    check_text(&name.to_string(), bytes)
+    check_text_as(&name.to_string(), bytes, forced)
 }
 
 fn too_big(name: &str, max: u64) -> String {
@@ -49,34 +56,77 @@ fn too_big(name: &str, max: u64) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     pub text: String,
-    /// "UTF-8", "UTF-16LE", "UTF-16BE" or "windows-1252".
+    /// The encoding's standard (WHATWG) name: "UTF-8", "UTF-16LE", "windows-1250", …
     pub encoding: &'static str,
+    /// How that encoding was chosen.
+    pub by: By,
+}
+
+/// How an export's encoding was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    /// Its byte-order mark.
+    Bom,
+    /// It is valid UTF-8.
+    Utf8,
+    /// Guessed from its bytes by a detector.
+    Detected,
+    /// Named by the rep (`--encoding`, `[import] encoding`).
+    Asked,
 }
 
 impl Text {
     /// A line for the rep when the file was not plain UTF-8: which encoding was used, and why.
     pub fn notice(&self) -> Option<String> {
-        match self.encoding {
-            "UTF-8" => None,
-            "windows-1252" => Some(
-                "read as Windows-1252 (the file is not UTF-8): if letters look wrong, save the \
-                 export as UTF-8 and import again"
-                    .into(),
-            ),
-            other => Some(format!(
-                "read as {other} (the file's byte-order mark says so)"
+        let enc = self.encoding;
+        match self.by {
+            _ if enc == "UTF-8" => None,
+            By::Bom => Some(format!(
+                "read as {enc} (the file's byte-order mark says so)"
+            )),
+            By::Asked => Some(format!("read as {enc}, as you asked")),
+            By::Utf8 | By::Detected => Some(format!(
+                "read as {enc} (the file is not UTF-8; {enc} fits its letters best): if letters \
+                 look wrong, give the right encoding with --encoding NAME or save the export as \
+                 UTF-8"
             )),
         }
     }
 }
 
+/// The encoding a label such as "windows-1250", "cp1251", "latin2" or "utf-8" names; "auto" (or
+/// nothing) means detect it.
+pub fn encoding_named(label: &str) -> Result<Option<&'static Encoding>, String> {
+    if label.trim().eq_ignore_ascii_case("auto") {
+        return Ok(None);
+    }
+    match Encoding::for_label(label.trim().as_bytes()) {
+        Some(e) if e != encoding_rs::REPLACEMENT => Ok(Some(e)),
+        _ => Err(format!(
+            "unknown encoding \"{label}\": use \"auto\" or a name like windows-1250, windows-1251, \
+             windows-1252, iso-8859-2, koi8-r or utf-8"
+        )),
+    }
+}
+
 /// Decodes an export: a byte-order mark (UTF-8, UTF-16LE/BE) decides; else UTF-8 when the bytes
-/// are valid UTF-8; else Windows-1252, which is what Excel on Windows writes as "CSV". Refuses
-/// binary data and over-long lines.
+/// are valid UTF-8; else the encoding a detector finds likeliest (Windows-1250/1251/1252, …).
+/// Refuses binary data and over-long lines.
 pub fn check_text(name: &str, bytes: Vec<u8>) -> Result<Text, String> {
-    let decoded = match encoding_rs::Encoding::for_bom(&bytes) {
-        Some((encoding, bom)) => from_bom(name, encoding, &bytes[bom..])?,
-        None => guess(name, bytes)?,
+    check_text_as(name, bytes, None)
+}
+
+/// [`check_text`] in `forced` encoding when one is given (a byte-order mark still decides: it is
+/// what the file says of itself, while a name given for many files may not fit this one).
+pub fn check_text_as(
+    name: &str,
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Text, String> {
+    let decoded = match (Encoding::for_bom(&bytes), forced) {
+        (Some((encoding, bom)), _) => from_bom(name, encoding, &bytes[bom..])?,
+        (None, Some(encoding)) => decode(name, encoding, &bytes, By::Asked)?,
+        (None, None) => guess(name, bytes)?,
     };
     if let Some(line) = decoded.text.split('\n').position(|l| l.len() > MAX_LINE) {
         return Err(format!(
@@ -88,11 +138,7 @@ pub fn check_text(name: &str, bytes: Vec<u8>) -> Result<Text, String> {
     Ok(decoded)
 }
 
-fn from_bom(
-    name: &str,
-    encoding: &'static encoding_rs::Encoding,
-    body: &[u8],
-) -> Result<Text, String> {
+fn from_bom(name: &str, encoding: &'static Encoding, body: &[u8]) -> Result<Text, String> {
     let text = encoding
         .decode_without_bom_handling_and_without_replacement(body)
         .ok_or_else(|| {
@@ -108,11 +154,12 @@ fn from_bom(
     Ok(Text {
         text: text.into_owned(),
         encoding: encoding.name(),
+        by: By::Bom,
     })
 }
 
-/// No byte-order mark: UTF-8 if it is valid, else Windows-1252, whose every byte is a character,
-/// so a control byte is what tells binary data apart.
+/// No byte-order mark and no encoding named: UTF-8 if it is valid, else what `chardetng` (the
+/// detector Firefox uses for unlabelled pages) finds likeliest.
 fn guess(name: &str, bytes: Vec<u8>) -> Result<Text, String> {
     if let Some(at) = bytes.iter().position(|b| *b == 0) {
         return Err(binary(name, "zero", line_of(&bytes, at)));
@@ -122,24 +169,49 @@ fn guess(name: &str, bytes: Vec<u8>) -> Result<Text, String> {
             return Ok(Text {
                 text,
                 encoding: "UTF-8",
+                by: By::Utf8,
             });
         }
         Err(e) => e.into_bytes(),
     };
-    if let Some(at) = bytes.iter().position(|b| is_control(*b)) {
-        return Err(binary(name, "control", line_of(&bytes, at)));
+    // ISO-2022-JP is left out: it is 7-bit, so a file that is not UTF-8 is never in it, and its
+    // escape bytes are what the control check below refuses.
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(&bytes, true);
+    let encoding = detector.guess(None, Utf8Detection::Deny);
+    decode(name, encoding, &bytes, By::Detected)
+}
+
+/// Decodes bytes without a byte-order mark. In UTF-8 only a zero byte is binary (the sanitiser
+/// removes other control characters at import, as before); in any other encoding so is every
+/// control character, which covers the bytes a single-byte encoding leaves undefined (decoded
+/// as C1 controls).
+fn decode(name: &str, encoding: &'static Encoding, bytes: &[u8], by: By) -> Result<Text, String> {
+    let enc = encoding.name();
+    let text = encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .ok_or_else(|| {
+            format!(
+                "{name} is not {enc} text: name the export's encoding with --encoding (or \
+                 [import] encoding = \"auto\" to detect it), or save the export as UTF-8"
+            )
+        })?;
+    let binary_char = |c: char| c == '\0' || (encoding != encoding_rs::UTF_8 && is_control(c));
+    if let Some((at, c)) = text.char_indices().find(|(_, c)| binary_char(*c)) {
+        let what = if c == '\0' { "zero" } else { "control" };
+        return Err(binary(name, what, line_of(text.as_bytes(), at)));
     }
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
     Ok(Text {
         text: text.into_owned(),
-        encoding: "windows-1252",
+        encoding: enc,
+        by,
     })
 }
 
-/// Bytes no text export holds: C0 controls other than tab, line feed and carriage return, DEL,
-/// and the five bytes Windows-1252 leaves undefined.
-fn is_control(b: u8) -> bool {
-    matches!(b, 0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f | 0x81 | 0x8d | 0x8f | 0x90 | 0x9d)
+/// Characters no text export holds: C0 controls other than tab, line feed and carriage return,
+/// DEL, and the C1 controls.
+fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 fn binary(name: &str, what: &str, line: usize) -> String {
@@ -180,8 +252,10 @@ mod tests {
         assert!(e.contains("binary data (a zero byte on line 2)"), "{e}");
         let e = check_text("x.csv", b"a,b\nc\xe9\nd\x01\n".to_vec()).unwrap_err();
         assert!(e.contains("binary data (a control byte on line 3)"), "{e}");
-        let e = check_text("x.csv", b"a\x81b".to_vec()).unwrap_err();
-        assert!(e.contains("a control byte on line 1"), "{e}");
+        // 0x81 is undefined in Windows-1252 (it starts a letter in Shift_JIS, which the detector
+        // may pick for so short a text).
+        let e = check_text_as("x.csv", b"a\x81b".to_vec(), Some(encoding_rs::WINDOWS_1252));
+        assert!(e.unwrap_err().contains("a control byte on line 1"));
         let e = check_text("x.csv", utf16("a,b\nc\0", false)).unwrap_err();
         assert!(e.contains("a zero byte on line 2"), "{e}");
         let mut long = b"a\nb\n".to_vec();
@@ -204,7 +278,7 @@ mod tests {
         let t = check_text("x.csv", b"Caf\xe9 \x93M\xfcller\x94,5 \x80\r\n".to_vec()).unwrap();
         assert_eq!(t.text, "Café \u{201c}Müller\u{201d},5 €\r\n");
         assert_eq!(t.encoding, "windows-1252");
-        assert!(t.notice().unwrap().starts_with("read as Windows-1252"));
+        assert!(t.notice().unwrap().starts_with("read as windows-1252"));
     }
 
     #[test]
@@ -230,15 +304,73 @@ mod tests {
         );
     }
 
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/tests/fixtures/import/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(path).unwrap()
+    }
+
+    #[test]
+    fn polish_and_russian_exports_are_detected_and_said_so() {
+        let t = check_text("x.csv", fixture("salesforce-1250.csv")).unwrap();
+        assert_eq!(t.encoding, "windows-1250");
+        assert!(
+            t.text.contains("Łódź Logistyka;Zażółć gęślą jaźń"),
+            "{}",
+            t.text
+        );
+        assert!(t.text.contains("Żółć Sp. z o.o."), "{}", t.text);
+        assert!(t.notice().unwrap().starts_with("read as windows-1250"));
+        let t = check_text("x.csv", fixture("salesforce-1251.csv")).unwrap();
+        assert_eq!(t.encoding, "windows-1251");
+        assert!(t.text.contains("Встреча с клиентом;Meeting"), "{}", t.text);
+        assert!(t.text.contains("ООО Москва"), "{}", t.text);
+    }
+
+    #[test]
+    fn a_named_encoding_overrides_detection_but_not_a_byte_order_mark() {
+        let bytes = fixture("salesforce-1250.csv");
+        let t = check_text_as("x.csv", bytes, Some(encoding_rs::WINDOWS_1251)).unwrap();
+        assert_eq!(t.encoding, "windows-1251");
+        // "Łódź" in Windows-1250 bytes, read as Cyrillic.
+        assert!(t.text.contains("Јуdџ Logistyka"), "{}", t.text);
+        assert!(t.notice().unwrap().contains("as you asked"));
+        let t = check_text_as(
+            "x.csv",
+            "a,\u{e9}".as_bytes().to_vec(),
+            Some(encoding_rs::WINDOWS_1250),
+        );
+        assert_eq!(t.unwrap().text, "a,\u{102}\u{a9}");
+        let bom = utf16("a,\u{e9}", false);
+        let t = check_text_as("x.csv", bom, Some(encoding_rs::WINDOWS_1250)).unwrap();
+        assert_eq!((t.text.as_str(), t.encoding), ("a,\u{e9}", "UTF-16LE"));
+    }
+
+    #[test]
+    fn a_named_encoding_still_refuses_control_bytes_and_bytes_it_does_not_define() {
+        let e = check_text_as(
+            "x.csv",
+            b"a\nb\x1bc".to_vec(),
+            Some(encoding_rs::WINDOWS_1251),
+        );
+        assert!(e.unwrap_err().contains("a control byte on line 2"));
+        let e = check_text_as("x.csv", b"a\x98b".to_vec(), Some(encoding_rs::WINDOWS_1251));
+        assert!(e.unwrap_err().contains("a control byte on line 1"));
+        let e = check_text_as("x.csv", b"a\xffb".to_vec(), Some(encoding_rs::UTF_8));
+        assert!(e.unwrap_err().contains("is not UTF-8 text"));
+    }
+
     #[test]
     fn files_above_the_cap_are_refused_before_reading() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.ics");
         std::fs::write(&path, vec![b'a'; 2048]).unwrap();
-        let e = read_text(&path, 1024).unwrap_err();
+        let e = read_text(&path, 1024, None).unwrap_err();
         assert!(e.contains("larger than"), "{e}");
-        assert!(read_text(&path, 4096).is_ok());
-        let e = read_text(dir.path(), 4096).unwrap_err();
+        assert!(read_text(&path, 4096, None).is_ok());
+        let e = read_text(dir.path(), 4096, None).unwrap_err();
         assert!(e.contains("is a folder"), "{e}");
     }
 }

@@ -103,7 +103,7 @@ pub fn checked_window(from: NaiveDate, to: NaiveDate, zone: Zone) -> Result<Wind
 }
 
 fn read(source: Source, file: &Path, config: &Config, window: &Window) -> Result<Parsed, String> {
-    let text = input::read_text(file, input::MAX_BYTES)?;
+    let text = input::read_text(file, input::MAX_BYTES, config.import.encoding())?;
     if text.text.trim().is_empty() {
         return Err(format!(
             "{} is empty: export the calendar or the activities again",

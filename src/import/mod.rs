@@ -81,6 +81,19 @@ impl Item {
         changed
     }
 
+    /// Cuts a title or account longer than [`MAX_TITLE`] and any other field longer than
+    /// [`MAX_FIELD`] characters. True when something was cut.
+    fn cut_long_text(&mut self) -> bool {
+        let mut changed = cut_text(&mut self.title, MAX_TITLE);
+        if let Some(account) = &mut self.account {
+            changed |= cut_text(account, MAX_TITLE);
+        }
+        for value in self.fields.values_mut() {
+            changed |= cut_text(value, MAX_FIELD);
+        }
+        changed
+    }
+
     /// The text of one field ("" when the item has none).
     pub fn field(&self, field: Field) -> String {
         match field {
@@ -183,16 +196,23 @@ impl Parsed {
     /// Writes every time at the rep's offset in force at that time (as the journal's own sessions
     /// are) and keeps one item per source.
     pub fn finish(&mut self, zone: &Zone) {
-        let mut cleaned = 0;
+        let (mut cleaned, mut cut) = (0, 0);
         for item in &mut self.items {
             item.start = item.start.with_timezone(zone).fixed_offset();
             item.end = item.end.with_timezone(zone).fixed_offset();
             cleaned += usize::from(item.drop_unsafe_characters());
+            cut += usize::from(item.cut_long_text());
         }
         if cleaned > 0 {
             self.notices.push(format!(
                 "{cleaned} item(s) held control or direction-changing characters in their text; \
                  they were removed"
+            ));
+        }
+        if cut > 0 {
+            self.notices.push(format!(
+                "{cut} item(s) had a title or account cut to {MAX_TITLE} characters or another \
+                 field cut to {MAX_FIELD}"
             ));
         }
         self.dedup();
@@ -449,6 +469,25 @@ impl Plan {
 
 /// At most this many items are read from one export: a year of a busy calendar is about 5,000.
 pub const MAX_ITEMS: usize = 200_000;
+
+/// Cuts `text` to `max` characters, the last one an ellipsis; true when it was longer.
+fn cut_text(text: &mut String, max: usize) -> bool {
+    match text.char_indices().nth(max.saturating_sub(1)) {
+        Some((at, _)) if text[at..].chars().nth(1).is_some() => {
+            text.truncate(at);
+            text.push('…');
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Titles and accounts longer than this many characters are cut: they go into the journal and
+/// onto one table row, and no real meeting or account name comes near it.
+pub const MAX_TITLE: usize = 1000;
+/// Other fields (description, attendees, …) are only matched by rules, never stored: this many
+/// characters hold any real invitation text.
+pub const MAX_FIELD: usize = 10_000;
 
 pub fn too_many() -> String {
     format!("more than {MAX_ITEMS} items in the period: import a shorter period")

@@ -12,7 +12,7 @@ use crate::domain::timefmt::{format_hhmm, format_minutes};
 use crate::domain::{Block, BlockKind, Category, Day, Session};
 use crate::tui::app::DayView;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{read_only_notice, truncate};
+use crate::tui::widgets::{read_only_notice, text_width, truncate};
 use chrono::{DateTime, FixedOffset, NaiveTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -246,7 +246,7 @@ impl PlanView<'_> {
             .collect();
         let label = "This week  ";
         // Cut with "…" where the pane ends, not in the middle of a word without a sign.
-        let room = usize::from(width.saturating_sub(2)).saturating_sub(label.len());
+        let room = usize::from(width.saturating_sub(2)).saturating_sub(text_width(label));
         Some(Line::from(vec![
             Span::styled(label, self.theme.dim()),
             Span::raw(truncate(&parts.join("  ·  "), room)),
@@ -441,11 +441,10 @@ impl PlanView<'_> {
             )
         };
         let left = format!("{} ██ {tag:<4} ", format_hhmm(b.start));
-        let room = (width as usize).saturating_sub(
-            left.chars().count() + marks.chars().count() + right.chars().count() + 2,
-        );
+        let room = (width as usize)
+            .saturating_sub(text_width(&left) + text_width(&marks) + text_width(&right) + 2);
         let title = truncate(&title, room);
-        let pad = room.saturating_sub(title.chars().count());
+        let pad = room.saturating_sub(text_width(&title));
         let line = Line::from(vec![
             Span::styled(left, style),
             Span::styled(
@@ -574,6 +573,9 @@ mod tests {
         assert_eq!(truncate("Prospecting", 6), "Prosp…");
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abc", 0), "");
+        // Columns, not characters; sanitised before it is measured.
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("a\u{200B}bc", 3), "a\u{FFFD}…");
     }
 
     #[test]

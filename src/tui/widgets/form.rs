@@ -197,7 +197,7 @@ impl Form {
             .iter()
             .enumerate()
             .map(|(i, f)| {
-                let value = tail(&f.value, room).chars().count();
+                let value = super::text_width(&tail(&f.value, room));
                 let hint = if i == self.focus {
                     f.hint.chars().count() + 1
                 } else {
@@ -216,14 +216,27 @@ impl Form {
     }
 }
 
-/// The end of `text` in at most `room` characters, after a "…" when it had to be cut.
+/// The end of `text`, sanitised, in at most `room` columns, after a "…" when it had to be cut.
+/// Measured in columns as drawn (see [`super::text_width`]), so a value with emoji or CJK
+/// characters does not run past the box.
 fn tail(text: &str, room: usize) -> String {
-    let count = text.chars().count();
-    if count <= room || room == 0 {
-        return text.to_string();
+    let text = crate::sanitize::for_terminal(text);
+    if super::text_width(&text) <= room || room == 0 {
+        return text.into_owned();
     }
-    let kept: String = text.chars().skip(count - (room - 1)).collect();
-    format!("…{kept}")
+    let mut kept: Vec<&str> = vec![];
+    let mut used = 0;
+    // One column stays for the "…".
+    for g in super::graphemes(&text).rev() {
+        let w = usize::from(ratatui::buffer::CellWidth::cell_width(g));
+        if used + w + 1 > room {
+            break;
+        }
+        kept.push(g);
+        used += w;
+    }
+    kept.reverse();
+    format!("…{}", kept.concat())
 }
 
 /// A field holds one line: a pasted line break or tab becomes a space (no word is dropped), other
@@ -263,6 +276,9 @@ mod tests {
         );
         assert_eq!(tail("abc", 3), "abc");
         assert_eq!(tail("abcdef", 4), "…def");
+        // Columns, not characters: two wide characters fill four columns.
+        assert_eq!(tail("ab日本語", 5), "…本語");
+        assert_eq!(tail("x\u{200B}y", 3), "x\u{FFFD}y");
     }
 
     #[test]
