@@ -270,3 +270,39 @@ fn sigkill_during_edits_loses_no_acknowledged_edit() {
     }
     assert!(acked > 0, "no edit finished before its kill in 40 runs");
 }
+
+#[test]
+fn a_calendar_correction_and_deletion_survive_a_re_import() {
+    let cli = Cli::new();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/google.ics");
+    let import = || {
+        let args = [
+            "import",
+            "calendar",
+            file.to_str().unwrap(),
+            "--yes",
+            "--unmatched",
+            "other",
+        ];
+        cli.run(&at("12:00"), &args).0
+    };
+    import();
+    let when = at("12:00");
+    // The stand-up of the 23rd really ran to 10:15; the dentist is not work time at all.
+    let day = "2026-11-23";
+    cli.run(
+        &when,
+        &["edit", "s1", "--end", "10:15", "--date", day, "-q"],
+    );
+    cli.run(&when, &["delete", "s2", "--date", day, "-q"]);
+    let (before, other) = (cli.day_file(day), cli.day_file("2026-11-17"));
+    let again = import();
+    assert!(again.contains("2 corrected by you"), "{again}");
+    assert!(again.contains("4 unchanged"), "{again}");
+    assert_eq!(cli.day_file(day), before);
+    assert_eq!(
+        cli.day_file("2026-11-17"),
+        other,
+        "unchanged items stay unchanged"
+    );
+}
