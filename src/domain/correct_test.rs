@@ -160,3 +160,30 @@ fn moving_a_running_focus_start_moves_the_timer_with_it() {
     assert_eq!(timer.since, Some(at("11:40")));
     assert_eq!(timer.remaining(at("12:00")), 10 * 60);
 }
+
+#[test]
+fn a_session_across_midnight_splits_there_and_the_undo_is_exact() {
+    let mut d = Day::new(at("12:00").date_naive());
+    let next_day =
+        |hm: &str| DateTime::parse_from_rfc3339(&format!("2026-11-27T{hm}:00+01:00")).unwrap();
+    d.sessions.push(session(
+        "s1",
+        at("22:00"),
+        Some(next_day("02:00")),
+        Category::Reactive,
+        SessionKind::Manual,
+    ));
+    let original = d.clone();
+    let undo = DayEdit::SplitSession {
+        id: "s1".into(),
+        at: next_day("00:00"),
+        new_id: None,
+    }
+    .apply(&mut d)
+    .unwrap();
+    assert_eq!(d.sessions[0].end, Some(next_day("00:00")));
+    assert_eq!(d.sessions[1].start, next_day("00:00"));
+    assert_eq!(d.sessions[1].end, Some(next_day("02:00")));
+    undo.apply(&mut d).unwrap();
+    assert_eq!(d.sessions, original.sessions);
+}
