@@ -196,7 +196,7 @@ pub fn run(
         let date = carry_over::running_ahead(journal, today.date)?;
         journal.load(date).ok()
     };
-    let mut running = if is_running(&today) {
+    let mut running = if today.is_running() {
         today.clone()
     } else {
         ahead()
@@ -211,10 +211,6 @@ pub fn run(
     }
     StatusLine::observed(journal, (&today, &running), config, now).print(json, format);
     ExitCode::from(EXIT_OK)
-}
-
-fn is_running(day: &Day) -> bool {
-    day.timer.is_some() || day.sessions.iter().any(|s| s.end.is_none())
 }
 
 #[cfg(test)]

@@ -110,7 +110,7 @@ fn day_of_the_running(
         op,
         TimerOp::Start(_) | TimerOp::PassOn { .. } | TimerOp::Park(_)
     );
-    if starts_new || journal.load(today).is_ok_and(|d| is_running(&d)) {
+    if starts_new || journal.load(today).is_ok_and(|d| d.is_running()) {
         return today;
     }
     crate::journal::carry_over::running_ahead(journal, today).unwrap_or(today)
@@ -128,7 +128,7 @@ pub fn run_at(
 ) -> ExitCode {
     let settings = config.timer_settings();
     let day = crate::journal::carry_over::running_earlier(journal, zone, now)
-        .filter(|_| !journal.load(now.date_naive()).is_ok_and(|d| is_running(&d)))
+        .filter(|_| !journal.load(now.date_naive()).is_ok_and(|d| d.is_running()))
         .map_or(now.date_naive(), |d| d.date);
     let instant = match answer_instant(at, day, zone, now) {
         Ok(instant) => instant,
@@ -148,10 +148,6 @@ pub fn run_at(
         .and_then(|()| super::settle_earlier(journal, config, zone, now))
         .and_then(|_| journal.load(now.date_naive()));
     report(journal, result, config, now, json)
-}
-
-fn is_running(day: &Day) -> bool {
-    day.timer.is_some() || day.sessions.iter().any(|s| s.end.is_none())
 }
 
 /// `HH:MM` on `day`, refused when it is still to come.

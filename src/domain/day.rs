@@ -238,6 +238,11 @@ impl Day {
         *mark = (*mark).max(number);
     }
 
+    /// True while anything runs on this day: a timer, or a session with no end.
+    pub fn is_running(&self) -> bool {
+        self.timer.is_some() || self.sessions.iter().any(|s| s.end.is_none())
+    }
+
     /// The session still running, if any.
     pub fn open_session(&self) -> Option<&Session> {
         self.sessions.iter().find(|s| s.end.is_none())

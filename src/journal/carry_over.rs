@@ -53,7 +53,7 @@ pub fn settle_earlier_days(
         .clamp(today - Duration::days(MAX_DAYS_BACK), yesterday);
     let mut closed = vec![];
     for date in first.iter_days().take_while(|d| *d < today) {
-        let Some(day) = journal.load(date).ok().filter(running) else {
+        let Some(day) = journal.load(date).ok().filter(Day::is_running) else {
             continue;
         };
         let midnight = day_bounds(zone, date + Duration::days(1)).start;
@@ -81,7 +81,7 @@ pub fn running_earlier(journal: &Journal, zone: &Zone, now: DateTime<FixedOffset
         .iter_days()
         .take_while(|d| *d < today)
         .filter_map(|d| journal.load_existing(d)?.ok())
-        .filter(running)
+        .filter(Day::is_running)
         .last()
 }
 
@@ -92,12 +92,8 @@ pub fn running_ahead(journal: &Journal, today: NaiveDate) -> Option<NaiveDate> {
     journal
         .load_existing(next)?
         .ok()
-        .filter(running)
+        .filter(Day::is_running)
         .map(|_| next)
-}
-
-fn running(day: &Day) -> bool {
-    day.timer.is_some() || day.sessions.iter().any(|s| s.end.is_none())
 }
 
 /// Splits what runs on `date` at `midnight`: `date` keeps the part before, the next day goes on

@@ -75,7 +75,7 @@ impl PlanView<'_> {
             super::sessions_view::render(mode, day, self.now, self.theme, timeline, buf);
             return;
         }
-        self.render_timeline(day, timeline, buf);
+        self.render_timeline(day, &counted, timeline, buf);
         if let Some(form) = &self.tab.form {
             let height = form.form.height(area.width).min(area.height);
             let form_area = Rect {
@@ -253,7 +253,8 @@ impl PlanView<'_> {
         ]))
     }
 
-    fn render_timeline(&self, day: &Day, mut area: Rect, buf: &mut Buffer) {
+    /// `counted` is `day` with open sessions ended by the one rule, for the blocks' figures.
+    fn render_timeline(&self, day: &Day, counted: &Day, mut area: Rect, buf: &mut Buffer) {
         if day.blocks.is_empty() && area.height > 0 {
             let text = "Nothing planned yet: a adds a block, T applies the day template, y copies the last planned day.";
             // As many rows as the words need at this width (one at 120 columns, two at 80).
@@ -271,7 +272,7 @@ impl PlanView<'_> {
                 ..area
             };
         }
-        let rows = self.rows(day);
+        let rows = self.rows(day, counted);
         let selected_row = rows
             .iter()
             .position(|r| matches!(r, Row::Block { selected: true, .. }))
@@ -298,9 +299,9 @@ impl PlanView<'_> {
         }
     }
 
-    fn rows<'d>(&self, day: &'d Day) -> Vec<Row<'d>> {
+    fn rows<'d>(&self, day: &'d Day, counted: &Day) -> Vec<Row<'d>> {
         let tz = self.zone;
-        let actuals = block_actuals(&open::counted(day, &self.life), &tz, self.now);
+        let actuals = block_actuals(counted, &tz, self.now);
         let overlapping: Vec<String> = overlapping_blocks(&day.blocks)
             .into_iter()
             .flat_map(|(a, b)| [a, b])
