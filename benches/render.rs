@@ -31,7 +31,7 @@ fn main() {
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
     println!("one redraw at 160×48 (median of 500), after the tab's data is loaded:");
     for tab in Tab::ALL {
-        app.tab = tab;
+        app.open_tab(tab);
         effects::reload_days(&mut app, &journal);
         let mut times: Vec<Duration> = (0..500)
             .map(|_| {

@@ -234,14 +234,14 @@ fn nov(day: u32) -> NaiveDate {
 fn from_the_month_tab_an_import_is_reviewed_then_written() {
     let path = fixture("google.ics").display().to_string();
     let mut h = dashboard_import(&path);
-    assert!(h.app.import.is_some(), "{:?}", h.app.banner);
+    assert!(h.app.import_review().is_some(), "{:?}", h.app.message());
     let screen = h.screen(110, 24);
     assert!(screen.contains("Import google.ics"), "{screen}");
     assert!(h.file(nov(23)).is_empty(), "nothing is written before a");
     h.type_keys("\tra");
-    assert!(h.app.import.is_none());
+    assert!(h.app.import_review().is_none());
     assert_dentist_written_as_reactive(&h);
-    let banner = h.app.banner.clone().unwrap_or_default();
+    let banner = h.app.message().unwrap_or_default();
     assert!(banner.contains("6 added"), "{banner}");
     let screen = h.screen(110, 24);
     assert!(screen.contains("Month · November 2026"), "{screen}");
@@ -252,9 +252,9 @@ fn from_the_month_tab_q_abandons_and_writes_nothing() {
     let path = fixture("google.ics").display().to_string();
     let mut h = dashboard_import(&path);
     h.type_keys("q");
-    assert!(h.app.import.is_none());
+    assert!(h.app.import_review().is_none());
     assert_eq!(
-        h.app.banner.as_deref(),
+        h.app.message().as_deref(),
         Some("Import abandoned: nothing was written.")
     );
     assert!(h.file(nov(17)).is_empty());
@@ -263,8 +263,8 @@ fn from_the_month_tab_q_abandons_and_writes_nothing() {
 #[test]
 fn a_path_that_is_no_export_keeps_the_prompt_open_with_why() {
     let h = dashboard_import("/tmp/no/such/notes.ics");
-    assert!(h.app.import.is_none());
-    let prompt = h.app.prompt.as_ref().expect("the prompt stays open");
+    assert!(h.app.import_review().is_none());
+    let prompt = h.app.prompt().expect("the prompt stays open");
     let error = prompt.form.error.clone().unwrap_or_default();
     assert!(
         error.contains("there is no /tmp/no/such/notes.ics"),
@@ -289,9 +289,9 @@ fn an_export_that_does_not_read_is_named_in_the_banner_and_nothing_opens() {
     let bad = dir.path().join("calendar.ics");
     std::fs::write(&bad, "hello, not a calendar\n").unwrap();
     let h = dashboard_import(&bad.display().to_string());
-    assert!(h.app.import.is_none());
-    assert!(h.app.prompt.is_none());
-    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(h.app.import_review().is_none());
+    assert!(h.app.prompt().is_none());
+    let banner = h.app.message().unwrap_or_default();
     assert!(banner.starts_with("Not imported:"), "{banner}");
     assert!(banner.contains("BEGIN:VCALENDAR"), "{banner}");
 }
@@ -304,7 +304,7 @@ fn a_second_import_shows_what_the_first_wrote_and_a_choice_replaces_it() {
     h.type_keys("I");
     h.type_keys(&path);
     h.type_keys("\n");
-    let review = h.app.import.as_ref().expect("the review opens again");
+    let review = h.app.import_review().expect("the review opens again");
     let dentist = review
         .proposals
         .iter()
@@ -322,7 +322,7 @@ fn a_second_import_shows_what_the_first_wrote_and_a_choice_replaces_it() {
         h.sessions(nov(23)),
         vec!["09:30-10:00 imported PRO Team stand-up"]
     );
-    let banner = h.app.banner.clone().unwrap_or_default();
+    let banner = h.app.message().unwrap_or_default();
     assert!(banner.contains("1 removed"), "{banner}");
 }
 
@@ -335,7 +335,7 @@ fn a_write_that_fails_keeps_the_review_and_its_choices_until_a_works() {
     let blocked = h.journal.day_path(nov(23));
     std::fs::create_dir_all(&blocked).unwrap();
     h.type_keys("a");
-    let review = h.app.import.as_ref().expect("the review stays open");
+    let review = h.app.import_review().expect("the review stays open");
     let failure = review.failure.clone().unwrap_or_default();
     assert!(failure.contains("2026-11-23"), "{failure}");
     assert_eq!(review.chosen(), 1, "the choice is kept");
@@ -344,9 +344,9 @@ fn a_write_that_fails_keeps_the_review_and_its_choices_until_a_works() {
     assert!(screen.contains("a tries again"), "{screen}");
     std::fs::remove_dir(&blocked).unwrap();
     h.type_keys("a");
-    assert!(h.app.import.is_none(), "{:?}", h.app.banner);
+    assert!(h.app.import_review().is_none(), "{:?}", h.app.message());
     assert_dentist_written_as_reactive(&h);
-    let banner = h.app.banner.clone().unwrap_or_default();
+    let banner = h.app.message().unwrap_or_default();
     assert!(banner.contains("Imported google.ics"), "{banner}");
 }
 
@@ -356,8 +356,8 @@ fn abandoning_after_a_failed_write_says_what_was_left_half_done() {
     let mut h = dashboard_import(&path);
     std::fs::create_dir_all(h.journal.day_path(nov(23))).unwrap();
     h.type_keys("aq");
-    assert!(h.app.import.is_none());
-    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(h.app.import_review().is_none());
+    let banner = h.app.message().unwrap_or_default();
     assert!(banner.starts_with("Import not finished:"), "{banner}");
     assert!(banner.contains("The days before 2026-11-23"), "{banner}");
 }
@@ -379,7 +379,7 @@ fn the_mouse_wheel_moves_through_the_dashboards_review() {
     h.app.handle(&wheel(MouseEventKind::ScrollDown));
     h.app.handle(&wheel(MouseEventKind::ScrollDown));
     h.app.handle(&wheel(MouseEventKind::ScrollUp));
-    assert_eq!(h.app.import.as_ref().map(|r| r.selected), Some(1));
+    assert_eq!(h.app.import_review().map(|r| r.selected), Some(1));
 }
 
 #[test]

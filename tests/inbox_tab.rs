@@ -40,7 +40,7 @@ fn with_templates(h: &mut Harness) {
     )
     .unwrap();
     std::fs::write(dir.join("broken.md"), [0xff, 0x00, 0xfe]).unwrap();
-    h.app.templates_dir = dir;
+    h.app.set_templates_dir(dir);
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn park_from_the_plan_tab_run_a_slot_triage_and_copy_a_template() {
     let mut h = Harness::new(at("2026-11-26T09:00:00+01:00"));
     with_templates(&mut h);
     let out = Screen::default();
-    h.app.terminal_out = Box::new(out.clone());
+    h.app.set_terminal_out(Box::new(out.clone()));
     h.type_keys("nreply Anna re pricing\nnACME invoice\nnforward contract to legal\n");
     h.run_for(Duration::minutes(150), Duration::minutes(5)); // 11:30, the first slot
     h.type_keys("3s");
@@ -65,8 +65,7 @@ fn park_from_the_plan_tab_run_a_slot_triage_and_copy_a_template() {
     );
     assert!(
         h.app
-            .banner
-            .clone()
+            .message()
             .unwrap_or_default()
             .contains("Copied \"pricing\" (OSC 52)")
     );
@@ -113,7 +112,7 @@ fn running_over_the_slot_is_shown() {
 #[test]
 fn a_broken_template_is_refused_and_a_missing_folder_is_explained() {
     let mut h = Harness::new(at("2026-11-26T09:00:00+01:00"));
-    h.app.templates_dir = h.tmp.path().join("no-such-folder");
+    h.app.set_templates_dir(h.tmp.path().join("no-such-folder"));
     h.type_keys("3");
     assert!(h.screen(100, 30).contains("protime template new"));
     with_templates(&mut h);
@@ -121,12 +120,11 @@ fn a_broken_template_is_refused_and_a_missing_folder_is_explained() {
     h.type_keys("3l\n");
     assert!(
         h.app
-            .banner
-            .clone()
+            .message()
             .unwrap_or_default()
             .contains("broken cannot be copied: not text"),
         "{:?}",
-        h.app.banner
+        h.app.message()
     );
 }
 
@@ -176,7 +174,7 @@ fn after_the_last_waiting_mail_the_next_key_does_not_quietly_re_mark_a_handled_o
     h.type_keys("3");
     h.type_keys("r"); // the first: replied
     h.type_keys("jx"); // the last waiting one (now second): dropped
-    let waiting_selected = h.app.inbox.selected;
+    let waiting_selected = h.app.inbox_tab().selected;
     h.type_keys("x"); // the one still waiting
     let day = h.journal.load(today()).unwrap();
     let states: Vec<ParkedState> = day.parked.iter().map(|p| p.state).collect();

@@ -7,9 +7,9 @@ mod common;
 use chrono::Duration;
 use common::{Harness, at};
 use proptest::prelude::*;
-use protime::tui::app::Effect;
 use protime::tui::effects;
 use protime::tui::event::Event;
+use protime::tui::shared::Effect;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const NOW: &str = "2026-11-26T09:55:00+01:00";
@@ -76,7 +76,7 @@ fn harness(start: Start) -> Harness {
         Start::Empty => {}
         Start::Planned => h.type_keys("T"),
         Start::Unreadable => {
-            let path = h.journal.day_path(h.app.now.date_naive());
+            let path = h.journal.day_path(h.app.now().date_naive());
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
             h = h.restart(at(NOW));
@@ -102,7 +102,7 @@ fn run(h: &mut Harness, steps: &[Step]) {
                 h.app.handle(&Event::Key(KeyEvent::new(*code, *modifiers)))
             }
             Step::Paste(text) => h.app.handle(&Event::Paste(text.clone())),
-            Step::Wait(seconds) => h.app.tick(h.app.now + Duration::seconds(*seconds)),
+            Step::Wait(seconds) => h.app.tick(h.app.now() + Duration::seconds(*seconds)),
             Step::Draw(w, hgt) => {
                 draw(h, *w, *hgt);
                 vec![]

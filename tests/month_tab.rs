@@ -43,7 +43,7 @@ fn the_month_before_and_the_week_view() {
     let mut h = harness(&generated());
     h.type_keys("h");
     assert_eq!(
-        h.app.month.month,
+        h.app.month_tab().month,
         NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
     );
     let screen = h.screen(120, 32);
@@ -53,7 +53,7 @@ fn the_month_before_and_the_week_view() {
     insta::assert_snapshot!("weeks_120x32", h.screen(120, 32));
     h.type_keys("t");
     assert_eq!(
-        h.app.month.month,
+        h.app.month_tab().month,
         NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
     );
 }

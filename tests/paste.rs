@@ -32,9 +32,9 @@ fn a_paste_into_the_park_prompt_keeps_every_word() {
     h.paste("Re: pricing for ACME\nDear Anna, please send");
     h.type_keys("\n");
     let screen = h.screen(110, 30);
-    assert!(h.app.prompt.is_none(), "{screen}");
+    assert!(h.app.prompt().is_none(), "{screen}");
     assert!(
-        h.app.plan.form.is_none(),
+        h.app.plan_tab().form.is_none(),
         "the e in Dear opened nothing: {screen}"
     );
     h.type_keys("3");
@@ -51,7 +51,7 @@ fn a_paste_with_no_field_open_is_dropped_with_a_word() {
     h.paste("do");
     assert!(h.plan(today()).is_empty());
     assert!(h.file(today()).is_empty(), "nothing written");
-    let banner = h.app.banner.clone().unwrap_or_default();
+    let banner = h.app.message().unwrap_or_default();
     assert!(banner.starts_with("Nothing to paste into"), "{banner}");
 }
 

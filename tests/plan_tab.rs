@@ -43,7 +43,7 @@ fn quick_start_plans_a_six_block_day_in_at_most_40_keys() {
 fn edit_move_resize_delete_undo_redo_land_in_the_file() {
     let mut h = Harness::new(now());
     h.type_keys("a\tTitle?\n"); // End field gets "Title?": refused, form stays open
-    assert!(h.app.plan.form.as_ref().unwrap().form.error.is_some());
+    assert!(h.app.plan_tab().form.as_ref().unwrap().form.error.is_some());
     h.press(KeyCode::Esc);
     assert!(h.file(today()).is_empty(), "nothing saved half-way");
     h.type_keys("a\t\t\tCalls\n"); // 08:30-09:00 proactive "Calls"
@@ -68,21 +68,20 @@ fn copy_yesterday_brings_the_last_planned_day_over() {
     h.press(KeyCode::Left);
     h.type_keys("T");
     h.press(KeyCode::Char('t'));
-    assert_eq!(h.app.plan.date, today());
+    assert_eq!(h.app.plan_tab().date, today());
     h.type_keys("y");
     assert_eq!(h.plan(today()).len(), 4);
     assert!(
         h.app
-            .banner
-            .as_deref()
-            .unwrap_or("")
+            .message()
+            .unwrap_or_default()
             .contains("copied the plan of Wed 25 Nov")
     );
     h.type_keys("y");
     assert!(
-        h.app.banner.as_deref().unwrap_or("").contains("overlap"),
+        h.app.message().unwrap_or_default().contains("overlap"),
         "{:?}",
-        h.app.banner
+        h.app.message()
     );
     assert_eq!(h.plan(today()).len(), 4);
 }
@@ -116,7 +115,7 @@ fn a_manual_entry_still_ahead_keeps_the_form_open_with_why() {
     let mut h = Harness::new(now());
     // now() is 07:50: 08:00-09:00 has not happened yet.
     h.type_keys("m08:00\t09:00\tr\tACME outage\n");
-    let form = h.app.plan.form.as_ref().expect("the form stays open");
+    let form = h.app.plan_tab().form.as_ref().expect("the form stays open");
     let error = form.form.error.clone().unwrap_or_default();
     assert!(error.contains("has not come yet"), "{error}");
     assert!(h.file(today()).is_empty());
@@ -130,7 +129,7 @@ fn a_corrupt_day_is_shown_read_only_and_never_written() {
     std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
     effects::reload_days(&mut h.app, &h.journal);
     h.type_keys("Tao");
-    assert!(h.app.banner.as_deref().unwrap_or("").contains("read-only"));
+    assert!(h.app.message().unwrap_or_default().contains("read-only"));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "schema = 1\n[[block]\n"
@@ -159,7 +158,7 @@ fn a_click_on_a_timeline_row_selects_that_block() {
     };
     h.app.handle(&Event::Mouse(click));
     assert_eq!(
-        h.app.plan.selected_block().map(|b| b.title.as_str()),
+        h.app.plan_tab().selected_block().map(|b| b.title.as_str()),
         Some("Review the day")
     );
     h.type_keys("d");
@@ -177,7 +176,7 @@ fn moving_on_a_day_without_blocks_or_with_an_unreadable_file_does_nothing() {
     ] {
         h.press(code);
     }
-    assert!(h.app.plan.selected.is_none());
+    assert!(h.app.plan_tab().selected.is_none());
     let path = h.journal.day_path(today());
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
@@ -213,7 +212,7 @@ fn an_edit_saves_only_the_fields_it_changed_onto_what_another_pane_wrote() {
         .unwrap();
     h.type_keys("\t\t\tInitech calls\n");
     assert_eq!(h.plan(today()), vec!["09:00-09:30 RE Globex calls"]);
-    let banner = h.app.banner.clone().unwrap_or_default();
+    let banner = h.app.message().unwrap_or_default();
     assert!(
         banner.contains("another window changed this block's title"),
         "{banner}"

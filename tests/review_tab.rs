@@ -142,7 +142,7 @@ fn harness(fill: fn(&mut Day)) -> Harness {
 fn the_review_tab_goes_no_further_than_today() {
     let mut h = harness(good_day);
     h.type_keys("4lll");
-    assert_eq!(h.app.review.date, today());
+    assert_eq!(h.app.review_tab().date, today());
     h.type_keys("y");
     let tomorrow = today().succ_opt().unwrap();
     assert!(
@@ -171,7 +171,7 @@ fn the_fast_path_takes_two_keys() {
 #[test]
 fn note_and_tomorrow_are_typed_in_a_form_and_the_plan_offers_the_promise() {
     let mut h = harness(bad_day);
-    h.type_keys("4n");
+    h.type_keys("4N");
     h.type_keys("eGlobex outage again\tACME proposal first\n");
     let review = h.journal.load(today()).unwrap().review.unwrap();
     assert_eq!(
@@ -198,12 +198,11 @@ fn an_unreviewed_yesterday_is_offered_first_thing_and_can_be_amended() {
     let mut next = h.restart(at("2026-11-27T08:00:00+01:00"));
     assert!(
         next.app
-            .banner
-            .clone()
+            .message()
             .unwrap_or_default()
             .contains("Thu 26 Nov has no review yet")
     );
-    next.type_keys("4p");
+    next.type_keys("4P");
     assert_eq!(
         next.journal.load(today()).unwrap().review.unwrap().decided,
         Some(Decision::Partly)
@@ -214,14 +213,14 @@ fn an_unreviewed_yesterday_is_offered_first_thing_and_can_be_amended() {
         Some(Decision::Yes)
     );
     next.type_keys("t");
-    assert_eq!(next.app.review.date, today().succ_opt().unwrap());
+    assert_eq!(next.app.review_tab().date, today().succ_opt().unwrap());
 }
 
 #[test]
 fn an_unanswered_yesterday_does_not_take_the_place_of_todays_review_at_its_reminder() {
     let h = harness(good_day);
     let mut next = h.restart(at("2026-11-27T08:00:00+01:00"));
-    assert_eq!(next.app.review.date, today(), "yesterday is offered");
+    assert_eq!(next.app.review_tab().date, today(), "yesterday is offered");
     next.type_keys("4");
     assert!(
         next.screen(100, 30)
@@ -230,7 +229,7 @@ fn an_unanswered_yesterday_does_not_take_the_place_of_todays_review_at_its_remin
     next.type_keys("1");
     next.run_for(chrono::Duration::hours(9), chrono::Duration::minutes(30)); // past 16:45
     let friday = today().succ_opt().unwrap();
-    assert_eq!(next.app.review.date, friday);
+    assert_eq!(next.app.review_tab().date, friday);
     next.type_keys("4y");
     assert!(next.journal.load(today()).unwrap().review.is_none());
     assert_eq!(

@@ -86,7 +86,15 @@ fn an_impossible_correction_is_refused_in_the_form() {
     let (cli, mut h) = opened_on_a_day_to_correct();
     let before = cli.day_file(DAY);
     h.type_keys("e\t08:00\n"); // an end before the start
-    let form = h.app.plan.sessions.as_ref().unwrap().form.as_ref().unwrap();
+    let form = h
+        .app
+        .plan_tab()
+        .sessions
+        .as_ref()
+        .unwrap()
+        .form
+        .as_ref()
+        .unwrap();
     assert!(
         form.form
             .error
@@ -96,7 +104,15 @@ fn an_impossible_correction_is_refused_in_the_form() {
     );
     h.press(ratatui::crossterm::event::KeyCode::Esc);
     h.type_keys("e\t18:00\n"); // an end still to come
-    let form = h.app.plan.sessions.as_ref().unwrap().form.as_ref().unwrap();
+    let form = h
+        .app
+        .plan_tab()
+        .sessions
+        .as_ref()
+        .unwrap()
+        .form
+        .as_ref()
+        .unwrap();
     assert!(
         form.form
             .error

@@ -52,7 +52,7 @@ fn each_tab_at_120x40() {
     let dir = empty_journal();
     let mut app = app_on(dir.path());
     for tab in Tab::ALL {
-        app.tab = tab;
+        app.open_tab(tab);
         let name = format!("tab_{}_120x40", tab.title().to_lowercase());
         assert_snapshot!(name, draw(&app, 120, 40).backend());
     }
@@ -68,8 +68,8 @@ fn too_small_asks_to_enlarge() {
 fn help_overlay_at_120x40() {
     let dir = empty_journal();
     let mut app = app_on(dir.path());
-    app.tab = Tab::Timer;
-    app.help = true;
+    app.open_tab(Tab::Timer);
+    app.show_help(true);
     assert_snapshot!(draw(&app, 120, 40).backend());
 }
 
@@ -103,8 +103,8 @@ fn unreadable_day_is_shown_read_only() {
 fn render_all_screens(app: &mut App, area: Rect) {
     for help in [false, true] {
         for tab in Tab::ALL {
-            app.tab = tab;
-            app.help = help;
+            app.open_tab(tab);
+            app.show_help(help);
             let mut buf = Buffer::empty(area);
             (&*app).render(area, &mut buf);
         }
@@ -116,7 +116,7 @@ fn every_screen_renders_at_every_small_size_and_a_huge_one() {
     let dir = fixed_length_dir();
     write_corrupt_today(dir.path());
     let mut app = app_on(dir.path());
-    app.banner = Some("a banner that is much longer than the narrowest terminal".into());
+    app.say("a banner that is much longer than the narrowest terminal".into());
     for width in 0..=40 {
         for height in 0..=15 {
             render_all_screens(&mut app, Rect::new(0, 0, width, height));
@@ -164,8 +164,11 @@ fn event_loop_switches_tabs_and_returns_when_input_ends() {
         &[KeyCode::Char('3'), KeyCode::Tab, KeyCode::Char('?')],
         true,
     );
-    assert!(screen.contains("┌ Review "), "{screen}");
-    assert!(screen.contains("Keys · Esc closes"), "{screen}");
+    assert!(
+        screen.contains("P partly"),
+        "the Review tab's keys: {screen}"
+    );
+    assert!(screen.contains("Esc closes"), "{screen}");
 }
 
 #[test]
@@ -177,7 +180,10 @@ fn event_loop_closes_help_with_esc() {
         KeyCode::Esc,
     ];
     let screen = run_keys(&keys, true);
-    assert!(screen.contains("┌ Review "), "{screen}");
+    assert!(
+        screen.contains("P partly"),
+        "the Review tab's keys: {screen}"
+    );
     assert!(!screen.contains("Keys · Esc closes"), "{screen}");
 }
 
@@ -212,7 +218,7 @@ fn only_the_selected_tab_is_highlighted() {
     let dir = empty_journal();
     let mut app = app_on(dir.path());
     for selected in Tab::ALL {
-        app.tab = selected;
+        app.open_tab(selected);
         let terminal = draw(&app, 120, 40);
         let buf = terminal.backend().buffer();
         for (tab, columns) in tab_ranges(120, selected) {

@@ -41,7 +41,7 @@ fn minutes(n: i64) -> Duration {
 }
 
 fn banner(h: &Harness) -> String {
-    h.app.banner.clone().unwrap_or_default()
+    h.app.message().unwrap_or_default()
 }
 
 #[test]
@@ -142,16 +142,16 @@ fn a_gap_with_no_sign_of_life_is_asked_about_once() {
     h.type_keys("s");
     h.run_for(minutes(5), minutes(1));
     h.advance(minutes(20)); // the laptop slept
-    assert!(h.app.gap.is_some());
+    assert!(h.app.gap().is_some());
     let screen = h.screen(100, 24);
     assert!(
         screen.contains("Focus “ACME proposal” began 09:00; last seen 09:05. Since then:"),
         "{screen}"
     );
     h.type_keys("x"); // not an answer: still asked
-    assert!(h.app.gap.is_some());
+    assert!(h.app.gap().is_some());
     h.type_keys("o");
-    assert!(h.app.gap.is_none());
+    assert!(h.app.gap().is_none());
     assert_eq!(
         h.sessions(today()),
         vec![
@@ -170,7 +170,7 @@ fn a_timer_started_after_protime_sat_open_and_idle_asks_about_no_gap() {
     h.run_for(minutes(10), minutes(1)); // open, nothing counting down
     h.type_keys("s");
     h.advance(chrono::Duration::seconds(1));
-    assert!(h.app.gap.is_none(), "{}", h.screen(100, 24));
+    assert!(h.app.gap().is_none(), "{}", h.screen(100, 24));
     assert_eq!(
         h.sessions(today()),
         vec![
@@ -186,10 +186,10 @@ fn answering_work_keeps_the_session_and_the_question_does_not_come_back() {
     h.type_keys("s");
     h.run_for(minutes(5), minutes(1));
     h.advance(minutes(20));
-    assert!(h.app.gap.is_some());
+    assert!(h.app.gap().is_some());
     h.type_keys("w");
     h.advance(chrono::Duration::seconds(1));
-    assert!(h.app.gap.is_none(), "{}", h.screen(100, 24));
+    assert!(h.app.gap().is_none(), "{}", h.screen(100, 24));
     assert_eq!(
         h.sessions(today()),
         vec!["09:00-open focus PRO ACME proposal"]
@@ -198,13 +198,13 @@ fn answering_work_keeps_the_session_and_the_question_does_not_come_back() {
 
 #[test]
 fn q_quits_while_the_gap_question_is_up() {
-    use protime::tui::app::Effect;
     use protime::tui::event::Event;
+    use protime::tui::shared::Effect;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut h = planned_at("09:00:00");
     h.type_keys("s");
     h.advance(minutes(20));
-    assert!(h.app.gap.is_some());
+    assert!(h.app.gap().is_some());
     let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
     assert!(h.app.handle(&q).contains(&Effect::Quit));
 }
@@ -216,7 +216,7 @@ fn a_break_alone_is_no_session_to_ask_about() {
     h.run_for(minutes(31), minutes(1)); // the round ended at 09:30, the break runs
     // Closed during the break, opened again after it: no session was open in between.
     let h = h.restart(at("2026-11-26T09:37:00+01:00"));
-    assert!(h.app.gap.is_none(), "{}", h.screen(100, 24));
+    assert!(h.app.gap().is_none(), "{}", h.screen(100, 24));
 }
 
 #[test]
@@ -225,13 +225,13 @@ fn reopening_resumes_the_open_session_with_wall_clock_time() {
     h.type_keys("s");
     h.run_for(minutes(11), minutes(1));
     assert_eq!(
-        heartbeat::last(&h.journal, h.app.now),
+        heartbeat::last(&h.journal, h.app.now()),
         Some(at("2026-11-26T09:11:00+01:00"))
     );
     let h = h.restart(at("2026-11-26T09:12:30+01:00"));
-    assert!(h.app.gap.is_none());
+    assert!(h.app.gap().is_none());
     let timer = h.journal.load(today()).unwrap().timer.unwrap();
-    assert_eq!(timer.remaining(h.app.now), 17 * 60 + 30);
+    assert_eq!(timer.remaining(h.app.now()), 17 * 60 + 30);
     assert!(h.screen(100, 24).contains("▶ focus 17:30 left"));
 }
 
@@ -289,11 +289,11 @@ fn notifications_for_focus_end_break_end_next_block_and_review() {
     use protime::notify::{NotificationKind, RecordingNotifier};
     let mut h = planned_at("08:50:00");
     let recorder = RecordingNotifier::new();
-    h.app.notifier = Box::new(recorder.clone());
+    h.app.set_notifier(Box::new(recorder.clone()));
     h.run_for(minutes(10), minutes(1)); // 08:58: the 09:00 block starts in 2 minutes
     h.type_keys("s");
     h.run_for(minutes(36), minutes(1));
-    h.app.now = at("2026-11-26T16:44:00+01:00");
+    h.app.jump_clock(at("2026-11-26T16:44:00+01:00"));
     h.advance(minutes(1));
     let kinds: Vec<NotificationKind> = recorder.sent().iter().map(|n| n.kind).collect();
     assert_eq!(
@@ -316,11 +316,11 @@ fn notifications_for_focus_end_break_end_next_block_and_review() {
 fn switched_off_notifications_are_not_sent() {
     use protime::notify::RecordingNotifier;
     let mut h = planned_at("08:50:00");
-    h.app.config =
+    *h.app.config_mut() =
         protime::config::Config::from_user_text(Some("[notifications]\nenabled = false\n"), "t")
             .unwrap();
     let recorder = RecordingNotifier::new();
-    h.app.notifier = Box::new(recorder.clone());
+    h.app.set_notifier(Box::new(recorder.clone()));
     h.run_for(minutes(10), minutes(1));
     h.type_keys("s");
     h.run_for(minutes(31), minutes(1));
@@ -457,7 +457,7 @@ fn a_gap_answered_as_a_customer_is_logged_reactive_and_asks_who() {
     h.run_for(minutes(5), minutes(1));
     h.advance(minutes(20)); // 09:25: a customer called, protime saw nothing
     h.type_keys("r");
-    assert!(h.app.gap.is_none());
+    assert!(h.app.gap().is_none());
     h.type_keys("Globex\tdelivery question\n");
     assert_eq!(
         h.sessions(today()),
@@ -524,7 +524,8 @@ impl protime::notify::Notifier for FailingDesktop {
 #[test]
 fn why_notifications_fell_back_is_not_written_over_in_the_same_tick() {
     let mut h = planned_at("09:00:00");
-    h.app.notifier = Box::new(FailingDesktop(Default::default()));
+    h.app
+        .set_notifier(Box::new(FailingDesktop(Default::default())));
     h.type_keys("s");
     h.run_for(minutes(30), minutes(1));
     let shown = banner(&h);
@@ -540,7 +541,7 @@ fn the_configs_inbox_slots_notify_when_no_inbox_block_is_planned() {
     use protime::notify::{NotificationKind, RecordingNotifier};
     let mut h = planned_at("11:28:00");
     let recorder = RecordingNotifier::new();
-    h.app.notifier = Box::new(recorder.clone());
+    h.app.set_notifier(Box::new(recorder.clone()));
     h.run_for(minutes(3), minutes(1)); // 11:30: the default `[inbox] slots` first slot
     let sent = recorder.sent();
     assert_eq!(

@@ -150,7 +150,7 @@ fn the_review_fast_path_then_amending_yesterday() {
     launch(&tmux);
     // Yesterday was used but not reviewed: protime offers it first.
     tmux.wait_for("Wed 25 Nov has no review yet", PROMISED);
-    tmux.keys(&["4", "n"]);
+    tmux.keys(&["4", "N"]);
     tmux.wait_for("Review · Wed 25 Nov 2026", PROMISED);
     let yesterday = today().pred_opt().unwrap();
     poll_until(PROMISED, || {
@@ -173,7 +173,7 @@ fn the_review_fast_path_then_amending_yesterday() {
     let review = journal(&tmux).load(today()).unwrap().review.unwrap();
     assert_eq!(review.tomorrow, "09:00 Prospecting calls");
     // Amending yesterday: it was No, it becomes Partly.
-    tmux.keys(&["Left", "p"]);
+    tmux.keys(&["Left", "P"]);
     poll_until(PROMISED, || {
         journal(&tmux)
             .load(yesterday)

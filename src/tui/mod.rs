@@ -2,13 +2,12 @@
 
 pub mod app;
 pub mod clipboard;
-pub mod effects;
 pub mod event;
 pub mod import_review;
-pub mod keymap;
-pub mod overlay;
-mod paste;
+pub mod keys;
+pub mod messages;
 pub mod prompt;
+pub mod shared;
 pub mod tabs;
 pub mod terminal;
 pub mod theme;
@@ -19,11 +18,13 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::journal::Journal;
 use crate::paths::Paths;
-use app::{App, DayView, Effect};
+use app::App;
+pub use app::effects;
 use chrono::{DateTime, FixedOffset, Timelike};
 use event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use shared::{DayView, Effect};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
@@ -76,15 +77,14 @@ pub fn run(
     terminal::install_panic_hook(paths.crash_dir(), clock.clone());
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
     let mut app = new_app_in(&journal, config, theme, clock.now(), clock.zone());
-    app.templates_dir = crate::templates::dir_for(&paths.config_file);
-    app.terminal_out = Box::new(std::io::stdout());
+    app.set_templates_dir(crate::templates::dir_for(&paths.config_file));
+    app.set_terminal_out(Box::new(std::io::stdout()));
     let notify_tx = tx.clone();
-    app.notifier = crate::notify::system_notifier(Some(Box::new(move || {
+    app.set_notifier(crate::notify::system_notifier(Some(Box::new(move || {
         let _ = notify_tx.send(Event::Notify);
-    })));
+    }))));
     if let Some(date) = opening.review {
-        app.tab = tabs::Tab::Review;
-        app.review.date = date.unwrap_or(app.now.date_naive());
+        app.open_review(date.unwrap_or(app.now().date_naive()));
         effects::reload_days(&mut app, &journal);
     }
     let mut terminal = terminal::init().map_err(RunError::Terminal)?;
@@ -144,11 +144,11 @@ pub fn new_app_in(
 ) -> App {
     let blank = DayView::Loaded(crate::domain::Day::new(now.date_naive()));
     let mut app = App::new(config, theme, now, blank);
-    app.zone = zone;
+    app.set_zone(zone);
     effects::recover_open_session(&mut app, journal);
     let conflicts = journal.conflict_copies();
     if let Some(first) = conflicts.first() {
-        app.banner = Some(format!(
+        app.say(format!(
             "{} sync conflict cop{} in the journal, e.g. {}: merge by hand, then delete",
             conflicts.len(),
             if conflicts.len() == 1 { "y" } else { "ies" },
@@ -173,11 +173,18 @@ pub fn event_loop<B: Backend>(
         if std::mem::take(&mut first_frame) {
             effects::load_known_accounts(app, journal);
         }
+        let now = clock.now();
         let wait = if app.countdown_visible() {
-            until_next_second(clock.now())
+            until_next_second(now)
         } else {
-            until_next_minute(clock.now())
+            until_next_minute(now)
         };
+        // A message whose time is up goes then, not at the next minute.
+        let wait = app
+            .messages()
+            .next_expiry()
+            .and_then(|at| (at - now).to_std().ok())
+            .map_or(wait, |until| wait.min(until));
         let mut batch = match events.recv_timeout(wait) {
             Ok(event) => vec![event],
             Err(RecvTimeoutError::Timeout) => vec![],
@@ -203,14 +210,9 @@ pub fn event_loop<B: Backend>(
     }
 }
 
-/// Moves the app's clock to now; on a new day the Plan tab follows if it showed the old today.
+/// Moves the app's clock to now.
 fn tick(app: &mut App, clock: &dyn Clock) -> Vec<Effect> {
-    let before = app.now.date_naive();
-    let effects = app.tick(clock.now());
-    if app.plan.date == before && app.now.date_naive() != before {
-        app.plan.date = app.now.date_naive();
-    }
-    effects
+    app.tick(clock.now())
 }
 
 /// Time left until the next whole second, when a countdown must change.

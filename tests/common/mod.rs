@@ -6,8 +6,9 @@ pub mod cli;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use protime::config::Config;
 use protime::journal::Journal;
-use protime::tui::app::{App, Effect};
+use protime::tui::app::App;
 use protime::tui::event::Event;
+use protime::tui::shared::Effect;
 use protime::tui::theme::Theme;
 use protime::tui::{effects, new_app};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -77,16 +78,16 @@ impl Harness {
 
     /// Moves the clock on as the loop does, one tick at the end.
     pub fn advance(&mut self, by: Duration) {
-        let now = self.app.now + by;
+        let now = self.app.now() + by;
         let effects = self.app.tick(now);
         effects::carry_out(effects, &mut self.app, &self.journal);
     }
 
     /// Moves the clock on in steps of `step`, ticking at each, as a running loop would.
     pub fn run_for(&mut self, total: Duration, step: Duration) {
-        let end = self.app.now + total;
-        while self.app.now < end {
-            self.advance(step.min(end - self.app.now));
+        let end = self.app.now() + total;
+        while self.app.now() < end {
+            self.advance(step.min(end - self.app.now()));
         }
     }
 
@@ -113,7 +114,7 @@ impl Harness {
     /// Every session of the day as `HH:MM-HH:MM kind category title`.
     pub fn sessions(&self, date: NaiveDate) -> Vec<String> {
         let day = self.journal.load(date).unwrap();
-        let offset = *self.app.now.offset();
+        let offset = *self.app.now().offset();
         day.sessions
             .iter()
             .map(|s| {

@@ -1,7 +1,6 @@
 //! The import review: every item an import proposes, with its category, before anything is
 //! written. One key sets an item's category, `a` accepts, `q` abandons.
 
-pub mod apply;
 mod help;
 mod run;
 mod search;

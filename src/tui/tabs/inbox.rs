@@ -1,50 +1,70 @@
 //! The Inbox tab: today's slots, the parking list to triage, and reply templates to copy.
 
+use super::{TabView, Work};
 use crate::config::Config;
 use crate::domain::inbox::{Parked, ParkedState, triage};
 use crate::domain::plan::DayEdit;
-use crate::domain::timer::{TimerOp, open_inbox};
+use crate::domain::timer::open_inbox;
 use crate::domain::{BlockKind, Day};
 use crate::templates::Template;
-use crate::tui::app::{Effect, History};
-use crate::tui::keymap::Binding;
+use crate::tui::keys::{Key, KeyHelp, describe, lookup};
+use crate::tui::shared::{Context, Effect, History, Origin, Reader};
 use chrono::{DateTime, FixedOffset, NaiveTime};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 
-pub const KEYS: &[Binding] = &[
-    Binding {
-        keys: "s",
-        help: "start or end an inbox slot",
-        hint: Some("slot"),
-    },
-    Binding {
-        keys: "r t d f x",
-        help: "mark the parked mail: replied, template, passed on (delegated), deferred, dropped",
-        hint: Some("triage"),
-    },
-    Binding {
-        keys: "← →",
-        help: "parked mails / reply templates (also h l)",
-        hint: Some("templates"),
-    },
-    Binding {
-        keys: "Enter",
-        help: "copy the selected template to the clipboard (OSC 52)",
-        hint: Some("copy"),
-    },
-    Binding {
-        keys: "↑↓ j/k",
-        help: "select",
-        hint: None,
-    },
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InboxAction {
+    Triage,
+    Parked,
+    Templates,
+    Copy,
+    Up,
+    Down,
+}
+
+pub const KEYS: &[Key<InboxAction>] = &[
+    Key::new(
+        &[
+            KeyCode::Char('r'),
+            KeyCode::Char('t'),
+            KeyCode::Char('d'),
+            KeyCode::Char('f'),
+            KeyCode::Char('x'),
+        ],
+        InboxAction::Triage,
+        "mark the parked mail: replied, template, passed on (delegated), deferred, dropped",
+    )
+    .hint("triage"),
+    Key::new(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        InboxAction::Templates,
+        "show the reply templates",
+    )
+    .hint("templates"),
+    Key::new(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        InboxAction::Parked,
+        "show the parked mails",
+    ),
+    Key::new(
+        &[KeyCode::Enter],
+        InboxAction::Copy,
+        "copy the selected template to the clipboard",
+    )
+    .hint("copy"),
+    Key::new(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        InboxAction::Up,
+        "select the one above",
+    ),
+    Key::new(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        InboxAction::Down,
+        "select the one below",
+    ),
 ];
-
-/// Park from anywhere (on the Review tab `n` answers "No" instead).
-pub const PARK: Binding = Binding {
-    keys: "n",
-    help: "park a mail for the next inbox slot",
-    hint: Some("park"),
-};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pane {
@@ -105,17 +125,12 @@ pub fn listed(day: &Day) -> Vec<&Parked> {
 }
 
 impl InboxTab {
-    pub fn handle_key(
-        &mut self,
-        key: KeyEvent,
-        day: Option<&Day>,
-        config: &Config,
-        now: DateTime<FixedOffset>,
-    ) -> Option<Vec<Effect>> {
-        if key.kind != KeyEventKind::Press || key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
-        let day = day?;
+    fn act(&mut self, action: InboxAction, code: KeyCode, cx: &Context) -> Vec<Effect> {
+        let Some(day) = cx.today else {
+            return vec![Effect::Message(
+                "today's file cannot be read: see the Plan tab".into(),
+            )];
+        };
         let (count, index) = match self.pane {
             Pane::Parked => (listed(day).len(), &mut self.selected),
             Pane::Templates => (
@@ -123,25 +138,30 @@ impl InboxTab {
                 &mut self.template,
             ),
         };
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => *index = index.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                *index = (*index + 1).min(count.saturating_sub(1))
+        match (action, self.pane) {
+            (InboxAction::Up, _) => *index = index.saturating_sub(1),
+            (InboxAction::Down, _) => *index = (*index + 1).min(count.saturating_sub(1)),
+            (InboxAction::Templates, _) => self.pane = Pane::Templates,
+            (InboxAction::Parked, _) => self.pane = Pane::Parked,
+            (InboxAction::Copy, Pane::Templates) => return self.copy(),
+            (InboxAction::Copy, Pane::Parked) => {
+                return vec![Effect::Message(
+                    "→ shows the reply templates; Enter copies the selected one".into(),
+                )];
             }
-            KeyCode::Right | KeyCode::Char('l') => self.pane = Pane::Templates,
-            KeyCode::Left | KeyCode::Char('h') => self.pane = Pane::Parked,
-            KeyCode::Char('s') => {
-                return Some(vec![Effect::Timer(TimerOp::InboxSlot(
-                    config.inbox.category,
-                ))]);
+            (InboxAction::Triage, Pane::Parked) => {
+                let KeyCode::Char(c) = code else {
+                    return vec![];
+                };
+                return self.triage(c, day, cx.now);
             }
-            KeyCode::Enter if self.pane == Pane::Templates => return Some(self.copy()),
-            KeyCode::Char(c) if self.pane == Pane::Parked => {
-                return Some(self.triage(c, day, now)).filter(|e| !e.is_empty());
+            (InboxAction::Triage, Pane::Templates) => {
+                return vec![Effect::Message(
+                    "← shows the parked mails; these keys mark the selected one".into(),
+                )];
             }
-            _ => return None,
         }
-        Some(vec![])
+        vec![]
     }
 
     fn triage(&mut self, key: char, day: &Day, now: DateTime<FixedOffset>) -> Vec<Effect> {
@@ -164,6 +184,7 @@ impl InboxTab {
             date: day.date,
             edit,
             history: History::New,
+            from: Origin::Inbox,
         }];
         let waiting = day.parked.iter().filter(|p| p.state.is_waiting()).count();
         if item.state.is_waiting() && !state.is_waiting() {
@@ -195,10 +216,49 @@ impl InboxTab {
     }
 }
 
+impl TabView for InboxTab {
+    fn title(&self, _cx: &Context) -> String {
+        " Inbox ".into()
+    }
+
+    fn keys(&self) -> Vec<KeyHelp> {
+        describe(KEYS)
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
+        let (action, code) = lookup(KEYS, key)?;
+        Some(self.act(action, code, cx))
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
+        super::inbox_view::InboxView {
+            tab: self,
+            day: cx.today,
+            config: cx.config,
+            theme: cx.theme,
+            now: cx.now,
+        }
+        .render(area, buf);
+    }
+
+    /// `s` here starts or ends the inbox slot, current or next.
+    fn work(&self, _cx: &Context) -> Work {
+        Work::InboxSlot
+    }
+
+    /// The templates folder, read each time the tab is shown (a new template shows at once).
+    fn reload(&mut self, reader: &Reader, _cx: &Context, shown: bool) {
+        if shown {
+            self.templates = crate::templates::load(reader.templates_dir);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::inbox::park;
+    use crate::domain::timer::TimerOp;
     use chrono::NaiveDate;
 
     fn now() -> DateTime<FixedOffset> {
@@ -206,7 +266,7 @@ mod tests {
     }
 
     fn key(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+        KeyEvent::from(KeyCode::Char(c))
     }
 
     #[test]
@@ -219,15 +279,11 @@ mod tests {
             .apply(&mut day, now(), &config.timer_settings())
             .unwrap();
         let mut tab = InboxTab::default();
-        tab.handle_key(
-            KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-            Some(&day),
-            &config,
-            now(),
-        );
-        let effects = tab
-            .handle_key(key('d'), Some(&day), &config, now())
-            .unwrap();
+        let mut press = |k: KeyEvent| {
+            crate::tui::shared::with_context(now(), Some(&day), |cx| tab.handle_key(k, cx))
+        };
+        press(KeyEvent::from(KeyCode::Down));
+        let effects = press(key('d')).unwrap();
         let [
             Effect::Edit {
                 edit: DayEdit::ReplaceParked(p),
@@ -241,11 +297,8 @@ mod tests {
             (p.text.as_str(), p.state, p.slot.as_deref()),
             ("ACME invoice", ParkedState::Delegated, Some("s1"))
         );
-        assert_eq!(
-            tab.handle_key(key('q'), Some(&day), &config, now()),
-            None,
-            "q stays global"
-        );
+        assert_eq!(press(key('q')), None, "q stays global");
+        assert_eq!(press(key('s')), None, "s stays global");
     }
 
     #[test]

@@ -1,33 +1,53 @@
 //! The Month tab: where the hours went, day by day, against the target.
 
+use super::TabView;
 use crate::domain::report::Figures;
-use crate::tui::app::Effect;
-use crate::tui::keymap::Binding;
+use crate::tui::keys::{Key, KeyHelp, describe, lookup};
 use crate::tui::prompt::Prompt;
+use crate::tui::shared::{Context, Effect, Reader};
 use chrono::{Datelike, Months, NaiveDate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 
-pub const KEYS: &[Binding] = &[
-    Binding {
-        keys: "←/→",
-        help: "previous / next month",
-        hint: Some("month"),
-    },
-    Binding {
-        keys: "t",
-        help: "back to this month",
-        hint: None,
-    },
-    Binding {
-        keys: "w",
-        help: "week by week, or back to the month",
-        hint: Some("weeks"),
-    },
-    Binding {
-        keys: "I",
-        help: "import a calendar (.ics) or CRM (.csv) export, reviewed first",
-        hint: Some("import"),
-    },
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthAction {
+    Prev,
+    Next,
+    ThisMonth,
+    Weeks,
+    Import,
+}
+
+pub const KEYS: &[Key<MonthAction>] = &[
+    Key::new(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        MonthAction::Prev,
+        "the month before",
+    )
+    .hint("month"),
+    Key::new(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        MonthAction::Next,
+        "the month after",
+    ),
+    Key::new(
+        &[KeyCode::Char('t')],
+        MonthAction::ThisMonth,
+        "back to this month",
+    ),
+    Key::new(
+        &[KeyCode::Char('w')],
+        MonthAction::Weeks,
+        "week by week, or back to the month",
+    )
+    .hint("weeks"),
+    Key::new(
+        &[KeyCode::Char('I')],
+        MonthAction::Import,
+        "import a calendar (.ics) or CRM (.csv) export, reviewed first",
+    )
+    .hint("import"),
 ];
 
 #[derive(Debug)]
@@ -64,32 +84,68 @@ impl MonthTab {
         }
     }
 
-    /// `I` opens the import prompt (in `prompt`, drawn over any tab).
-    pub fn handle_key(
-        &mut self,
-        key: KeyEvent,
-        today: NaiveDate,
-        prompt: &mut Option<Prompt>,
-    ) -> Option<Vec<Effect>> {
-        if key.kind != KeyEventKind::Press || key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
-        let month = match key.code {
-            KeyCode::Left | KeyCode::Char('h') => self.month.checked_sub_months(Months::new(1)),
-            KeyCode::Right | KeyCode::Char('l') => self.month.checked_add_months(Months::new(1)),
-            KeyCode::Char('t') => Some(first_of_month(today)),
-            KeyCode::Char('w') => {
+    fn act(&mut self, action: MonthAction, today: NaiveDate) -> Vec<Effect> {
+        let month = match action {
+            MonthAction::Prev => self.month.checked_sub_months(Months::new(1)),
+            MonthAction::Next => self.month.checked_add_months(Months::new(1)),
+            MonthAction::ThisMonth => Some(first_of_month(today)),
+            MonthAction::Weeks => {
                 self.weekly = !self.weekly;
-                return Some(vec![]);
+                return vec![];
             }
-            KeyCode::Char('I') => {
-                *prompt = Some(Prompt::import());
-                return Some(vec![]);
-            }
-            _ => return None,
+            MonthAction::Import => return vec![Effect::Prompt(Prompt::import())],
         };
         self.month = month.unwrap_or(self.month);
-        Some(vec![Effect::ReloadDay])
+        vec![Effect::ReloadDay]
+    }
+}
+
+impl TabView for MonthTab {
+    fn title(&self, _cx: &Context) -> String {
+        format!(" Month · {} ", self.month.format("%B %Y"))
+    }
+
+    fn keys(&self) -> Vec<KeyHelp> {
+        describe(KEYS)
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
+        let (action, _) = lookup(KEYS, key)?;
+        Some(self.act(action, cx.now.date_naive()))
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
+        super::month_view::MonthView {
+            tab: self,
+            config: cx.config,
+            theme: cx.theme,
+            now: cx.now,
+        }
+        .render(area, buf);
+    }
+
+    /// The shown month's figures and the month before's total, reading only those months' files
+    /// and only while the tab is shown.
+    fn reload(&mut self, reader: &Reader, cx: &Context, shown: bool) {
+        if !shown {
+            return;
+        }
+        let figures = |first: NaiveDate| {
+            let last = last_of_month(first);
+            crate::figures::period_figures(reader.journal, cx.config, first, last, cx.now, &cx.zone)
+        };
+        let previous = self.month.checked_sub_months(Months::new(1)).and_then(|p| {
+            let (days, files) = figures(p).ok()?;
+            (files > 0).then(|| crate::domain::report::total(&days))
+        });
+        match figures(self.month) {
+            Ok((days, _)) => {
+                self.days = days;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+        self.previous = previous;
     }
 }
 
@@ -101,35 +157,46 @@ mod tests {
     #[test]
     fn months_step_and_return() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let now = today
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+            .and_utc()
+            .fixed_offset();
         let mut tab = MonthTab::new(today);
-        let mut prompt = None;
-        tab.handle_key(
-            KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
-            today,
-            &mut prompt,
-        );
-        assert_eq!(tab.month, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
-        tab.handle_key(
-            KeyEvent::new(KeyCode::Char('t'), KeyModifiers::NONE),
-            today,
-            &mut prompt,
+        let mut press = |code| {
+            crate::tui::shared::with_context(now, None, |cx| {
+                tab.handle_key(KeyEvent::from(code), cx).unwrap()
+            })
+        };
+        press(KeyCode::Left);
+        press(KeyCode::Char('t'));
+        press(KeyCode::Char('w'));
+        let opened = press(KeyCode::Char('I'));
+        assert!(
+            matches!(&opened[..], [Effect::Prompt(p)] if p.kind == PromptKind::Import),
+            "{opened:?}"
         );
         assert_eq!(tab.month, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        assert!(tab.weekly);
         assert_eq!(
             last_of_month(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
             NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
         );
-        tab.handle_key(
-            KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE),
-            today,
-            &mut prompt,
-        );
-        assert!(tab.weekly);
-        tab.handle_key(
-            KeyEvent::new(KeyCode::Char('I'), KeyModifiers::SHIFT),
-            today,
-            &mut prompt,
-        );
-        assert_eq!(prompt.map(|p| p.kind), Some(PromptKind::Import));
+    }
+
+    #[test]
+    fn the_previous_month_is_one_key_away() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let now = today
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+            .and_utc()
+            .fixed_offset();
+        let mut tab = MonthTab::new(today);
+        let effects = crate::tui::shared::with_context(now, None, |cx| {
+            tab.handle_key(KeyEvent::from(KeyCode::Left), cx)
+        });
+        assert_eq!(effects, Some(vec![Effect::ReloadDay]));
+        assert_eq!(tab.month, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
     }
 }

@@ -1,146 +1,25 @@
 //! The Plan tab: today's blocks, edited by keyboard, every change saved at once.
 
+use super::plan_edit::{
+    NO_BLOCK_SELECTED, block_edit, manual_form, next_off, promised_protection, template_edit,
+    week_of,
+};
 use super::plan_form::{FormMode, PlanForm};
-use super::sessions::SessionsMode;
+pub use super::plan_keys::{KEYS, PlanAction};
+use super::sessions::{self, SessionAction, SessionsMode};
+use super::{TabView, Work};
 use crate::clock::Zone;
 use crate::config::Config;
-use crate::domain::plan::{
-    DayEdit, add_minutes, already_happened, next_free_start, resized, shifted,
-};
+use crate::domain::plan::{DayEdit, already_happened, next_free_start};
 use crate::domain::{Block, Category, Day};
-use crate::tui::app::{DayView, Effect, History};
-use crate::tui::keymap::Binding;
+use crate::tui::keys::{KeyHelp, describe, lookup};
+use crate::tui::shared::{Context, DayView, Effect, History, Origin, Reader};
 use crate::tui::widgets::form::FormKey;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, Timelike};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 use std::cell::RefCell;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanAction {
-    PrevDay,
-    NextDay,
-    Today,
-    SelectUp,
-    SelectDown,
-    Add,
-    Edit,
-    Delete,
-    Undo,
-    Redo,
-    MoveEarlier,
-    MoveLater,
-    Grow,
-    Shrink,
-    CycleCategory,
-    CopyYesterday,
-    Template,
-    ToggleOff,
-    Manual,
-}
-
-pub const KEYS: &[Binding] = &[
-    Binding {
-        keys: "a",
-        help: "add a block (next free slot, 30 min, proactive)",
-        hint: Some("add"),
-    },
-    Binding {
-        keys: "e",
-        help: "edit the selected block (also Enter)",
-        hint: Some("edit"),
-    },
-    Binding {
-        keys: "d",
-        help: "delete the selected block",
-        hint: Some("delete"),
-    },
-    Binding {
-        keys: "u/U",
-        help: "undo / redo (also Ctrl-R)",
-        hint: Some("undo/redo"),
-    },
-    Binding {
-        keys: "↑↓ j/k",
-        help: "select a block (or click it)",
-        hint: None,
-    },
-    Binding {
-        keys: "J/K",
-        help: "move the block one grid step later / earlier",
-        hint: Some("move"),
-    },
-    Binding {
-        keys: "+/-",
-        help: "make the block longer / shorter",
-        hint: Some("resize"),
-    },
-    Binding {
-        keys: "c",
-        help: "cycle the block's category",
-        hint: Some("category"),
-    },
-    Binding {
-        keys: "y",
-        help: "copy the last planned day's blocks",
-        hint: Some("copy day"),
-    },
-    Binding {
-        keys: "T",
-        help: "apply the day template from config",
-        hint: Some("template"),
-    },
-    Binding {
-        keys: "m",
-        help: "log time that was not timed",
-        hint: Some("log time"),
-    },
-    Binding {
-        keys: "v",
-        help: "show the day's tracked sessions, to correct, split, join or delete them",
-        hint: Some("sessions"),
-    },
-    Binding {
-        keys: "o",
-        help: "mark the day off: holiday, leave, working",
-        hint: None,
-    },
-    Binding {
-        keys: "←/→ t",
-        help: "previous / next day, back to today",
-        hint: None,
-    },
-];
-
-pub fn action_for(key: KeyEvent) -> Option<PlanAction> {
-    if key.kind != KeyEventKind::Press {
-        return None;
-    }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('r')).then_some(PlanAction::Redo);
-    }
-    Some(match key.code {
-        KeyCode::Left | KeyCode::Char('h') => PlanAction::PrevDay,
-        KeyCode::Right | KeyCode::Char('l') => PlanAction::NextDay,
-        KeyCode::Char('t') => PlanAction::Today,
-        KeyCode::Up | KeyCode::Char('k') => PlanAction::SelectUp,
-        KeyCode::Down | KeyCode::Char('j') => PlanAction::SelectDown,
-        KeyCode::Char('a') => PlanAction::Add,
-        KeyCode::Char('e') | KeyCode::Enter => PlanAction::Edit,
-        KeyCode::Char('d') | KeyCode::Delete => PlanAction::Delete,
-        KeyCode::Char('u') => PlanAction::Undo,
-        KeyCode::Char('U') => PlanAction::Redo,
-        KeyCode::Char('K') => PlanAction::MoveEarlier,
-        KeyCode::Char('J') => PlanAction::MoveLater,
-        KeyCode::Char('+') | KeyCode::Char('=') => PlanAction::Grow,
-        KeyCode::Char('-') => PlanAction::Shrink,
-        KeyCode::Char('c') => PlanAction::CycleCategory,
-        KeyCode::Char('y') => PlanAction::CopyYesterday,
-        KeyCode::Char('T') => PlanAction::Template,
-        KeyCode::Char('o') => PlanAction::ToggleOff,
-        KeyCode::Char('m') => PlanAction::Manual,
-        _ => return None,
-    })
-}
 
 /// The Plan tab's state. The shown day and its week are loaded by the loop.
 #[derive(Debug)]
@@ -201,8 +80,17 @@ impl PlanTab {
             .copied()
     }
 
+    /// The loop saved an edit this tab asked for: a block just added (or brought back by undo)
+    /// is the one the next key acts on, and the inverse goes on the history.
+    pub fn saved(&mut self, date: NaiveDate, inverse: DayEdit, history: History) {
+        if let DayEdit::RemoveBlocks(ids) = &inverse {
+            self.selected = ids.first().cloned();
+        }
+        self.record(date, inverse, history);
+    }
+
     /// Records the inverse of an edit the loop has saved, for undo or redo.
-    pub fn record(&mut self, date: NaiveDate, inverse: DayEdit, history: History) {
+    fn record(&mut self, date: NaiveDate, inverse: DayEdit, history: History) {
         match history {
             History::New => {
                 self.undo.push((date, inverse));
@@ -224,77 +112,28 @@ impl PlanTab {
         }
     }
 
-    pub fn click(&mut self, row: u16) {
-        let hit = self
-            .row_hits
-            .borrow()
-            .iter()
-            .find(|(y, _)| *y == row)
-            .map(|(_, id)| id.clone());
-        if hit.is_some() {
-            self.selected = hit;
-        }
-    }
-
-    /// Handles a key on this tab; `None` when the tab does not use the key.
-    pub fn handle_key(
-        &mut self,
-        key: KeyEvent,
-        config: &Config,
-        now: DateTime<FixedOffset>,
-        zone: &Zone,
-    ) -> Option<Vec<Effect>> {
-        if self.form.is_some() {
-            return Some(self.form_key(key, now, zone));
-        }
-        if key.code == KeyCode::Char('v') && key.modifiers.is_empty() {
-            self.sessions = match self.sessions {
-                Some(_) => None,
-                None => Some(SessionsMode::default()),
-            };
-            return Some(vec![]);
-        }
-        if self.sessions.is_some() {
-            return Some(self.sessions_key(key, config, now, zone));
-        }
-        let action = action_for(key)?;
-        Some(self.update(action, config, now))
-    }
-
-    /// A key while the sessions list is shown: its own keys, then the days, undo and `m`.
-    fn sessions_key(
-        &mut self,
-        key: KeyEvent,
-        config: &Config,
-        now: DateTime<FixedOffset>,
-        zone: &Zone,
-    ) -> Vec<Effect> {
-        let mut mode = self.sessions.take().unwrap_or_default();
-        let day = match &self.view {
-            DayView::Loaded(day) => Some(day),
-            DayView::Unreadable { .. } => None,
-        };
-        let cx = super::sessions::Context {
-            day,
+    /// A key while the sessions list is shown: its form, its table, then the Plan tab's acts.
+    fn sessions_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
+        let mut mode = self.sessions.take()?;
+        let form_open = mode.form_open();
+        let found = lookup(sessions::KEYS, key)
+            .map(|(a, _)| a)
+            .filter(|_| !form_open);
+        let scx = sessions::Context {
+            day: self.day(),
             date: self.date,
-            now,
-            zone,
+            now: cx.now,
+            zone: &cx.zone,
         };
-        let handled = mode.handle_key(key, &cx);
+        let effects = match found {
+            _ if form_open => Some(mode.form_key(key, &scx)),
+            Some(SessionAction::Plan(_)) | None => None,
+            Some(action) => Some(mode.act(action, &scx)),
+        };
         self.sessions = Some(mode);
-        if let Some(effects) = handled {
-            return effects;
-        }
-        match action_for(key) {
-            Some(
-                action @ (PlanAction::PrevDay
-                | PlanAction::NextDay
-                | PlanAction::Today
-                | PlanAction::Undo
-                | PlanAction::Redo
-                | PlanAction::Manual),
-            ) => self.update(action, config, now),
-            _ => vec![],
+        match found {
+            Some(SessionAction::Plan(action)) => Some(self.update(action, cx.config, cx.now)),
+            _ => effects,
         }
     }
 
@@ -329,6 +168,7 @@ impl PlanTab {
                             date: self.date,
                             edit,
                             history: History::New,
+                            from: Origin::Plan,
                         }]
                     }
                     Err(message) => {
@@ -355,6 +195,12 @@ impl PlanTab {
             PlanAction::SelectDown => self.move_selection(1),
             PlanAction::Undo => return self.step_history(History::Undo),
             PlanAction::Redo => return self.step_history(History::Redo),
+            PlanAction::Sessions => {
+                self.sessions = match self.sessions {
+                    Some(_) => None,
+                    None => Some(SessionsMode::default()),
+                };
+            }
             _ => return self.edit_action(action, config, now),
         }
         vec![]
@@ -391,6 +237,7 @@ impl PlanTab {
                     date,
                     edit,
                     history,
+                    from: Origin::Plan,
                 }]
             }
             None => vec![Effect::Message(format!(
@@ -433,6 +280,7 @@ impl PlanTab {
                 date: self.date,
                 edit,
                 history: History::New,
+                from: Origin::Plan,
             }],
             Err(message) => vec![Effect::Message(message)],
         }
@@ -465,97 +313,87 @@ impl PlanTab {
     }
 }
 
-const NO_BLOCK_SELECTED: &str = "no block selected: press a to add one";
-
-/// The form `m` opens: the half hour up to now.
-fn manual_form(now: DateTime<FixedOffset>) -> PlanForm {
-    let end = now.time().with_second(0).unwrap_or(now.time());
-    let start = add_minutes(end, -30).unwrap_or(NaiveTime::MIN);
-    PlanForm::manual(start, end)
-}
-
-/// The change `action` makes to the selected block `b`, moving and resizing by `grid` minutes.
-fn block_edit(action: PlanAction, b: Block, grid: i64) -> Result<DayEdit, String> {
-    let change = |after: Block| DayEdit::change_block(&b, after);
-    match action {
-        PlanAction::Delete => Ok(DayEdit::RemoveBlocks(vec![b.id.clone()])),
-        PlanAction::MoveEarlier => shifted(&b, -grid)
-            .map(change)
-            .ok_or("the block cannot start before 00:00".into()),
-        PlanAction::MoveLater => shifted(&b, grid)
-            .map(change)
-            .ok_or("the block must end by 23:59".into()),
-        PlanAction::Grow => resized(&b, grid, grid)
-            .map(change)
-            .ok_or("the block must end by 23:59".into()),
-        PlanAction::Shrink => resized(&b, -grid, grid)
-            .map(change)
-            .ok_or(format!("a block is at least {grid} minutes (the grid)")),
-        PlanAction::CycleCategory => Ok(change(Block {
-            category: b.category.next(),
-            ..b.clone()
-        })),
-        _ => Err(NO_BLOCK_SELECTED.to_string()),
+impl TabView for PlanTab {
+    fn title(&self, cx: &Context) -> String {
+        let today = cx.now.date_naive();
+        let relative = match (self.date - today).num_days() {
+            0 => " · today",
+            -1 => " · yesterday",
+            1 => " · tomorrow",
+            _ => "",
+        };
+        format!(" Plan · {}{relative} ", self.date.format("%a %-d %b %Y"))
     }
-}
 
-/// The template's blocks that fit around what is already planned.
-fn template_edit(day: &Day, config: &Config) -> Result<DayEdit, String> {
-    let candidates: Vec<Block> = config
-        .plan
-        .template
-        .iter()
-        .map(|t| Block {
-            id: String::new(),
-            start: t.start,
-            end: t.end,
-            category: t.category,
-            title: t.title.clone(),
-            kind: t.kind,
-            account: None,
-            objective: None,
-        })
-        .collect();
-    let fitting = fitting_blocks(&day.blocks, candidates);
-    if fitting.is_empty() {
-        return Err(
-            "the template's blocks would all overlap what is planned; nothing added".into(),
-        );
+    fn keys(&self) -> Vec<KeyHelp> {
+        match self.sessions {
+            Some(_) => describe(sessions::KEYS),
+            None => describe(KEYS),
+        }
     }
-    Ok(DayEdit::AddBlocks(fitting))
-}
 
-/// `candidates` that overlap none of `existing`, with their ids cleared for the new day.
-pub fn fitting_blocks(existing: &[Block], candidates: Vec<Block>) -> Vec<Block> {
-    candidates
-        .into_iter()
-        .filter(|c| {
-            existing
-                .iter()
-                .all(|e| c.end <= e.start || c.start >= e.end)
-        })
-        .map(|c| Block {
-            id: String::new(),
-            ..c
-        })
-        .collect()
-}
-
-/// working → holiday → leave → working.
-fn next_off(off: Option<&str>) -> Option<String> {
-    match off {
-        None => Some("holiday".into()),
-        Some("holiday") => Some("leave".into()),
-        Some(_) => None,
+    fn takes_text(&self) -> bool {
+        self.form.is_some() || self.sessions.as_ref().is_some_and(SessionsMode::form_open)
     }
-}
 
-/// How far back `y` looks for a planned day.
-pub const COPY_LOOKBACK_DAYS: i64 = 14;
+    fn handle_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
+        if self.form.is_some() {
+            return Some(self.form_key(key, cx.now, &cx.zone));
+        }
+        if self.sessions.is_some() {
+            return self.sessions_key(key, cx);
+        }
+        let (action, _) = lookup(KEYS, key)?;
+        Some(self.update(action, cx.config, cx.now))
+    }
 
-/// The days `y` may copy from, newest first.
-pub fn copy_candidates(to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
-    (1..=COPY_LOOKBACK_DAYS).map(move |n| to - Duration::days(n))
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
+        super::plan_view::PlanView {
+            tab: self,
+            config: cx.config,
+            theme: cx.theme,
+            now: cx.now,
+            zone: cx.zone,
+            life: cx.life,
+        }
+        .render(area, buf);
+    }
+
+    /// The selected block when the shown day is today, else the block planned for now.
+    fn work(&self, cx: &Context) -> Work {
+        match self.selected_block() {
+            Some(b) if self.date == cx.now.date_naive() && self.sessions.is_none() => {
+                Work::Block(b.clone())
+            }
+            _ => Work::current(cx),
+        }
+    }
+
+    fn reload(&mut self, reader: &Reader, _cx: &Context, _shown: bool) {
+        self.protect = promised_protection(reader.journal, self.date);
+        let week = week_of(reader.journal, self.date);
+        self.set_view(reader.load(self.date), week);
+    }
+
+    fn open_form(&mut self) -> Option<&mut crate::tui::widgets::form::Form> {
+        if let Some(form) = &mut self.form {
+            return Some(&mut form.form);
+        }
+        let sessions = self.sessions.as_mut()?;
+        sessions.form.as_mut().map(|f| &mut f.form)
+    }
+
+    fn click(&mut self, row: u16) {
+        let hit = self
+            .row_hits
+            .borrow()
+            .iter()
+            .find(|(y, _)| *y == row)
+            .map(|(_, id)| id.clone());
+        if hit.is_some() {
+            self.selected = hit;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,15 +1,22 @@
 use super::*;
 use crate::domain::Category;
-use ratatui::crossterm::event::KeyEventState;
+use crate::tui::keys::lookup;
+use crate::tui::shared::with_context;
+use chrono::NaiveTime;
+use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyEventState, KeyModifiers};
+
+fn action_for(key: KeyEvent) -> Option<PlanAction> {
+    lookup(KEYS, key).map(|(a, _)| a)
+}
+
+fn press(tab: &mut PlanTab, key: KeyEvent) -> Option<Vec<Effect>> {
+    with_context(now(), None, |cx| tab.handle_key(key, cx))
+}
 
 use crate::domain::test_support::{self, hm};
 
 fn block(id: &str, start: NaiveTime, end: NaiveTime) -> Block {
     test_support::block(id, start, end, Category::Proactive)
-}
-
-fn zone() -> Zone {
-    Zone::Fixed(*now().offset())
 }
 
 fn now() -> DateTime<FixedOffset> {
@@ -60,7 +67,8 @@ fn move_and_resize_produce_edits_of_the_selected_block_by_one_grid_step() {
         vec![Effect::Edit {
             date: tab.date,
             edit: DayEdit::change_block(&block("b2", hm(11, 0), hm(12, 0)), moved),
-            history: History::New
+            history: History::New,
+            from: Origin::Plan,
         }]
     );
     let effects = tab.update(PlanAction::Shrink, &config, now());
@@ -70,7 +78,8 @@ fn move_and_resize_produce_edits_of_the_selected_block_by_one_grid_step() {
         vec![Effect::Edit {
             date: tab.date,
             edit: DayEdit::change_block(&block("b2", hm(11, 0), hm(12, 0)), shorter),
-            history: History::New
+            history: History::New,
+            from: Origin::Plan,
         }]
     );
 }
@@ -85,14 +94,7 @@ fn add_opens_a_form_at_the_next_free_slot_and_enter_saves() {
         (form.form.value("Start"), form.form.value("End")),
         ("11:00", "11:30")
     );
-    let effects = tab
-        .handle_key(
-            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-            &config,
-            now(),
-            &zone(),
-        )
-        .unwrap();
+    let effects = press(&mut tab, KeyEvent::from(KeyCode::Enter)).unwrap();
     assert!(tab.form.is_none());
     assert!(
         matches!(&effects[..], [Effect::Edit { edit: DayEdit::AddBlocks(b), .. }] if b[0].start == hm(11, 0))
@@ -105,16 +107,9 @@ fn a_bad_form_stays_open_with_the_reason() {
     let mut tab = tab_with(vec![]);
     tab.update(PlanAction::Add, &config, now());
     for c in "25:00".chars() {
-        tab.handle_key(key(c), &config, now(), &zone());
+        press(&mut tab, key(c));
     }
-    let effects = tab
-        .handle_key(
-            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-            &config,
-            now(),
-            &zone(),
-        )
-        .unwrap();
+    let effects = press(&mut tab, KeyEvent::from(KeyCode::Enter)).unwrap();
     assert!(effects.is_empty());
     assert!(
         tab.form
@@ -137,24 +132,26 @@ fn undo_and_redo_walk_the_history() {
         vec![Effect::Message("nothing to undo".into())]
     );
     let date = tab.date;
-    tab.record(date, DayEdit::RemoveBlocks(vec!["b1".into()]), History::New);
+    tab.saved(date, DayEdit::RemoveBlocks(vec!["b1".into()]), History::New);
     let undo = tab.update(PlanAction::Undo, &config, now());
     assert_eq!(
         undo,
         vec![Effect::Edit {
             date,
             edit: DayEdit::RemoveBlocks(vec!["b1".into()]),
-            history: History::Undo
+            history: History::Undo,
+            from: Origin::Plan,
         }]
     );
-    tab.record(date, DayEdit::AddBlocks(vec![]), History::Undo);
+    tab.saved(date, DayEdit::AddBlocks(vec![]), History::Undo);
     let redo = tab.update(PlanAction::Redo, &config, now());
     assert_eq!(
         redo,
         vec![Effect::Edit {
             date,
             edit: DayEdit::AddBlocks(vec![]),
-            history: History::Redo
+            history: History::Redo,
+            from: Origin::Plan,
         }]
     );
 }

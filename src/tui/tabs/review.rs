@@ -1,29 +1,63 @@
 //! The Review tab: the day's facts, one question, a note, and what to protect tomorrow.
 
+use super::TabView;
 use crate::domain::plan::DayEdit;
 use crate::domain::{Category, Day, Decision, Review};
-use crate::tui::app::{DayView, Effect, History};
-use crate::tui::keymap::Binding;
+use crate::tui::keys::{Key, KeyHelp, describe, lookup};
+use crate::tui::shared::{Context, DayView, Effect, History, Origin, Reader};
 use crate::tui::widgets::form::{Field, Form, FormKey};
-use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use chrono::{Duration, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 
-pub const KEYS: &[Binding] = &[
-    Binding {
-        keys: "y/p/n",
-        help: "did I decide today? yes / partly / no, someone else did",
-        hint: Some("answer"),
-    },
-    Binding {
-        keys: "e",
-        help: "write the note and what you protect tomorrow (also Enter)",
-        hint: Some("note"),
-    },
-    Binding {
-        keys: "←/→ t",
-        help: "previous / next day, back to today",
-        hint: Some("day"),
-    },
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    Answer(Decision),
+    Note,
+    PrevDay,
+    NextDay,
+    Today,
+}
+
+// `p` and `n` pass a request on and park a mail on every tab, so "partly" and "no" take Shift.
+pub const KEYS: &[Key<ReviewAction>] = &[
+    Key::new(
+        &[KeyCode::Char('y'), KeyCode::Char('Y')],
+        ReviewAction::Answer(Decision::Yes),
+        "did I decide today? yes",
+    )
+    .hint("yes"),
+    Key::new(
+        &[KeyCode::Char('P')],
+        ReviewAction::Answer(Decision::Partly),
+        "did I decide today? partly",
+    )
+    .hint("partly"),
+    Key::new(
+        &[KeyCode::Char('N')],
+        ReviewAction::Answer(Decision::No),
+        "did I decide today? no, someone else did",
+    )
+    .hint("no"),
+    Key::new(
+        &[KeyCode::Char('e'), KeyCode::Enter],
+        ReviewAction::Note,
+        "write the note and what you protect tomorrow",
+    )
+    .hint("note"),
+    Key::new(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        ReviewAction::PrevDay,
+        "the day before",
+    )
+    .hint("day"),
+    Key::new(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        ReviewAction::NextDay,
+        "the day after (up to today)",
+    ),
+    Key::new(&[KeyCode::Char('t')], ReviewAction::Today, "back to today"),
 ];
 
 #[derive(Debug)]
@@ -52,18 +86,9 @@ impl ReviewTab {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, today: NaiveDate) -> Option<Vec<Effect>> {
-        if key.kind != KeyEventKind::Press || key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
-        if self.form.is_some() {
-            return Some(self.form_key(key));
-        }
-        let decision = match key.code {
-            KeyCode::Char('y') => Decision::Yes,
-            KeyCode::Char('p') => Decision::Partly,
-            KeyCode::Char('n') => Decision::No,
-            KeyCode::Char('e') | KeyCode::Enter => {
+    fn act(&mut self, action: ReviewAction, today: NaiveDate) -> Vec<Effect> {
+        match action {
+            ReviewAction::Note => {
                 let review = self.review_or_default();
                 self.form = Some(Form::new(
                     "Review",
@@ -76,27 +101,23 @@ impl ReviewTab {
                         ),
                     ],
                 ));
-                return Some(vec![]);
+                vec![]
             }
-            KeyCode::Left | KeyCode::Char('h') => {
-                return Some(self.show(self.date.pred_opt().unwrap_or(self.date)));
+            ReviewAction::PrevDay => self.show(self.date.pred_opt().unwrap_or(self.date)),
+            // A day is reviewed once it has happened: today is as far as it goes.
+            ReviewAction::NextDay => {
+                self.show(self.date.succ_opt().unwrap_or(self.date).min(today))
             }
-            KeyCode::Right | KeyCode::Char('l') => {
-                // A day is reviewed once it has happened: today is as far as it goes.
-                let next = self.date.succ_opt().unwrap_or(self.date).min(today);
-                return Some(self.show(next));
+            ReviewAction::Today => self.show(today),
+            ReviewAction::Answer(_) if self.day().is_none() => vec![read_only()],
+            ReviewAction::Answer(decision) => {
+                let review = Review {
+                    decided: Some(decision),
+                    ..self.review_or_default()
+                };
+                vec![self.save(review)]
             }
-            KeyCode::Char('t') => return Some(self.show(today)),
-            _ => return None,
-        };
-        let Some(_) = self.day() else {
-            return Some(vec![read_only()]);
-        };
-        let review = Review {
-            decided: Some(decision),
-            ..self.review_or_default()
-        };
-        Some(vec![self.save(review)])
+        }
     }
 
     fn show(&mut self, date: NaiveDate) -> Vec<Effect> {
@@ -136,6 +157,7 @@ impl ReviewTab {
             date: self.date,
             edit: DayEdit::SetReview(Some(review)),
             history: History::New,
+            from: Origin::Review,
         }
     }
 
@@ -161,6 +183,82 @@ impl ReviewTab {
             format!("{} {}", b.start.format("%H:%M"), b.title)
         })
     }
+}
+
+impl TabView for ReviewTab {
+    fn title(&self, _cx: &Context) -> String {
+        format!(" Review · {} ", self.date.format("%a %-d %b %Y"))
+    }
+
+    fn keys(&self) -> Vec<KeyHelp> {
+        describe(KEYS)
+    }
+
+    fn takes_text(&self) -> bool {
+        self.form.is_some()
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
+        if self.form.is_some() {
+            return Some(self.form_key(key));
+        }
+        let (action, _) = lookup(KEYS, key)?;
+        Some(self.act(action, cx.now.date_naive()))
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
+        super::review_view::ReviewView {
+            tab: self,
+            config: cx.config,
+            theme: cx.theme,
+            now: cx.now,
+            zone: cx.zone,
+            life: cx.life,
+        }
+        .render(area, buf);
+    }
+
+    fn open_form(&mut self) -> Option<&mut Form> {
+        self.form.as_mut()
+    }
+
+    /// The shown day; the streak reads weeks of files, so only while the tab is shown.
+    fn reload(&mut self, reader: &Reader, cx: &Context, shown: bool) {
+        self.view = reader.load(self.date);
+        if shown {
+            let today = cx.now.date_naive();
+            self.history = review_history(reader.journal, cx.config, today, STREAK_DAYS);
+        }
+    }
+}
+
+/// How many days back the review streak looks.
+const STREAK_DAYS: i64 = 90;
+
+/// (date, working day, reviewed) for the `days` before `today`, and today.
+pub fn review_history(
+    journal: &crate::journal::Journal,
+    config: &crate::config::Config,
+    today: NaiveDate,
+    days: i64,
+) -> Vec<(NaiveDate, bool, bool)> {
+    let capacity = crate::figures::capacity(config);
+    let from = today - Duration::days(days);
+    let files: std::collections::HashMap<NaiveDate, Day> = journal
+        .days_in(from, today)
+        .into_iter()
+        .filter_map(|(d, day)| day.ok().map(|day| (d, day)))
+        .collect();
+    from.iter_days()
+        .take_while(|d| *d <= today)
+        .map(|d| {
+            let day = files.get(&d);
+            let off = day.is_some_and(|day| day.off.is_some());
+            let reviewed =
+                day.is_some_and(|day| day.review.as_ref().is_some_and(|r| r.decided.is_some()));
+            (d, capacity.of_day(d, off) > 0, reviewed)
+        })
+        .collect()
 }
 
 fn read_only() -> Effect {
@@ -192,13 +290,23 @@ mod tests {
     }
 
     fn key(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+        KeyEvent::from(KeyCode::Char(c))
+    }
+
+    fn press(t: &mut ReviewTab, k: KeyEvent) -> Option<Vec<Effect>> {
+        let now = t
+            .date
+            .and_hms_opt(17, 0, 0)
+            .unwrap()
+            .and_utc()
+            .fixed_offset();
+        crate::tui::shared::with_context(now, None, |cx| t.handle_key(k, cx))
     }
 
     #[test]
     fn one_key_answers_and_suggests_tomorrow() {
         let mut t = tab();
-        let effects = t.handle_key(key('p'), t.date).unwrap();
+        let effects = press(&mut t, key('P')).unwrap();
         let [
             Effect::Edit {
                 edit: DayEdit::SetReview(Some(r)),
@@ -215,13 +323,11 @@ mod tests {
     #[test]
     fn note_form_saves_both_fields() {
         let mut t = tab();
-        t.handle_key(key('e'), t.date);
+        press(&mut t, key('e'));
         for c in "Globex ate the day".chars() {
-            t.handle_key(key(c), t.date);
+            press(&mut t, key(c));
         }
-        let effects = t
-            .handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), t.date)
-            .unwrap();
+        let effects = press(&mut t, KeyEvent::from(KeyCode::Enter)).unwrap();
         let [
             Effect::Edit {
                 edit: DayEdit::SetReview(Some(r)),
@@ -243,7 +349,7 @@ mod tests {
             message: "bad".into(),
         };
         assert!(matches!(
-            &t.handle_key(key('y'), t.date).unwrap()[..],
+            &press(&mut t, key('y')).unwrap()[..],
             [Effect::Message(_)]
         ));
     }

@@ -2,64 +2,110 @@
 //! keys through the same domain edits, checks and undo as `protime edit`, `split`, `join` and
 //! `delete`.
 
+use super::plan::PlanAction;
 use crate::clock::Zone;
 use crate::domain::correct;
 use crate::domain::plan::DayEdit;
 use crate::domain::span::local_instant;
 use crate::domain::timefmt::{format_hhmm, parse_hhmm};
 use crate::domain::{Category, Day, Session};
-use crate::tui::app::{Effect, History};
-use crate::tui::keymap::Binding;
+use crate::tui::keys::Key;
+use crate::tui::shared::{Effect, History, Origin};
 use crate::tui::widgets::form::{Field, Form, FormKey};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-pub const KEYS: &[Binding] = &[
-    Binding {
-        keys: "v",
-        help: "back to the planned blocks",
-        hint: Some("blocks"),
-    },
-    Binding {
-        keys: "e",
-        help: "correct the selected session: start, end, category, account, note, block (also Enter)",
-        hint: Some("correct"),
-    },
-    Binding {
-        keys: "x",
-        help: "split the selected session in two at a time",
-        hint: Some("split"),
-    },
-    Binding {
-        keys: "J",
-        help: "join the selected session with the next one",
-        hint: Some("join"),
-    },
-    Binding {
-        keys: "d",
-        help: "delete the selected session",
-        hint: Some("delete"),
-    },
-    Binding {
-        keys: "m",
-        help: "log time that was not timed",
-        hint: Some("log time"),
-    },
-    Binding {
-        keys: "u/U",
-        help: "undo / redo (also Ctrl-R)",
-        hint: Some("undo/redo"),
-    },
-    Binding {
-        keys: "↑↓ j/k",
-        help: "select a session",
-        hint: None,
-    },
-    Binding {
-        keys: "←/→ t",
-        help: "previous / next day, back to today",
-        hint: None,
-    },
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionAction {
+    Correct,
+    Split,
+    Join,
+    Delete,
+    Up,
+    Down,
+    /// What the Plan tab does with this key in the sessions list too (days, undo, `m`, `v`).
+    Plan(PlanAction),
+}
+
+pub const KEYS: &[Key<SessionAction>] = &[
+    Key::new(
+        &[KeyCode::Char('v')],
+        SessionAction::Plan(PlanAction::Sessions),
+        "back to the planned blocks",
+    )
+    .hint("blocks"),
+    Key::new(
+        &[KeyCode::Char('e'), KeyCode::Enter],
+        SessionAction::Correct,
+        "correct the selected session: start, end, category, account, note, block",
+    )
+    .hint("correct"),
+    Key::new(
+        &[KeyCode::Char('x')],
+        SessionAction::Split,
+        "split the selected session in two at a time",
+    )
+    .hint("split"),
+    Key::new(
+        &[KeyCode::Char('J')],
+        SessionAction::Join,
+        "join the selected session with the next one",
+    )
+    .hint("join"),
+    Key::new(
+        &[KeyCode::Char('d'), KeyCode::Delete],
+        SessionAction::Delete,
+        "delete the selected session",
+    )
+    .hint("delete"),
+    Key::new(
+        &[KeyCode::Char('m')],
+        SessionAction::Plan(PlanAction::Manual),
+        "log time that was not timed",
+    )
+    .hint("log time"),
+    Key::new(
+        &[KeyCode::Char('u')],
+        SessionAction::Plan(PlanAction::Undo),
+        "undo the last change",
+    )
+    .hint("undo"),
+    Key::new(
+        &[KeyCode::Char('U')],
+        SessionAction::Plan(PlanAction::Redo),
+        "redo what was undone",
+    ),
+    Key::new(
+        &[KeyCode::Char('r')],
+        SessionAction::Plan(PlanAction::Redo),
+        "redo what was undone",
+    )
+    .ctrl(),
+    Key::new(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        SessionAction::Up,
+        "select the session above",
+    ),
+    Key::new(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        SessionAction::Down,
+        "select the session below",
+    ),
+    Key::new(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        SessionAction::Plan(PlanAction::PrevDay),
+        "the day before",
+    ),
+    Key::new(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        SessionAction::Plan(PlanAction::NextDay),
+        "the day after",
+    ),
+    Key::new(
+        &[KeyCode::Char('t')],
+        SessionAction::Plan(PlanAction::Today),
+        "back to today",
+    ),
 ];
 
 /// What the open form changes.
@@ -98,30 +144,29 @@ impl SessionsMode {
             .or_else(|| day.sessions.first())
     }
 
-    /// Handles a key; `None` lets the Plan tab have it (days, undo, `m`).
-    pub fn handle_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
-        if self.form.is_some() {
-            return Some(self.form_key(key, cx));
-        }
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
-        let day = cx.day?;
+    /// A key while this list's form is open: the form takes it.
+    pub fn form_open(&self) -> bool {
+        self.form.is_some()
+    }
+
+    /// What a key of [`KEYS`] does to the selected session (the Plan tab does the rest).
+    pub fn act(&mut self, action: SessionAction, cx: &Context) -> Vec<Effect> {
+        let Some(day) = cx.day else {
+            return vec![Effect::Message(
+                "this day is read-only until its file is fixed".into(),
+            )];
+        };
         let selected = self.selected(day).cloned();
-        Some(match (key.code, selected) {
-            (KeyCode::Up | KeyCode::Char('k'), _) => self.step(day, -1),
-            (KeyCode::Down | KeyCode::Char('j'), _) => self.step(day, 1),
-            (KeyCode::Char('e') | KeyCode::Enter, Some(s)) => self.open(correct_form(&s)),
-            (KeyCode::Char('x'), Some(s)) => self.open(split_form(&s, cx.now)),
-            (KeyCode::Char('J'), Some(s)) => join_with_next(day, &s, cx.date),
-            (KeyCode::Char('d') | KeyCode::Delete, Some(s)) => {
-                edit(cx.date, DayEdit::RemoveSession(s.id))
-            }
-            (KeyCode::Char('e' | 'x' | 'J' | 'd') | KeyCode::Enter | KeyCode::Delete, None) => {
-                vec![Effect::Message("no session on this day: m logs one".into())]
-            }
-            _ => return None,
-        })
+        match (action, selected) {
+            (SessionAction::Up, _) => self.step(day, -1),
+            (SessionAction::Down, _) => self.step(day, 1),
+            (SessionAction::Correct, Some(s)) => self.open(correct_form(&s)),
+            (SessionAction::Split, Some(s)) => self.open(split_form(&s, cx.now)),
+            (SessionAction::Join, Some(s)) => join_with_next(day, &s, cx.date),
+            (SessionAction::Delete, Some(s)) => edit(cx.date, DayEdit::RemoveSession(s.id)),
+            (SessionAction::Plan(_), _) => vec![],
+            (_, None) => vec![Effect::Message("no session on this day: m logs one".into())],
+        }
     }
 
     fn step(&mut self, day: &Day, by: i64) -> Vec<Effect> {
@@ -140,7 +185,8 @@ impl SessionsMode {
         vec![]
     }
 
-    fn form_key(&mut self, key: KeyEvent, cx: &Context) -> Vec<Effect> {
+    /// A key for the open form.
+    pub fn form_key(&mut self, key: KeyEvent, cx: &Context) -> Vec<Effect> {
         let Some(open) = self.form.as_mut() else {
             return vec![];
         };
@@ -169,6 +215,7 @@ fn edit(date: NaiveDate, edit: DayEdit) -> Vec<Effect> {
         date,
         edit,
         history: History::New,
+        from: Origin::Plan,
     }]
 }
 

@@ -1,53 +1,47 @@
 //! The Timer tab: pick a block, run focus rounds, pause, skip a break, stop.
 
-use crate::domain::timer::{FocusTarget, NextRound, TimerOp, next_round};
+use super::{TabView, Work, work};
+use crate::domain::timer::TimerOp;
 use crate::domain::{Block, Day};
-use crate::tui::app::Effect;
-use crate::tui::keymap::Binding;
-use crate::tui::prompt::Prompt;
+use crate::tui::keys::{Key, KeyHelp, describe, lookup};
+use crate::tui::shared::{Context, Effect};
 use chrono::NaiveTime;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 
-pub const KEYS: &[Binding] = &[
-    Binding {
-        keys: "s",
-        help: "start focus on the selected block / stop the timer",
-        hint: Some("start/stop"),
-    },
-    Binding {
-        keys: "space",
-        help: "pause or resume",
-        hint: Some("pause"),
-    },
-    Binding {
-        keys: "b",
-        help: "skip the break",
-        hint: Some("skip break"),
-    },
-    Binding {
-        keys: "↑↓ j/k",
-        help: "choose what to focus on",
-        hint: None,
-    },
-];
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimerAction {
+    Pause,
+    SkipBreak,
+    Up,
+    Down,
+    Focus,
+}
 
-/// Keys that work on every tab (unless a form is open).
-pub const ANYWHERE: &[Binding] = &[
-    Binding {
-        keys: "i",
-        help: "interruption: pause focus and log who broke in; i again ends it",
-        hint: Some("interruption"),
-    },
-    Binding {
-        keys: "p",
-        help: "pass it on: log a request handed over, focus goes on",
-        hint: Some("pass on"),
-    },
-    Binding {
-        keys: "n",
-        help: "park a mail for the next inbox slot",
-        hint: None,
-    },
+pub const KEYS: &[Key<TimerAction>] = &[
+    Key::new(&[KeyCode::Char(' ')], TimerAction::Pause, "pause or resume").hint("pause"),
+    Key::new(
+        &[KeyCode::Char('b')],
+        TimerAction::SkipBreak,
+        "skip the break",
+    )
+    .hint("skip break"),
+    Key::new(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        TimerAction::Up,
+        "choose what to focus on: the one above",
+    ),
+    Key::new(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        TimerAction::Down,
+        "choose what to focus on: the one below",
+    ),
+    Key::new(
+        &[KeyCode::Enter],
+        TimerAction::Focus,
+        "start focus on the chosen block now, whatever runs",
+    ),
 ];
 
 /// What the Timer tab offers to focus on: unplanned work, then today's blocks.
@@ -90,56 +84,67 @@ impl TimerTab {
             .unwrap_or_else(|| default_choice(&list, now))
     }
 
-    /// Handles a key on this tab; `None` when the tab does not use it.
-    pub fn handle_key(
-        &mut self,
-        key: KeyEvent,
-        day: Option<&Day>,
-        now: NaiveTime,
-        prompt: &mut Option<Prompt>,
-    ) -> Option<Vec<Effect>> {
-        if key.kind != KeyEventKind::Press || key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
-        let running = day.is_some_and(|d| d.timer.is_some());
-        // Between rounds (READY) s starts the next round, as space does, rather than ending the
-        // whole cycle.
-        let ready = day
-            .and_then(|d| d.timer.as_ref())
-            .is_some_and(|t| t.is_ready());
-        let starts_next_round = matches!(key.code, KeyCode::Char('s') | KeyCode::Char(' '));
-        if ready
-            && starts_next_round
-            && let Some(NextRound::Ask(why)) = day.map(|d| next_round(d, now))
-        {
-            *prompt = Some(Prompt::unplanned());
-            return Some(vec![Effect::Message(why)]);
-        }
-        let count = choices(day).len();
-        let at = self.selected_index(day, now);
-        let op = match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
+    fn act(&mut self, action: TimerAction, cx: &Context) -> Vec<Effect> {
+        let count = choices(cx.today).len();
+        let at = self.selected_index(cx.today, cx.now.time());
+        let op = match action {
+            TimerAction::Up => {
                 self.selected = Some(at.saturating_sub(1));
-                return Some(vec![]);
+                return vec![];
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            TimerAction::Down => {
                 self.selected = Some((at + 1).min(count - 1));
-                return Some(vec![]);
+                return vec![];
             }
-            KeyCode::Char('s') if ready => TimerOp::Resume,
-            KeyCode::Char('s') if running => TimerOp::Stop,
-            KeyCode::Char('s') | KeyCode::Enter => match choices(day).get(at) {
-                Some(Choice::Block(b)) => TimerOp::Start(FocusTarget::block(b)),
-                _ => {
-                    *prompt = Some(Prompt::unplanned());
-                    return Some(vec![]);
-                }
-            },
-            KeyCode::Char(' ') => TimerOp::Toggle,
-            KeyCode::Char('b') => TimerOp::SkipBreak,
-            _ => return None,
+            TimerAction::Focus => return work::start_focus(self.work(cx)),
+            TimerAction::Pause if cx.today.is_some_and(is_ready) => {
+                return work::next_round_or_ask(cx);
+            }
+            TimerAction::Pause => TimerOp::Toggle,
+            TimerAction::SkipBreak => TimerOp::SkipBreak,
         };
-        Some(vec![Effect::Timer(op)])
+        vec![Effect::Timer(op)]
+    }
+}
+
+/// Between rounds: space and `s` start the next round rather than ending the cycle.
+fn is_ready(day: &Day) -> bool {
+    day.timer.as_ref().is_some_and(|t| t.is_ready())
+}
+
+impl TabView for TimerTab {
+    fn title(&self, _cx: &Context) -> String {
+        " Timer ".into()
+    }
+
+    fn keys(&self) -> Vec<KeyHelp> {
+        describe(KEYS)
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
+        let (action, _) = lookup(KEYS, key)?;
+        Some(self.act(action, cx))
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
+        super::timer_view::TimerView {
+            tab: self,
+            day: cx.today,
+            config: cx.config,
+            theme: cx.theme,
+            now: cx.now,
+            zone: cx.zone,
+            life: cx.life,
+        }
+        .render(area, buf);
+    }
+
+    /// The chosen block, else unplanned work.
+    fn work(&self, cx: &Context) -> Work {
+        match choices(cx.today).get(self.selected_index(cx.today, cx.now.time())) {
+            Some(Choice::Block(b)) => Work::Block((*b).clone()),
+            _ => Work::Unplanned,
+        }
     }
 }
 
@@ -170,8 +175,12 @@ mod tests {
         d
     }
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
+    fn at(h: u32, m: u32) -> chrono::DateTime<chrono::FixedOffset> {
+        NaiveDate::from_ymd_opt(2026, 11, 26)
+            .unwrap()
+            .and_time(hm(h, m))
+            .and_utc()
+            .fixed_offset()
     }
 
     #[test]
@@ -184,23 +193,30 @@ mod tests {
     }
 
     #[test]
-    fn s_starts_on_the_selected_block_or_asks_for_unplanned() {
+    fn s_starts_the_chosen_block_or_asks_for_unplanned() {
+        use crate::tui::shared::with_context;
         let d = day();
         let mut tab = TimerTab::default();
-        let mut prompt = None;
-        let effects = tab
-            .handle_key(key(KeyCode::Char('s')), Some(&d), hm(9, 0), &mut prompt)
-            .unwrap();
-        let [Effect::Timer(TimerOp::Start(target))] = &effects[..] else {
-            panic!("{effects:?}")
+        let started = with_context(at(9, 0), Some(&d), |cx| {
+            work::start_or_end(tab.work(cx), cx)
+        });
+        let [Effect::Timer(TimerOp::Start(target))] = &started[..] else {
+            panic!("{started:?}")
         };
         assert_eq!(target.block.as_deref(), Some("b1"));
-        tab.handle_key(key(KeyCode::Up), Some(&d), hm(9, 0), &mut prompt);
+        with_context(at(9, 0), Some(&d), |cx| {
+            tab.handle_key(KeyEvent::from(KeyCode::Up), cx)
+        });
+        let asked = with_context(at(9, 0), Some(&d), |cx| {
+            tab.handle_key(KeyEvent::from(KeyCode::Enter), cx)
+        });
         assert!(
-            tab.handle_key(key(KeyCode::Char('s')), Some(&d), hm(9, 0), &mut prompt)
-                .unwrap()
-                .is_empty()
+            matches!(asked.as_deref(), Some([Effect::Prompt(_)])),
+            "{asked:?}"
         );
-        assert!(prompt.is_some());
+        let s = with_context(at(9, 0), Some(&d), |cx| {
+            tab.handle_key(KeyEvent::from(KeyCode::Char('s')), cx)
+        });
+        assert_eq!(s, None, "s is an all-day key, not the Timer tab's");
     }
 }

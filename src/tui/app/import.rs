@@ -1,9 +1,9 @@
 //! The dashboard's side of an import: reading the export into a review, and writing what the rep
 //! accepted. The same reading and writing as `protime import`.
 
+use super::App;
 use crate::import::job::{Source, prepare, since_window, write};
 use crate::journal::Journal;
-use crate::tui::app::App;
 use crate::tui::import_review::ImportReview;
 use crate::tui::tabs::Tab;
 use crate::tui::tabs::month::first_of_month;
@@ -13,17 +13,16 @@ use std::path::Path;
 /// the banner and nothing opens.
 pub fn open(app: &mut App, journal: &Journal, file: &Path, since: &str) {
     let prepared = Source::of_file(file).and_then(|source| {
-        let window = since_window(since, app.now, app.zone)?;
-        prepare(journal, &app.config, source, file, window, None, app.now)
-            .map_err(|f| f.message().into())
+        let (now, config) = (app.shared.now, &app.shared.config);
+        let window = since_window(since, now, app.shared.zone)?;
+        prepare(journal, config, source, file, window, None, now).map_err(|f| f.message().into())
     });
     match prepared {
         Ok(prepared) => {
-            // A message from before would read as if it were about this import.
-            app.banner = None;
-            app.import = Some(ImportReview::of(&prepared, file, &app.config, app.now));
+            let (now, config) = (app.shared.now, &app.shared.config);
+            app.import = Some(ImportReview::of(&prepared, file, config, now));
         }
-        Err(message) => app.banner = Some(format!("Not imported: {message}")),
+        Err(message) => app.say(format!("Not imported: {message}")),
     }
 }
 
@@ -35,14 +34,14 @@ pub fn accept(app: &mut App, journal: &Journal) {
     };
     match write(&review.plan(), journal) {
         Ok(change) => {
-            app.banner = Some(format!(
+            app.say(format!(
                 "Imported {}: {}. The Month tab shows {}.",
                 review.file,
                 change.summary(),
                 review.window.to.format("%B %Y")
             ));
             app.tab = Tab::Month;
-            app.month.month = first_of_month(review.window.to);
+            app.tabs.month.month = first_of_month(review.window.to);
         }
         Err(message) => {
             // Shown inside the review, which stays open so `a` can try again.

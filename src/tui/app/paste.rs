@@ -1,8 +1,8 @@
 //! Pasted text (bracketed paste) goes into the text field that is open, as if typed. It is never
 //! read as keys: a pasted "Call ACME⏎do" must not save, then delete a block and take the day off.
 
-use crate::tui::app::{App, Effect};
-use crate::tui::tabs::Tab;
+use super::App;
+use crate::tui::shared::Effect;
 use crate::tui::widgets::form::Form;
 
 const NOWHERE: &str = "Nothing to paste into: open a field first (a adds a block on the Plan \
@@ -11,7 +11,7 @@ const NOWHERE: &str = "Nothing to paste into: open a field first (a adds a block
 impl App {
     /// Puts `text` into the open field; with none open, says so and drops it.
     pub(super) fn paste(&mut self, text: &str) -> Vec<Effect> {
-        if self.help || self.gap.is_some() {
+        if self.help.is_some() || self.gap.is_some() {
             // A question is waiting for one key; a paste is no answer.
             return vec![];
         }
@@ -34,10 +34,6 @@ impl App {
         if let Some(prompt) = &mut self.prompt {
             return Some(&mut prompt.form);
         }
-        match self.tab {
-            Tab::Plan => self.plan.form.as_mut().map(|f| &mut f.form),
-            Tab::Review => self.review.form.as_mut(),
-            _ => None,
-        }
+        self.tabs.get_mut(self.tab).open_form()
     }
 }

@@ -1,14 +1,18 @@
-//! Carrying out what `App::update` asked for: journal reads and writes, off the update path.
+//! Carrying out what a key asked for: journal reads and writes, notifications, the clipboard.
+//! Results go to the message line or back to the tab that asked.
 
-use super::app::{App, DayView, Effect, History};
-use super::tabs::plan::{copy_candidates, fitting_blocks};
+use super::App;
 use crate::domain::Day;
 use crate::domain::plan::DayEdit;
 use crate::domain::timer::{GapAnswer, TimerEvent, TimerOp, TimerSettings};
 use crate::journal::{Journal, JournalError};
 use crate::journal::{carry_over, heartbeat};
 use crate::notify::{Delivery, Notification, NotificationKind, NotifyEvent, enabled};
-use chrono::{Datelike, Duration, NaiveDate};
+use crate::tui::shared::{DayView, Effect, History, Origin, Reader};
+use crate::tui::tabs::Tab;
+use crate::tui::tabs::plan_edit::{copy_candidates, fitting_blocks};
+use crate::tui::tabs::review::review_history;
+use chrono::NaiveDate;
 
 /// Carries out every effect but `Quit`, then reloads what is shown once if anything changed.
 pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
@@ -17,13 +21,15 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
         match effect {
             Effect::Quit => {}
             Effect::ReloadDay => reload = true,
-            Effect::Message(text) => app.banner = Some(text),
+            Effect::Message(text) => app.say(text),
+            Effect::Prompt(prompt) => app.prompt = Some(prompt),
             Effect::Edit {
                 date,
                 edit,
                 history,
+                from,
             } => {
-                save_edit(app, journal, date, edit, history);
+                save_edit(app, journal, (date, from), edit, history);
                 reload = true;
             }
             Effect::CopyPreviousPlan { to } => {
@@ -36,7 +42,8 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
             }
             Effect::Notify(note) => notify(app, &note),
             Effect::Copy { label, text } => {
-                app.banner = Some(match super::clipboard::copy(&mut app.terminal_out, &text) {
+                let copied = crate::tui::clipboard::copy(&mut app.outside.terminal_out, &text);
+                app.say(match copied {
                     Ok(()) => format!(
                         "Copied \"{label}\" (OSC 52). protime cannot confirm it arrived: in tmux it needs `set -g set-clipboard on`"
                     ),
@@ -44,62 +51,69 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 });
             }
             Effect::OpenImport { file, since } => {
-                super::import_review::apply::open(app, journal, &file, &since);
+                super::import::open(app, journal, &file, &since);
             }
             Effect::Import => {
-                super::import_review::apply::accept(app, journal);
+                super::import::accept(app, journal);
                 reload = true;
             }
             Effect::Heartbeat => {
-                if let Err(e) = heartbeat::touch(journal, app.now) {
-                    app.banner = Some(format!("Could not note that protime is running: {e}"));
+                if let Err(e) = heartbeat::touch(journal, app.shared.now) {
+                    app.say(format!("Could not note that protime is running: {e}"));
                 }
             }
         }
     }
-    // Everything the notifier says in one tick is shown together: why the desktop fell back is
-    // not written over by the notification that follows it.
-    let mut said: Vec<String> = vec![];
-    while let Some(event) = app.notifier.poll() {
-        let shown = match &event {
-            NotifyEvent::ShowInApp(n) => Some(format!("{}: {}", n.title, n.body)),
-            other => other.banner(),
-        };
-        said.extend(shown);
-    }
-    if !said.is_empty() {
-        app.banner = Some(said.join(". "));
-    }
+    hear_notifier(app);
     if reload {
         reload_days(app, journal);
     }
 }
 
-/// Sends a notification the config allows; one that only reached the terminal is shown in the app.
-fn notify(app: &mut App, note: &Notification) {
-    if enabled(&app.config.notifications, note.kind)
-        && app.notifier.notify(note) == Delivery::Terminal
-    {
-        app.banner = Some(format!("{}: {}", note.title, note.body));
+/// What the notifier learned: a notification that reached only the terminal goes on the message
+/// line; why the desktop fell back stays on the sticky line.
+fn hear_notifier(app: &mut App) {
+    while let Some(event) = app.outside.notifier.poll() {
+        match &event {
+            NotifyEvent::ShowInApp(n) => app.say(format!("{}: {}", n.title, n.body)),
+            other => {
+                if let Some(reason) = other.banner() {
+                    app.messages.set_sticky(Some(reason));
+                }
+            }
+        }
     }
 }
 
-fn save_edit(app: &mut App, journal: &Journal, date: NaiveDate, edit: DayEdit, history: History) {
+/// Sends a notification the config allows; one that only reached the terminal is shown in the app.
+fn notify(app: &mut App, note: &Notification) {
+    if enabled(&app.shared.config.notifications, note.kind)
+        && app.outside.notifier.notify(note) == Delivery::Terminal
+    {
+        app.say(format!("{}: {}", note.title, note.body));
+    }
+}
+
+/// Saves `edit` to `date`; its inverse goes back to the tab that asked, for undo.
+fn save_edit(
+    app: &mut App,
+    journal: &Journal,
+    (date, from): (NaiveDate, Origin),
+    edit: DayEdit,
+    history: History,
+) {
     match journal.update(date, |day| edit.apply(day)) {
         Ok(inverse) => {
-            // A block just added (or brought back by undo) is the one the next key acts on.
-            if let DayEdit::RemoveBlocks(ids) = &inverse {
-                app.plan.selected = ids.first().cloned();
+            if from == Origin::Plan {
+                app.tabs.plan.saved(date, inverse, history);
             }
-            app.plan.record(date, inverse, history);
-            app.banner = None;
         }
-        Err(e) => app.banner = Some(save_failure(&e)),
+        Err(e) => app.say(save_failure(&e)),
     }
 }
 
 fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) {
-    let (now, settings) = (app.now, app.config.timer_settings());
+    let (now, settings) = (app.shared.now, app.shared.config.timer_settings());
     match journal.update(now.date_naive(), |day| op.apply(day, now, &settings)) {
         Ok(events) => {
             for event in &events {
@@ -116,10 +130,10 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) {
                 );
             }
             if let Some(last) = events.last() {
-                app.banner = Some(event_message(last, &settings));
+                app.say(event_message(last, &settings));
             }
         }
-        Err(e) => app.banner = Some(save_failure(&e)),
+        Err(e) => app.say(save_failure(&e)),
     }
 }
 
@@ -166,65 +180,56 @@ fn copy_previous_plan(app: &mut App, journal: &Journal, to: NaiveDate) {
     let source = copy_candidates(to)
         .find_map(|date| journal.load(date).ok().filter(|d| !d.blocks.is_empty()));
     let Some(source) = source else {
-        app.banner = Some("no planned day in the last two weeks to copy".into());
+        app.say("no planned day in the last two weeks to copy".into());
         return;
     };
     let existing = journal.load(to).map(|d| d.blocks).unwrap_or_default();
     let blocks = fitting_blocks(&existing, source.blocks);
     if blocks.is_empty() {
-        app.banner = Some(format!(
+        app.say(format!(
             "{}'s blocks all overlap what is planned; nothing copied",
             source.date
         ));
         return;
     }
-    save_edit(app, journal, to, DayEdit::AddBlocks(blocks), History::New);
-    if app.banner.is_none() {
-        app.banner = Some(format!(
-            "copied the plan of {}",
-            source.date.format("%a %-d %b")
-        ));
+    let added = DayEdit::AddBlocks(blocks);
+    match journal.update(to, |day| added.apply(day)) {
+        Ok(inverse) => {
+            app.tabs.plan.saved(to, inverse, History::New);
+            app.say(format!(
+                "copied the plan of {}",
+                source.date.format("%a %-d %b")
+            ));
+        }
+        Err(e) => app.say(save_failure(&e)),
     }
 }
 
-/// Re-reads today, the Plan and Review tabs' days, and what their headers need; on a new day,
-/// first carries a session still running from yesterday over midnight.
+/// Re-reads today, then lets every tab read what it shows (the shown tab all of it); on a new
+/// day, first carries a session still running from yesterday over midnight.
 pub fn reload_days(app: &mut App, journal: &Journal) {
-    let today = app.now.date_naive();
-    if app.today.date() != today {
+    let today = app.shared.now.date_naive();
+    if app.shared.today.date() != today {
         carry_over_midnight(app, journal);
         carry_parked(app, journal);
     }
-    app.today = DayView::from_load(today, journal.load(today));
-    let load = |date: NaiveDate| {
-        if date == today {
-            app.today.clone()
-        } else {
-            DayView::from_load(date, journal.load(date))
-        }
+    app.shared.today = DayView::from_load(today, journal.load(today));
+    let reader = Reader {
+        journal,
+        today: &app.shared.today,
+        templates_dir: &app.outside.templates_dir,
     };
-    let (plan_date, review_date) = (app.plan.date, app.review.date);
-    let plan_view = load(plan_date);
-    app.review.view = load(review_date);
-    app.plan.protect = promised_protection(journal, plan_date);
-    app.plan.set_view(plan_view, week_of(journal, plan_date));
-    if app.tab == super::tabs::Tab::Month {
-        load_month(app, journal);
-    }
-    if app.tab == super::tabs::Tab::Inbox {
-        app.inbox.templates = crate::templates::load(&app.templates_dir);
-    }
-    // The streak reads weeks of files: only when it is shown, or not yet known.
-    if app.tab == super::tabs::Tab::Review {
-        app.review.history = review_history(journal, &app.config, today, STREAK_DAYS);
+    let cx = app.shared.context();
+    for tab in Tab::ALL {
+        app.tabs.get_mut(tab).reload(&reader, &cx, tab == app.tab);
     }
 }
 
 /// At start-up: when the last working day before today has no review, the Review tab opens on it
 /// and a banner says so. Nothing blocks; today's plan is one key away.
 pub fn offer_unfinished_review(app: &mut App, journal: &Journal) {
-    let today = app.now.date_naive();
-    let recent = review_history(journal, &app.config, today, 14);
+    let today = app.shared.now.date_naive();
+    let recent = review_history(journal, &app.shared.config, today, 14);
     let last_working = recent
         .iter()
         .rev()
@@ -232,81 +237,19 @@ pub fn offer_unfinished_review(app: &mut App, journal: &Journal) {
     // A day the rep never used protime on is not an unfinished review.
     let used = |date: NaiveDate| journal.load(date).is_ok_and(|d| !d.is_empty());
     if let Some((date, _, false)) = last_working.copied().filter(|(d, _, _)| used(*d)) {
-        app.review.date = date;
-        app.review.view = DayView::from_load(date, journal.load(date));
-        let text = format!(
+        app.tabs.review.date = date;
+        app.tabs.review.view = DayView::from_load(date, journal.load(date));
+        app.say(format!(
             "{} has no review yet: press 4 to finish it (t on that tab returns to today)",
             date.format("%a %-d %b")
-        );
-        add_message(app, text);
+        ));
     }
-}
-
-/// Shows `text` after any message already waiting, so neither is lost.
-fn add_message(app: &mut App, text: String) {
-    app.banner = Some(match app.banner.take() {
-        Some(earlier) => format!("{earlier}. {text}"),
-        None => text,
-    });
-}
-
-/// What the last review before `date` (within a week) said to protect on the next working day.
-fn promised_protection(journal: &Journal, date: NaiveDate) -> Option<String> {
-    copy_candidates(date)
-        .take(7)
-        .find_map(|d| {
-            journal
-                .load(d)
-                .ok()
-                .and_then(|day| day.review)
-                .filter(|r| !r.tomorrow.is_empty())
-        })
-        .map(|r| r.tomorrow)
-}
-
-/// How many days back the review streak looks.
-const STREAK_DAYS: i64 = 90;
-
-/// (date, working day, reviewed) for the `days` before `today`, and today.
-fn review_history(
-    journal: &Journal,
-    config: &crate::config::Config,
-    today: NaiveDate,
-    days: i64,
-) -> Vec<(NaiveDate, bool, bool)> {
-    let capacity = super::tabs::plan_view::capacity(config);
-    let from = today - Duration::days(days);
-    let files: std::collections::HashMap<NaiveDate, Day> = journal
-        .days_in(from, today)
-        .into_iter()
-        .filter_map(|(d, day)| day.ok().map(|day| (d, day)))
-        .collect();
-    from.iter_days()
-        .take_while(|d| *d <= today)
-        .map(|d| {
-            let day = files.get(&d);
-            let off = day.is_some_and(|day| day.off.is_some());
-            let reviewed =
-                day.is_some_and(|day| day.review.as_ref().is_some_and(|r| r.decided.is_some()));
-            (d, capacity.of_day(d, off) > 0, reviewed)
-        })
-        .collect()
-}
-
-/// Monday to Sunday around `date`, the days that could be read.
-fn week_of(journal: &Journal, date: NaiveDate) -> Vec<Day> {
-    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
-    journal
-        .days_in(monday, monday + Duration::days(6))
-        .into_iter()
-        .filter_map(|(_, d)| d.ok())
-        .collect()
 }
 
 /// Reads the accounts named in the last 90 days, newest first, for completion. Done after the
 /// first frame, so start-up does not wait for 90 files.
 pub fn load_known_accounts(app: &mut App, journal: &Journal) {
-    let today = app.now.date_naive();
+    let today = app.shared.now.date_naive();
     let mut days = journal.days_in(today - chrono::Duration::days(90), today);
     days.reverse();
     let mut known: Vec<String> = vec![];
@@ -318,25 +261,23 @@ pub fn load_known_accounts(app: &mut App, journal: &Journal) {
             }
         }
     }
-    app.known_accounts = known;
+    app.shared.known_accounts = known;
 }
 
 /// Splits whatever still runs in yesterday's file at midnight: yesterday keeps the part before,
 /// today continues from 00:00.
 pub fn carry_over_midnight(app: &mut App, journal: &Journal) {
-    let limits = carry_over::Limits::of(&app.config);
-    let today = app.now.date_naive();
-    match carry_over::settle_earlier_days(journal, &app.zone, (today, app.now), &limits) {
+    let limits = carry_over::Limits::of(&app.shared.config);
+    let (today, now) = (app.shared.now.date_naive(), app.shared.now);
+    match carry_over::settle_earlier_days(journal, &app.shared.zone, (today, now), &limits) {
         Ok(closed) => {
             if let Some(text) = crate::domain::open::closed_message(&closed) {
-                add_message(app, capitalised(&text));
+                app.say(capitalised(&text));
             }
         }
-        Err(e) => {
-            app.banner = Some(format!(
-                "Could not settle the session still running from an earlier day: {e}"
-            ));
-        }
+        Err(e) => app.say(format!(
+            "Could not settle the session still running from an earlier day: {e}"
+        )),
     }
 }
 
@@ -354,14 +295,14 @@ pub fn recover_open_session(app: &mut App, journal: &Journal) {
     carry_parked(app, journal);
     reload_days(app, journal);
     offer_unfinished_review(app, journal);
-    app.last_alive = heartbeat::last(journal, app.now);
-    let (Some(last), true) = (app.last_alive, app.countdown_visible()) else {
+    app.shared.last_alive = heartbeat::last(journal, app.shared.now);
+    let (Some(last), true) = (app.shared.last_alive, app.countdown_visible()) else {
         return;
     };
-    let silent = app.now - last;
-    if silent.num_hours() >= i64::from(app.config.timer.stale_after_hours) {
+    let silent = app.shared.now - last;
+    if silent.num_hours() >= i64::from(app.shared.config.timer.stale_after_hours) {
         run_timer(app, journal, TimerOp::SettleGap(last, GapAnswer::Break));
-        app.banner = Some(format!(
+        app.say(format!(
             "A session was left open; it was closed at the last sign of life, {}",
             last.format("%a %H:%M")
         ));
@@ -371,44 +312,9 @@ pub fn recover_open_session(app: &mut App, journal: &Journal) {
     }
 }
 
-/// The shown month's figures and the month before's total, reading only those months' files.
-fn load_month(app: &mut App, journal: &Journal) {
-    use super::tabs::month::last_of_month;
-    use chrono::Months;
-    let first = app.month.month;
-    let loaded = crate::figures::period_figures(
-        journal,
-        &app.config,
-        first,
-        last_of_month(first),
-        app.now,
-        &app.zone,
-    );
-    let previous = first.checked_sub_months(Months::new(1)).and_then(|p| {
-        let (days, files) = crate::figures::period_figures(
-            journal,
-            &app.config,
-            p,
-            last_of_month(p),
-            app.now,
-            &app.zone,
-        )
-        .ok()?;
-        (files > 0).then(|| crate::domain::report::total(&days))
-    });
-    match loaded {
-        Ok((days, _)) => {
-            app.month.days = days;
-            app.month.error = None;
-        }
-        Err(e) => app.month.error = Some(e),
-    }
-    app.month.previous = previous;
-}
-
 /// Mails still parked on the last day that had any (up to two weeks back) move to today.
 pub fn carry_parked(app: &mut App, journal: &Journal) {
-    let today = app.now.date_naive();
+    let today = app.shared.now.date_naive();
     let waiting = |d: &Day| d.parked.iter().any(|p| p.state.is_waiting());
     let Some(earlier) = copy_candidates(today).find_map(|d| journal.load(d).ok().filter(waiting))
     else {
@@ -427,7 +333,7 @@ pub fn carry_parked(app: &mut App, journal: &Journal) {
             })
         });
     if let Err(e) = result {
-        app.banner = Some(format!(
+        app.say(format!(
             "Could not carry parked mails over from {date}: {e}"
         ));
     }

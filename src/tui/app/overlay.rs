@@ -1,8 +1,8 @@
 //! What is drawn over any tab: the open prompt, the gap question, and the timer status in the header.
 
-use super::app::App;
-use super::tabs::timer_view::clock_text;
+use super::App;
 use crate::domain::timer::{Phase, open_interruption};
+use crate::tui::tabs::timer_view::clock_text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,7 +17,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             height,
             ..body
         };
-        prompt.form.render(area, buf, &app.theme);
+        prompt.form.render(area, buf, &app.shared.theme);
     }
     if let Some(gap) = &app.gap {
         let lines = gap_question(app, gap.since);
@@ -29,7 +29,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         };
         Clear.render(area, buf);
         let title = format!(" No sign of you since {} ", gap.since.format("%H:%M"));
-        let block = Block::bordered().title(Span::styled(title, app.theme.title()));
+        let block = Block::bordered().title(Span::styled(title, app.shared.theme.title()));
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(block)
@@ -56,7 +56,7 @@ fn gap_question(app: &App, since: chrono::DateTime<chrono::FixedOffset>) -> Vec<
             None => format!("{kind} began {}", s.start.format("%H:%M")),
         }
     });
-    let key = |k: &'static str| Span::styled(format!(" {k} "), app.theme.key());
+    let key = |k: &'static str| Span::styled(format!(" {k} "), app.shared.theme.key());
     vec![
         Line::from(format!(
             "{what}; last seen {}. Since then:",
@@ -81,7 +81,7 @@ fn gap_question(app: &App, since: chrono::DateTime<chrono::FixedOffset>) -> Vec<
 pub fn status(app: &App, short: bool) -> Option<String> {
     let day = app.today_day()?;
     if let Some(s) = open_interruption(day) {
-        let elapsed = clock_text((app.now - s.start).num_seconds());
+        let elapsed = clock_text((app.shared.now - s.start).num_seconds());
         return Some(if short {
             format!("● {elapsed}")
         } else {
@@ -89,7 +89,7 @@ pub fn status(app: &App, short: bool) -> Option<String> {
         });
     }
     if let Some(s) = crate::domain::timer::open_inbox(day) {
-        let elapsed = clock_text((app.now - s.start).num_seconds());
+        let elapsed = clock_text((app.shared.now - s.start).num_seconds());
         return Some(if short {
             format!("✉ {elapsed}")
         } else {
@@ -97,7 +97,7 @@ pub fn status(app: &App, short: bool) -> Option<String> {
         });
     }
     let timer = day.timer.as_ref()?;
-    let left = clock_text(timer.remaining(app.now));
+    let left = clock_text(timer.remaining(app.shared.now));
     let (mark, word) = match (timer.phase, timer.is_running()) {
         (Phase::Focus, true) => ("▶", "focus"),
         (Phase::Focus, false) => ("⏸", "focus"),
