@@ -139,22 +139,49 @@ impl StatusLine {
         }
     }
 
-    /// Fills `{icon} {state} {left} {title} {category} {share} {target}` in `format`.
+    /// Fills `{icon} {state} {left} {title} {category} {share} {target}` in `format`, in one
+    /// pass: a title that reads "{share}" is shown as written, not filled in.
     pub fn render(&self, format: &str) -> String {
-        let share = &self.share_text;
-        let out = format
-            .replace("{icon}", self.icon())
-            .replace("{state}", self.state)
-            .replace("{left}", &self.seconds.map(clock_text).unwrap_or_default())
-            .replace("{title}", self.title.as_deref().unwrap_or(""))
-            .replace("{category}", self.category.as_deref().unwrap_or(""))
-            .replace("{share}", share)
-            .replace("{target}", &format!("{:.0}%", self.target));
+        let mut out = String::with_capacity(format.len() + 32);
+        let mut rest = format;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let tail = &rest[open..];
+            let field = tail
+                .find('}')
+                .and_then(|close| Some((close, self.field(&tail[1..close])?)));
+            match field {
+                Some((close, value)) => {
+                    out.push_str(&value);
+                    rest = &tail[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = &tail[1..];
+                }
+            }
+        }
+        out.push_str(rest);
         let out = match (&self.open_since, &self.last_seen) {
             (Some(since), Some(seen)) => format!("{out} · open since {since} · last seen {seen}"),
             _ => out,
         };
         without_stray_separators(&out)
+    }
+
+    /// The text of one `{name}` placeholder; `None` for a name that is not one.
+    fn field(&self, name: &str) -> Option<String> {
+        let text = |t: &Option<String>| t.clone().unwrap_or_default();
+        Some(match name {
+            "icon" => self.icon().to_string(),
+            "state" => self.state.to_string(),
+            "left" => self.seconds.map(clock_text).unwrap_or_default(),
+            "title" => text(&self.title),
+            "category" => text(&self.category),
+            "share" => self.share_text.clone(),
+            "target" => format!("{:.0}%", self.target),
+            _ => return None,
+        })
     }
 
     pub fn json(&self) -> String {
@@ -304,5 +331,38 @@ mod tests {
             "▶ 18:00 ACME · PRO 14% / 40%"
         );
         assert!(line.json().contains("\"state\":\"focus\""));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn idle() -> StatusLine {
+            let day = Day::new(now().date_naive());
+            StatusLine::of(&day, &day, &Config::defaults(), &fresh(now()))
+        }
+
+        proptest! {
+            /// Any format renders (no panic), and one without placeholders comes out as written,
+            /// spaces collapsed and stray separators dropped.
+            #[test]
+            fn any_format_renders_and_literal_text_is_kept(format in "[ a-z{}·é%/\\-]{0,40}") {
+                let line = idle();
+                let out = line.render(&format);
+                if !format.contains('{') {
+                    prop_assert_eq!(out, without_stray_separators(&format));
+                }
+            }
+
+            /// A title is text, not a template: placeholder names in it stay as written.
+            #[test]
+            fn a_title_is_shown_as_written(
+                title in "[a-z]{0,5}(\\{(icon|state|left|title|category|share|target)\\})?[a-z]{0,5}",
+            ) {
+                let mut line = idle();
+                line.title = Some(title.clone());
+                prop_assert_eq!(line.render("{title}"), without_stray_separators(&title));
+            }
+        }
     }
 }

@@ -222,3 +222,62 @@ fn every_number_rule_names_a_real_key() {
         assert!(msg.contains(&expect), "{msg}\nwant: {expect}");
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every `table.key` of the built-in config, to give random values.
+    fn default_keys() -> Vec<(String, String)> {
+        let table: toml::Table = toml::from_str(crate::config::DEFAULT_TOML).unwrap();
+        let mut keys = vec![];
+        for (name, value) in table {
+            if let toml::Value::Table(inner) = value {
+                keys.extend(inner.keys().map(|k| (name.clone(), k.clone())));
+            }
+        }
+        keys
+    }
+
+    /// A TOML value of any type, as written in a file.
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<i64>().prop_map(|n| n.to_string()),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(|f| format!("{f:?}")),
+            any::<bool>().prop_map(|b| b.to_string()),
+            "[ -~é]{0,12}".prop_map(|t| format!("{t:?}")),
+            "[0-9:]{0,6}".prop_map(|t| format!("\"{t}\"")),
+            Just("[]".to_string()),
+            Just("[\"mon\", 3]".to_string()),
+            Just("{ start = \"09:00\" }".to_string()),
+        ]
+    }
+
+    proptest! {
+        /// Any value under any known key either loads or is refused naming that key (or its
+        /// table, for a rule between keys) with the file's line; nothing panics.
+        #[test]
+        fn any_value_loads_or_names_its_key(
+            (table, key) in prop::sample::select(default_keys()),
+            value in value(),
+        ) {
+            let text = format!("[{table}]\n{key} = {value}\n");
+            if let Err(e) = Config::from_user_text(Some(&text), "mine.toml") {
+                let msg = e.to_string();
+                prop_assert!(msg.starts_with("mine.toml:"), "{text} → {msg}");
+                prop_assert!(msg.contains(&format!("{table}.")), "{text} → {msg}");
+            }
+        }
+
+        /// Text that is not TOML is refused with a line and column, never a panic.
+        #[test]
+        fn any_text_loads_or_is_refused_with_a_place(text in "[\\[\\]a-z_=\"0-9. \n{},]{0,60}") {
+            if let Err(e) = Config::from_user_text(Some(&text), "mine.toml") {
+                let msg = e.to_string();
+                prop_assert!(msg.starts_with("mine.toml:"), "{text:?} → {msg}");
+            }
+        }
+    }
+}
