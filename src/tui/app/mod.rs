@@ -3,7 +3,7 @@
 
 mod draw;
 pub mod effects;
-mod global;
+pub(crate) mod global;
 mod help;
 mod import;
 mod overlay;
@@ -352,3 +352,6 @@ impl App {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod keys_test;
