@@ -229,3 +229,51 @@ fn only_the_selected_tab_is_highlighted() {
         }
     }
 }
+
+/// The help of the Plan tab (the longest table) at 40×30, 80×24 and 120×40, first page and last.
+#[test]
+fn help_fits_40_80_and_120_columns_and_scrolls() {
+    let dir = empty_journal();
+    for (width, height) in [(40, 30), (80, 24), (120, 40)] {
+        let mut app = app_on(dir.path());
+        app.show_help(true);
+        assert_snapshot!(
+            format!("help_plan_{width}x{height}"),
+            draw(&app, width, height).backend()
+        );
+        for _ in 0..40 {
+            app.handle(&key(KeyCode::Down));
+        }
+        let last = draw(&app, width, height).backend().to_string();
+        assert!(last.contains("quit (everything"), "q is reachable:\n{last}");
+        assert_snapshot!(format!("help_plan_{width}x{height}_end"), last);
+    }
+}
+
+/// Every word of every help text appears whole somewhere while scrolling the help through.
+#[test]
+fn help_never_cuts_a_word() {
+    let dir = empty_journal();
+    for width in [40, 80, 120] {
+        let mut app = app_on(dir.path());
+        app.show_help(true);
+        let mut seen = String::new();
+        for _ in 0..40 {
+            seen.push_str(&draw(&app, width, 24).backend().to_string());
+            app.handle(&key(KeyCode::Down));
+        }
+        let words: std::collections::BTreeSet<String> = seen
+            .split(|c: char| c.is_whitespace() || c == '│' || c == '"')
+            .map(str::to_string)
+            .collect();
+        for help in [
+            "start the selected or current block: focus on a work block, the slot on an inbox block",
+            "show the day's tracked sessions, to correct, split, join or delete them",
+            "mark the day off: holiday, leave, working",
+        ] {
+            for word in help.split_whitespace() {
+                assert!(words.contains(word), "{word:?} cut at {width} columns");
+            }
+        }
+    }
+}

@@ -86,6 +86,14 @@ pub fn describe<A: Copy>(table: &[Key<A>]) -> Vec<KeyHelp> {
         .collect()
 }
 
+/// Each key of `table` by itself, as the help and the README name it ("Ctrl-R", "↑", "k").
+pub fn names<A>(table: &[Key<A>]) -> std::collections::BTreeSet<String> {
+    table
+        .iter()
+        .flat_map(|row| row.codes.iter().map(|c| label(&[*c], row.ctrl)))
+        .collect()
+}
+
 /// The hint bar's key: the first of a row's keys (the others are aliases), or all of them when
 /// each letter means its own thing (r/t/d/f/x).
 fn hint_label<A>(row: &Key<A>) -> String {

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod clipboard;
 pub mod event;
+mod gap;
 pub mod import_review;
 pub mod keys;
 pub mod messages;

@@ -2,12 +2,13 @@
 //! the category of unplanned focus, the export to import; and the question after a gap with no
 //! sign of life.
 
-use crate::domain::timer::{FocusTarget, GapAnswer, TimerOp};
+use crate::domain::timer::{FocusTarget, TimerOp};
 use crate::domain::{Category, Day};
 use crate::tui::widgets::form::{Field, Form, FormKey};
-use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::path::PathBuf;
+
+pub use super::gap::GapQuestion;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -282,28 +283,11 @@ fn complete(form: &mut Form, accounts: &[String]) {
     }
 }
 
-/// The question asked once after a gap with no sign of life while focus was running.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GapQuestion {
-    pub since: DateTime<FixedOffset>,
-}
-
-impl GapQuestion {
-    pub fn answer(&self, key: KeyEvent) -> Option<TimerOp> {
-        let answer = match key.code {
-            KeyCode::Char('w') => GapAnswer::Work,
-            KeyCode::Char('b') => GapAnswer::Break,
-            KeyCode::Char('o') => GapAnswer::Other,
-            KeyCode::Char('r') => GapAnswer::Reactive,
-            _ => return None,
-        };
-        Some(TimerOp::SettleGap(self.since, answer))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::timer::GapAnswer;
+    use chrono::DateTime;
     use ratatui::crossterm::event::KeyModifiers;
 
     fn key(code: KeyCode) -> KeyEvent {

@@ -80,6 +80,22 @@ pub const KEYS: &[Key<Global>] = &[
     Key::new(&[KeyCode::Char('c')], Global::Quit, "quit").ctrl(),
 ];
 
+/// Every key table by the name the README gives it, each key named as the help names it: the
+/// README's key tables are checked against these.
+pub fn key_tables() -> Vec<(&'static str, std::collections::BTreeSet<String>)> {
+    use crate::tui::keys::names;
+    use crate::tui::tabs::{inbox, month, plan, review, sessions, timer};
+    vec![
+        ("every tab", names(KEYS)),
+        ("Plan", names(plan::KEYS)),
+        ("Plan sessions", names(sessions::KEYS)),
+        ("Timer", names(timer::KEYS)),
+        ("Inbox", names(inbox::KEYS)),
+        ("Review", names(review::KEYS)),
+        ("Month", names(month::KEYS)),
+    ]
+}
+
 impl App {
     /// What an all-day key does, on whichever tab is shown.
     pub(super) fn global(&mut self, action: Global, code: KeyCode) -> Vec<Effect> {

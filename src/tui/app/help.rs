@@ -52,16 +52,12 @@ impl App {
         let shown = usize::from(height.saturating_sub(2));
         let last_first = lines.len().saturating_sub(shown);
         let first = usize::from(first).min(last_first);
-        let title = if last_first == 0 {
-            " Keys · Esc closes ".to_string()
-        } else {
-            format!(
-                " Keys {}–{} of {} · ↑↓ scroll · Esc closes ",
-                first + 1,
-                (first + shown).min(lines.len()),
-                lines.len()
-            )
-        };
+        let title = help_title(
+            first,
+            shown,
+            lines.len(),
+            usize::from(width.saturating_sub(2)),
+        );
         Clear.render(area, buf);
         let block = Block::bordered().title(Span::styled(title, self.shared.theme.title()));
         let visible: Vec<Line> = lines.into_iter().skip(first).take(shown).collect();
@@ -116,4 +112,20 @@ impl App {
         }
         lines
     }
+}
+
+/// The overlay's title, the longest that fits: where the view is, how to scroll, how to close.
+fn help_title(first: usize, shown: usize, total: usize, room: usize) -> String {
+    if shown >= total {
+        return " Keys · Esc closes ".into();
+    }
+    let (from, to) = (first + 1, (first + shown).min(total));
+    [
+        format!(" Keys {from}–{to} of {total} · ↑↓ scroll · Esc closes "),
+        format!(" Keys {from}–{to} of {total} · ↑↓ · Esc "),
+        format!(" {from}–{to}/{total} ↑↓ "),
+    ]
+    .into_iter()
+    .find(|t| t.chars().count() <= room)
+    .unwrap_or_default()
 }

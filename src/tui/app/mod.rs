@@ -34,6 +34,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, Mo
 use std::cell::Cell;
 
 pub use super::shared::DayView;
+pub use global::key_tables;
 pub use tick::GAP_MINUTES;
 
 /// What every tab may read: the clock, the config, today as last read.

@@ -231,14 +231,7 @@ impl TabView for InboxTab {
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
-        super::inbox_view::InboxView {
-            tab: self,
-            day: cx.today,
-            config: cx.config,
-            theme: cx.theme,
-            now: cx.now,
-        }
-        .render(area, buf);
+        super::inbox_view::InboxView { tab: self, cx }.render(area, buf);
     }
 
     /// `s` here starts or ends the inbox slot, current or next.

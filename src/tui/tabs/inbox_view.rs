@@ -2,14 +2,13 @@
 
 use super::inbox::{InboxTab, Pane, listed, slots};
 use super::timer_view::clock_text;
-use crate::config::Config;
 use crate::domain::inbox::{ParkedState, counts, overrun_seconds};
 use crate::domain::timefmt::format_minutes;
 use crate::domain::timer::open_inbox;
 use crate::domain::{Day, SessionKind};
-use crate::tui::theme::Theme;
+use crate::tui::shared::Context;
 use crate::tui::widgets::truncate;
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use chrono::NaiveTime;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -18,19 +17,17 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub struct InboxView<'a> {
     pub tab: &'a InboxTab,
-    pub day: Option<&'a Day>,
-    pub config: &'a Config,
-    pub theme: &'a Theme,
-    pub now: DateTime<FixedOffset>,
+    /// The clock, the config, today and the last sign of life, as every tab is handed them.
+    pub cx: &'a Context<'a>,
 }
 
 impl InboxView<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
-        let Some(day) = self.day else {
+        let Some(day) = self.cx.today else {
             let text =
                 "Today's file could not be read, so nothing can be parked: see the Plan tab.";
             Paragraph::new(text)
-                .style(self.theme.warning())
+                .style(self.cx.theme.warning())
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
             return;
@@ -49,7 +46,7 @@ impl InboxView<'_> {
     }
 
     fn slot_lines(&self, day: &Day) -> Vec<Line<'static>> {
-        let slots = slots(day, self.config);
+        let slots = slots(day, self.cx.config);
         let fmt = |(a, b): &(NaiveTime, NaiveTime)| {
             format!("{}–{}", a.format("%H:%M"), b.format("%H:%M"))
         };
@@ -58,56 +55,9 @@ impl InboxView<'_> {
             "Inbox slots today: {}",
             list.join(" · ")
         ))];
-        let now = self.now.time();
         let status = match open_inbox(day) {
-            Some(session) => {
-                let elapsed = clock_text((self.now - session.start).num_seconds());
-                let slot_end = slots
-                    .iter()
-                    .find(|(a, b)| *a <= now && now < *b || session.start.time() < *b)
-                    .map(|s| s.1);
-                let over = slot_end.map_or(0, |end| overrun_seconds(self.now, end));
-                let handled = day
-                    .parked
-                    .iter()
-                    .filter(|p| p.slot.as_deref() == Some(session.id.as_str()))
-                    .count();
-                let mut spans = vec![Span::styled(
-                    format!("● In the slot for {elapsed} · {handled} handled · s ends it"),
-                    self.theme.title(),
-                )];
-                if over > 0 {
-                    spans.push(Span::styled(
-                        format!("  +{} past the slot's end", clock_text(over)),
-                        self.theme.warning(),
-                    ));
-                }
-                Line::from(spans)
-            }
-            None if let Some((a, b)) = slots.iter().find(|(a, b)| *a <= now && now < *b) => {
-                Line::styled(
-                    format!(
-                        "The {} slot is on now, until {} · s starts it",
-                        a.format("%H:%M"),
-                        b.format("%H:%M")
-                    ),
-                    self.theme.title(),
-                )
-            }
-            None => match slots.iter().find(|(a, _)| *a > now) {
-                Some((a, _)) => {
-                    let wait = (*a - now).num_minutes();
-                    Line::styled(
-                        format!(
-                            "Next slot {} in {} · s starts one now",
-                            a.format("%H:%M"),
-                            format_minutes(wait)
-                        ),
-                        self.theme.dim(),
-                    )
-                }
-                None => Line::styled("No more slots today · s starts one now", self.theme.dim()),
-            },
+            Some(session) => self.open_slot_line(day, session, &slots),
+            None => self.waiting_slot_line(&slots),
         };
         lines.push(status);
         let planned: i64 = slots.iter().map(|(a, b)| (*b - *a).num_minutes()).sum();
@@ -115,7 +65,7 @@ impl InboxView<'_> {
             .sessions
             .iter()
             .filter(|s| s.kind == SessionKind::Inbox)
-            .map(|s| (s.end.unwrap_or(self.now) - s.start).num_minutes())
+            .map(|s| (s.end.unwrap_or(self.cx.now) - s.start).num_minutes())
             .sum();
         lines.push(Line::styled(
             format!(
@@ -123,9 +73,70 @@ impl InboxView<'_> {
                 format_minutes(spent),
                 format_minutes(planned)
             ),
-            self.theme.dim(),
+            self.cx.theme.dim(),
         ));
         lines
+    }
+
+    /// "● In the slot for 12:03 · 2 handled", and how far past its end it ran.
+    fn open_slot_line(
+        &self,
+        day: &Day,
+        session: &crate::domain::Session,
+        slots: &[(NaiveTime, NaiveTime)],
+    ) -> Line<'static> {
+        let now = self.cx.now.time();
+        let elapsed = clock_text((self.cx.now - session.start).num_seconds());
+        let slot_end = slots
+            .iter()
+            .find(|(a, b)| *a <= now && now < *b || session.start.time() < *b)
+            .map(|s| s.1);
+        let over = slot_end.map_or(0, |end| overrun_seconds(self.cx.now, end));
+        let handled = day
+            .parked
+            .iter()
+            .filter(|p| p.slot.as_deref() == Some(session.id.as_str()))
+            .count();
+        let mut spans = vec![Span::styled(
+            format!("● In the slot for {elapsed} · {handled} handled · s ends it"),
+            self.cx.theme.title(),
+        )];
+        if over > 0 {
+            spans.push(Span::styled(
+                format!("  +{} past the slot's end", clock_text(over)),
+                self.cx.theme.warning(),
+            ));
+        }
+        Line::from(spans)
+    }
+
+    /// The slot on now, else the next one, else none left today.
+    fn waiting_slot_line(&self, slots: &[(NaiveTime, NaiveTime)]) -> Line<'static> {
+        let now = self.cx.now.time();
+        if let Some((a, b)) = slots.iter().find(|(a, b)| *a <= now && now < *b) {
+            return Line::styled(
+                format!(
+                    "The {} slot is on now, until {} · s starts it",
+                    a.format("%H:%M"),
+                    b.format("%H:%M")
+                ),
+                self.cx.theme.title(),
+            );
+        }
+        match slots.iter().find(|(a, _)| *a > now) {
+            Some((a, _)) => Line::styled(
+                format!(
+                    "Next slot {} in {} · s starts one now",
+                    a.format("%H:%M"),
+                    format_minutes((*a - now).num_minutes())
+                ),
+                self.cx.theme.dim(),
+            ),
+            None => Line::styled(
+                "No more slots today · s starts one now",
+                self.cx.theme.dim(),
+            ),
+        }
     }
 
     /// The parking list, scrolled so the selected mail stays in the `height` rows.
@@ -149,7 +160,7 @@ impl InboxView<'_> {
         if items.is_empty() {
             lines.push(Line::styled(
                 "  Nothing parked. n parks a mail from any tab; it waits here for the slot.",
-                self.theme.dim(),
+                self.cx.theme.dim(),
             ));
         }
         let rows = usize::from(height.saturating_sub(1)).max(1);
@@ -176,7 +187,7 @@ impl InboxView<'_> {
             let mut style = if p.state.is_waiting() {
                 Style::new()
             } else {
-                self.theme.dim()
+                self.cx.theme.dim()
             };
             if self.tab.pane == Pane::Parked && i == self.tab.selected {
                 style = style.add_modifier(Modifier::REVERSED);
@@ -192,10 +203,10 @@ impl InboxView<'_> {
             Style::new().add_modifier(Modifier::BOLD),
         )];
         match &self.tab.templates {
-            Err(why) => lines.push(Line::styled(format!("  {why}"), self.theme.dim())),
+            Err(why) => lines.push(Line::styled(format!("  {why}"), self.cx.theme.dim())),
             Ok(list) if list.is_empty() => lines.push(Line::styled(
                 "  The templates folder is empty.",
-                self.theme.dim(),
+                self.cx.theme.dim(),
             )),
             Ok(list) => {
                 for (i, t) in list.iter().enumerate() {

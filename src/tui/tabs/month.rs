@@ -115,13 +115,7 @@ impl TabView for MonthTab {
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
-        super::month_view::MonthView {
-            tab: self,
-            config: cx.config,
-            theme: cx.theme,
-            now: cx.now,
-        }
-        .render(area, buf);
+        super::month_view::MonthView { tab: self, cx }.render(area, buf);
     }
 
     /// The shown month's figures and the month before's total, reading only those months' files

@@ -2,13 +2,12 @@
 //! and objectives; or week by week.
 
 use super::month::MonthTab;
-use crate::config::Config;
 use crate::domain::Category;
 use crate::domain::report::{Figures, Grouping, group, month_reading, total};
 use crate::domain::timefmt::format_minutes;
-use crate::tui::theme::Theme;
+use crate::tui::shared::Context;
 use crate::tui::widgets::{heatmap, stacked};
-use chrono::{DateTime, FixedOffset, Months};
+use chrono::Months;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -16,9 +15,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub struct MonthView<'a> {
     pub tab: &'a MonthTab,
-    pub config: &'a Config,
-    pub theme: &'a Theme,
-    pub now: DateTime<FixedOffset>,
+    /// The clock, the config, today and the last sign of life, as every tab is handed them.
+    pub cx: &'a Context<'a>,
 }
 
 fn h(minutes: i64) -> String {
@@ -49,7 +47,7 @@ impl MonthView<'_> {
             let lines = vec![
                 Line::styled(
                     "This month's figures could not be read:",
-                    self.theme.warning(),
+                    self.cx.theme.warning(),
                 ),
                 Line::from(error.as_str()),
             ];
@@ -77,7 +75,7 @@ impl MonthView<'_> {
     }
 
     fn header(&self, f: &Figures, width: u16) -> Vec<Line<'static>> {
-        let t = self.theme;
+        let t = self.cx.theme;
         let [pro, re, oth, unlogged] = hours_adding_up([
             f.minutes(Category::Proactive),
             f.minutes(Category::Reactive),
@@ -111,7 +109,7 @@ impl MonthView<'_> {
             .previous
             .as_ref()
             .map(|p| (previous_name.as_str(), p));
-        let mut reading = month_reading(f, previous, self.config.targets.proactive_share);
+        let mut reading = month_reading(f, previous, self.cx.config.targets.proactive_share);
         if let Some(a) = f.adherence() {
             reading.push_str(&format!(" · plan adherence {a:.0}%"));
         }
@@ -132,7 +130,7 @@ impl MonthView<'_> {
     }
 
     fn render_charts(&self, sum: &Figures, area: Rect, buf: &mut Buffer) {
-        let target = self.config.targets.proactive_share;
+        let target = self.cx.config.targets.proactive_share;
         let wide = area.width >= 70;
         let days = self.tab.days.len().max(1) as u16;
         let (bar_width, gap) = match area.width / days {
@@ -148,8 +146,8 @@ impl MonthView<'_> {
             ..area
         };
         let figures: Vec<Figures> = self.tab.days.iter().map(|(_, f)| f.clone()).collect();
-        stacked::render(&figures, chart, buf, self.theme, bar_width, gap);
-        let legend: Vec<Span> = stacked::legend(self.theme)
+        stacked::render(&figures, chart, buf, self.cx.theme, bar_width, gap);
+        let legend: Vec<Span> = stacked::legend(self.cx.theme)
             .into_iter()
             .map(|(text, style)| Span::styled(text, style))
             .collect();
@@ -170,14 +168,14 @@ impl MonthView<'_> {
                 height: heatmap::HEIGHT.min(area.height),
                 ..area
             };
-            heatmap::render(&self.tab.days, target, heat, buf, self.theme);
+            heatmap::render(&self.tab.days, target, heat, buf, self.cx.theme);
             let caption = Rect {
                 y: heat.bottom(),
                 height: 1,
                 ..heat
             };
             if caption.bottom() <= area.bottom() {
-                Line::styled(format!("proactive vs {target:.0}%"), self.theme.dim())
+                Line::styled(format!("proactive vs {target:.0}%"), self.cx.theme.dim())
                     .render(caption, buf);
             }
         }
@@ -221,9 +219,10 @@ impl MonthView<'_> {
                 sum.parked_waiting
             )));
         }
-        if !self.config.objectives.is_empty() {
+        if !self.cx.config.objectives.is_empty() {
             let weeks = self.tab.days.len() as f64 / 7.0;
             let parts: Vec<String> = self
+                .cx
                 .config
                 .objectives
                 .iter()
@@ -247,7 +246,7 @@ impl MonthView<'_> {
                 "{:<9} {:>10} {:>10} {:>10} {:>10} {:>9}",
                 "week", "PRO", "RE", "OTH", "UNLOGGED", "capacity"
             ),
-            self.theme.dim(),
+            self.cx.theme.dim(),
         )];
         for (label, f) in group(&self.tab.days, Grouping::Week) {
             let cell =

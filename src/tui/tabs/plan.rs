@@ -348,15 +348,7 @@ impl TabView for PlanTab {
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
-        super::plan_view::PlanView {
-            tab: self,
-            config: cx.config,
-            theme: cx.theme,
-            now: cx.now,
-            zone: cx.zone,
-            life: cx.life,
-        }
-        .render(area, buf);
+        super::plan_view::PlanView { tab: self, cx }.render(area, buf);
     }
 
     /// The selected block when the shown day is today, else the block planned for now.

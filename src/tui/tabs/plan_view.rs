@@ -1,40 +1,31 @@
 //! Drawing the Plan tab: the realism header, the timeline with plan against actual, the form.
 
 use super::plan::PlanTab;
-use crate::clock::Zone;
 use crate::config::Config;
-use crate::domain::check::{
-    BlockActual, Limits, PlanSummary, PlanWarning, block_actuals, check_plan, objective_minutes,
-    unplanned_sessions,
-};
+use crate::domain::check::{BlockActual, Limits, block_actuals, unplanned_sessions};
 use crate::domain::span::{overlapping_blocks, session_span};
 use crate::domain::timefmt::{format_hhmm, format_minutes};
-use crate::domain::{Block, BlockKind, Category, Day, Session};
-use crate::tui::app::DayView;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{read_only_notice, text_width, truncate};
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use crate::domain::{Block, Day, Session};
+use crate::tui::shared::Context;
+use crate::tui::shared::DayView;
+use crate::tui::widgets::{read_only_notice, truncate};
+use chrono::NaiveTime;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use std::collections::HashMap;
 
 /// Below this width the timeline drops account and objective and folds the header.
-const WIDE: u16 = 70;
+pub(super) const WIDE: u16 = 70;
 
 pub struct PlanView<'a> {
     pub tab: &'a PlanTab,
-    pub config: &'a Config,
-    pub theme: &'a Theme,
-    pub now: DateTime<FixedOffset>,
-    pub zone: Zone,
-    /// The last sign of life: open sessions count up to it (the rule of `domain::open`).
-    pub life: Liveness,
+    /// The clock, the config, today and the last sign of life, as every tab is handed them.
+    pub cx: &'a Context<'a>,
 }
 
-use crate::domain::open::{self, Liveness};
+use crate::domain::open;
 pub use crate::figures::capacity;
 
 pub fn limits(config: &Config) -> Limits {
@@ -51,12 +42,12 @@ impl PlanView<'_> {
         let day = match &self.tab.view {
             DayView::Loaded(day) => day,
             DayView::Unreadable { message, .. } => {
-                read_only_notice(message, self.theme, area, buf);
+                read_only_notice(message, self.cx.theme, area, buf);
                 return;
             }
         };
         // The figures count open sessions by the one rule; the timeline still shows them running.
-        let counted = open::counted(day, &self.life);
+        let counted = open::counted(day, &self.cx.life);
         let header = self.header(&counted, area.width);
         let header_height = (header.len() as u16 + 1).min(area.height);
         Paragraph::new(header).render(
@@ -72,7 +63,7 @@ impl PlanView<'_> {
             ..area
         };
         if let Some(mode) = &self.tab.sessions {
-            super::sessions_view::render(mode, day, self.now, self.theme, timeline, buf);
+            super::sessions_view::render(mode, day, self.cx.now, self.cx.theme, timeline, buf);
             return;
         }
         self.render_timeline(day, &counted, timeline, buf);
@@ -83,174 +74,8 @@ impl PlanView<'_> {
                 height,
                 ..area
             };
-            form.form.render(form_area, buf, self.theme);
+            form.form.render(form_area, buf, self.cx.theme);
         }
-    }
-
-    fn header(&self, day: &Day, width: u16) -> Vec<Line<'static>> {
-        let capacity = capacity(self.config).of_day(day.date, day.off.is_some());
-        let summary = check_plan(day, capacity, &limits(self.config));
-        let wide = width >= WIDE;
-        let mut lines = self.planned_lines(&summary, width);
-        if let Some(done) = self.done_line(day, wide) {
-            lines.push(done);
-        }
-        lines.extend(self.warning_lines(day, &summary, wide));
-        if wide {
-            lines.extend(self.objectives_line(width));
-        }
-        let no_proactive = !day.blocks.iter().any(|b| b.category == Category::Proactive);
-        if let Some(promise) = self.tab.protect.as_deref().filter(|_| no_proactive) {
-            let text = format!("You promised to protect: {promise} — a plans it");
-            lines.push(Line::styled(text, self.theme.category(Category::Proactive)));
-        }
-        lines
-    }
-
-    fn planned_lines(&self, s: &PlanSummary, width: u16) -> Vec<Line<'static>> {
-        let t = self.theme;
-        let pro = s.planned[&Category::Proactive];
-        let share = s
-            .proactive_share
-            .map_or(String::new(), |p| format!(" ({p:.0}%)"));
-        let target = self.config.targets.proactive_share;
-        let ceiling = self.config.targets.realistic_ceiling;
-        let mark = |ok: bool| if ok { "✓" } else { "✗" };
-        let on_target = s.proactive_share.is_some_and(|p| p >= target);
-        let below_ceiling = s.proactive_share.is_none_or(|p| p <= ceiling);
-        if width < WIDE {
-            let pct = s.proactive_share.map_or("–".into(), |p| format!("{p:.0}%"));
-            return vec![Line::from(vec![
-                Span::styled(
-                    format!("PRO {pct} {}", mark(on_target)),
-                    t.category(Category::Proactive),
-                ),
-                Span::raw(" · "),
-                Span::styled(
-                    format!("RE {}", format_minutes(s.planned[&Category::Reactive])),
-                    t.category(Category::Reactive),
-                ),
-                Span::raw(" · "),
-                Span::styled(
-                    format!("OTH {}", format_minutes(s.planned[&Category::Other])),
-                    t.category(Category::Other),
-                ),
-            ])];
-        }
-        let max = self.config.targets.max_objectives_per_day;
-        let mut line = Line::from(vec![
-            Span::styled("Planned  ", t.dim()),
-            Span::styled(
-                format!("PRO {}{share}", format_minutes(pro)),
-                t.category(Category::Proactive),
-            ),
-            Span::styled(
-                format!("  RE {}", format_minutes(s.planned[&Category::Reactive])),
-                t.category(Category::Reactive),
-            ),
-            Span::styled(
-                format!("  OTH {}", format_minutes(s.planned[&Category::Other])),
-                t.category(Category::Other),
-            ),
-            // "unplanned", not "free": the timeline's "free" rows are gaps between blocks in
-            // the working day, this is capacity no block takes yet.
-            Span::styled(
-                format!("  unplanned {}", format_minutes(s.free)),
-                t.unlogged(),
-            ),
-        ]);
-        let targets = format!(
-            "target {target:.0}% {}  ceiling {ceiling:.0}% {}  goals {}/{max}",
-            mark(on_target),
-            mark(below_ceiling),
-            s.objectives
-        );
-        // Below the width both need, the targets go on a line of their own instead of being cut.
-        if usize::from(width.saturating_sub(2))
-            >= line.width() + 3 + Line::from(targets.as_str()).width()
-        {
-            line.spans.push(Span::raw(format!("   {targets}")));
-            vec![line]
-        } else {
-            vec![line, Line::from(format!("         {targets}"))]
-        }
-    }
-
-    /// Tracked time per category, once anything was tracked.
-    fn done_line(&self, day: &Day, wide: bool) -> Option<Line<'static>> {
-        if day.sessions.is_empty() {
-            return None;
-        }
-        let window = crate::domain::span::day_bounds(&self.zone, day.date);
-        let done = crate::domain::span::tracked_minutes(&day.sessions, &window, self.now);
-        let (label, gap) = if wide {
-            ("Done     ", "  ")
-        } else {
-            ("done ", " ")
-        };
-        let mut spans = vec![Span::styled(label, self.theme.dim())];
-        for c in Category::ALL {
-            let text = format!("{} {}{gap}", c.tag(), format_minutes(done[&c]));
-            spans.push(Span::styled(text, self.theme.category(c)));
-        }
-        Some(Line::from(spans))
-    }
-
-    /// Every warning on its own line in a wide pane; the first, in a few words, in a narrow one.
-    fn warning_lines(&self, day: &Day, s: &PlanSummary, wide: bool) -> Vec<Line<'static>> {
-        if let Some(off) = &day.off {
-            let hint = if wide {
-                " o marks it a working day again."
-            } else {
-                ""
-            };
-            let text = format!("Day off ({off}): no capacity.{hint}");
-            return vec![Line::styled(text, self.theme.dim())];
-        }
-        if s.warnings.is_empty() {
-            if s.capacity == 0 {
-                return vec![Line::styled("Not a working day.", self.theme.dim())];
-            }
-            let ok = self.theme.category(Category::Proactive);
-            return vec![Line::styled("✓ a realistic plan", ok)];
-        }
-        if !wide {
-            return vec![Line::styled(
-                format!("⚠ {}", s.warnings[0].short()),
-                self.theme.warning(),
-            )];
-        }
-        let warning = |w: &PlanWarning| Line::styled(format!("⚠ {w}"), self.theme.warning());
-        s.warnings.iter().map(warning).collect()
-    }
-
-    fn objectives_line(&self, width: u16) -> Option<Line<'static>> {
-        if self.config.objectives.is_empty() {
-            return None;
-        }
-        let totals = objective_minutes(&self.tab.week, &self.zone, self.now);
-        let parts: Vec<String> = self
-            .config
-            .objectives
-            .iter()
-            .map(|o| {
-                let (planned, done) = totals.get(&o.name).copied().unwrap_or_default();
-                format!(
-                    "{} {} planned · {} done / {:.0}h",
-                    o.name,
-                    format_minutes(planned),
-                    format_minutes(done),
-                    o.weekly_hours
-                )
-            })
-            .collect();
-        let label = "This week  ";
-        // Cut with "…" where the pane ends, not in the middle of a word without a sign.
-        let room = usize::from(width.saturating_sub(2)).saturating_sub(text_width(label));
-        Some(Line::from(vec![
-            Span::styled(label, self.theme.dim()),
-            Span::raw(truncate(&parts.join("  ·  "), room)),
-        ]))
     }
 
     /// `counted` is `day` with open sessions ended by the one rule, for the blocks' figures.
@@ -263,7 +88,7 @@ impl PlanView<'_> {
                 .clamp(1, 3)
                 .min(area.height);
             let hint = Paragraph::new(text)
-                .style(self.theme.dim())
+                .style(self.cx.theme.dim())
                 .wrap(Wrap { trim: true });
             hint.render(Rect { height, ..area }, buf);
             area = Rect {
@@ -300,14 +125,14 @@ impl PlanView<'_> {
     }
 
     fn rows<'d>(&self, day: &'d Day, counted: &Day) -> Vec<Row<'d>> {
-        let tz = self.zone;
-        let actuals = block_actuals(counted, &tz, self.now);
+        let tz = self.cx.zone;
+        let actuals = block_actuals(counted, &tz, self.cx.now);
         let overlapping: Vec<String> = overlapping_blocks(&day.blocks)
             .into_iter()
             .flat_map(|(a, b)| [a, b])
             .collect();
-        let is_today = day.date == self.now.date_naive();
-        let now = self.now.time();
+        let is_today = day.date == self.cx.now.date_naive();
+        let now = self.cx.now.time();
         let blocks = day.blocks_by_start();
         let current = blocks
             .iter()
@@ -330,7 +155,7 @@ impl PlanView<'_> {
                 (b.start, 1, Row::block(b, actual_of(&actuals, b), flags))
             })
             .collect();
-        for s in unplanned_sessions(day, &tz, self.now) {
+        for s in unplanned_sessions(day, &tz, self.cx.now) {
             rows.push((s.start.with_timezone(&tz).time(), 2, Row::Session(s)));
         }
         rows.extend(
@@ -347,8 +172,8 @@ impl PlanView<'_> {
 
     /// Unplanned stretches of the working day of at least one grid step.
     fn free_rows(&self, blocks: &[&Block]) -> Vec<(NaiveTime, i64)> {
-        let (start, end) = (self.config.workday.start, self.config.workday.end);
-        let grid = i64::from(self.config.workday.grid_minutes);
+        let (start, end) = (self.cx.config.workday.start, self.cx.config.workday.end);
+        let grid = i64::from(self.cx.config.workday.grid_minutes);
         let mut free = vec![];
         let mut cursor = start;
         for b in blocks.iter().filter(|b| b.end > start && b.start < end) {
@@ -385,7 +210,7 @@ impl PlanView<'_> {
             Row::Now(t) => {
                 let label = format!("{} ", format_hhmm(*t));
                 let rule = "─".repeat((width as usize).saturating_sub(label.len() + 6) / 2);
-                Line::styled(format!("{label}{rule} now {rule}"), self.theme.title())
+                Line::styled(format!("{label}{rule} now {rule}"), self.cx.theme.title())
             }
             Row::Free { start, minutes } => Line::styled(
                 format!(
@@ -393,83 +218,14 @@ impl PlanView<'_> {
                     format_hhmm(*start),
                     format_minutes(*minutes)
                 ),
-                self.theme.unlogged(),
+                self.cx.theme.unlogged(),
             ),
-        }
-    }
-
-    fn block_line(&self, b: &Block, actual: &BlockActual, f: Flags, width: u16) -> Line<'static> {
-        let t = self.theme;
-        let mut style = t.category(b.category);
-        if f.current {
-            style = style.add_modifier(Modifier::BOLD);
-        }
-        let tag = match b.kind {
-            BlockKind::Inbox => "INB",
-            BlockKind::Review => "REV",
-            BlockKind::Work => b.category.tag(),
-        };
-        let wide = width >= WIDE;
-        let mut title = b.title.clone();
-        if wide {
-            for extra in [&b.account, &b.objective].into_iter().flatten() {
-                title.push_str(" · ");
-                title.push_str(extra);
-            }
-        }
-        let mut marks = String::new();
-        if f.overlap {
-            marks.push_str(" ⚠ overlap");
-        }
-        if actual.hijacked {
-            marks.push_str(" hijacked");
-        }
-        if f.next {
-            marks.push_str(" ← next");
-        }
-        let right = if wide {
-            format!(
-                "planned {} · done {} {}",
-                format_minutes(b.minutes()),
-                format_minutes(actual.done),
-                done_bar(actual.done, b.minutes())
-            )
-        } else {
-            format!(
-                "{}/{}",
-                format_minutes(actual.done),
-                format_minutes(b.minutes())
-            )
-        };
-        let left = format!("{} ██ {tag:<4} ", format_hhmm(b.start));
-        let room = (width as usize)
-            .saturating_sub(text_width(&left) + text_width(&marks) + text_width(&right) + 2);
-        let title = truncate(&title, room);
-        let pad = room.saturating_sub(text_width(&title));
-        let line = Line::from(vec![
-            Span::styled(left, style),
-            Span::styled(
-                title,
-                if f.current {
-                    Style::new().add_modifier(Modifier::BOLD)
-                } else {
-                    Style::new()
-                },
-            ),
-            Span::styled(marks, t.warning()),
-            Span::raw(" ".repeat(pad + 1)),
-            Span::styled(right, t.dim()),
-        ]);
-        if f.selected {
-            line.style(Style::new().add_modifier(Modifier::REVERSED))
-        } else {
-            line
         }
     }
 
     fn session_line(&self, s: &Session, width: u16) -> Line<'static> {
-        let span = session_span(s, self.now);
-        let tz = self.zone;
+        let span = session_span(s, self.cx.now);
+        let tz = self.cx.zone;
         let (start, end) = (
             span.start.with_timezone(&tz).time(),
             span.end.with_timezone(&tz).time(),
@@ -491,17 +247,17 @@ impl PlanView<'_> {
         );
         Line::styled(
             truncate(&text, width as usize),
-            self.theme.category(s.category),
+            self.cx.theme.category(s.category),
         )
     }
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Flags {
-    selected: bool,
-    current: bool,
-    next: bool,
-    overlap: bool,
+pub(super) struct Flags {
+    pub(super) selected: bool,
+    pub(super) current: bool,
+    pub(super) next: bool,
+    pub(super) overlap: bool,
 }
 
 enum Row<'d> {
@@ -538,16 +294,6 @@ fn actual_of(actuals: &HashMap<String, BlockActual>, b: &Block) -> BlockActual {
     actuals.get(&b.id).copied().unwrap_or_default()
 }
 
-/// Six cells filled in proportion to done ÷ planned.
-fn done_bar(done: i64, planned: i64) -> String {
-    let filled = if planned <= 0 {
-        0
-    } else {
-        ((done * 6 + planned / 2) / planned).clamp(0, 6) as usize
-    };
-    format!("{}{}", "▮".repeat(filled), "▯".repeat(6 - filled))
-}
-
 /// The first row to show so that `selected` stays on screen.
 fn scroll_start(selected: usize, rows: usize, height: usize) -> usize {
     if rows <= height || height == 0 {
@@ -559,15 +305,6 @@ fn scroll_start(selected: usize, rows: usize, height: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn done_bar_fills_in_sixths() {
-        assert_eq!(done_bar(0, 90), "▯▯▯▯▯▯");
-        assert_eq!(done_bar(84, 90), "▮▮▮▮▮▮");
-        assert_eq!(done_bar(45, 90), "▮▮▮▯▯▯");
-        assert_eq!(done_bar(200, 90), "▮▮▮▮▮▮");
-        assert_eq!(done_bar(10, 0), "▯▯▯▯▯▯");
-    }
 
     #[test]
     fn truncation_marks_the_cut() {

@@ -207,15 +207,7 @@ impl TabView for ReviewTab {
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
-        super::review_view::ReviewView {
-            tab: self,
-            config: cx.config,
-            theme: cx.theme,
-            now: cx.now,
-            zone: cx.zone,
-            life: cx.life,
-        }
-        .render(area, buf);
+        super::review_view::ReviewView { tab: self, cx }.render(area, buf);
     }
 
     fn open_form(&mut self) -> Option<&mut Form> {

@@ -2,13 +2,11 @@
 
 use super::plan_view::capacity;
 use super::review::ReviewTab;
-use crate::config::Config;
 use crate::domain::review::{day_facts, review_streak};
 use crate::domain::{Day, Decision};
-use crate::tui::app::DayView;
-use crate::tui::theme::Theme;
+use crate::tui::shared::Context;
+use crate::tui::shared::DayView;
 use crate::tui::widgets::read_only_notice;
-use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -17,12 +15,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub struct ReviewView<'a> {
     pub tab: &'a ReviewTab,
-    pub config: &'a Config,
-    pub theme: &'a Theme,
-    pub now: DateTime<FixedOffset>,
-    pub zone: crate::clock::Zone,
-    /// The last sign of life: open sessions count up to it (the rule of `domain::open`).
-    pub life: crate::domain::open::Liveness,
+    /// The clock, the config, today and the last sign of life, as every tab is handed them.
+    pub cx: &'a Context<'a>,
 }
 
 impl ReviewView<'_> {
@@ -30,17 +24,17 @@ impl ReviewView<'_> {
         let day = match &self.tab.view {
             DayView::Loaded(day) => day,
             DayView::Unreadable { message, .. } => {
-                read_only_notice(message, self.theme, area, buf);
+                read_only_notice(message, self.cx.theme, area, buf);
                 return;
             }
         };
-        let mut lines = self.facts(&crate::domain::open::counted(day, &self.life));
+        let mut lines = self.facts(&crate::domain::open::counted(day, &self.cx.life));
         lines.push(Line::from(""));
         lines.extend(self.question(day));
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(area, buf);
-        let streak = review_streak(&self.tab.history, self.now.date_naive());
+        let streak = review_streak(&self.tab.history, self.cx.now.date_naive());
         if streak > 0 && area.height > 1 {
             let text = format!("streak {streak} ");
             let width = text.chars().count() as u16;
@@ -50,7 +44,7 @@ impl ReviewView<'_> {
                 width: width.min(area.width),
                 height: 1,
             };
-            Line::styled(text, self.theme.title()).render(at, buf);
+            Line::styled(text, self.cx.theme.title()).render(at, buf);
         }
         if let Some(form) = &self.tab.form {
             let height = form.height(area.width).min(area.height);
@@ -61,22 +55,22 @@ impl ReviewView<'_> {
                     ..area
                 },
                 buf,
-                self.theme,
+                self.cx.theme,
             );
         }
     }
 
     fn facts(&self, day: &Day) -> Vec<Line<'static>> {
-        let local_now = self.now.with_timezone(&self.zone).naive_local();
-        let capacity = capacity(self.config).so_far(day.date, day.off.is_some(), local_now);
-        let facts = day_facts(day, capacity, &self.zone, self.now);
-        let target = self.config.targets.proactive_share;
+        let local_now = self.cx.now.with_timezone(&self.cx.zone).naive_local();
+        let capacity = capacity(self.cx.config).so_far(day.date, day.off.is_some(), local_now);
+        let facts = day_facts(day, capacity, &self.cx.zone, self.cx.now);
+        let target = self.cx.config.targets.proactive_share;
         let mut lines: Vec<Line> = facts.reading(target).into_iter().map(Line::from).collect();
         if let Some(share) = facts.proactive_share.filter(|_| capacity > 0) {
             let style = if share >= target {
-                self.theme.category(crate::domain::Category::Proactive)
+                self.cx.theme.category(crate::domain::Category::Proactive)
             } else {
-                self.theme.warning()
+                self.cx.theme.warning()
             };
             if let Some(last) = lines.last_mut() {
                 *last = last.clone().style(style);
@@ -90,12 +84,12 @@ impl ReviewView<'_> {
         let answer = |key: &'static str, label: &'static str, d: Decision| {
             let chosen = day.review.as_ref().and_then(|r| r.decided) == Some(d);
             let style = if chosen {
-                self.theme.tab(true)
+                self.cx.theme.tab(true)
             } else {
                 Style::new()
             };
             vec![
-                Span::styled(format!(" [{key}] "), self.theme.key()),
+                Span::styled(format!(" [{key}] "), self.cx.theme.key()),
                 Span::styled(label, style),
                 Span::raw("  "),
             ]
@@ -113,7 +107,7 @@ impl ReviewView<'_> {
             }
         };
         // An earlier day is asked about as that day, so it is not answered as today's by mistake.
-        let question = if day.date == self.now.date_naive() {
+        let question = if day.date == self.cx.now.date_naive() {
             "Did I decide what to do today, or did someone else?".to_string()
         } else {
             format!(
@@ -125,11 +119,11 @@ impl ReviewView<'_> {
             Line::styled(question, bold),
             Line::from(choices),
             Line::from(vec![
-                Span::styled("Note: ", self.theme.dim()),
+                Span::styled("Note: ", self.cx.theme.dim()),
                 Span::raw(blank(&review.note)),
             ]),
             Line::from(vec![
-                Span::styled("Tomorrow I protect: ", self.theme.dim()),
+                Span::styled("Tomorrow I protect: ", self.cx.theme.dim()),
                 Span::raw(blank(&review.tomorrow)),
             ]),
         ]

@@ -127,16 +127,7 @@ impl TabView for TimerTab {
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
-        super::timer_view::TimerView {
-            tab: self,
-            day: cx.today,
-            config: cx.config,
-            theme: cx.theme,
-            now: cx.now,
-            zone: cx.zone,
-            life: cx.life,
-        }
-        .render(area, buf);
+        super::timer_view::TimerView { tab: self, cx }.render(area, buf);
     }
 
     /// The chosen block, else unplanned work.

@@ -1,15 +1,12 @@
 //! Drawing the Timer tab: the big countdown, what it runs on, and today's figures so far.
 
 use super::timer::{Choice, TimerTab, choices};
-use crate::config::Config;
-use crate::domain::open::Liveness;
 use crate::domain::report::TodayShare;
 use crate::domain::span::{day_bounds, tracked_minutes};
 use crate::domain::timefmt::{format_hhmm, format_minutes};
 use crate::domain::timer::{Phase, Timer, open_interruption};
 use crate::domain::{Category, Day, Session};
-use crate::tui::theme::Theme;
-use chrono::{DateTime, FixedOffset};
+use crate::tui::shared::Context;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
@@ -19,13 +16,8 @@ use tui_big_text::{BigText, PixelSize};
 
 pub struct TimerView<'a> {
     pub tab: &'a TimerTab,
-    pub day: Option<&'a Day>,
-    pub config: &'a Config,
-    pub theme: &'a Theme,
-    pub now: DateTime<FixedOffset>,
-    pub zone: crate::clock::Zone,
-    /// The last sign of life: open sessions count up to it (the rule of `domain::open`).
-    pub life: Liveness,
+    /// The clock, the config, today and the last sign of life, as every tab is handed them.
+    pub cx: &'a Context<'a>,
 }
 
 /// `mm:ss` (or `h:mm:ss` past an hour).
@@ -40,11 +32,11 @@ pub fn clock_text(seconds: i64) -> String {
 
 impl TimerView<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
-        let Some(day) = self.day else {
+        let Some(day) = self.cx.today else {
             let text =
                 "Today's file could not be read, so the timer cannot save: see the Plan tab.";
             Paragraph::new(text)
-                .style(self.theme.warning())
+                .style(self.cx.theme.warning())
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
             return;
@@ -58,7 +50,7 @@ impl TimerView<'_> {
             self.render_choices(day, area, buf);
             return;
         }
-        let counted = crate::domain::open::counted(day, &self.life);
+        let counted = crate::domain::open::counted(day, &self.cx.life);
         lines.push(self.today_line(&counted));
         lines.push(self.share_line(day));
         let top = area.y + 6.min(area.height);
@@ -102,7 +94,7 @@ impl TimerView<'_> {
         buf: &mut Buffer,
         lines: &mut Vec<Line<'static>>,
     ) {
-        let of = self.config.timer.rounds_before_long_break.max(1);
+        let of = self.cx.config.timer.rounds_before_long_break.max(1);
         let round = (t.round - 1) % of + 1;
         let phase = match (t.phase, t.is_running(), t.is_ready()) {
             (Phase::Focus, false, true) => format!("READY · round {round} of {of} · space starts"),
@@ -114,13 +106,17 @@ impl TimerView<'_> {
             (Phase::LongBreak, _, _) => "LONG BREAK · step away for a while".to_string(),
         };
         let style = match t.phase {
-            Phase::Focus => self.theme.category(t.category).add_modifier(Modifier::BOLD),
-            _ => self.theme.dim(),
+            Phase::Focus => self
+                .cx
+                .theme
+                .category(t.category)
+                .add_modifier(Modifier::BOLD),
+            _ => self.cx.theme.dim(),
         };
         Line::styled(phase, style)
             .alignment(Alignment::Center)
             .render(Rect { height: 1, ..area }, buf);
-        self.big(clock_text(t.remaining(self.now)), style, area, buf);
+        self.big(clock_text(t.remaining(self.cx.now)), style, area, buf);
         let title = t.title.clone().unwrap_or_else(|| "unplanned work".into());
         let ends = self
             .block_end(t)
@@ -130,7 +126,7 @@ impl TimerView<'_> {
 
     fn block_end(&self, t: &Timer) -> Option<String> {
         let id = t.block.as_ref()?;
-        let block = self.day?.blocks.iter().find(|b| &b.id == id)?;
+        let block = self.cx.today?.blocks.iter().find(|b| &b.id == id)?;
         Some(format_hhmm(block.end))
     }
 
@@ -142,6 +138,7 @@ impl TimerView<'_> {
         lines: &mut Vec<Line<'static>>,
     ) {
         let style = self
+            .cx
             .theme
             .category(Category::Reactive)
             .add_modifier(Modifier::BOLD);
@@ -152,12 +149,12 @@ impl TimerView<'_> {
         };
         let head = Line::styled(text, style).alignment(Alignment::Center);
         head.render(Rect { height: 1, ..area }, buf);
-        let elapsed = (self.now - s.start).num_seconds();
+        let elapsed = (self.cx.now - s.start).num_seconds();
         self.big(clock_text(elapsed), style, area, buf);
         let who = s.title.clone().unwrap_or_else(|| "someone".into());
         lines.push(Line::from(format!(
             "{who} · since {}",
-            s.start.with_timezone(self.now.offset()).format("%H:%M")
+            s.start.with_timezone(self.cx.now.offset()).format("%H:%M")
         )));
     }
 
@@ -165,11 +162,11 @@ impl TimerView<'_> {
         let mut lines = vec![
             Line::styled(
                 "No timer running. Choose what to focus on and press s:",
-                self.theme.dim(),
+                self.cx.theme.dim(),
             ),
             Line::from(""),
         ];
-        let selected = self.tab.selected_index(Some(day), self.now.time());
+        let selected = self.tab.selected_index(Some(day), self.cx.now.time());
         for (i, choice) in choices(Some(day)).iter().enumerate() {
             let text = match choice {
                 Choice::Unplanned => "  unplanned work (you pick the category)".to_string(),
@@ -182,7 +179,7 @@ impl TimerView<'_> {
                 ),
             };
             let style = match choice {
-                Choice::Block(b) => self.theme.category(b.category),
+                Choice::Block(b) => self.cx.theme.category(b.category),
                 Choice::Unplanned => Style::new(),
             };
             let style = if i == selected {
@@ -193,35 +190,40 @@ impl TimerView<'_> {
             lines.push(Line::styled(text, style));
         }
         lines.push(Line::from(""));
-        lines.push(self.today_line(&crate::domain::open::counted(day, &self.life)));
+        lines.push(self.today_line(&crate::domain::open::counted(day, &self.cx.life)));
         lines.push(self.share_line(day));
         Paragraph::new(lines).render(area, buf);
     }
 
     fn today_line(&self, day: &Day) -> Line<'static> {
-        let totals = tracked_minutes(&day.sessions, &day_bounds(&self.zone, day.date), self.now);
-        let mut spans = vec![Span::styled("today ", self.theme.dim())];
+        let totals = tracked_minutes(
+            &day.sessions,
+            &day_bounds(&self.cx.zone, day.date),
+            self.cx.now,
+        );
+        let mut spans = vec![Span::styled("today ", self.cx.theme.dim())];
         for (i, c) in Category::ALL.iter().enumerate() {
             let sep = if i == 0 { "" } else { " · " };
             spans.push(Span::raw(sep));
             spans.push(Span::styled(
                 format!("{} {}", c.tag(), format_minutes(totals[c])),
-                self.theme.category(*c),
+                self.cx.theme.category(*c),
             ));
         }
         Line::from(spans).alignment(Alignment::Center)
     }
 
     fn share_line(&self, day: &Day) -> Line<'static> {
-        let target = self.config.targets.proactive_share;
-        let text = match crate::figures::today_share(day, self.config, &self.life, &self.zone) {
-            TodayShare::Percent(share) => {
-                format!("PRO {share:.0}% of capacity · target {target:.0}%")
-            }
-            hours @ TodayShare::Hours { .. } => format!("PRO {hours} before the working day"),
-            TodayShare::Nothing => format!("nothing tracked yet · target {target:.0}%"),
-        };
-        Line::styled(text, self.theme.dim()).alignment(Alignment::Center)
+        let target = self.cx.config.targets.proactive_share;
+        let text =
+            match crate::figures::today_share(day, self.cx.config, &self.cx.life, &self.cx.zone) {
+                TodayShare::Percent(share) => {
+                    format!("PRO {share:.0}% of capacity · target {target:.0}%")
+                }
+                hours @ TodayShare::Hours { .. } => format!("PRO {hours} before the working day"),
+                TodayShare::Nothing => format!("nothing tracked yet · target {target:.0}%"),
+            };
+        Line::styled(text, self.cx.theme.dim()).alignment(Alignment::Center)
     }
 }
 
