@@ -96,8 +96,8 @@ impl ReviewView<'_> {
         };
         let mut choices = vec![Span::raw(" ")];
         choices.extend(answer("y", "Yes", Decision::Yes));
-        choices.extend(answer("p", "Partly", Decision::Partly));
-        choices.extend(answer("n", "No, someone else did", Decision::No));
+        choices.extend(answer("P", "Partly", Decision::Partly));
+        choices.extend(answer("N", "No, someone else did", Decision::No));
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let blank = |s: &str| {
             if s.is_empty() {
