@@ -67,7 +67,7 @@ fn park_from_the_plan_tab_run_a_slot_triage_and_copy_a_template() {
         h.app
             .message()
             .unwrap_or_default()
-            .contains("Copied \"pricing\" (OSC 52)")
+            .contains("Sent \"pricing\" to the clipboard")
     );
     h.run_for(Duration::minutes(30), Duration::minutes(1));
     h.type_keys("s");

@@ -75,7 +75,7 @@ fn copy_yesterday_brings_the_last_planned_day_over() {
         h.app
             .message()
             .unwrap_or_default()
-            .contains("copied the plan of Wed 25 Nov")
+            .contains("Copied 4 blocks of Wed 25 Nov — u undoes")
     );
     h.type_keys("y");
     assert!(
@@ -217,4 +217,55 @@ fn an_edit_saves_only_the_fields_it_changed_onto_what_another_pane_wrote() {
         banner.contains("another window changed this block's title"),
         "{banner}"
     );
+}
+
+#[test]
+fn a_day_off_reads_as_a_day_off_and_o_says_what_comes_next() {
+    let mut h = Harness::new(now());
+    h.type_keys("T"); // a planned day, then taken off
+    h.type_keys("o");
+    let screen = h.screen(120, 30);
+    assert!(
+        screen.contains("Day off (holiday): no capacity. o makes it leave."),
+        "{screen}"
+    );
+    for verdict in ["target 40%", "free ", "You promised"] {
+        assert!(
+            !screen.contains(verdict),
+            "{verdict} on a day off:\n{screen}"
+        );
+    }
+    let said = h.app.message().unwrap_or_default();
+    assert!(
+        said.contains(
+            "marked holiday: a day off, no capacity, no target — o again makes it leave; u undoes"
+        ),
+        "{said}"
+    );
+    h.type_keys("oo");
+    assert!(
+        h.app
+            .message()
+            .unwrap_or_default()
+            .contains("is a working day again — u undoes")
+    );
+    assert!(h.screen(120, 30).contains("target 40%"));
+}
+
+#[test]
+fn an_interruption_inside_a_block_shows_on_the_timeline() {
+    let mut h = Harness::new(common::at("2026-11-26T09:00:00+01:00"));
+    h.type_keys("a\n"); // 09:00-09:30 proactive, selected
+    h.type_keys("s"); // focus on it
+    let minute = chrono::Duration::minutes(1);
+    h.run_for(minute * 5, minute);
+    h.type_keys("iGlobex\n");
+    h.run_for(minute * 5, minute);
+    h.type_keys("i");
+    let screen = h.screen(120, 30);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("09:05") && l.contains("Globex"))
+        .unwrap_or_else(|| panic!("no interruption row:\n{screen}"));
+    assert!(row.contains("RE"), "{row}");
 }

@@ -110,10 +110,10 @@ fn a_day_planned_entirely_by_keys_is_on_disk_exactly() {
     tmux.wait_for("11:00 ██ RE   Reactive buffer", PROMISED);
     tmux.keys(&["d"]);
     tmux.wait_until("the block deleted", PROMISED, |s| {
-        !s.contains("Reactive buffer")
+        !s.contains("RE   Reactive buffer") && s.contains("Deleted “Reactive buffer” — u undoes")
     });
     tmux.keys(&["u"]);
-    tmux.wait_for("Reactive buffer", PROMISED);
+    tmux.wait_for("11:00 ██ RE   Reactive buffer", PROMISED);
     tmux.keys(&["y"]);
     tmux.wait_for("14:00 ██ OTH  Team meeting", PROMISED);
     assert_eq!(
@@ -219,7 +219,7 @@ fn park_from_the_plan_tab_run_a_slot_triage_and_copy_a_template() {
         PROMISED,
     );
     tmux.keys(&["Right", "Enter"]);
-    tmux.wait_for("Copied \"pricing\" (OSC 52)", PROMISED);
+    tmux.wait_for("Sent \"pricing\" to the clipboard", PROMISED);
     assert_eq!(
         tmux.ok(&["show-buffer"]),
         "Hi,\n\nour price list is attached.\n",
@@ -353,7 +353,7 @@ fn without_a_notification_service_protime_rings_and_says_why_and_keeps_running()
     );
     // At 09:31 the round that began at 09:00 has ended: the first tick sends "focus round done".
     launch(&tmux);
-    tmux.wait_for("no notification service answered", PROMISED);
+    tmux.wait_for("desktop notifications are not available here", PROMISED);
     tmux.keys(&["2"]);
     tmux.wait_for("BREAK", PROMISED);
     assert_eq!(

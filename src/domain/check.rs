@@ -288,8 +288,14 @@ pub fn unplanned_sessions<'d, Tz: TimeZone>(
         .iter()
         .filter(|s| {
             let length = session_span(s, now).seconds();
+            if length == 0 {
+                // Just started (a round resumed this second): where it starts is where it runs.
+                return !spans
+                    .iter()
+                    .any(|span| span.start <= s.start && s.start < span.end);
+            }
             let inside: i64 = spans.iter().map(|span| overlap(s, span, now)).sum();
-            inside * 2 < length.max(1)
+            inside * 2 < length
         })
         .collect()
 }

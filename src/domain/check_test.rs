@@ -272,3 +272,19 @@ fn objective_minutes_sum_planned_and_done_over_days() {
     let totals = objective_minutes(&[a, b], &tz, now);
     assert_eq!(totals["New logos"], (120, 30));
 }
+
+#[test]
+fn a_session_started_this_second_inside_a_block_is_not_outside_the_plan() {
+    let mut day = thursday();
+    day.blocks
+        .push(block("b1", hm(9, 0), hm(10, 0), Category::Proactive));
+    let now = DateTime::parse_from_rfc3339("2026-11-26T09:10:00+01:00").unwrap();
+    let resumed = test_support::session("s2", now, None, Category::Proactive, SessionKind::Focus);
+    let outside = DateTime::parse_from_rfc3339("2026-11-26T10:10:00+01:00").unwrap();
+    let later = test_support::session("s3", outside, None, Category::Proactive, SessionKind::Focus);
+    day.sessions = vec![resumed];
+    let tz = *now.offset();
+    assert!(unplanned_sessions(&day, &tz, now).is_empty());
+    day.sessions = vec![later];
+    assert_eq!(unplanned_sessions(&day, &tz, outside).len(), 1);
+}

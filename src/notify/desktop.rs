@@ -23,7 +23,7 @@ pub type SendFn = Box<dyn FnMut(&Notification) -> Result<(), String> + Send>;
 /// Both notification threads are named with this prefix; see [`is_notify_thread`].
 const THREAD_PREFIX: &str = "protime-notify";
 
-const NO_SESSION: &str = "no notification service answered (no D-Bus session?)";
+const NO_SESSION: &str = "desktop notifications are not available here (no desktop session found)";
 const STOPPED: &str = "the notification thread stopped";
 
 /// Where the D-Bus session bus should be, as the environment says. Only used to skip a
@@ -81,7 +81,7 @@ fn missing_sockets(address: &str) -> Option<String> {
         return None;
     }
     Some(format!(
-        "no notification service answered (no D-Bus session bus at {address})"
+        "desktop notifications are not available here (no desktop session at {address})"
     ))
 }
 

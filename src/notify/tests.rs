@@ -241,7 +241,8 @@ fn no_session_bus_fails_at_once_with_the_reason() {
     let mut desktop = DesktopNotifier::new(&BusEnv::default(), DEFAULT_TIMEOUT, None);
     let delivery = desktop.notify(&focus_end());
     assert!(started.elapsed() < Duration::from_secs(1));
-    let reason = "no notification service answered (no D-Bus session?)".to_string();
+    let reason =
+        "desktop notifications are not available here (no desktop session found)".to_string();
     assert_eq!(delivery, Delivery::Failed(reason.clone()));
     assert_eq!(desktop.unavailable(), Some(reason.as_str()));
 }
@@ -282,7 +283,7 @@ fn without_a_bus_the_fallback_rings_and_says_why_once() {
     assert_eq!(
         events[0].banner().as_deref(),
         Some(
-            "no notification service answered (no D-Bus session?); using the terminal bell instead"
+            "desktop notifications are not available here (no desktop session found); using the terminal bell instead"
         )
     );
     assert!(notifier.fell_back());
@@ -510,7 +511,7 @@ fn child_desktop_path() {
         panic!("expected FellBack first: {events:?}");
     };
     let expected = match mode.as_str() {
-        "no-bus" => "no D-Bus session?",
+        "no-bus" => "no desktop session found",
         "silent" => "within 500 ms",
         _ => "the notification service failed",
     };

@@ -17,10 +17,13 @@ use chrono::NaiveDate;
 /// Carries out every effect but `Quit`, then reloads what is shown once if anything changed.
 pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
     let mut reload = false;
+    // A confirmation after an edit that was not saved would tell an untruth.
+    let mut refused = false;
     for effect in effects {
         match effect {
             Effect::Quit => {}
             Effect::ReloadDay => reload = true,
+            Effect::Message(_) if std::mem::take(&mut refused) => {}
             Effect::Message(text) => app.say(text),
             Effect::Prompt(prompt) => app.prompt = Some(prompt),
             Effect::Edit {
@@ -29,7 +32,7 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 history,
                 from,
             } => {
-                save_edit(app, journal, (date, from), edit, history);
+                refused = !save_edit(app, journal, (date, from), edit, history);
                 reload = true;
             }
             Effect::CopyPreviousPlan { to } => {
@@ -45,7 +48,7 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 let copied = crate::tui::clipboard::copy(&mut app.outside.terminal_out, &text);
                 app.say(match copied {
                     Ok(()) => format!(
-                        "Copied \"{label}\" (OSC 52). protime cannot confirm it arrived: in tmux it needs `set -g set-clipboard on`"
+                        "Sent \"{label}\" to the clipboard through the terminal; it cannot confirm it arrived (in tmux it needs `set -g set-clipboard on`)"
                     ),
                     Err(e) => format!("Could not copy \"{label}\": {e}"),
                 });
@@ -94,21 +97,29 @@ fn notify(app: &mut App, note: &Notification) {
     }
 }
 
-/// Saves `edit` to `date`; its inverse goes back to the tab that asked, for undo.
+/// Saves `edit` to `date`; its inverse goes back to the tab that asked, for undo. False when
+/// it was not saved (the message line says why).
 fn save_edit(
     app: &mut App,
     journal: &Journal,
     (date, from): (NaiveDate, Origin),
     edit: DayEdit,
     history: History,
-) {
+) -> bool {
     match journal.update(date, |day| edit.apply(day)) {
         Ok(inverse) => {
-            if from == Origin::Plan {
-                app.tabs.plan.saved(date, inverse, history);
-            }
+            let tab = match from {
+                Origin::Plan => Tab::Plan,
+                Origin::Review => Tab::Review,
+                Origin::Inbox => Tab::Inbox,
+            };
+            app.tabs.get_mut(tab).saved(date, inverse, history);
+            true
         }
-        Err(e) => app.say(save_failure(&e)),
+        Err(e) => {
+            app.say(save_failure(&e));
+            false
+        }
     }
 }
 
@@ -184,22 +195,29 @@ fn copy_previous_plan(app: &mut App, journal: &Journal, to: NaiveDate) {
         return;
     };
     let existing = journal.load(to).map(|d| d.blocks).unwrap_or_default();
+    let offered = source.blocks.len();
     let blocks = fitting_blocks(&existing, source.blocks);
+    let from = source.date.format("%a %-d %b");
     if blocks.is_empty() {
         app.say(format!(
-            "{}'s blocks all overlap what is planned; nothing copied",
-            source.date
+            "{from}'s blocks all overlap what is planned; nothing copied"
         ));
         return;
     }
+    let skipped = offered - blocks.len();
+    let copied = crate::tui::tabs::plan_edit::count(blocks.len(), "block");
     let added = DayEdit::AddBlocks(blocks);
     match journal.update(to, |day| added.apply(day)) {
         Ok(inverse) => {
-            app.tabs.plan.saved(to, inverse, History::New);
-            app.say(format!(
-                "copied the plan of {}",
-                source.date.format("%a %-d %b")
-            ));
+            app.tabs.get_mut(Tab::Plan).saved(to, inverse, History::New);
+            let left = match skipped {
+                0 => String::new(),
+                n => format!(
+                    " ({} overlapped what is planned: not copied)",
+                    crate::tui::tabs::plan_edit::count(n, "block")
+                ),
+            };
+            app.say(format!("Copied {copied} of {from}{left} — u undoes"));
         }
         Err(e) => app.say(save_failure(&e)),
     }

@@ -209,14 +209,20 @@ impl App {
         self.take_immediate(effects)
     }
 
-    /// Messages and prompts are shown at once; the rest goes to the loop.
+    /// Messages and prompts are shown at once and the rest goes to the loop; a message after an
+    /// edit confirms it, so it waits for the edit to be saved.
     fn take_immediate(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut after_edit = false;
         effects
             .into_iter()
             .filter_map(|e| match e {
-                Effect::Message(text) => {
+                Effect::Message(text) if !after_edit => {
                     self.say(text);
                     None
+                }
+                edit @ Effect::Edit { .. } => {
+                    after_edit = true;
+                    Some(edit)
                 }
                 Effect::Prompt(prompt) => {
                     self.prompt = Some(prompt);

@@ -1,6 +1,7 @@
 //! The five tabs. Each is one type behind [`TabView`]: its key table, what a key does, how it
 //! draws, and what it reads when the loop reloads.
 
+pub mod history;
 pub mod inbox;
 pub mod inbox_view;
 pub mod month;
@@ -13,6 +14,7 @@ mod plan_header;
 pub mod plan_keys;
 pub mod plan_view;
 pub mod review;
+pub mod review_keys;
 pub mod review_view;
 pub mod sessions;
 pub mod sessions_view;
@@ -67,6 +69,14 @@ pub trait TabView {
     /// Reads what the tab shows; `shown` is false for a tab in the background, which reads only
     /// what is cheap.
     fn reload(&mut self, _reader: &Reader, _cx: &Context, _shown: bool) {}
+    /// The loop saved an edit this tab asked for: `inverse` undoes it.
+    fn saved(
+        &mut self,
+        _date: chrono::NaiveDate,
+        _inverse: crate::domain::plan::DayEdit,
+        _history: super::shared::History,
+    ) {
+    }
     /// The text field keys and pastes go to, while a form is open.
     fn open_form(&mut self) -> Option<&mut crate::tui::widgets::form::Form> {
         None

@@ -111,7 +111,7 @@ impl MonthView<'_> {
             .map(|p| (previous_name.as_str(), p));
         let mut reading = month_reading(f, previous, self.cx.config.targets.proactive_share);
         if let Some(a) = f.adherence() {
-            reading.push_str(&format!(" · plan adherence {a:.0}%"));
+            reading.push_str(&format!(" · kept {a:.0}% of planned proactive time"));
         }
         let d = f.decided;
         let decided = format!(
@@ -243,8 +243,8 @@ impl MonthView<'_> {
     fn render_weeks(&self, area: Rect, buf: &mut Buffer) {
         let mut lines = vec![Line::styled(
             format!(
-                "{:<9} {:>10} {:>10} {:>10} {:>10} {:>9}",
-                "week", "PRO", "RE", "OTH", "UNLOGGED", "capacity"
+                "{:<14} {:>10} {:>10} {:>10} {:>10} {:>9}",
+                "", "PRO", "RE", "OTH", "UNLOGGED", "capacity"
             ),
             self.cx.theme.dim(),
         )];
@@ -257,8 +257,9 @@ impl MonthView<'_> {
                 f.minutes(Category::Other),
                 f.unlogged(),
             ]);
+            let label = week_of(&label);
             lines.push(Line::from(format!(
-                "{label:<9} {:>10} {:>10} {:>10} {:>10} {:>9}",
+                "{label:<14} {:>10} {:>10} {:>10} {:>10} {:>9}",
                 cell(pro, f.share(Category::Proactive)),
                 cell(re, f.share(Category::Reactive)),
                 cell(oth, f.share(Category::Other)),
@@ -270,9 +271,26 @@ impl MonthView<'_> {
     }
 }
 
+/// "2026-W45" → "week of 2 Nov": the Monday a rep's calendar shows, not the ISO number.
+fn week_of(iso: &str) -> String {
+    let monday = iso.split_once("-W").and_then(|(year, week)| {
+        let (year, week) = (year.parse().ok()?, week.parse().ok()?);
+        chrono::NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+    });
+    monday.map_or(iso.to_string(), |m| {
+        format!("week of {}", m.format("%-d %b"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::hours_adding_up;
+
+    #[test]
+    fn weeks_are_named_by_their_monday() {
+        assert_eq!(super::week_of("2026-W45"), "week of 2 Nov");
+        assert_eq!(super::week_of("2027-W01"), "week of 4 Jan");
+    }
 
     #[test]
     fn rounded_parts_add_up_to_the_rounded_whole() {

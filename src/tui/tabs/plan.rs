@@ -1,8 +1,9 @@
 //! The Plan tab: today's blocks, edited by keyboard, every change saved at once.
 
+use super::history::UndoHistory;
 use super::plan_edit::{
-    NO_BLOCK_SELECTED, block_edit, manual_form, next_off, promised_protection, template_edit,
-    week_of,
+    NO_BLOCK_SELECTED, block_edit, confirmation, manual_form, next_off, promised_protection,
+    template_edit, week_of,
 };
 use super::plan_form::{FormMode, PlanForm};
 pub use super::plan_keys::{KEYS, PlanAction};
@@ -31,8 +32,7 @@ pub struct PlanTab {
     /// The selected block's id.
     pub selected: Option<String>,
     pub form: Option<PlanForm>,
-    undo: Vec<(NaiveDate, DayEdit)>,
-    redo: Vec<(NaiveDate, DayEdit)>,
+    history: UndoHistory,
     /// What the last review promised to protect on this day, offered as the first proactive block.
     pub protect: Option<String>,
     /// Screen row → block id, written while drawing so a click can select.
@@ -50,8 +50,7 @@ impl PlanTab {
             week: vec![],
             selected: None,
             form: None,
-            undo: vec![],
-            redo: vec![],
+            history: UndoHistory::default(),
             protect: None,
             row_hits: RefCell::new(vec![]),
             sessions: None,
@@ -78,27 +77,6 @@ impl PlanTab {
             .find(|b| Some(b.id.as_str()) == id)
             .or(blocks.first())
             .copied()
-    }
-
-    /// The loop saved an edit this tab asked for: a block just added (or brought back by undo)
-    /// is the one the next key acts on, and the inverse goes on the history.
-    pub fn saved(&mut self, date: NaiveDate, inverse: DayEdit, history: History) {
-        if let DayEdit::RemoveBlocks(ids) = &inverse {
-            self.selected = ids.first().cloned();
-        }
-        self.record(date, inverse, history);
-    }
-
-    /// Records the inverse of an edit the loop has saved, for undo or redo.
-    fn record(&mut self, date: NaiveDate, inverse: DayEdit, history: History) {
-        match history {
-            History::New => {
-                self.undo.push((date, inverse));
-                self.redo.clear();
-            }
-            History::Undo => self.redo.push((date, inverse)),
-            History::Redo => self.undo.push((date, inverse)),
-        }
     }
 
     /// Keeps the selection on an existing block after the day changed.
@@ -225,29 +203,12 @@ impl PlanTab {
     }
 
     fn step_history(&mut self, history: History) -> Vec<Effect> {
-        let stack = if history == History::Undo {
-            &mut self.undo
-        } else {
-            &mut self.redo
-        };
-        match stack.pop() {
-            Some((date, edit)) => {
+        match self.history.step(history, Origin::Plan) {
+            Ok((date, effect)) => {
                 self.date = date;
-                vec![Effect::Edit {
-                    date,
-                    edit,
-                    history,
-                    from: Origin::Plan,
-                }]
+                vec![effect]
             }
-            None => vec![Effect::Message(format!(
-                "nothing to {}",
-                if history == History::Undo {
-                    "undo"
-                } else {
-                    "redo"
-                }
-            ))],
+            Err(nothing) => vec![Effect::Message(nothing)],
         }
     }
 
@@ -276,12 +237,16 @@ impl PlanTab {
             },
         };
         match edit {
-            Ok(edit) => vec![Effect::Edit {
-                date: self.date,
-                edit,
-                history: History::New,
-                from: Origin::Plan,
-            }],
+            Ok(edit) => {
+                let said = confirmation(&edit, day).map(Effect::Message);
+                let saved = Effect::Edit {
+                    date: self.date,
+                    edit,
+                    history: History::New,
+                    from: Origin::Plan,
+                };
+                std::iter::once(saved).chain(said).collect()
+            }
             Err(message) => vec![Effect::Message(message)],
         }
     }
@@ -373,6 +338,15 @@ impl TabView for PlanTab {
         }
         let sessions = self.sessions.as_mut()?;
         sessions.form.as_mut().map(|f| &mut f.form)
+    }
+
+    /// A block just added (or brought back by undo) is the one the next key acts on, and the
+    /// inverse goes on the history.
+    fn saved(&mut self, date: NaiveDate, inverse: DayEdit, history: History) {
+        if let DayEdit::RemoveBlocks(ids) = &inverse {
+            self.selected = ids.first().cloned();
+        }
+        self.history.record(date, inverse, history);
     }
 
     fn click(&mut self, row: u16) {

@@ -29,10 +29,13 @@ impl PlanView<'_> {
         let wide = width >= WIDE;
         let title = block_title(b, wide);
         let marks = block_marks(f, actual);
+        // "← next" is where the day goes, not a warning.
+        let next = if f.next { " ← next" } else { "" };
         let right = block_figures(b, actual, wide);
         let left = format!("{} ██ {tag:<4} ", format_hhmm(b.start));
-        let room = (width as usize)
-            .saturating_sub(text_width(&left) + text_width(&marks) + text_width(&right) + 2);
+        let room = (width as usize).saturating_sub(
+            text_width(&left) + text_width(&marks) + text_width(next) + text_width(&right) + 2,
+        );
         let title = truncate(&title, room);
         let pad = room.saturating_sub(text_width(&title));
         let line = Line::from(vec![
@@ -46,6 +49,7 @@ impl PlanView<'_> {
                 },
             ),
             Span::styled(marks, t.warning()),
+            Span::styled(next, t.dim()),
             Span::raw(" ".repeat(pad + 1)),
             Span::styled(right, t.dim()),
         ]);
@@ -69,7 +73,7 @@ fn block_title(b: &Block, wide: bool) -> String {
     title
 }
 
-/// " ⚠ overlap hijacked ← next", as they apply.
+/// " ⚠ overlap hijacked", as they apply.
 fn block_marks(f: Flags, actual: &BlockActual) -> String {
     let mut marks = String::new();
     if f.overlap {
@@ -77,9 +81,6 @@ fn block_marks(f: Flags, actual: &BlockActual) -> String {
     }
     if actual.hijacked {
         marks.push_str(" hijacked");
-    }
-    if f.next {
-        marks.push_str(" ← next");
     }
     marks
 }

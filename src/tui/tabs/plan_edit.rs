@@ -125,3 +125,44 @@ pub fn week_of(journal: &Journal, date: NaiveDate) -> Vec<Day> {
         .filter_map(|(_, d)| d.ok())
         .collect()
 }
+
+/// What the message line says after a Plan tab edit that the screen alone may not show.
+pub fn confirmation(edit: &DayEdit, day: &Day) -> Option<String> {
+    let title = |id: &String| {
+        day.blocks
+            .iter()
+            .find(|b| &b.id == id)
+            .map_or(id.clone(), |b| b.title.clone())
+    };
+    match edit {
+        DayEdit::RemoveBlocks(ids) => {
+            let names: Vec<String> = ids.iter().map(title).collect();
+            Some(format!("Deleted “{}” — u undoes", names.join("”, “")))
+        }
+        DayEdit::AddBlocks(blocks) => Some(format!(
+            "Added {} from the day template — u undoes",
+            count(blocks.len(), "block")
+        )),
+        DayEdit::SetOff(Some(kind)) => {
+            let next = next_off(Some(kind)).unwrap_or_else(|| "a working day".into());
+            Some(format!(
+                "{} marked {kind}: a day off, no capacity, no target — o again makes it {next}; u undoes",
+                day.date.format("%a %-d %b")
+            ))
+        }
+        DayEdit::SetOff(None) => Some(format!(
+            "{} is a working day again — u undoes",
+            day.date.format("%a %-d %b")
+        )),
+        _ => None,
+    }
+}
+
+/// "1 block", "3 blocks".
+pub fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}

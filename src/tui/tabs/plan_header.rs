@@ -21,8 +21,10 @@ impl PlanView<'_> {
         if wide {
             lines.extend(self.objectives_line(width));
         }
+        // A day off keeps no promise: it goes to the next working day.
         let no_proactive = !day.blocks.iter().any(|b| b.category == Category::Proactive);
-        if let Some(promise) = self.tab.protect.as_deref().filter(|_| no_proactive) {
+        let promise = self.tab.protect.as_deref();
+        if let Some(promise) = promise.filter(|_| no_proactive && summary.capacity > 0) {
             let text = format!("You promised to protect: {promise} — a plans it");
             lines.push(Line::styled(
                 text,
@@ -43,8 +45,11 @@ impl PlanView<'_> {
         let mark = |ok: bool| if ok { "✓" } else { "✗" };
         let on_target = s.proactive_share.is_some_and(|p| p >= target);
         let below_ceiling = s.proactive_share.is_none_or(|p| p <= ceiling);
+        // A day without capacity (off, or not a working day) gets no verdict and no free time.
+        let working = s.capacity > 0;
         if width < WIDE {
-            return vec![self.narrow_planned_line(s, mark(on_target))];
+            let verdict = if working { mark(on_target) } else { "" };
+            return vec![self.narrow_planned_line(s, verdict)];
         }
         let max = self.cx.config.targets.max_objectives_per_day;
         let mut line = Line::from(vec![
@@ -61,15 +66,17 @@ impl PlanView<'_> {
                 format!("  OTH {}", format_minutes(s.planned[&Category::Other])),
                 t.category(Category::Other),
             ),
-            // "unplanned", not "free": the timeline's "free" rows are gaps between blocks in
-            // the working day, this is capacity no block takes yet.
-            Span::styled(
-                format!("  unplanned {}", format_minutes(s.free)),
-                t.unlogged(),
-            ),
         ]);
+        if !working {
+            return vec![line];
+        }
+        // The capacity no block takes yet; the timeline's "free" rows show where it lies.
+        line.spans.push(Span::styled(
+            format!("  free {}", format_minutes(s.free)),
+            t.unlogged(),
+        ));
         let targets = format!(
-            "target {target:.0}% {}  ceiling {ceiling:.0}% {}  goals {}/{max}",
+            "target {target:.0}% {}  ceiling {ceiling:.0}% {}  objectives planned {}/{max}",
             mark(on_target),
             mark(below_ceiling),
             s.objectives
@@ -90,7 +97,10 @@ impl PlanView<'_> {
         let t = self.cx.theme;
         let pct = s.proactive_share.map_or("–".into(), |p| format!("{p:.0}%"));
         Line::from(vec![
-            Span::styled(format!("PRO {pct} {mark}"), t.category(Category::Proactive)),
+            Span::styled(
+                format!("PRO {pct} {mark}").trim_end().to_string(),
+                t.category(Category::Proactive),
+            ),
             Span::raw(" · "),
             Span::styled(
                 format!("RE {}", format_minutes(s.planned[&Category::Reactive])),
@@ -127,11 +137,11 @@ impl PlanView<'_> {
     /// Every warning on its own line in a wide pane; the first, in a few words, in a narrow one.
     fn warning_lines(&self, day: &Day, s: &PlanSummary, wide: bool) -> Vec<Line<'static>> {
         if let Some(off) = &day.off {
-            let hint = if wide {
-                " o marks it a working day again."
-            } else {
-                ""
+            let next = match super::plan_edit::next_off(Some(off)) {
+                Some(kind) => format!(" o makes it {kind}."),
+                None => " o makes it a working day again.".into(),
             };
+            let hint = if wide { next.as_str() } else { "" };
             let text = format!("Day off ({off}): no capacity.{hint}");
             return vec![Line::styled(text, self.cx.theme.dim())];
         }

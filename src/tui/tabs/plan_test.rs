@@ -132,7 +132,12 @@ fn undo_and_redo_walk_the_history() {
         vec![Effect::Message("nothing to undo".into())]
     );
     let date = tab.date;
-    tab.saved(date, DayEdit::RemoveBlocks(vec!["b1".into()]), History::New);
+    TabView::saved(
+        &mut tab,
+        date,
+        DayEdit::RemoveBlocks(vec!["b1".into()]),
+        History::New,
+    );
     let undo = tab.update(PlanAction::Undo, &config, now());
     assert_eq!(
         undo,
@@ -143,7 +148,7 @@ fn undo_and_redo_walk_the_history() {
             from: Origin::Plan,
         }]
     );
-    tab.saved(date, DayEdit::AddBlocks(vec![]), History::Undo);
+    TabView::saved(&mut tab, date, DayEdit::AddBlocks(vec![]), History::Undo);
     let redo = tab.update(PlanAction::Redo, &config, now());
     assert_eq!(
         redo,
@@ -178,12 +183,14 @@ fn template_skips_blocks_that_would_overlap() {
             edit: DayEdit::AddBlocks(blocks),
             ..
         },
+        Effect::Message(said),
     ] = &effects[..]
     else {
         panic!("{effects:?}")
     };
     let titles: Vec<&str> = blocks.iter().map(|b| b.title.as_str()).collect();
     assert_eq!(titles, vec!["Inbox slot", "Inbox slot", "Review the day"]);
+    assert_eq!(said, "Added 3 blocks from the day template — u undoes");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::domain::check::{BlockActual, Limits, block_actuals, unplanned_sessions};
 use crate::domain::span::{overlapping_blocks, session_span};
 use crate::domain::timefmt::{format_hhmm, format_minutes};
-use crate::domain::{Block, Day, Session};
+use crate::domain::{Block, Day, Session, SessionKind};
 use crate::tui::shared::Context;
 use crate::tui::shared::DayView;
 use crate::tui::widgets::{read_only_notice, truncate};
@@ -155,14 +155,22 @@ impl PlanView<'_> {
                 (b.start, 1, Row::block(b, actual_of(&actuals, b), flags))
             })
             .collect();
-        for s in unplanned_sessions(day, &tz, self.cx.now) {
+        // Time outside the plan, and every interruption: one inside a block is what broke it.
+        let outside = unplanned_sessions(day, &tz, self.cx.now);
+        let interruptions = day.sessions.iter().filter(|s| {
+            s.kind == SessionKind::Interruption && !outside.iter().any(|o| o.id == s.id)
+        });
+        for s in outside.iter().copied().chain(interruptions) {
             rows.push((s.start.with_timezone(&tz).time(), 2, Row::Session(s)));
         }
-        rows.extend(
-            self.free_rows(&blocks)
-                .into_iter()
-                .map(|(start, minutes)| (start, 0, Row::Free { start, minutes })),
-        );
+        // A day without capacity has no free time to show.
+        if capacity(self.cx.config).of_day(day.date, day.off.is_some()) > 0 {
+            rows.extend(
+                self.free_rows(&blocks)
+                    .into_iter()
+                    .map(|(start, minutes)| (start, 0, Row::Free { start, minutes })),
+            );
+        }
         if is_today {
             rows.push((now, 3, Row::Now(now)));
         }

@@ -1,72 +1,27 @@
 //! The Review tab: the day's facts, one question, a note, and what to protect tomorrow.
 
 use super::TabView;
+use super::history::UndoHistory;
 use crate::domain::plan::DayEdit;
 use crate::domain::{Category, Day, Decision, Review};
-use crate::tui::keys::{Key, KeyHelp, describe, lookup};
+use crate::tui::keys::{KeyHelp, describe, lookup};
 use crate::tui::shared::{Context, DayView, Effect, History, Origin, Reader};
 use crate::tui::widgets::form::{Field, Form, FormKey};
 use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewAction {
-    Answer(Decision),
-    Note,
-    PrevDay,
-    NextDay,
-    Today,
-}
-
-// `p` and `n` pass a request on and park a mail on every tab, so "partly" and "no" take Shift.
-pub const KEYS: &[Key<ReviewAction>] = &[
-    Key::new(
-        &[KeyCode::Char('y'), KeyCode::Char('Y')],
-        ReviewAction::Answer(Decision::Yes),
-        "did I decide today? yes",
-    )
-    .hint("yes"),
-    Key::new(
-        &[KeyCode::Char('P')],
-        ReviewAction::Answer(Decision::Partly),
-        "did I decide today? partly",
-    )
-    .hint("partly"),
-    Key::new(
-        &[KeyCode::Char('N')],
-        ReviewAction::Answer(Decision::No),
-        "did I decide today? no, someone else did",
-    )
-    .hint("no"),
-    Key::new(
-        &[KeyCode::Char('e'), KeyCode::Enter],
-        ReviewAction::Note,
-        "write the note and what you protect tomorrow",
-    )
-    .hint("note"),
-    Key::new(
-        &[KeyCode::Left, KeyCode::Char('h')],
-        ReviewAction::PrevDay,
-        "the day before",
-    )
-    .hint("day"),
-    Key::new(
-        &[KeyCode::Right, KeyCode::Char('l')],
-        ReviewAction::NextDay,
-        "the day after (up to today)",
-    ),
-    Key::new(&[KeyCode::Char('t')], ReviewAction::Today, "back to today"),
-];
+pub use super::review_keys::{KEYS, ReviewAction};
 
 #[derive(Debug)]
 pub struct ReviewTab {
     pub date: NaiveDate,
     pub view: DayView,
     pub form: Option<Form>,
+    history: UndoHistory,
     /// (date, working day, reviewed) for the last weeks, for the streak.
-    pub history: Vec<(NaiveDate, bool, bool)>,
+    pub streak: Vec<(NaiveDate, bool, bool)>,
 }
 
 impl ReviewTab {
@@ -75,7 +30,8 @@ impl ReviewTab {
             date,
             view: DayView::Loaded(Day::new(date)),
             form: None,
-            history: vec![],
+            history: UndoHistory::default(),
+            streak: vec![],
         }
     }
 
@@ -111,12 +67,26 @@ impl ReviewTab {
             ReviewAction::Today => self.show(today),
             ReviewAction::Answer(_) if self.day().is_none() => vec![read_only()],
             ReviewAction::Answer(decision) => {
+                let before = self.review_or_default();
+                let said = answered(before.decided, decision);
                 let review = Review {
                     decided: Some(decision),
-                    ..self.review_or_default()
+                    ..before
                 };
-                vec![self.save(review)]
+                vec![self.save(review), Effect::Message(said)]
             }
+            ReviewAction::Undo => self.step_history(History::Undo),
+            ReviewAction::Redo => self.step_history(History::Redo),
+        }
+    }
+
+    fn step_history(&mut self, history: History) -> Vec<Effect> {
+        match self.history.step(history, Origin::Review) {
+            Ok((date, effect)) => {
+                self.date = date;
+                vec![effect, Effect::ReloadDay]
+            }
+            Err(nothing) => vec![Effect::Message(nothing)],
         }
     }
 
@@ -143,11 +113,12 @@ impl ReviewTab {
                 if self.day().is_none() {
                     return vec![read_only()];
                 }
-                vec![self.save(Review {
+                let saved = self.save(Review {
                     note,
                     tomorrow,
                     ..self.review_or_default()
-                })]
+                });
+                vec![saved, Effect::Message("Note saved — u undoes".into())]
             }
         }
     }
@@ -185,6 +156,23 @@ impl ReviewTab {
     }
 }
 
+/// What an answer says on the message line: a changed answer names the one it replaced.
+fn answered(before: Option<Decision>, now: Decision) -> String {
+    let word = |d: Decision| match d {
+        Decision::Yes => "Yes",
+        Decision::Partly => "Partly",
+        Decision::No => "No",
+    };
+    match before {
+        Some(was) if was != now => format!(
+            "Answer changed: was {}, now {} — u undoes",
+            word(was),
+            word(now)
+        ),
+        _ => format!("Answered {} — u undoes", word(now)),
+    }
+}
+
 impl TabView for ReviewTab {
     fn title(&self, _cx: &Context) -> String {
         format!(" Review · {} ", self.date.format("%a %-d %b %Y"))
@@ -210,6 +198,10 @@ impl TabView for ReviewTab {
         super::review_view::ReviewView { tab: self, cx }.render(area, buf);
     }
 
+    fn saved(&mut self, date: NaiveDate, inverse: DayEdit, history: History) {
+        self.history.record(date, inverse, history);
+    }
+
     fn open_form(&mut self) -> Option<&mut Form> {
         self.form.as_mut()
     }
@@ -219,7 +211,7 @@ impl TabView for ReviewTab {
         self.view = reader.load(self.date);
         if shown {
             let today = cx.now.date_naive();
-            self.history = review_history(reader.journal, cx.config, today, STREAK_DAYS);
+            self.streak = review_history(reader.journal, cx.config, today, STREAK_DAYS);
         }
     }
 }
@@ -262,6 +254,7 @@ mod tests {
     use super::*;
     use crate::domain::{Block, BlockKind};
     use chrono::NaiveTime;
+    use ratatui::crossterm::event::KeyCode;
 
     fn tab() -> ReviewTab {
         let date = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
@@ -304,6 +297,7 @@ mod tests {
                 edit: DayEdit::SetReview(Some(r)),
                 ..
             },
+            Effect::Message(_),
         ] = &effects[..]
         else {
             panic!("{effects:?}")
@@ -325,12 +319,26 @@ mod tests {
                 edit: DayEdit::SetReview(Some(r)),
                 ..
             },
+            Effect::Message(_),
         ] = &effects[..]
         else {
             panic!("{effects:?}")
         };
         assert_eq!((r.note.as_str(), r.decided), ("Globex ate the day", None));
         assert_eq!(r.tomorrow, "08:30 Prospecting calls");
+    }
+
+    #[test]
+    fn a_changed_answer_names_the_one_it_replaced() {
+        assert_eq!(
+            answered(Some(Decision::Yes), Decision::No),
+            "Answer changed: was Yes, now No — u undoes"
+        );
+        assert_eq!(answered(None, Decision::Yes), "Answered Yes — u undoes");
+        assert_eq!(
+            answered(Some(Decision::Yes), Decision::Yes),
+            "Answered Yes — u undoes"
+        );
     }
 
     #[test]

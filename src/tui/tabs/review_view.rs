@@ -34,7 +34,7 @@ impl ReviewView<'_> {
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(area, buf);
-        let streak = review_streak(&self.tab.history, self.cx.now.date_naive());
+        let streak = review_streak(&self.tab.streak, self.cx.now.date_naive());
         if streak > 0 && area.height > 1 {
             let text = format!("streak {streak} ");
             let width = text.chars().count() as u16;

@@ -210,13 +210,24 @@ impl SessionsMode {
     }
 }
 
+/// The edit, then what it did, naming undo.
 fn edit(date: NaiveDate, edit: DayEdit) -> Vec<Effect> {
-    vec![Effect::Edit {
-        date,
-        edit,
-        history: History::New,
-        from: Origin::Plan,
-    }]
+    let said = match &edit {
+        DayEdit::RemoveSession(id) => format!("Deleted session {id}"),
+        DayEdit::JoinSessions { first, second } => format!("Joined {first} and {second}"),
+        DayEdit::SplitSession { id, at, .. } => format!("Split {id} at {}", at.format("%H:%M")),
+        DayEdit::ReplaceSession { before, .. } => format!("Corrected {}", before.id),
+        _ => "Saved".into(),
+    };
+    vec![
+        Effect::Edit {
+            date,
+            edit,
+            history: History::New,
+            from: Origin::Plan,
+        },
+        Effect::Message(format!("{said} — u undoes")),
+    ]
 }
 
 fn join_with_next(day: &Day, s: &Session, date: NaiveDate) -> Vec<Effect> {
