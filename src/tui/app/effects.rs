@@ -53,6 +53,10 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
             Effect::OpenImport { file, since } => {
                 super::import::open(app, journal, &file, &since);
             }
+            Effect::SaveSettings { settings, summary } => {
+                super::welcome::save(app, &settings, &summary);
+                reload = true;
+            }
             Effect::Import => {
                 super::import::accept(app, journal);
                 reload = true;
