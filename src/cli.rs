@@ -50,7 +50,7 @@ pub enum Command {
     Start {
         /// A block's id (b3) or the start of its title; the block running now if left out.
         block: Option<String>,
-        /// Focus on unplanned work of this category instead: proactive, reactive or other.
+        /// Focus on unplanned work of this category instead: proactive (from your own sales plan), reactive (a customer started it) or other (not customer work).
         #[arg(long, conflicts_with = "block")]
         category: Option<String>,
         /// What the unplanned work is.
@@ -101,7 +101,7 @@ pub enum Command {
     Log {
         /// Start and end, like 09:00-09:40.
         range: String,
-        /// proactive, reactive or other (or pro, re, oth).
+        /// proactive (from your own sales plan), reactive (a customer started it) or other (not customer work); or pro, re, oth.
         category: String,
         /// What it was.
         title: String,
@@ -292,7 +292,7 @@ pub enum PlanCommand {
     Add {
         /// Start and end, like 09:00-10:30.
         range: String,
-        /// proactive, reactive or other (or pro, re, oth).
+        /// proactive (from your own sales plan), reactive (a customer started it) or other (not customer work); or pro, re, oth.
         category: String,
         /// What the block is for.
         title: String,
@@ -371,7 +371,7 @@ pub struct SessionChanges {
     /// The new end (HH:MM).
     #[arg(long)]
     pub end: Option<String>,
-    /// proactive, reactive or other (or pro, re, oth).
+    /// proactive (from your own sales plan), reactive (a customer started it) or other (not customer work); or pro, re, oth.
     #[arg(long)]
     pub category: Option<String>,
     #[arg(long)]

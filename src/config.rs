@@ -7,6 +7,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 mod errors;
+pub mod writer;
 pub use errors::{ConfigError, Place};
 
 /// The defaults, every key commented.

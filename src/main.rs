@@ -50,7 +50,7 @@ fn main() -> ExitCode {
             restore_default_sigpipe();
             commands::dispatch(command, &paths, &clock, cli.json)
         }
-        None => run_tui(&paths, clock, Opening::default()),
+        None => run_tui(&paths, clock, Opening::dashboard(&paths)),
     }
 }
 

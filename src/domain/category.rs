@@ -53,6 +53,10 @@ impl fmt::Display for Category {
     }
 }
 
+/// The hint wherever a category is chosen by its first letter.
+pub const CHOICES_HINT: &str = "p proactive: from your own sales plan · r reactive: a customer \
+                                started it · o other: not customer work";
+
 /// A category name that is not one of the three.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown category \"{0}\": use proactive, reactive or other (or pro, re, oth)")]

@@ -100,6 +100,26 @@ impl Journal {
         }
     }
 
+    /// True when any day has a file (`YYYY/YYYY-MM-DD.toml`); stops at the first one found. A
+    /// folder that cannot be read counts as having days, so a first start is never guessed.
+    pub fn has_days(&self) -> bool {
+        let years = match fs::read_dir(&self.root) {
+            Ok(years) => years,
+            Err(e) => return e.kind() != io::ErrorKind::NotFound,
+        };
+        years.flatten().any(|year| {
+            let Ok(files) = fs::read_dir(year.path()) else {
+                return year.path().is_dir();
+            };
+            files.flatten().any(|f| {
+                let name = f.file_name();
+                let name = name.to_string_lossy();
+                name.strip_suffix(".toml")
+                    .is_some_and(|d| d.parse::<NaiveDate>().is_ok())
+            })
+        })
+    }
+
     /// Copies that sync tools leave when two machines changed the same day
     /// (Syncthing `.sync-conflict-`, Dropbox `conflicted copy`, Nextcloud `conflicted`, git `.orig`).
     pub fn conflict_copies(&self) -> Vec<PathBuf> {

@@ -13,6 +13,7 @@ pub mod tabs;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod welcome;
 pub mod widgets;
 
 use crate::clock::Clock;
@@ -35,13 +36,33 @@ use theme::Theme;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Opening {
     pub review: Option<Option<chrono::NaiveDate>>,
+    /// The welcome opens over the tab (a first start).
+    pub welcome: bool,
 }
 
 impl Opening {
+    /// `protime` with no verb: today's Plan tab, under the welcome on a first start.
+    pub fn dashboard(paths: &Paths) -> Opening {
+        Opening {
+            review: None,
+            welcome: first_start(paths),
+        }
+    }
+
     /// `protime review [--date D]`: the Review tab, on `date` or today.
     pub fn review(date: Option<chrono::NaiveDate>) -> Opening {
-        Opening { review: Some(date) }
+        Opening {
+            review: Some(date),
+            welcome: false,
+        }
     }
+}
+
+/// A first start: no config file and no day in the journal. When either cannot be told, it is
+/// not one (the welcome never greets a rep who has used protime).
+pub fn first_start(paths: &Paths) -> bool {
+    let no_config = paths.config_file.try_exists().is_ok_and(|exists| !exists);
+    no_config && !Journal::new(paths.journal_dir()).has_days()
 }
 
 /// Why the dashboard could not start or had to stop; `main` prints it as it is.
@@ -80,6 +101,10 @@ pub fn run(
     let mut app = new_app_in(&journal, config, theme, clock.now(), clock.zone());
     app.set_templates_dir(crate::templates::dir_for(&paths.config_file));
     app.set_terminal_out(Box::new(std::io::stdout()));
+    app.set_config_file(paths.config_file.clone());
+    if opening.welcome {
+        app.open_welcome();
+    }
     let notify_tx = tx.clone();
     app.set_notifier(crate::notify::system_notifier(Some(Box::new(move || {
         let _ = notify_tx.send(Event::Notify);

@@ -114,7 +114,7 @@ impl Prompt {
             Field::new(
                 "Category",
                 "proactive",
-                "p proactive · r reactive · o other",
+                crate::domain::category::CHOICES_HINT,
             ),
             Field::new("Title", "", "optional: what you work on"),
         ];

@@ -91,6 +91,11 @@ pub enum Effect {
     },
     /// Write what the import review accepted.
     Import,
+    /// Save settings to the config file (the welcome's answers); `summary` says what they are.
+    SaveSettings {
+        settings: Vec<crate::config::writer::Setting>,
+        summary: String,
+    },
     /// Put text on the system clipboard through the terminal (OSC 52).
     Copy {
         label: String,

@@ -35,7 +35,8 @@ impl Harness {
         let journal = Journal::new(tmp.path().join("journal"));
         let config = Config::defaults();
         let theme = Theme::new(&config.theme, true);
-        let app = new_app(&journal, config, theme, now);
+        let mut app = new_app(&journal, config, theme, now);
+        app.set_config_file(tmp.path().join("config/protime/config.toml"));
         Harness {
             tmp,
             journal,
@@ -89,6 +90,11 @@ impl Harness {
         while self.app.now() < end {
             self.advance(step.min(end - self.app.now()));
         }
+    }
+
+    /// The config file the dashboard saves settings to.
+    pub fn config_file(&self) -> std::path::PathBuf {
+        self.tmp.path().join("config/protime/config.toml")
     }
 
     pub fn file(&self, date: NaiveDate) -> String {

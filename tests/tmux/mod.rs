@@ -49,8 +49,24 @@ impl Tmux {
         Tmux::start_with(width, height, command, &[])
     }
 
-    /// Like `start`, with more `NAME=value` variables in the pane's environment.
+    /// Like `start`, with more `NAME=value` variables in the pane's environment. The config
+    /// folder holds a config file (with nothing in it but a comment), so protime does not take
+    /// this for a first start and open the welcome.
     pub fn start_with(width: u16, height: u16, command: &str, env: &[String]) -> Tmux {
+        Tmux::start_in(width, height, command, env, true)
+    }
+
+    /// A first start: no config file and an empty data folder, so the welcome opens.
+    pub fn first_start(width: u16, height: u16, command: &str, env: &[String]) -> Tmux {
+        Tmux::start_in(width, height, command, env, false)
+    }
+
+    /// The config file protime reads in this pane.
+    pub fn config_file(&self) -> PathBuf {
+        self.config.path().join("protime/config.toml")
+    }
+
+    fn start_in(width: u16, height: u16, command: &str, env: &[String], config: bool) -> Tmux {
         let mut tmux = Tmux {
             socket: unique_socket(),
             socket_path: PathBuf::new(),
@@ -58,6 +74,11 @@ impl Tmux {
             config: tempfile::tempdir().expect("config dir"),
             _serial: serial(),
         };
+        if config {
+            let file = tmux.config_file();
+            std::fs::create_dir_all(file.parent().expect("a folder")).expect("config folder");
+            std::fs::write(&file, "# tests: not a first start\n").expect("config file");
+        }
         let data = format!("PROTIME_DATA_DIR={}", tmux.data.path().display());
         let config = format!("XDG_CONFIG_HOME={}", tmux.config.path().display());
         let (w, h) = (width.to_string(), height.to_string());

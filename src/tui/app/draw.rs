@@ -35,9 +35,10 @@ impl Widget for &App {
         self.render_header(header, buf);
         self.render_body(body, buf);
         self.render_messages(&message, message_area, buf);
-        match &self.import {
-            Some(review) => review.render(body, buf, &self.shared.theme),
-            None => self.render_hints(hints, buf),
+        match (&self.import, &self.welcome) {
+            (Some(review), _) => review.render(body, buf, &self.shared.theme),
+            (None, Some(welcome)) => welcome.render(body, hints, buf, &self.shared.theme),
+            (None, None) => self.render_hints(hints, buf),
         }
         super::overlay::render(self, body, buf);
         if let Some(first) = self.help {

@@ -44,17 +44,13 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 reload = true;
             }
             Effect::Notify(note) => notify(app, &note),
-            Effect::Copy { label, text } => {
-                let copied = crate::tui::clipboard::copy(&mut app.outside.terminal_out, &text);
-                app.say(match copied {
-                    Ok(()) => format!(
-                        "Sent \"{label}\" to the clipboard through the terminal; it cannot confirm it arrived (in tmux it needs `set -g set-clipboard on`)"
-                    ),
-                    Err(e) => format!("Could not copy \"{label}\": {e}"),
-                });
-            }
+            Effect::Copy { label, text } => copy(app, &label, &text),
             Effect::OpenImport { file, since } => {
                 super::import::open(app, journal, &file, &since);
+            }
+            Effect::SaveSettings { settings, summary } => {
+                super::welcome::save(app, &settings, &summary);
+                reload = true;
             }
             Effect::Import => {
                 super::import::accept(app, journal);
@@ -71,6 +67,17 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
     if reload {
         reload_days(app, journal);
     }
+}
+
+/// Puts `text` on the clipboard through the terminal, and says so.
+fn copy(app: &mut App, label: &str, text: &str) {
+    let copied = crate::tui::clipboard::copy(&mut app.outside.terminal_out, text);
+    app.say(match copied {
+        Ok(()) => format!(
+            "Sent \"{label}\" to the clipboard through the terminal; it cannot confirm it arrived (in tmux it needs `set -g set-clipboard on`)"
+        ),
+        Err(e) => format!("Could not copy \"{label}\": {e}"),
+    });
 }
 
 /// What the notifier learned: a notification that reached only the terminal goes on the message

@@ -93,6 +93,7 @@ pub fn key_tables() -> Vec<(&'static str, std::collections::BTreeSet<String>)> {
         ("Inbox", names(inbox::KEYS)),
         ("Review", names(review::KEYS)),
         ("Month", names(month::KEYS)),
+        ("Help", names(super::help::KEYS)),
     ]
 }
 

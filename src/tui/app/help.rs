@@ -2,7 +2,7 @@
 //! dispatch them; wrapped between words and scrolled when the pane is short.
 
 use super::{App, global};
-use crate::tui::keys::{KeyHelp, describe};
+use crate::tui::keys::{Key, KeyHelp, describe, lookup};
 use crate::tui::shared::Effect;
 use crate::tui::ui::wrap_words;
 use ratatui::buffer::Buffer;
@@ -16,10 +16,28 @@ const MAX_WIDTH: u16 = 90;
 /// The key column is at most this wide; a longer label wraps its help below it.
 const MAX_KEY_COLUMN: usize = 12;
 
+/// What a key in the help does besides scrolling and closing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpAction {
+    Welcome,
+}
+
+/// The help's own keys (scrolling and closing aside), listed in it and in the README.
+pub const KEYS: &[Key<HelpAction>] = &[Key::new(
+    &[KeyCode::Char('W')],
+    HelpAction::Welcome,
+    "the welcome: what the categories mean and your three numbers",
+)];
+
 impl App {
     /// While the help is open: arrows and pages scroll, `?` and Esc close, `q` quits.
     pub(super) fn help_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let first = self.help.unwrap_or(0);
+        if let Some((HelpAction::Welcome, _)) = lookup(KEYS, key) {
+            self.help = None;
+            self.open_welcome();
+            return vec![];
+        }
         let ctrl_c =
             key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         self.help = match key.code {
@@ -41,6 +59,7 @@ impl App {
         vec![
             ("On this tab", self.tabs.get(self.tab).keys()),
             ("On every tab", describe(global::KEYS)),
+            ("In this help", describe(KEYS)),
         ]
     }
 

@@ -10,6 +10,7 @@ mod overlay;
 mod paste;
 mod tick;
 mod view;
+mod welcome;
 
 use super::event::Event;
 use super::import_review::{ImportReview, Outcome};
@@ -113,6 +114,8 @@ struct Outside {
     templates_dir: std::path::PathBuf,
     /// Where OSC 52 clipboard sequences go: the terminal in the real loop, nowhere in tests.
     terminal_out: Box<dyn std::io::Write + Send>,
+    /// The config file settings are saved to (the welcome's answers).
+    config_file: std::path::PathBuf,
 }
 
 pub struct App {
@@ -130,6 +133,9 @@ pub struct App {
     /// An import being reviewed: it takes every key and covers the tab until accepted or
     /// abandoned.
     import: Option<ImportReview>,
+    /// The welcome (first start, or `W` in the help): it takes every key until finished or
+    /// skipped.
+    welcome: Option<super::welcome::Welcome>,
     /// The width of the last frame, for mouse hit-testing of the header.
     screen_width: Cell<u16>,
 }
@@ -160,12 +166,14 @@ impl App {
                 notifier: Box::new(RecordingNotifier::new()),
                 templates_dir: std::path::PathBuf::new(),
                 terminal_out: Box::new(std::io::sink()),
+                config_file: std::path::PathBuf::new(),
             },
             messages: Messages::default(),
             help: None,
             prompt: None,
             gap: None,
             import: None,
+            welcome: None,
             screen_width: Cell::new(120),
         }
     }
@@ -178,6 +186,8 @@ impl App {
                 self.messages.seen(self.shared.now);
                 self.key(*key)
             }
+            // The welcome covers the tabs: a click there does nothing.
+            Event::Mouse(_) if self.welcome.is_some() => vec![],
             Event::Mouse(mouse) if self.import.is_some() => {
                 let code = match mouse.kind {
                     MouseEventKind::ScrollDown => KeyCode::Down,
@@ -251,6 +261,9 @@ impl App {
             return self.gap_key(gap, key);
         }
         if let Some(effects) = self.prompt_key(key) {
+            return effects;
+        }
+        if let Some(effects) = self.welcome_key(key) {
             return effects;
         }
         if let Some(effects) = self.import_key(key) {

@@ -34,6 +34,9 @@ impl App {
         if let Some(prompt) = &mut self.prompt {
             return Some(&mut prompt.form);
         }
+        if let Some(welcome) = &mut self.welcome {
+            return welcome.open_form();
+        }
         self.tabs.get_mut(self.tab).open_form()
     }
 }

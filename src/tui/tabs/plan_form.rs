@@ -23,7 +23,7 @@ pub struct PlanForm {
     pub form: Form,
 }
 
-const CATEGORY_HINT: &str = "p proactive · r reactive · o other";
+const CATEGORY_HINT: &str = crate::domain::category::CHOICES_HINT;
 const END_HINT: &str = "an end like 10:30, or a length like 45m or 1h30";
 
 fn category_field(category: Category) -> Field {

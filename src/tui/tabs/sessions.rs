@@ -264,7 +264,7 @@ fn correct_form(s: &Session) -> SessionForm {
         Field::new(
             "Category",
             s.category.name(),
-            "p proactive · r reactive · o other",
+            crate::domain::category::CHOICES_HINT,
         ),
         Field::new("Account", text(&s.account), "optional: the customer"),
         Field::new("Note", text(&s.note), "optional: what it was"),

@@ -44,6 +44,8 @@ pub struct Form {
     pub error: Option<String>,
     /// What Enter does, for the footer: "saves" unless the form says otherwise.
     pub enter: &'static str,
+    /// What Esc does, for the footer: "cancels" unless the form says otherwise.
+    pub escape: &'static str,
 }
 
 impl Form {
@@ -54,12 +56,18 @@ impl Form {
             focus: 0,
             error: None,
             enter: "saves",
+            escape: "cancels",
         }
     }
 
     /// The same form with another word for what Enter does ("opens the review").
     pub fn with_enter(self, enter: &'static str) -> Form {
         Form { enter, ..self }
+    }
+
+    /// The same form with another word for what Esc does ("skips the welcome").
+    pub fn with_escape(self, escape: &'static str) -> Form {
+        Form { escape, ..self }
     }
 
     pub fn value(&self, label: &str) -> &str {
@@ -165,7 +173,10 @@ impl Form {
         lines.push(match &self.error {
             Some(e) => Line::styled(format!(" ⚠ {e}"), theme.warning()),
             None => Line::styled(
-                format!(" Enter {} · Tab next field · Esc cancels", self.enter),
+                format!(
+                    " Enter {} · Tab next field · Esc {}",
+                    self.enter, self.escape
+                ),
                 theme.dim(),
             ),
         });
@@ -208,7 +219,7 @@ impl Form {
             .sum();
         let message = match &self.error {
             Some(e) => e.chars().count() + 3,
-            None => self.enter.len() + 40,
+            None => self.enter.len() + self.escape.len() + 33,
         };
         // One row spare: words wrap a little later than characters would.
         let rows = field_rows + message.div_ceil(inner).max(1) + 1;
