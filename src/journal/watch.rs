@@ -31,6 +31,30 @@ pub fn watch_days(
     Ok(watcher)
 }
 
+/// Calls `on_change` whenever a reply template (`*.md`) in `dir` is written, renamed or removed,
+/// so a template saved in an editor shows at once. A folder not made yet is watched for from its
+/// parent.
+pub fn watch_templates(
+    dir: &Path,
+    on_change: impl Fn() + Send + 'static,
+) -> Result<notify::RecommendedWatcher, JournalError> {
+    let handler = move |event: notify::Result<notify::Event>| {
+        let template = |p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "md");
+        if event.is_ok_and(|e| is_change(&e.kind) && e.paths.iter().any(template)) {
+            on_change();
+        }
+    };
+    let (target, mode) = match (dir.is_dir(), dir.parent()) {
+        (false, Some(parent)) => (parent, RecursiveMode::Recursive),
+        _ => (dir, RecursiveMode::NonRecursive),
+    };
+    let watch_error =
+        |e: notify::Error| JournalError::io("watch", target, std::io::Error::other(e.to_string()));
+    let mut watcher = notify::recommended_watcher(handler).map_err(watch_error)?;
+    watcher.watch(target, mode).map_err(watch_error)?;
+    Ok(watcher)
+}
+
 /// Writes, renames and removals; not reads. Protime reading its own files (opening them raises
 /// access events) must not look like a change, or every reload would trigger the next.
 fn is_change(kind: &EventKind) -> bool {
@@ -102,6 +126,27 @@ mod tests {
         assert!(
             rx.recv_timeout(Duration::from_secs(5)).is_ok(),
             "a write was not reported"
+        );
+    }
+
+    #[test]
+    fn a_template_saved_is_reported_and_other_files_are_not() {
+        use std::sync::mpsc;
+        use std::time::Duration;
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("templates");
+        let (tx, rx) = mpsc::channel();
+        let _watcher = watch_templates(&dir, move || {
+            let _ = tx.send(());
+        })
+        .unwrap();
+        std::fs::write(tmp.path().join("config.toml"), "x").unwrap();
+        assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("pricing.md"), "Hi NAME,").unwrap();
+        assert!(
+            rx.recv_timeout(Duration::from_secs(5)).is_ok(),
+            "a new template was not reported"
         );
     }
 }

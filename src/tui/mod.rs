@@ -95,6 +95,7 @@ pub fn run(
         let _ = crate::journal::atomic::ensure_private_dir(&dir);
     }
     spawn_watcher(journal.root().to_path_buf(), tx.clone());
+    spawn_template_watcher(crate::templates::dir_for(&paths.config_file), tx.clone());
     event::spawn_signals(tx.clone()).map_err(RunError::Signals)?;
     terminal::install_panic_hook(paths.crash_dir(), clock.clone());
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
@@ -144,6 +145,21 @@ fn spawn_watcher(root: std::path::PathBuf, tx: mpsc::Sender<Event>) {
                 let _ = tx.send(Event::Warning(format!(
                     "Changes from other panes show only after a restart: {e}"
                 )));
+            }
+        }
+    });
+}
+
+/// Watches the reply templates folder, so a template saved in an editor shows at once; without
+/// a folder to watch, the Inbox tab still reads templates each time it is shown.
+fn spawn_template_watcher(dir: std::path::PathBuf, tx: mpsc::Sender<Event>) {
+    std::thread::spawn(move || {
+        let changes = tx.clone();
+        if let Ok(_watcher) = crate::journal::watch::watch_templates(&dir, move || {
+            let _ = changes.send(Event::JournalChanged);
+        }) {
+            loop {
+                std::thread::park();
             }
         }
     });

@@ -197,6 +197,24 @@ impl InboxView<'_> {
         lines
     }
 
+    /// The selected template's text under the list, while the templates are the pane in use.
+    fn selected_body(&self, list: &[crate::templates::Template], width: u16) -> Vec<Line<'static>> {
+        let chosen = list
+            .get(self.tab.template)
+            .filter(|_| self.tab.pane == Pane::Templates);
+        let Some(Ok(body)) = chosen.map(|t| &t.body) else {
+            return vec![];
+        };
+        let mut lines = vec![Line::styled("  ─ preview ─", self.cx.theme.dim())];
+        lines.extend(body.lines().take(PREVIEW_LINES).map(|l| {
+            Line::styled(
+                truncate(&format!("  {l}"), width as usize),
+                self.cx.theme.dim(),
+            )
+        }));
+        lines
+    }
+
     fn template_lines(&self, width: u16) -> Vec<Line<'static>> {
         let mut lines = vec![Line::styled(
             "Reply templates (→, then Enter copies):",
@@ -211,11 +229,7 @@ impl InboxView<'_> {
             Ok(list) => {
                 for (i, t) in list.iter().enumerate() {
                     let preview = match &t.body {
-                        Ok(body) => body
-                            .lines()
-                            .find(|l| !l.trim().is_empty())
-                            .unwrap_or("")
-                            .to_string(),
+                        Ok(body) => gist(body),
                         Err(why) => format!("(unusable: {why})"),
                     };
                     let text = truncate(&format!("  {:<20} {preview}", t.name), width as usize);
@@ -227,8 +241,39 @@ impl InboxView<'_> {
                     };
                     lines.push(Line::styled(text, style));
                 }
+                lines.extend(self.selected_body(list, width));
             }
         }
         lines
+    }
+}
+
+/// How much of the selected template the Inbox tab shows.
+const PREVIEW_LINES: usize = 8;
+
+/// What a template says, for its line in the list: the first line that is not the greeting.
+fn gist(body: &str) -> String {
+    let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("");
+    let greeting = first.ends_with(',') && first.split_whitespace().count() <= 3;
+    match lines.next() {
+        Some(next) if greeting => next.to_string(),
+        _ => first.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_template_is_listed_by_what_it_says_not_its_greeting() {
+        assert_eq!(
+            super::gist("Hi NAME,\n\nThanks for asking about pricing."),
+            "Thanks for asking about pricing."
+        );
+        assert_eq!(
+            super::gist("Quick follow-up on our call"),
+            "Quick follow-up on our call"
+        );
+        assert_eq!(super::gist(""), "");
     }
 }
