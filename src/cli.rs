@@ -221,6 +221,8 @@ pub enum Command {
     },
     /// Print shell completions, e.g. `protime completions bash > ~/.local/share/bash-completion/completions/protime`.
     Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), e.g. `protime man > ~/.cargo/share/man/man1/protime.1`.
+    Man,
 
     /// Write a deterministic synthetic journal (for benchmarks, demos and tests).
     #[command(hide = true)]
@@ -436,6 +438,7 @@ impl Command {
             | Command::Report { .. }
             | Command::Export { .. }
             | Command::Completions { .. }
+            | Command::Man
             | Command::DebugSaveLoop { .. } => return false,
         };
         quiet.quiet

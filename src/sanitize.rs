@@ -118,8 +118,9 @@ pub fn print_out(text: &str) {
     let _ = out.write_all(for_terminal_lines(text).as_bytes());
 }
 
-/// Writes JSON to standard output as it is (serde_json escapes control characters, and the text
-/// inside stays exact, as the README promises), unless `-q` silenced it.
+/// Writes text made by protime to standard output exactly as it is, unless `-q` silenced it:
+/// JSON (serde_json escapes control characters, and the text inside stays exact, as the README
+/// promises) and the man page.
 pub fn print_exact(text: &str) {
     if stdout_silenced() {
         return;

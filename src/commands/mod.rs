@@ -5,6 +5,7 @@ pub mod correct_cmd;
 pub mod generate;
 pub mod import_cmd;
 pub mod inbox_cmd;
+pub mod man;
 pub mod period;
 pub mod plan;
 pub mod report;
@@ -75,6 +76,7 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
         } => run.correct(Correction::Join(first, second), &day, quiet),
         Command::Delete { id, day, .. } => run.correct(Correction::Delete(id), &day, quiet),
         Command::Completions { shell } => completions(shell),
+        Command::Man => man::print(),
         Command::Report { period, by, format } => run.report(&period, by, format),
         Command::Import(what) => run.import(what),
         Command::Export { period, format } => {
