@@ -56,17 +56,27 @@ pub enum Command {
         /// What the unplanned work is.
         #[arg(long, requires = "category")]
         title: Option<String>,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Pause the focus timer.
-    Pause,
+    Pause {
+        #[command(flatten)]
+        quiet: Quiet,
+    },
     /// Resume the paused focus timer.
-    Resume,
+    Resume {
+        #[command(flatten)]
+        quiet: Quiet,
+    },
     /// Stop the focus timer.
     #[command(after_help = "Example:\n  protime stop --at 16:05   # it really ended at 16:05")]
     Stop {
         /// When it really ended (HH:MM, on the day the timer runs on): the answer after a silence.
         #[arg(long)]
         at: Option<String>,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Start an interruption (pausing focus), or end the one running (resuming focus).
     #[command(
@@ -79,6 +89,8 @@ pub enum Command {
         /// today; not in the future).
         #[arg(long)]
         at: Option<String>,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Log a request you handed over to the right person, without leaving focus.
     #[command(after_help = "Example:\n  protime pass \"invoice question to finance\"")]
@@ -88,11 +100,15 @@ pub enum Command {
         /// The customer it was for, so it counts in "reactive by account".
         #[arg(long)]
         account: Option<String>,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Park a mail for the next inbox slot, e.g. `protime park "reply Anna re pricing"`.
     Park {
         /// What to handle later.
         text: String,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Reply templates: list them, or write a new one in $EDITOR.
     #[command(subcommand)]
@@ -110,6 +126,8 @@ pub enum Command {
         /// The day (YYYY-MM-DD); today if left out.
         #[arg(long)]
         date: Option<String>,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// A day's tracked sessions, with the ids `edit`, `split`, `join` and `delete` take.
     #[command(after_help = "Example:\n  protime sessions --date 2026-11-26")]
@@ -128,6 +146,8 @@ pub enum Command {
         changes: SessionChanges,
         #[command(flatten)]
         day: SessionDay,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Split a tracked session in two at a time, e.g. `protime split s3 10:15`.
     Split {
@@ -137,6 +157,8 @@ pub enum Command {
         at: String,
         #[command(flatten)]
         day: SessionDay,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Join a tracked session with a later one: the first runs on to the second's end.
     Join {
@@ -146,6 +168,8 @@ pub enum Command {
         second: String,
         #[command(flatten)]
         day: SessionDay,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Delete a tracked session.
     Delete {
@@ -153,6 +177,8 @@ pub enum Command {
         id: String,
         #[command(flatten)]
         day: SessionDay,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// One line for a tmux status bar or a shell prompt: the timer and today's proactive share.
     #[command(
@@ -195,6 +221,8 @@ pub enum Command {
     },
     /// Print shell completions, e.g. `protime completions bash > ~/.local/share/bash-completion/completions/protime`.
     Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), e.g. `protime man > ~/.cargo/share/man/man1/protime.1`.
+    Man,
 
     /// Write a deterministic synthetic journal (for benchmarks, demos and tests).
     #[command(hide = true)]
@@ -207,6 +235,8 @@ pub enum Command {
         end: String,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        #[command(flatten)]
+        quiet: Quiet,
     },
 
     /// Save COUNT blocks one by one, printing `ack TITLE` after each (for crash tests).
@@ -260,7 +290,7 @@ pub struct ImportArgs {
     pub to: Option<String>,
     /// Only print what would be imported; write nothing. (Without --dry-run or --yes, a terminal
     /// opens the review: set categories by key, `a` accepts, `q` abandons.)
-    #[arg(long, conflicts_with = "yes")]
+    #[arg(long, conflicts_with_all = ["yes", "quiet"])]
     pub dry_run: bool,
     /// Accept the rules' categories and write the sessions.
     #[arg(long)]
@@ -273,6 +303,8 @@ pub struct ImportArgs {
     /// ("auto" detects it). Overrides `[import] encoding`; a byte-order mark still decides.
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
+    #[command(flatten)]
+    pub quiet: Quiet,
 }
 
 #[derive(Debug, Subcommand)]
@@ -283,6 +315,8 @@ pub enum TemplateCommand {
     New {
         /// A file name: letters, digits, - and _.
         name: String,
+        #[command(flatten)]
+        quiet: Quiet,
     },
 }
 
@@ -303,6 +337,8 @@ pub enum PlanCommand {
         account: Option<String>,
         #[arg(long)]
         objective: Option<String>,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Print a day's planned blocks.
     Show {
@@ -351,15 +387,62 @@ pub enum ExportFormat {
     Json,
 }
 
-/// Which day a correcting verb works on, and how much it says.
+/// Which day a correcting verb works on.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SessionDay {
     /// The day (YYYY-MM-DD); today if left out. Session ids are per day.
     #[arg(long)]
     pub date: Option<String>,
-    /// Print nothing when it worked (errors are still printed).
+}
+
+/// `-q/--quiet`, shared by every verb that writes: a key binding (tmux's `run-shell`) shows
+/// whatever a command prints, so a quiet verb prints nothing when it worked.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct Quiet {
+    /// Print nothing when it worked, not even with --json (for key bindings and scripts);
+    /// errors still go to stderr, with their exit code.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+impl Command {
+    /// Whether the verb was asked to print nothing when it works (`-q`); verbs that only read
+    /// (`status`, `report`, `export`, …) have no such flag.
+    pub fn quiet(&self) -> bool {
+        let quiet = match self {
+            Command::Start { quiet, .. }
+            | Command::Pause { quiet }
+            | Command::Resume { quiet }
+            | Command::Stop { quiet, .. }
+            | Command::Interrupt { quiet, .. }
+            | Command::Pass { quiet, .. }
+            | Command::Park { quiet, .. }
+            | Command::Log { quiet, .. }
+            | Command::Edit { quiet, .. }
+            | Command::Split { quiet, .. }
+            | Command::Join { quiet, .. }
+            | Command::Delete { quiet, .. }
+            | Command::Generate { quiet, .. }
+            | Command::Plan(PlanCommand::Add { quiet, .. })
+            | Command::Template(TemplateCommand::New { quiet, .. }) => quiet,
+            Command::Import(ImportCommand::Calendar(args) | ImportCommand::Crm(args)) => {
+                &args.quiet
+            }
+            // Listed, not `_`: a verb added later must say whether it writes.
+            Command::Config(_)
+            | Command::Plan(PlanCommand::Show { .. })
+            | Command::Template(TemplateCommand::List)
+            | Command::Sessions { .. }
+            | Command::Status { .. }
+            | Command::Review { .. }
+            | Command::Report { .. }
+            | Command::Export { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::DebugSaveLoop { .. } => return false,
+        };
+        quiet.quiet
+    }
 }
 
 /// What `protime edit` changes; an empty value clears an account, note or block.

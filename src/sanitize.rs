@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What an unsafe character becomes in tables, messages and the dashboard.
 pub const PLACEHOLDER: char = '\u{FFFD}';
@@ -92,11 +93,40 @@ fn replace_where(text: &str, bad: impl Fn(char) -> bool, with: Option<char>) -> 
     Cow::Owned(cleaned)
 }
 
-/// Writes `text` to standard output through [`for_terminal_lines`]. A closed pipe (`| head`) is
-/// not an error worth a panic, so write errors are ignored.
+/// Set once, before a verb runs, by `-q`: standard output stays empty.
+static STDOUT_SILENCED: AtomicBool = AtomicBool::new(false);
+
+/// From now on [`print_out`] (and so `say!`) prints nothing: `-q` on a verb that writes. Errors
+/// and notes still go to standard error. The one gate every verb's output passes, so no verb
+/// can forget it.
+pub fn silence_stdout() {
+    STDOUT_SILENCED.store(true, Ordering::Relaxed);
+}
+
+/// Whether [`silence_stdout`] was called.
+pub fn stdout_silenced() -> bool {
+    STDOUT_SILENCED.load(Ordering::Relaxed)
+}
+
+/// Writes `text` to standard output through [`for_terminal_lines`], unless `-q` silenced it. A
+/// closed pipe (`| head`) is not an error worth a panic, so write errors are ignored.
 pub fn print_out(text: &str) {
+    if stdout_silenced() {
+        return;
+    }
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(for_terminal_lines(text).as_bytes());
+}
+
+/// Writes text made by protime to standard output exactly as it is, unless `-q` silenced it:
+/// JSON (serde_json escapes control characters, and the text inside stays exact, as the README
+/// promises) and the man page.
+pub fn print_exact(text: &str) {
+    if stdout_silenced() {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
 }
 
 /// Writes `text` to standard error through [`for_terminal_lines`].
@@ -110,6 +140,12 @@ pub fn print_err(text: &str) {
 macro_rules! say {
     () => { $crate::sanitize::print_out("\n") };
     ($($arg:tt)*) => { $crate::sanitize::print_out(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `println!` for JSON, exact rather than sanitised, and silenced by `-q` like `say!`.
+#[macro_export]
+macro_rules! say_json {
+    ($($arg:tt)*) => { $crate::sanitize::print_exact(&format!("{}\n", format_args!($($arg)*))) };
 }
 
 /// `eprintln!` through the sanitiser.

@@ -259,7 +259,7 @@ fn interrupt_toggles_and_pass_logs_a_minute() {
         .args(["pass", "invoice to finance"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("focus"));
+        .stdout("Passed on: invoice to finance, logged 09:26 as 1 min reactive\n");
     let file = cli.day_file();
     assert!(file.contains("title = \"ACME call\""), "{file}");
     assert!(file.contains("note = \"passed on\""), "{file}");

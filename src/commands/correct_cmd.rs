@@ -28,7 +28,7 @@ pub fn run(
     (now, zone): (DateTime<FixedOffset>, &Zone),
     correction: Correction,
     day: &SessionDay,
-    json: bool,
+    (json, quiet): (bool, bool),
 ) -> ExitCode {
     let date = match day.date.as_deref().map_or(Ok(now.date_naive()), parse_date) {
         Ok(date) => date,
@@ -55,7 +55,7 @@ pub fn run(
         .map_err(JournalError::Refused)
         .and_then(|edit| journal.update(date, |d| edit.apply(d).map(|_| d.clone())));
     match result {
-        Ok(_) if day.quiet => ExitCode::from(EXIT_OK),
+        Ok(_) if quiet => ExitCode::from(EXIT_OK),
         Ok(_) => list(journal, date, json),
         Err(JournalError::Refused(reason)) => fail(EXIT_REFUSED, reason),
         Err(e) => fail(EXIT_JOURNAL, e),
@@ -130,7 +130,7 @@ fn list(journal: &Journal, date: NaiveDate, json: bool) -> ExitCode {
     };
     if json {
         let doc = json!({ "date": date.to_string(), "sessions": day.sessions });
-        println!("{doc:#}");
+        crate::say_json!("{doc:#}");
         return ExitCode::from(EXIT_OK);
     }
     if day.sessions.is_empty() {

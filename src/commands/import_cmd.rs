@@ -59,6 +59,13 @@ pub fn run(
         written: None,
     };
     if args.yes || args.dry_run || json || !interactive() {
+        if args.quiet.quiet && !args.yes {
+            return fail(
+                EXIT_REFUSED,
+                "with --quiet nothing would show and nothing be written: add --yes to write the \
+                 rules' categories, or drop --quiet to see the table",
+            );
+        }
         let finish = if args.yes && !args.dry_run {
             Finish::Write
         } else {
@@ -339,7 +346,7 @@ impl Printed<'_> {
             "change": { "added": change.added, "updated": change.updated, "removed": change.removed, "unchanged": change.unchanged, "corrected": change.corrected },
             "baseline_minutes": minutes,
         });
-        println!("{doc:#}");
+        crate::say_json!("{doc:#}");
     }
 }
 

@@ -5,6 +5,7 @@ pub mod correct_cmd;
 pub mod generate;
 pub mod import_cmd;
 pub mod inbox_cmd;
+pub mod man;
 pub mod period;
 pub mod plan;
 pub mod report;
@@ -29,6 +30,10 @@ use std::sync::Arc;
 
 /// Runs one command-line verb.
 pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: bool) -> ExitCode {
+    let quiet = command.quiet();
+    if quiet {
+        crate::sanitize::silence_stdout();
+    }
     let run = Run::new(paths, clock, json);
     match command {
         Command::Config(ConfigCommand::Path) => config_cmd::path(paths),
@@ -38,31 +43,40 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
             block,
             category,
             title,
+            ..
         } => run.start(block, category, title),
-        Command::Pause => run.timer(TimerOp::Pause),
-        Command::Resume => run.timer(TimerOp::Resume),
-        Command::Stop { at: None } => run.timer(TimerOp::Stop),
-        Command::Stop { at: Some(at) } => run.timer_at(TimerOp::Stop, &at),
-        Command::Interrupt { who, at: None } => run.timer(TimerOp::Interrupt(who)),
-        Command::Interrupt { who, at: Some(at) } => run.timer_at(TimerOp::Interrupt(who), &at),
-        Command::Pass { what, account } => run.timer(TimerOp::PassOn { what, account }),
-        Command::Park { text } => inbox_cmd::park(&run.journal, run.now, &text, json),
+        Command::Pause { .. } => run.timer(TimerOp::Pause),
+        Command::Resume { .. } => run.timer(TimerOp::Resume),
+        Command::Stop { at: None, .. } => run.timer(TimerOp::Stop),
+        Command::Stop { at: Some(at), .. } => run.timer_at(TimerOp::Stop, &at),
+        Command::Interrupt { who, at: None, .. } => run.timer(TimerOp::Interrupt(who)),
+        Command::Interrupt {
+            who, at: Some(at), ..
+        } => run.timer_at(TimerOp::Interrupt(who), &at),
+        Command::Pass { what, account, .. } => run.timer(TimerOp::PassOn { what, account }),
+        Command::Park { text, .. } => inbox_cmd::park(&run.journal, run.now, &text, json),
         Command::Template(TemplateCommand::List) => inbox_cmd::list(paths),
-        Command::Template(TemplateCommand::New { name }) => inbox_cmd::new(paths, &name),
+        Command::Template(TemplateCommand::New { name, .. }) => inbox_cmd::new(paths, &name),
         Command::Log {
             range,
             category,
             title,
             account,
             date,
+            ..
         } => run.log(&range, &category, &title, account, date),
         Command::Status { format } => run.status(&format),
-        Command::Sessions { day } => run.correct(Correction::List, &day),
-        Command::Edit { id, changes, day } => run.correct(Correction::Edit(id, changes), &day),
-        Command::Split { id, at, day } => run.correct(Correction::Split(id, at), &day),
-        Command::Join { first, second, day } => run.correct(Correction::Join(first, second), &day),
-        Command::Delete { id, day } => run.correct(Correction::Delete(id), &day),
+        Command::Sessions { day } => run.correct(Correction::List, &day, false),
+        Command::Edit {
+            id, changes, day, ..
+        } => run.correct(Correction::Edit(id, changes), &day, quiet),
+        Command::Split { id, at, day, .. } => run.correct(Correction::Split(id, at), &day, quiet),
+        Command::Join {
+            first, second, day, ..
+        } => run.correct(Correction::Join(first, second), &day, quiet),
+        Command::Delete { id, day, .. } => run.correct(Correction::Delete(id), &day, quiet),
         Command::Completions { shell } => completions(shell),
+        Command::Man => man::print(),
         Command::Report { period, by, format } => run.report(&period, by, format),
         Command::Import(what) => run.import(what),
         Command::Export { period, format } => {
@@ -72,9 +86,9 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
         Command::DebugSaveLoop { date, tag, count } => {
             stress::save_loop(&run.journal, &date, &tag, count)
         }
-        Command::Generate { days, end, seed } => {
-            generate::run(&run.journal, days, &end, seed, *run.now.offset())
-        }
+        Command::Generate {
+            days, end, seed, ..
+        } => generate::run(&run.journal, days, &end, seed, *run.now.offset()),
     }
 }
 
@@ -125,6 +139,7 @@ impl<'a> Run<'a> {
                 date,
                 account,
                 objective,
+                ..
             } => {
                 let args = plan::AddArgs {
                     range: &range,
@@ -188,8 +203,15 @@ impl<'a> Run<'a> {
         timer_cmd::log(&self.journal, self.now, &self.zone, args, self.json)
     }
 
-    fn correct(&self, correction: Correction, day: &crate::cli::SessionDay) -> ExitCode {
-        correct_cmd::run(&self.journal, self.moment(), correction, day, self.json)
+    fn correct(
+        &self,
+        correction: Correction,
+        day: &crate::cli::SessionDay,
+        quiet: bool,
+    ) -> ExitCode {
+        // Quiet, a correction does not even read the day back to list it.
+        let json = self.json;
+        correct_cmd::run(&self.journal, self.moment(), correction, day, (json, quiet))
     }
 
     fn status(&self, format: &str) -> ExitCode {

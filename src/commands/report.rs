@@ -45,7 +45,7 @@ pub fn run(
         ReportFormat::Json => {
             let rows: Vec<Value> = rows.iter().map(|r| row_json(r, by)).collect();
             let doc = json!({ "from": from.to_string(), "to": to.to_string(), "by": by_name(by), "target": target, "rows": rows, "total": figures_json(&sum) });
-            println!("{doc:#}");
+            crate::say_json!("{doc:#}");
         }
     }
     ExitCode::from(EXIT_OK)
@@ -407,7 +407,7 @@ pub fn export(
                 .iter()
                 .map(|(d, s)| json!({ "date": d.to_string(), "session": s }))
                 .collect();
-            println!("{:#}", Value::Array(list));
+            crate::say_json!("{:#}", Value::Array(list));
             Ok(())
         }
         ExportFormat::Csv => export_csv(&sessions),

@@ -98,7 +98,7 @@ impl StatusLine {
     /// Prints the line as JSON (exact) or in `format` (through the sanitiser).
     pub fn print(&self, json: bool, format: &str) {
         if json {
-            println!("{}", self.json());
+            crate::say_json!("{}", self.json());
         } else {
             crate::say!("{}", self.render(format).trim());
         }

@@ -69,6 +69,7 @@ pub fn run(
     json: bool,
 ) -> ExitCode {
     let settings = config.timer_settings();
+    let passing = matches!(op, TimerOp::PassOn { .. });
     let result = super::settle_earlier(journal, config, zone, now).and_then(|closed| {
         // `interrupt` or `stop` pressed for what was left running on an earlier day ends it
         // (just done, at its last sign of life) rather than opening another or failing.
@@ -93,7 +94,38 @@ pub fn run(
             Ok(day.clone())
         })
     });
-    report(journal, result, config, now, json)
+    match result {
+        // `pass` confirms what it logged; the timer it left alone is `protime status`'s to show.
+        Ok(day) if passing && !json => match passed_on(&day, now) {
+            Some(line) => {
+                crate::say!("{line}");
+                ExitCode::from(EXIT_OK)
+            }
+            None => fail(EXIT_JOURNAL, "the request passed on was not saved"),
+        },
+        result => report(journal, result, config, now, json),
+    }
+}
+
+/// "Passed on: invoice to finance (ACME), logged 10:25 as 1 min reactive": the entry `pass` just
+/// logged at `now`.
+fn passed_on(day: &Day, now: DateTime<FixedOffset>) -> Option<String> {
+    let s = day.sessions.iter().rev().find(|s| {
+        s.kind == SessionKind::Interruption
+            && s.note.as_deref() == Some("passed on")
+            && s.start == now
+    })?;
+    let minutes = s.end.map_or(0, |end| (end - s.start).num_minutes());
+    let account = s
+        .account
+        .as_deref()
+        .map_or(String::new(), |a| format!(" ({a})"));
+    Some(format!(
+        "Passed on: {}{account}, logged {} as {minutes} min {}",
+        s.title.as_deref().unwrap_or("").trim(),
+        s.start.format("%H:%M"),
+        s.category
+    ))
 }
 
 /// The day file `op` acts on: today's, unless what runs was started on the next local date (the

@@ -171,6 +171,111 @@ impl Tmux {
     }
 }
 
+/// A terminal attached to a [`Tmux`] server as its client, so that its key bindings can be pressed
+/// (`send-keys` alone types into the pane, past the bindings): a second tmux server, on a socket
+/// of its own, whose pane runs `tmux attach`. Killed on drop.
+pub struct Client {
+    socket: String,
+    socket_path: PathBuf,
+}
+
+impl Tmux {
+    /// Attaches a `width`×`height` client and waits until the server counts it.
+    pub fn attach(&self, width: u16, height: u16) -> Client {
+        let mut client = Client {
+            socket: unique_socket() + "-client",
+            socket_path: PathBuf::new(),
+        };
+        // The client's pane has the outer server's $TMUX, which tmux reads as "nested": unset.
+        let attach = format!("env -u TMUX tmux -L {} attach", self.socket);
+        let (w, h) = (width.to_string(), height.to_string());
+        client.ok(&["new-session", "-d", "-x", &w, "-y", &h, &attach]);
+        client.socket_path = client
+            .ok(&["display-message", "-p", "#{socket_path}"])
+            .trim()
+            .into();
+        self.wait_format("#{session_attached}", "1", STARTUP);
+        client
+    }
+
+    /// The processes the server runs beside its pane: `run-shell` jobs and `#()` status jobs.
+    pub fn jobs(&self) -> Vec<u32> {
+        let server: u32 = self.format("#{pid}").parse().expect("server pid");
+        let pane: u32 = self.format("#{pane_pid}").parse().expect("pane pid");
+        children_of(server)
+            .into_iter()
+            .filter(|&p| p != pane)
+            .collect()
+    }
+}
+
+/// The processes whose parent is `parent`, from /proc.
+fn children_of(parent: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return vec![];
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so split after it.
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+                stat.rsplit_once(')')
+                    .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok())
+                    == Some(parent)
+            })
+        })
+        .collect()
+}
+
+impl Client {
+    fn ok(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-f", "/dev/null", "-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux is installed");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "tmux {args:?} failed: {stderr}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Presses keys as a person at this terminal does: `["C-b", "I"]` is the prefix, then I.
+    pub fn press(&self, keys: &[&str]) {
+        self.ok(&[&["send-keys"], keys].concat());
+    }
+
+    /// Types `text` as it is.
+    pub fn type_text(&self, text: &str) {
+        self.ok(&["send-keys", "-l", text]);
+    }
+
+    /// What the terminal shows: the attached server's pane (or its mode) and status line.
+    pub fn screen(&self) -> String {
+        self.ok(&["capture-pane", "-p", "-J"])
+    }
+
+    pub fn wait_for(&self, text: &str, limit: Duration) -> String {
+        poll(&format!("{text:?} on the client"), limit, || {
+            let screen = self.screen();
+            if screen.contains(text) {
+                Ok(screen)
+            } else {
+                Err(screen)
+            }
+        })
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-f", "/dev/null", "-L", &self.socket, "kill-server"])
+            .output();
+        let _ = std::fs::remove_file(&self.socket_path);
+    }
+}
+
 /// Calls `probe` every 50 ms until it returns `Ok`; fails after `limit` with the last `Err` (what
 /// was seen instead).
 pub fn poll<T>(what: &str, limit: Duration, mut probe: impl FnMut() -> Result<T, String>) -> T {
