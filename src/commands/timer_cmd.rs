@@ -82,8 +82,13 @@ pub fn run(
             return journal.load(now.date_naive());
         }
         let date = day_of_the_running(journal, now, &op);
+        let act = DayEdit::Timer {
+            op: op.clone(),
+            at: now,
+            settings,
+        };
         journal.update(date, |day| {
-            let events = op.apply(day, now, &settings)?;
+            let (_, events) = act.clone().apply_reporting(day)?;
             for event in events
                 .iter()
                 .filter(|e| matches!(e, TimerEvent::ClockBehind { .. }))
@@ -209,8 +214,13 @@ pub fn start(
     let settings = config.timer_settings();
     let result = super::settle_earlier(journal, config, zone, now).and_then(|_| {
         journal.update(now.date_naive(), |day| {
-            let target = target(day, now, &args)?;
-            TimerOp::Start(target).apply(day, now, &settings)?;
+            let op = TimerOp::Start(target(day, now, &args)?);
+            DayEdit::Timer {
+                op,
+                at: now,
+                settings,
+            }
+            .apply(day)?;
             Ok(day.clone())
         })
     });

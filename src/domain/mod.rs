@@ -9,6 +9,7 @@ pub mod merge;
 pub mod open;
 pub mod plan;
 pub mod report;
+pub mod revert;
 pub mod review;
 pub mod span;
 #[cfg(test)]

@@ -123,11 +123,42 @@ pub enum DayEdit {
     /// Replace the parked item with the same id (triage).
     ReplaceParked(Parked),
     RemoveParked(String),
+    /// A timer act (start, pause, interrupt, pass on, a slot, a gap settled …) at `at`: the
+    /// same value from a key or a verb, undone by the [`Revert`](super::revert::Revert) it gives.
+    Timer {
+        op: super::timer::TimerOp,
+        at: DateTime<FixedOffset>,
+        settings: super::timer::TimerSettings,
+    },
+    /// Put back what a timer act changed.
+    Revert(Box<super::revert::Revert>),
 }
 
 impl DayEdit {
     /// Applies the edit and returns the edit that undoes it.
     pub fn apply(self, day: &mut Day) -> Result<DayEdit, String> {
+        self.apply_reporting(day).map(|(inverse, _)| inverse)
+    }
+
+    /// Applies the edit; returns the edit that undoes it and what the timer did on its own
+    /// (a round that ended, a break over), for the rep to be told.
+    pub fn apply_reporting(
+        self,
+        day: &mut Day,
+    ) -> Result<(DayEdit, Vec<super::timer::TimerEvent>), String> {
+        match self {
+            DayEdit::Timer { op, at, settings } => {
+                let before = day.clone();
+                let events = op.apply(day, at, &settings)?;
+                let inverse = super::revert::between(&before, day);
+                Ok((DayEdit::Revert(Box::new(inverse)), events))
+            }
+            DayEdit::Revert(revert) => Ok((DayEdit::Revert(Box::new(revert.apply(day))), vec![])),
+            edit => edit.apply_plain(day).map(|inverse| (inverse, vec![])),
+        }
+    }
+
+    fn apply_plain(self, day: &mut Day) -> Result<DayEdit, String> {
         match self {
             DayEdit::AddBlocks(blocks) => add_blocks(day, blocks),
             DayEdit::RemoveBlocks(ids) => remove_blocks(day, &ids),
@@ -161,6 +192,9 @@ impl DayEdit {
                 first_end,
                 second,
             } => unjoin_sessions(day, first, first_end, *second),
+            timer @ (DayEdit::Timer { .. } | DayEdit::Revert(_)) => {
+                timer.apply_reporting(day).map(|(inverse, _)| inverse)
+            }
         }
     }
 }

@@ -38,9 +38,13 @@ pub fn watch_templates(
     dir: &Path,
     on_change: impl Fn() + Send + 'static,
 ) -> Result<notify::RecommendedWatcher, JournalError> {
+    let folder = dir.to_path_buf();
+    // The folder appearing counts too: a file written into it at once may come before the
+    // watch on the new folder is in place.
     let handler = move |event: notify::Result<notify::Event>| {
-        let template = |p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "md");
-        if event.is_ok_and(|e| is_change(&e.kind) && e.paths.iter().any(template)) {
+        let relevant =
+            |p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "md") || *p == folder;
+        if event.is_ok_and(|e| is_change(&e.kind) && e.paths.iter().any(relevant)) {
             on_change();
         }
     };
@@ -135,14 +139,25 @@ mod tests {
         use std::time::Duration;
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("templates");
-        let (tx, rx) = mpsc::channel();
-        let _watcher = watch_templates(&dir, move || {
-            let _ = tx.send(());
-        })
-        .unwrap();
+        let watch = |dir: &Path| {
+            let (tx, rx) = mpsc::channel();
+            let watcher = watch_templates(dir, move || {
+                let _ = tx.send(());
+            })
+            .unwrap();
+            (watcher, rx)
+        };
+        let (_before, rx) = watch(&dir);
         std::fs::write(tmp.path().join("config.toml"), "x").unwrap();
         assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
         std::fs::create_dir(&dir).unwrap();
+        assert!(
+            rx.recv_timeout(Duration::from_secs(5)).is_ok(),
+            "the new templates folder was not reported"
+        );
+        let (_after, rx) = watch(&dir);
+        std::fs::write(dir.join("notes.txt"), "x").unwrap();
+        assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
         std::fs::write(dir.join("pricing.md"), "Hi NAME,").unwrap();
         assert!(
             rx.recv_timeout(Duration::from_secs(5)).is_ok(),

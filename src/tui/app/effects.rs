@@ -132,7 +132,13 @@ fn save_edit(
 
 fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) {
     let (now, settings) = (app.shared.now, app.shared.config.timer_settings());
-    match journal.update(now.date_naive(), |day| op.apply(day, now, &settings)) {
+    let act = DayEdit::Timer {
+        op,
+        at: now,
+        settings,
+    };
+    let applied = journal.update(now.date_naive(), |day| act.clone().apply_reporting(day));
+    match applied.map(|(_, events)| events) {
         Ok(events) => {
             for event in &events {
                 let (kind, title) = match event {

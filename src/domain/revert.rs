@@ -1,0 +1,156 @@
+//! The inverse of a timer act: what it changed in the day's sessions, parked mails and timer,
+//! as they were. Restoring touches only those, so another pane's other changes survive.
+
+use super::day::{Day, Session};
+use super::inbox::Parked;
+use super::timer::Timer;
+
+/// The sessions and parked mails an edit changed, as they were before it, the ones it added,
+/// and the timer before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revert {
+    pub sessions: Vec<Session>,
+    pub added_sessions: Vec<String>,
+    pub parked: Vec<Parked>,
+    pub added_parked: Vec<String>,
+    pub timer: Option<Timer>,
+}
+
+/// What turns `after` back into `before`, as far as sessions, parked mails and the timer go.
+pub fn between(before: &Day, after: &Day) -> Revert {
+    let (sessions, added_sessions) = changed(&before.sessions, &after.sessions, |s| &s.id);
+    let (parked, added_parked) = changed(&before.parked, &after.parked, |p| &p.id);
+    Revert {
+        sessions,
+        added_sessions,
+        parked,
+        added_parked,
+        timer: before.timer.clone(),
+    }
+}
+
+/// The items of `before` that `after` changed or removed, and the ids `after` added.
+fn changed<T: Clone + PartialEq>(
+    before: &[T],
+    after: &[T],
+    id: impl Fn(&T) -> &String,
+) -> (Vec<T>, Vec<String>) {
+    let was = |x: &T| before.iter().find(|b| id(b) == id(x));
+    let differ = before
+        .iter()
+        .filter(|b| after.iter().find(|a| id(a) == id(b)) != Some(*b))
+        .cloned()
+        .collect();
+    let added = after
+        .iter()
+        .filter(|a| was(a).is_none())
+        .map(|a| id(a).clone())
+        .collect();
+    (differ, added)
+}
+
+impl Revert {
+    /// Puts the day back and returns what undoes that.
+    pub fn apply(self, day: &mut Day) -> Revert {
+        let before = day.clone();
+        day.sessions
+            .retain(|s| !self.added_sessions.contains(&s.id));
+        put_back(&mut day.sessions, self.sessions, |s| s.id.clone());
+        day.sessions.sort_by_key(|s| s.start);
+        day.parked.retain(|p| !self.added_parked.contains(&p.id));
+        put_back(&mut day.parked, self.parked, |p| p.id.clone());
+        day.timer = self.timer;
+        between(&before, day)
+    }
+}
+
+/// Each of `items` replaces the one with its id, or comes back when it is gone.
+fn put_back<T>(list: &mut Vec<T>, items: Vec<T>, id: impl Fn(&T) -> String) {
+    for item in items {
+        match list.iter_mut().find(|x| id(x) == id(&item)) {
+            Some(slot) => *slot = item,
+            None => list.push(item),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::Category;
+    use crate::domain::day::Day;
+    use crate::domain::plan::DayEdit;
+    use crate::domain::test_support::{block, hm};
+    use crate::domain::timer::{FocusTarget, TimerOp, TimerSettings};
+    use chrono::{DateTime, FixedOffset, NaiveDate};
+
+    fn at(time: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(&format!("2026-11-26T{time}:00+01:00")).unwrap()
+    }
+
+    fn settings() -> TimerSettings {
+        TimerSettings {
+            focus_minutes: 30,
+            break_minutes: 5,
+            long_break_minutes: 15,
+            rounds_before_long_break: 4,
+        }
+    }
+
+    fn act(op: TimerOp, time: &str) -> DayEdit {
+        DayEdit::Timer {
+            op,
+            at: at(time),
+            settings: settings(),
+        }
+    }
+
+    fn planned() -> Day {
+        let mut day = Day::new(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+        day.blocks
+            .push(block("b1", hm(9, 0), hm(10, 0), Category::Proactive));
+        day
+    }
+
+    #[test]
+    fn undoing_a_timer_act_restores_the_exact_day_and_redo_brings_it_back() {
+        let mut day = planned();
+        let start = TimerOp::Start(FocusTarget::block(&day.blocks[0].clone()));
+        act(start, "09:00").apply(&mut day).unwrap();
+        let focused = day.clone();
+        let undo = act(TimerOp::Interrupt(Some("Globex".into())), "09:10")
+            .apply(&mut day)
+            .unwrap();
+        let interrupted = day.clone();
+        assert_ne!(interrupted, focused);
+        let redo = undo.apply(&mut day).unwrap();
+        assert_eq!(day, focused, "undo restores the running focus exactly");
+        redo.apply(&mut day).unwrap();
+        assert_eq!(day, interrupted, "redo brings the interruption back");
+    }
+
+    #[test]
+    fn undoing_a_timer_act_keeps_what_another_pane_changed_meanwhile() {
+        let mut day = planned();
+        let start = TimerOp::Start(FocusTarget::block(&day.blocks[0].clone()));
+        let undo = act(start, "09:00").apply(&mut day).unwrap();
+        // Another pane: a block added, a mail parked.
+        DayEdit::AddBlocks(vec![block("b2", hm(11, 0), hm(12, 0), Category::Reactive)])
+            .apply(&mut day)
+            .unwrap();
+        act(TimerOp::Park("reply Anna".into()), "09:05")
+            .apply(&mut day)
+            .unwrap();
+        undo.apply(&mut day).unwrap();
+        assert!(day.timer.is_none() && day.sessions.is_empty(), "{day:?}");
+        assert_eq!(day.blocks.len(), 2);
+        assert_eq!(day.parked.len(), 1, "the mail parked meanwhile stays");
+    }
+
+    #[test]
+    fn a_refused_timer_act_changes_nothing() {
+        let mut day = planned();
+        let before = day.clone();
+        assert!(act(TimerOp::Pause, "09:00").apply(&mut day).is_err());
+        assert_eq!(day, before);
+    }
+}
