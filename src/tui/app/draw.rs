@@ -23,7 +23,8 @@ impl Widget for &App {
                 .render(area, buf);
             return;
         }
-        let message = message_lines(&self.messages, area.width);
+        let most = area.height.saturating_sub(MIN_HEIGHT - 1).max(1);
+        let message = message_lines(&self.messages, area.width, most);
         let rows = message_rows(&message, area);
         let [header, body, message_area, hints] = Layout::vertical([
             Constraint::Length(1),
@@ -52,16 +53,18 @@ impl Widget for &App {
 
 /// The newest messages that fit the message line's rows, then the sticky line; a message left
 /// out is counted, so the newest never hides that others wait.
-fn message_lines(messages: &Messages, width: u16) -> Vec<String> {
+fn message_lines(messages: &Messages, width: u16, rows: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
     let rows_of = |t: &str| {
-        let width = usize::from(width.max(1));
         Line::from(format!(" {t}").as_str())
             .width()
             .div_ceil(width)
             .max(1)
     };
     let sticky = messages.sticky();
-    let budget = usize::from(MESSAGE_ROWS) - usize::from(sticky.is_some());
+    let budget = usize::from(rows.min(MESSAGE_ROWS))
+        .saturating_sub(usize::from(sticky.is_some()))
+        .max(1);
     let all: Vec<&str> = messages.newest_first().collect();
     let mut lines: Vec<String> = vec![];
     let mut used = 0;
@@ -72,11 +75,17 @@ fn message_lines(messages: &Messages, width: u16) -> Vec<String> {
         used += rows_of(text);
         lines.push((*text).to_string());
     }
+    // The count goes first, so a long newest message cannot push it out of sight.
     let left_out = all.len() - lines.len();
-    if let Some(last) = lines.last_mut().filter(|_| left_out > 0) {
-        last.push_str(&format!(" (+{left_out} earlier: Esc shows the next)"));
+    if let Some(first) = lines.first_mut().filter(|_| left_out > 0) {
+        *first = format!("(+{left_out} earlier: Esc shows the next) {first}");
     }
-    lines.extend(sticky.map(str::to_string));
+    // A message longer than the rows left is cut, never the sticky line.
+    let room = budget * width - 2;
+    if let Some(first) = lines.first_mut() {
+        *first = crate::tui::widgets::truncate(first, room);
+    }
+    lines.extend(sticky.map(|t| crate::tui::widgets::truncate(t, width - 1)));
     lines
 }
 

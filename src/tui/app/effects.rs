@@ -40,7 +40,7 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 reload = true;
             }
             Effect::Timer(op) => {
-                run_timer(app, journal, op);
+                refused = !run_timer(app, journal, op);
                 reload = true;
             }
             Effect::Notify(note) => notify(app, &note),
@@ -113,24 +113,41 @@ fn save_edit(
     edit: DayEdit,
     history: History,
 ) -> bool {
+    let kept = edit.clone();
     match journal.update(date, |day| edit.apply(day)) {
         Ok(inverse) => {
-            let tab = match from {
-                Origin::Plan => Tab::Plan,
-                Origin::Review => Tab::Review,
-                Origin::Inbox => Tab::Inbox,
-            };
-            app.tabs.get_mut(tab).saved(date, inverse, history);
+            app.tabs
+                .get_mut(origin_tab(from))
+                .saved(date, inverse, history);
             true
         }
         Err(e) => {
             app.say(save_failure(&e));
+            // An undo or redo that was refused stays where it was, to be tried again.
+            let back = match history {
+                History::Undo => Some(History::Redo),
+                History::Redo => Some(History::Undo),
+                History::New => None,
+            };
+            if let Some(back) = back {
+                let tab = origin_tab(from);
+                app.tabs.get_mut(tab).saved(date, kept, back);
+            }
             false
         }
     }
 }
 
-fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) {
+fn origin_tab(from: Origin) -> Tab {
+    match from {
+        Origin::Plan => Tab::Plan,
+        Origin::Review => Tab::Review,
+        Origin::Inbox => Tab::Inbox,
+    }
+}
+
+/// Carries out a timer act; false when it was not saved (the message line says why).
+fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) -> bool {
     let (now, settings) = (app.shared.now, app.shared.config.timer_settings());
     let act = DayEdit::Timer {
         op,
@@ -156,8 +173,12 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) {
             if let Some(last) = events.last() {
                 app.say(event_message(last, &settings));
             }
+            true
         }
-        Err(e) => app.say(save_failure(&e)),
+        Err(e) => {
+            app.say(save_failure(&e));
+            false
+        }
     }
 }
 
@@ -332,7 +353,9 @@ pub fn recover_open_session(app: &mut App, journal: &Journal) {
     };
     let silent = app.shared.now - last;
     if silent.num_hours() >= i64::from(app.shared.config.timer.stale_after_hours) {
-        run_timer(app, journal, TimerOp::SettleGap(last, GapAnswer::Break));
+        if !run_timer(app, journal, TimerOp::SettleGap(last, GapAnswer::Break)) {
+            return;
+        }
         app.say(format!(
             "A session was left open; it was closed at the last sign of life, {}",
             last.format("%a %H:%M")

@@ -32,7 +32,7 @@ pub const KEYS: &[Key<HelpAction>] = &[Key::new(
 impl App {
     /// While the help is open: arrows and pages scroll, `?` and Esc close, `q` quits.
     pub(super) fn help_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let first = self.help.unwrap_or(0);
+        let first = self.help.unwrap_or(0).min(self.help_end.get());
         if let Some((HelpAction::Welcome, _)) = lookup(KEYS, key) {
             self.help = None;
             self.open_welcome();
@@ -49,8 +49,10 @@ impl App {
             KeyCode::PageDown | KeyCode::Char(' ') => Some(first.saturating_add(10)),
             KeyCode::PageUp => Some(first.saturating_sub(10)),
             KeyCode::Home => Some(0),
+            KeyCode::End => Some(self.help_end.get()),
             _ => Some(first),
         };
+        self.help = self.help.map(|f| f.min(self.help_end.get()));
         vec![]
     }
 
@@ -71,6 +73,8 @@ impl App {
         let shown = usize::from(height.saturating_sub(2));
         let last_first = lines.len().saturating_sub(shown);
         let first = usize::from(first).min(last_first);
+        self.help_end
+            .set(u16::try_from(last_first).unwrap_or(u16::MAX));
         let title = help_title(
             first,
             shown,

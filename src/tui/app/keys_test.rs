@@ -52,11 +52,10 @@ fn inbox_tab(pane: Pane) -> InboxTab {
         path: "pricing.md".into(),
         body: Ok("Hi NAME,".into()),
     };
-    InboxTab {
-        pane,
-        templates: Ok(vec![template]),
-        ..InboxTab::default()
-    }
+    let mut tab = InboxTab::default();
+    tab.pane = pane;
+    tab.templates = Ok(vec![template]);
+    tab
 }
 
 fn review_tab() -> ReviewTab {

@@ -126,6 +126,8 @@ pub struct App {
     messages: Messages,
     /// The help overlay's first shown line, while it is open.
     help: Option<u16>,
+    /// The last first line the help could show at the last frame, so scrolling stops there.
+    help_end: Cell<u16>,
     /// A one-line prompt open over any tab (interruption, pass it on, unplanned focus).
     prompt: Option<Prompt>,
     /// The question after a gap with no sign of life, until answered.
@@ -170,6 +172,7 @@ impl App {
             },
             messages: Messages::default(),
             help: None,
+            help_end: Cell::new(0),
             prompt: None,
             gap: None,
             import: None,
@@ -230,7 +233,7 @@ impl App {
                     self.say(text);
                     None
                 }
-                edit @ Effect::Edit { .. } => {
+                edit @ (Effect::Edit { .. } | Effect::Timer(_)) => {
                     after_edit = true;
                     Some(edit)
                 }
@@ -319,7 +322,10 @@ impl App {
                 self.prompt = None;
                 match result {
                     Ok(None) => vec![],
-                    Ok(Some(Submitted::Timer(op))) => vec![Effect::Timer(op)],
+                    Ok(Some(Submitted::Timer(op))) => {
+                        let said = submitted_message(&op).map(Effect::Message);
+                        std::iter::once(Effect::Timer(op)).chain(said).collect()
+                    }
                     Ok(Some(Submitted::Import { file, since })) => {
                         vec![Effect::OpenImport { file, since }]
                     }
@@ -367,6 +373,21 @@ impl App {
                 || crate::domain::timer::open_interruption(d).is_some()
                 || crate::domain::timer::open_inbox(d).is_some()
         })
+    }
+}
+
+/// What the message line says once a prompt's act is saved, where the tab in view may not show it.
+fn submitted_message(op: &TimerOp) -> Option<String> {
+    match op {
+        TimerOp::Park(text) => Some(format!("Parked “{}” for the next inbox slot", text.trim())),
+        TimerOp::PassOn { what, account } => Some(format!(
+            "Passed on: {}{} — logged as 1 min reactive",
+            what.trim(),
+            account
+                .as_deref()
+                .map_or(String::new(), |a| format!(" ({a})"))
+        )),
+        _ => None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! The Inbox tab: today's slots, the parking list to triage, and reply templates to copy.
 
+use super::history::UndoHistory;
 use super::{TabView, Work};
 use crate::config::Config;
 use crate::domain::inbox::{Parked, ParkedState, triage};
@@ -22,6 +23,8 @@ pub enum InboxAction {
     Copy,
     Up,
     Down,
+    Undo,
+    Redo,
 }
 
 pub const KEYS: &[Key<InboxAction>] = &[
@@ -55,6 +58,17 @@ pub const KEYS: &[Key<InboxAction>] = &[
     )
     .hint("copy"),
     Key::new(
+        &[KeyCode::Char('u')],
+        InboxAction::Undo,
+        "undo the last mark",
+    )
+    .hint("undo"),
+    Key::new(
+        &[KeyCode::Char('U')],
+        InboxAction::Redo,
+        "redo what was undone",
+    ),
+    Key::new(
         &[KeyCode::Up, KeyCode::Char('k')],
         InboxAction::Up,
         "select the one above",
@@ -80,6 +94,7 @@ pub struct InboxTab {
     pub template: usize,
     /// The templates folder's files, or why there are none.
     pub templates: Result<Vec<Template>, String>,
+    history: UndoHistory,
 }
 
 impl Default for InboxTab {
@@ -89,6 +104,7 @@ impl Default for InboxTab {
             selected: 0,
             template: 0,
             templates: Ok(vec![]),
+            history: UndoHistory::default(),
         }
     }
 }
@@ -139,6 +155,8 @@ impl InboxTab {
             ),
         };
         match (action, self.pane) {
+            (InboxAction::Undo, _) => return self.step_history(History::Undo),
+            (InboxAction::Redo, _) => return self.step_history(History::Redo),
             (InboxAction::Up, _) => *index = index.saturating_sub(1),
             (InboxAction::Down, _) => *index = (*index + 1).min(count.saturating_sub(1)),
             (InboxAction::Templates, _) => self.pane = Pane::Templates,
@@ -164,6 +182,13 @@ impl InboxTab {
         vec![]
     }
 
+    fn step_history(&mut self, history: History) -> Vec<Effect> {
+        match self.history.step(history, Origin::Inbox) {
+            Ok((_, effect)) => vec![effect],
+            Err(nothing) => vec![Effect::Message(nothing)],
+        }
+    }
+
     fn triage(&mut self, key: char, day: &Day, now: DateTime<FixedOffset>) -> Vec<Effect> {
         let state = match key {
             'r' => ParkedState::Replied,
@@ -180,12 +205,20 @@ impl InboxTab {
         };
         let slot = open_inbox(day).map(|s| s.id.clone());
         let edit = DayEdit::ReplaceParked(triage(item, state, now, slot));
-        let effects = vec![Effect::Edit {
-            date: day.date,
-            edit,
-            history: History::New,
-            from: Origin::Inbox,
-        }];
+        let word = match state {
+            ParkedState::Template => "answered from a template",
+            other => other.name(),
+        };
+        let said = format!("Marked “{}” {word} — u undoes", item.text);
+        let effects = vec![
+            Effect::Edit {
+                date: day.date,
+                edit,
+                history: History::New,
+                from: Origin::Inbox,
+            },
+            Effect::Message(said),
+        ];
         let waiting = day.parked.iter().filter(|p| p.state.is_waiting()).count();
         if item.state.is_waiting() && !state.is_waiting() {
             // The mail moves down among the handled ones: stay among those still waiting, so
@@ -232,6 +265,10 @@ impl TabView for InboxTab {
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
         super::inbox_view::InboxView { tab: self, cx }.render(area, buf);
+    }
+
+    fn saved(&mut self, date: chrono::NaiveDate, inverse: DayEdit, history: History) {
+        self.history.record(date, inverse, history);
     }
 
     /// `s` here starts or ends the inbox slot, current or next.
@@ -282,6 +319,7 @@ mod tests {
                 edit: DayEdit::ReplaceParked(p),
                 ..
             },
+            Effect::Message(said),
         ] = &effects[..]
         else {
             panic!("{effects:?}")
@@ -290,6 +328,7 @@ mod tests {
             (p.text.as_str(), p.state, p.slot.as_deref()),
             ("ACME invoice", ParkedState::Delegated, Some("s1"))
         );
+        assert_eq!(said, "Marked “ACME invoice” passed on — u undoes");
         assert_eq!(press(key('q')), None, "q stays global");
         assert_eq!(press(key('s')), None, "s stays global");
     }

@@ -326,10 +326,22 @@ impl TabView for PlanTab {
         }
     }
 
-    fn reload(&mut self, reader: &Reader, _cx: &Context, _shown: bool) {
+    fn reload(&mut self, reader: &Reader, cx: &Context, _shown: bool) {
         self.protect = promised_protection(reader.journal, self.date);
         let week = week_of(reader.journal, self.date);
+        let chosen = self.selected.clone();
         self.set_view(reader.load(self.date), week);
+        // With nothing chosen on today's plan, the block at hand is: the one planned for now,
+        // else the next, so `s` starts what the rep would.
+        if chosen != self.selected && self.date == cx.now.date_naive() {
+            let now = cx.now.time();
+            let at_hand = self.day().and_then(|d| {
+                d.block_at(now)
+                    .or_else(|| d.blocks_by_start().into_iter().find(|b| b.start > now))
+                    .map(|b| b.id.clone())
+            });
+            self.selected = at_hand.or(self.selected.take());
+        }
     }
 
     fn open_form(&mut self) -> Option<&mut crate::tui::widgets::form::Form> {

@@ -62,11 +62,13 @@ impl PlanView<'_> {
             height: area.height - header_height,
             ..area
         };
-        if let Some(mode) = &self.tab.sessions {
-            super::sessions_view::render(mode, day, self.cx.now, self.cx.theme, timeline, buf);
-            return;
+        match &self.tab.sessions {
+            Some(mode) => {
+                super::sessions_view::render(mode, day, self.cx.now, self.cx.theme, timeline, buf)
+            }
+            None => self.render_timeline(day, &counted, timeline, buf),
         }
-        self.render_timeline(day, &counted, timeline, buf);
+        // The Plan tab's own form (`m` logs time) shows over the sessions list too.
         if let Some(form) = &self.tab.form {
             let height = form.form.height(area.width).min(area.height);
             let form_area = Rect {
