@@ -9,11 +9,13 @@ use super::timer::Timer;
 /// and the timer before it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Revert {
-    pub sessions: Vec<Session>,
+    /// Each with the place it had in the day's list.
+    pub sessions: Vec<(usize, Session)>,
     pub added_sessions: Vec<String>,
-    pub parked: Vec<Parked>,
+    pub parked: Vec<(usize, Parked)>,
     pub added_parked: Vec<String>,
-    pub timer: Option<Timer>,
+    /// The timer as it was, when the edit changed it.
+    pub timer: Option<Option<Timer>>,
 }
 
 /// What turns `after` back into `before`, as far as sessions, parked mails and the timer go.
@@ -25,7 +27,7 @@ pub fn between(before: &Day, after: &Day) -> Revert {
         added_sessions,
         parked,
         added_parked,
-        timer: before.timer.clone(),
+        timer: (before.timer != after.timer).then(|| before.timer.clone()),
     }
 }
 
@@ -34,12 +36,13 @@ fn changed<T: Clone + PartialEq>(
     before: &[T],
     after: &[T],
     id: impl Fn(&T) -> &String,
-) -> (Vec<T>, Vec<String>) {
+) -> (Vec<(usize, T)>, Vec<String>) {
     let was = |x: &T| before.iter().find(|b| id(b) == id(x));
     let differ = before
         .iter()
-        .filter(|b| after.iter().find(|a| id(a) == id(b)) != Some(*b))
-        .cloned()
+        .enumerate()
+        .filter(|(_, b)| after.iter().find(|a| id(a) == id(b)) != Some(*b))
+        .map(|(at, b)| (at, b.clone()))
         .collect();
     let added = after
         .iter()
@@ -56,20 +59,21 @@ impl Revert {
         day.sessions
             .retain(|s| !self.added_sessions.contains(&s.id));
         put_back(&mut day.sessions, self.sessions, |s| s.id.clone());
-        day.sessions.sort_by_key(|s| s.start);
         day.parked.retain(|p| !self.added_parked.contains(&p.id));
         put_back(&mut day.parked, self.parked, |p| p.id.clone());
-        day.timer = self.timer;
+        if let Some(timer) = self.timer {
+            day.timer = timer;
+        }
         between(&before, day)
     }
 }
 
-/// Each of `items` replaces the one with its id, or comes back when it is gone.
-fn put_back<T>(list: &mut Vec<T>, items: Vec<T>, id: impl Fn(&T) -> String) {
-    for item in items {
+/// Each of `items` replaces the one with its id, or comes back at the place it had.
+fn put_back<T>(list: &mut Vec<T>, items: Vec<(usize, T)>, id: impl Fn(&T) -> String) {
+    for (at, item) in items {
         match list.iter_mut().find(|x| id(x) == id(&item)) {
             Some(slot) => *slot = item,
-            None => list.push(item),
+            None => list.insert(at.min(list.len()), item),
         }
     }
 }
@@ -144,6 +148,25 @@ mod tests {
         assert!(day.timer.is_none() && day.sessions.is_empty(), "{day:?}");
         assert_eq!(day.blocks.len(), 2);
         assert_eq!(day.parked.len(), 1, "the mail parked meanwhile stays");
+    }
+
+    #[test]
+    fn undoing_a_park_leaves_a_timer_started_meanwhile_and_keeps_the_order() {
+        let mut day = planned();
+        act(TimerOp::Park("first".into()), "08:50")
+            .apply(&mut day)
+            .unwrap();
+        let undo_park = act(TimerOp::Park("second".into()), "08:55")
+            .apply(&mut day)
+            .unwrap();
+        let start = TimerOp::Start(FocusTarget::block(&day.blocks[0].clone()));
+        act(start, "09:00").apply(&mut day).unwrap();
+        let redo = undo_park.apply(&mut day).unwrap();
+        assert!(day.timer.is_some(), "the focus started meanwhile runs on");
+        assert_eq!(day.parked.len(), 1);
+        redo.apply(&mut day).unwrap();
+        let texts: Vec<&str> = day.parked.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, vec!["first", "second"]);
     }
 
     #[test]
