@@ -6,6 +6,7 @@ pub mod effects;
 pub(crate) mod global;
 mod help;
 mod import;
+mod notes;
 mod overlay;
 mod paste;
 mod tick;
@@ -52,6 +53,8 @@ struct Shared {
     last_input: Option<DateTime<FixedOffset>>,
     /// Accounts named in the last 90 days, read after the first frame, for completion.
     known_accounts: Vec<String>,
+    /// The clock has moved on once since the start (reminders missed before the start are due).
+    ticked: bool,
 }
 
 impl Shared {
@@ -161,6 +164,7 @@ impl App {
                 last_alive: None,
                 last_input: None,
                 known_accounts: vec![],
+                ticked: false,
             },
             outside: Outside {
                 notifier: Box::new(RecordingNotifier::new()),
