@@ -5,26 +5,37 @@
 //! can hold a D-Bus call for about a minute, and over SSH or on a headless server there is no bus
 //! at all. So every [`Notifier`] returns at once from [`Notifier::notify`] and reports what it
 //! learns later through [`Notifier::poll`]. [`system_notifier`] tries the desktop first and, on
-//! the first failure, switches for the rest of the run to the terminal (bell, OSC 9/777) and says
-//! once why.
+//! a failure, switches to the terminal (bell, OSC 9/777) and says once why; at the first
+//! notification a minute ([`RETRY_AFTER`]) after that it tries the desktop again, and says so when
+//! the desktop is back.
 //!
 //! ```no_run
 //! # use protime::notify::*;
 //! let mut notifier = system_notifier(None);
-//! let n = Notification::new(NotificationKind::FocusEnd, "Focus over", "Take a 5-minute break");
-//! if notifier.notify(&n) == Delivery::Terminal { /* show n.title in the app too */ }
-//! while let Some(event) = notifier.poll() { /* FellBack → banner once; ShowInApp → banner */ }
+//! let n = Notification::new(NotificationKind::FocusEnd, "Focus round 1 done", "take a 5-minute break");
+//! let now = chrono::Local::now().fixed_offset();
+//! if notifier.notify(&n, now) == Delivery::Terminal { /* show n.line() in the app too */ }
+//! while let Some(event) = notifier.poll() { /* FellBack → sticky line; ShowInApp → banner */ }
 //! ```
 
 mod desktop;
+mod kind;
+mod lock;
 mod terminal;
 
-pub use desktop::{BusEnv, DEFAULT_TIMEOUT, DesktopNotifier, SendFn, is_notify_thread};
+pub use desktop::{BusEnv, DEFAULT_TIMEOUT, DesktopNotifier, Popup, SendFn, is_notify_thread};
+pub use kind::{Act, Urgency};
+pub use lock::OneAlerter;
 pub use terminal::{Osc, TerminalNotifier, TerminalStyle, sanitize};
 
 use crate::config::Notifications;
+use chrono::{DateTime, FixedOffset};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
+
+/// How long after falling back to the terminal the desktop is tried again (at the next
+/// notification after that, by the app's clock).
+pub const RETRY_AFTER: chrono::Duration = chrono::Duration::minutes(1);
 
 /// What a notification is about; each kind has its own switch in `[notifications]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,11 +47,14 @@ pub enum NotificationKind {
     ReviewReminder,
 }
 
+/// One notification: a title that says what happened, a body with the next step (never a repeat
+/// of the title), and what the rep can do from the popup where the desktop offers actions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notification {
     pub kind: NotificationKind,
     pub title: String,
     pub body: String,
+    pub act: Option<Act>,
 }
 
 impl Notification {
@@ -49,6 +63,22 @@ impl Notification {
             kind,
             title: title.into(),
             body: body.into(),
+            act: None,
+        }
+    }
+
+    /// The same notification with a button for `act`.
+    pub fn with_act(mut self, act: Act) -> Self {
+        self.act = Some(act);
+        self
+    }
+
+    /// Title and body on one line, as the message line and OSC 9 show it.
+    pub fn line(&self) -> String {
+        if self.body.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{}: {}", self.title, self.body)
         }
     }
 }
@@ -74,6 +104,8 @@ pub enum Delivery {
     Terminal,
     /// Kept by a [`RecordingNotifier`].
     Recorded,
+    /// Left to another protime dashboard on the same journal, which alerts for both.
+    Elsewhere,
     /// Not delivered, with the reason.
     Failed(String),
 }
@@ -87,10 +119,15 @@ pub enum NotifyEvent {
         notification: Notification,
         reason: String,
     },
-    /// Desktop notifications are off for the rest of the run. Sent once; see [`NotifyEvent::banner`].
+    /// Desktop notifications are off until the desktop answers again. Sent once until then; see
+    /// [`NotifyEvent::banner`].
     FellBack { reason: String },
     /// A notification that reached the terminal only after the desktop failed: show it in the app.
     ShowInApp(Notification),
+    /// The desktop answered again after a fallback.
+    Back,
+    /// The rep picked the notification's action ([`Notification::act`]) on the desktop.
+    Acted(Notification),
 }
 
 impl NotifyEvent {
@@ -107,18 +144,29 @@ impl NotifyEvent {
 
 /// Sends notifications without ever blocking the caller.
 pub trait Notifier: Send {
-    /// Returns at once, whatever the desktop does.
-    fn notify(&mut self, notification: &Notification) -> Delivery;
+    /// Returns at once, whatever the desktop does; `now` is the app's clock.
+    fn notify(&mut self, notification: &Notification, now: DateTime<FixedOffset>) -> Delivery;
     /// The next thing learned since the last call, without waiting. Call it until `None` after
     /// each `notify` and whenever the waker given to the notifier fires.
     fn poll(&mut self) -> Option<NotifyEvent>;
+    /// Forgets a failure so the next `notify` tries again; false when trying again is pointless
+    /// (no session bus at all).
+    fn retry(&mut self) -> bool {
+        false
+    }
 }
 
-/// Tries `primary` (the desktop) and, from its first failure on, uses `fallback` (the terminal).
+/// Tries `primary` (the desktop) and, from a failure on, uses `fallback` (the terminal); tries
+/// the desktop again at the first notification [`RETRY_AFTER`] after the failure.
 pub struct FallbackNotifier {
     primary: Box<dyn Notifier>,
     fallback: Box<dyn Notifier>,
-    fell_back: bool,
+    /// When the terminal took over, while it is in use.
+    fell_back: Option<DateTime<FixedOffset>>,
+    /// The reason is on screen: not said again until the desktop is back.
+    reason_said: bool,
+    /// The clock at the latest `notify`: a failure reported later belongs to about then.
+    last_now: DateTime<FixedOffset>,
     events: VecDeque<NotifyEvent>,
 }
 
@@ -127,40 +175,55 @@ impl FallbackNotifier {
         FallbackNotifier {
             primary,
             fallback,
-            fell_back: false,
+            fell_back: None,
+            reason_said: false,
+            last_now: DateTime::default(),
             events: VecDeque::new(),
         }
     }
 
-    /// True once the desktop has failed and the terminal is in use.
+    /// True while the desktop has failed and the terminal is in use.
     pub fn fell_back(&self) -> bool {
-        self.fell_back
+        self.fell_back.is_some()
     }
 
     fn fall_back(&mut self, reason: String) {
-        if !self.fell_back {
-            self.fell_back = true;
+        self.fell_back.get_or_insert(self.last_now);
+        if !std::mem::replace(&mut self.reason_said, true) {
             self.events.push_back(NotifyEvent::FellBack { reason });
         }
     }
 
     /// A notification the desktop dropped still has to reach the rep.
     fn redeliver(&mut self, notification: Notification) {
-        if self.fallback.notify(&notification) == Delivery::Terminal {
+        if self.fallback.notify(&notification, self.last_now) == Delivery::Terminal {
             self.events.push_back(NotifyEvent::ShowInApp(notification));
         }
+    }
+
+    /// After a failure: the terminal, unless it is time to try the desktop again.
+    fn stays_on_terminal(&mut self, now: DateTime<FixedOffset>) -> bool {
+        let Some(since) = self.fell_back else {
+            return false;
+        };
+        if now - since < RETRY_AFTER || !self.primary.retry() {
+            return true;
+        }
+        self.fell_back = None;
+        false
     }
 }
 
 impl Notifier for FallbackNotifier {
-    fn notify(&mut self, notification: &Notification) -> Delivery {
-        if self.fell_back {
-            return self.fallback.notify(notification);
+    fn notify(&mut self, notification: &Notification, now: DateTime<FixedOffset>) -> Delivery {
+        self.last_now = now;
+        if self.stays_on_terminal(now) {
+            return self.fallback.notify(notification, now);
         }
-        match self.primary.notify(notification) {
+        match self.primary.notify(notification, now) {
             Delivery::Failed(reason) => {
                 self.fall_back(reason);
-                self.fallback.notify(notification)
+                self.fallback.notify(notification, now)
             }
             delivery => delivery,
         }
@@ -177,6 +240,11 @@ impl Notifier for FallbackNotifier {
                 } => {
                     self.fall_back(reason);
                     self.redeliver(notification);
+                }
+                NotifyEvent::Back => {
+                    if self.fell_back.is_none() && std::mem::take(&mut self.reason_said) {
+                        self.events.push_back(NotifyEvent::Back);
+                    }
                 }
                 other => self.events.push_back(other),
             }
@@ -204,7 +272,7 @@ impl RecordingNotifier {
 }
 
 impl Notifier for RecordingNotifier {
-    fn notify(&mut self, notification: &Notification) -> Delivery {
+    fn notify(&mut self, notification: &Notification, _now: DateTime<FixedOffset>) -> Delivery {
         let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
         sent.push(notification.clone());
         Delivery::Recorded

@@ -508,7 +508,11 @@ fn completion_offers_accounts_of_the_last_90_days() {
 struct FailingDesktop(std::collections::VecDeque<protime::notify::NotifyEvent>);
 
 impl protime::notify::Notifier for FailingDesktop {
-    fn notify(&mut self, n: &protime::notify::Notification) -> protime::notify::Delivery {
+    fn notify(
+        &mut self,
+        n: &protime::notify::Notification,
+        _now: chrono::DateTime<chrono::FixedOffset>,
+    ) -> protime::notify::Delivery {
         use protime::notify::NotifyEvent;
         self.0.push_back(NotifyEvent::FellBack {
             reason: "no notification service answered (no D-Bus session?)".into(),

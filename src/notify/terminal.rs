@@ -3,6 +3,7 @@
 //! which is what makes it work over SSH and from tmux on a server.
 
 use super::{Delivery, Notification, Notifier, NotifyEvent};
+use chrono::{DateTime, FixedOffset};
 use std::io::Write;
 
 /// Longest text put into an escape sequence; a notification is a glance, not a document.
@@ -103,7 +104,7 @@ impl TerminalNotifier {
 }
 
 impl Notifier for TerminalNotifier {
-    fn notify(&mut self, notification: &Notification) -> Delivery {
+    fn notify(&mut self, notification: &Notification, _now: DateTime<FixedOffset>) -> Delivery {
         let bytes = self.style.sequence(&notification.title, &notification.body);
         let written = self
             .out

@@ -8,6 +8,21 @@ use std::time::Duration;
 /// Long enough for a loaded CI machine, short enough that a hang fails the test instead of the run.
 const BOUND: Duration = Duration::from_secs(20);
 
+fn t0() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+01:00").unwrap()
+}
+
+/// A stand-in for notify-rust's show.
+fn sender(
+    f: impl Fn(&Notification) -> Result<Box<dyn Popup>, String> + Send + Sync + 'static,
+) -> SendFn {
+    Arc::new(f)
+}
+
+fn shown() -> Result<Box<dyn Popup>, String> {
+    Ok(Box::new(()))
+}
+
 fn focus_end() -> Notification {
     Notification::new(NotificationKind::FocusEnd, "Focus over", "Take a break")
 }
@@ -199,7 +214,7 @@ fn a_hostile_block_title_cannot_inject_escapes() {
 fn terminal_notifier_writes_the_sequence_and_asks_for_an_in_app_banner() {
     let buf = SharedBuf::default();
     let mut notifier = terminal(&buf);
-    assert_eq!(notifier.notify(&focus_end()), Delivery::Terminal);
+    assert_eq!(notifier.notify(&focus_end(), t0()), Delivery::Terminal);
     assert_eq!(buf.text(), "\x1b]9;Focus over: Take a break\x07\x07");
     assert_eq!(notifier.poll(), None);
 }
@@ -216,7 +231,7 @@ fn a_terminal_that_cannot_be_written_is_a_failure_not_a_panic() {
         }
     }
     let mut notifier = TerminalNotifier::new(Box::new(Closed), plain9());
-    let delivery = notifier.notify(&focus_end());
+    let delivery = notifier.notify(&focus_end(), t0());
     assert!(matches!(delivery, Delivery::Failed(r) if r.contains("could not ring")));
 }
 
@@ -227,8 +242,8 @@ fn recording_notifier_is_readable_after_being_moved_away() {
     let recorder = RecordingNotifier::new();
     let mut moved: Box<dyn Notifier> = Box::new(recorder.clone());
     let review = Notification::new(NotificationKind::ReviewReminder, "Review", "5 minutes");
-    assert_eq!(moved.notify(&focus_end()), Delivery::Recorded);
-    assert_eq!(moved.notify(&review), Delivery::Recorded);
+    assert_eq!(moved.notify(&focus_end(), t0()), Delivery::Recorded);
+    assert_eq!(moved.notify(&review, t0()), Delivery::Recorded);
     assert_eq!(moved.poll(), None);
     assert_eq!(recorder.sent(), vec![focus_end(), review]);
 }
@@ -239,7 +254,7 @@ fn recording_notifier_is_readable_after_being_moved_away() {
 fn no_session_bus_fails_at_once_with_the_reason() {
     let started = std::time::Instant::now();
     let mut desktop = DesktopNotifier::new(&BusEnv::default(), DEFAULT_TIMEOUT, None);
-    let delivery = desktop.notify(&focus_end());
+    let delivery = desktop.notify(&focus_end(), t0());
     assert!(started.elapsed() < Duration::from_secs(1));
     let reason =
         "desktop notifications are not available here (no desktop session found)".to_string();
@@ -277,7 +292,7 @@ fn without_a_bus_the_fallback_rings_and_says_why_once() {
     let buf = SharedBuf::default();
     let desktop = DesktopNotifier::new(&BusEnv::default(), DEFAULT_TIMEOUT, None);
     let mut notifier = FallbackNotifier::new(Box::new(desktop), terminal(&buf));
-    assert_eq!(notifier.notify(&focus_end()), Delivery::Terminal);
+    assert_eq!(notifier.notify(&focus_end(), t0()), Delivery::Terminal);
     let events = drain(&mut notifier);
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(
@@ -287,7 +302,7 @@ fn without_a_bus_the_fallback_rings_and_says_why_once() {
         )
     );
     assert!(notifier.fell_back());
-    assert_eq!(notifier.notify(&focus_end()), Delivery::Terminal);
+    assert_eq!(notifier.notify(&focus_end(), t0()), Delivery::Terminal);
     assert_eq!(
         drain(&mut notifier),
         vec![],
@@ -299,14 +314,15 @@ fn without_a_bus_the_fallback_rings_and_says_why_once() {
 #[test]
 fn a_hanging_service_times_out_without_blocking_the_caller() {
     let (hold, block) = mpsc::channel::<()>();
-    let hang: SendFn = Box::new(move |_| {
-        let _ = block.recv();
-        Ok(())
+    let block = Mutex::new(block);
+    let hang = sender(move |_| {
+        let _ = block.lock().unwrap().recv();
+        shown()
     });
     let (wake, woken) = waker();
     let timeout = Duration::from_millis(200);
     let mut desktop = DesktopNotifier::with_sender(hang, timeout, wake);
-    assert_eq!(desktop.notify(&focus_end()), Delivery::Queued);
+    assert_eq!(desktop.notify(&focus_end(), t0()), Delivery::Queued);
     woken.recv_timeout(BOUND).expect("the timeout is reported");
     let event = desktop.poll();
     let expected = NotifyEvent::Undelivered {
@@ -314,7 +330,7 @@ fn a_hanging_service_times_out_without_blocking_the_caller() {
         reason: "no notification service answered within 200 ms".into(),
     };
     assert_eq!(event, Some(expected));
-    let again = desktop.notify(&focus_end());
+    let again = desktop.notify(&focus_end(), t0());
     assert!(
         matches!(again, Delivery::Failed(_)),
         "gone for the rest of the run"
@@ -325,17 +341,18 @@ fn a_hanging_service_times_out_without_blocking_the_caller() {
 #[test]
 fn notifications_queued_before_a_timeout_are_rung_in_the_terminal() {
     let (hold, block) = mpsc::channel::<()>();
-    let hang: SendFn = Box::new(move |_| {
-        let _ = block.recv();
-        Ok(())
+    let block = Mutex::new(block);
+    let hang = sender(move |_| {
+        let _ = block.lock().unwrap().recv();
+        shown()
     });
     let (wake, woken) = waker();
     let desktop = DesktopNotifier::with_sender(hang, Duration::from_millis(100), wake);
     let buf = SharedBuf::default();
     let mut notifier = FallbackNotifier::new(Box::new(desktop), terminal(&buf));
     let slot = Notification::new(NotificationKind::InboxSlot, "Inbox slot", "starts now");
-    assert_eq!(notifier.notify(&focus_end()), Delivery::Queued);
-    assert_eq!(notifier.notify(&slot), Delivery::Queued);
+    assert_eq!(notifier.notify(&focus_end(), t0()), Delivery::Queued);
+    assert_eq!(notifier.notify(&slot, t0()), Delivery::Queued);
     for _ in 0..2 {
         woken.recv_timeout(BOUND).expect("each failure is reported");
     }
@@ -349,16 +366,16 @@ fn notifications_queued_before_a_timeout_are_rung_in_the_terminal() {
         ]
     );
     assert_eq!(buf.text().matches('\x07').count(), 4, "two OSC + two bells");
-    assert_eq!(notifier.notify(&focus_end()), Delivery::Terminal);
+    assert_eq!(notifier.notify(&focus_end(), t0()), Delivery::Terminal);
     drop(hold);
 }
 
 #[test]
 fn a_service_error_is_reported_with_its_message() {
-    let refuse: SendFn = Box::new(|_| Err("org.freedesktop.DBus.Error.ServiceUnknown".into()));
+    let refuse = sender(|_| Err("org.freedesktop.DBus.Error.ServiceUnknown".into()));
     let (wake, woken) = waker();
     let mut desktop = DesktopNotifier::with_sender(refuse, DEFAULT_TIMEOUT, wake);
-    assert_eq!(desktop.notify(&focus_end()), Delivery::Queued);
+    assert_eq!(desktop.notify(&focus_end(), t0()), Delivery::Queued);
     woken.recv_timeout(BOUND).expect("the error is reported");
     let Some(NotifyEvent::Undelivered { reason, .. }) = desktop.poll() else {
         panic!("expected Undelivered");
@@ -371,16 +388,16 @@ fn a_service_error_is_reported_with_its_message() {
 
 #[test]
 fn a_working_service_gets_every_notification_and_reports_nothing() {
-    let (shown_tx, shown) = mpsc::channel();
-    let show: SendFn = Box::new(move |n| {
+    let (shown_tx, seen) = mpsc::channel();
+    let show = sender(move |n| {
         let _ = shown_tx.send(n.clone());
-        Ok(())
+        shown()
     });
     let desktop = DesktopNotifier::with_sender(show, DEFAULT_TIMEOUT, None);
     let buf = SharedBuf::default();
     let mut notifier = FallbackNotifier::new(Box::new(desktop), terminal(&buf));
-    assert_eq!(notifier.notify(&focus_end()), Delivery::Queued);
-    assert_eq!(shown.recv_timeout(BOUND), Ok(focus_end()));
+    assert_eq!(notifier.notify(&focus_end(), t0()), Delivery::Queued);
+    assert_eq!(seen.recv_timeout(BOUND), Ok(focus_end()));
     assert_eq!(drain(&mut notifier), vec![]);
     assert!(!notifier.fell_back());
     assert_eq!(buf.text(), "");
@@ -389,13 +406,13 @@ fn a_working_service_gets_every_notification_and_reports_nothing() {
 #[test]
 fn a_panicking_service_is_a_failure_not_a_crash() {
     let (on_notify_thread, seen) = mpsc::channel();
-    let boom: SendFn = Box::new(move |_| {
+    let boom = sender(move |_| {
         let _ = on_notify_thread.send(is_notify_thread());
         panic!("notification backend exploded")
     });
     let (wake, woken) = waker();
     let mut desktop = DesktopNotifier::with_sender(boom, DEFAULT_TIMEOUT, wake);
-    assert_eq!(desktop.notify(&focus_end()), Delivery::Queued);
+    assert_eq!(desktop.notify(&focus_end(), t0()), Delivery::Queued);
     woken.recv_timeout(BOUND).expect("the stop is reported");
     let Some(NotifyEvent::Undelivered { reason, .. }) = desktop.poll() else {
         panic!("expected Undelivered");
@@ -495,7 +512,7 @@ fn child_desktop_path() {
     let desktop = DesktopNotifier::new(&BusEnv::from_env(), timeout, wake);
     let buf = SharedBuf::default();
     let mut notifier = FallbackNotifier::new(Box::new(desktop), terminal(&buf));
-    let delivery = notifier.notify(&focus_end());
+    let delivery = notifier.notify(&focus_end(), t0());
     if mode == "no-bus" {
         assert_eq!(delivery, Delivery::Terminal, "no bus: no attempt, no wait");
     } else {
@@ -522,3 +539,5 @@ fn child_desktop_path() {
         "rung in the terminal"
     );
 }
+
+mod retry;

@@ -107,9 +107,12 @@ pub fn run(
         app.open_welcome();
     }
     let notify_tx = tx.clone();
-    app.set_notifier(crate::notify::system_notifier(Some(Box::new(move || {
+    let desktop = crate::notify::system_notifier(Some(Box::new(move || {
         let _ = notify_tx.send(Event::Notify);
-    }))));
+    })));
+    // With several dashboards on one journal, only the first alerts.
+    let lock = crate::notify::OneAlerter::lock_path(journal.root());
+    app.set_notifier(Box::new(crate::notify::OneAlerter::new(lock, desktop)));
     if let Some(date) = opening.review {
         app.open_review(date.unwrap_or(app.now().date_naive()));
         effects::reload_days(&mut app, &journal);

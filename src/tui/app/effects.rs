@@ -7,7 +7,7 @@ use crate::domain::plan::DayEdit;
 use crate::domain::timer::{GapAnswer, TimerEvent, TimerOp, TimerSettings};
 use crate::journal::{Journal, JournalError};
 use crate::journal::{carry_over, heartbeat};
-use crate::notify::{Delivery, Notification, NotificationKind, NotifyEvent, enabled};
+use crate::notify::{Notification, NotificationKind};
 use crate::tui::shared::{DayView, Effect, History, Origin, Reader};
 use crate::tui::tabs::Tab;
 use crate::tui::tabs::plan_edit::{copy_candidates, fitting_blocks};
@@ -43,7 +43,7 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 refused = !run_timer(app, journal, op);
                 reload = true;
             }
-            Effect::Notify(note) => notify(app, &note),
+            Effect::Notify(note) => app.notify(&note),
             Effect::Copy { label, text } => copy(app, &label, &text),
             Effect::OpenImport { file, since } => {
                 super::import::open(app, journal, &file, &since);
@@ -63,9 +63,12 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
             }
         }
     }
-    hear_notifier(app);
+    let acted = app.hear_notifier();
     if reload {
         reload_days(app, journal);
+    }
+    if !acted.is_empty() {
+        carry_out(acted, app, journal);
     }
 }
 
@@ -78,30 +81,6 @@ fn copy(app: &mut App, label: &str, text: &str) {
         ),
         Err(e) => format!("Could not copy \"{label}\": {e}"),
     });
-}
-
-/// What the notifier learned: a notification that reached only the terminal goes on the message
-/// line; why the desktop fell back stays on the sticky line.
-fn hear_notifier(app: &mut App) {
-    while let Some(event) = app.outside.notifier.poll() {
-        match &event {
-            NotifyEvent::ShowInApp(n) => app.say(format!("{}: {}", n.title, n.body)),
-            other => {
-                if let Some(reason) = other.banner() {
-                    app.messages.set_sticky(Some(reason));
-                }
-            }
-        }
-    }
-}
-
-/// Sends a notification the config allows; one that only reached the terminal is shown in the app.
-fn notify(app: &mut App, note: &Notification) {
-    if enabled(&app.shared.config.notifications, note.kind)
-        && app.outside.notifier.notify(note) == Delivery::Terminal
-    {
-        app.say(format!("{}: {}", note.title, note.body));
-    }
 }
 
 /// Saves `edit` to `date`; its inverse goes back to the tab that asked, for undo. False when
@@ -158,17 +137,15 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) -> bool {
     match applied.map(|(_, events)| events) {
         Ok(events) => {
             for event in &events {
-                let (kind, title) = match event {
-                    TimerEvent::FocusEnded { .. } => {
-                        (NotificationKind::FocusEnd, "Focus round done")
-                    }
-                    TimerEvent::BreakEnded { .. } => (NotificationKind::BreakEnd, "Break over"),
+                let kind = match event {
+                    TimerEvent::FocusEnded { .. } => NotificationKind::FocusEnd,
+                    TimerEvent::BreakEnded { .. } => NotificationKind::BreakEnd,
                     TimerEvent::ClockBehind { .. } => continue,
                 };
-                notify(
-                    app,
-                    &Notification::new(kind, title, event_message(event, &settings)),
-                );
+                // "Break over: space starts focus round 2" → title and body, neither repeating.
+                let text = event_message(event, &settings);
+                let (title, body) = text.split_once(": ").unwrap_or((&text, ""));
+                app.notify(&Notification::new(kind, title, body));
             }
             if let Some(last) = events.last() {
                 app.say(event_message(last, &settings));

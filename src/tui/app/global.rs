@@ -144,3 +144,18 @@ impl App {
         ]
     }
 }
+
+/// What the message line says once a prompt's act is saved, where the tab in view may not show it.
+pub(super) fn submitted_message(op: &TimerOp) -> Option<String> {
+    match op {
+        TimerOp::Park(text) => Some(format!("Parked “{}” for the next inbox slot", text.trim())),
+        TimerOp::PassOn { what, account } => Some(format!(
+            "Passed on: {}{} — logged as 1 min reactive",
+            what.trim(),
+            account
+                .as_deref()
+                .map_or(String::new(), |a| format!(" ({a})"))
+        )),
+        _ => None,
+    }
+}

@@ -6,6 +6,7 @@ pub mod effects;
 pub(crate) mod global;
 mod help;
 mod import;
+mod notes;
 mod overlay;
 mod paste;
 mod tick;
@@ -52,6 +53,8 @@ struct Shared {
     last_input: Option<DateTime<FixedOffset>>,
     /// Accounts named in the last 90 days, read after the first frame, for completion.
     known_accounts: Vec<String>,
+    /// The clock has moved on once since the start (reminders missed before the start are due).
+    ticked: bool,
 }
 
 impl Shared {
@@ -163,6 +166,7 @@ impl App {
                 last_alive: None,
                 last_input: None,
                 known_accounts: vec![],
+                ticked: false,
             },
             outside: Outside {
                 notifier: Box::new(RecordingNotifier::new()),
@@ -323,7 +327,7 @@ impl App {
                 match result {
                     Ok(None) => vec![],
                     Ok(Some(Submitted::Timer(op))) => {
-                        let said = submitted_message(&op).map(Effect::Message);
+                        let said = global::submitted_message(&op).map(Effect::Message);
                         std::iter::once(Effect::Timer(op)).chain(said).collect()
                     }
                     Ok(Some(Submitted::Import { file, since })) => {
@@ -373,21 +377,6 @@ impl App {
                 || crate::domain::timer::open_interruption(d).is_some()
                 || crate::domain::timer::open_inbox(d).is_some()
         })
-    }
-}
-
-/// What the message line says once a prompt's act is saved, where the tab in view may not show it.
-fn submitted_message(op: &TimerOp) -> Option<String> {
-    match op {
-        TimerOp::Park(text) => Some(format!("Parked “{}” for the next inbox slot", text.trim())),
-        TimerOp::PassOn { what, account } => Some(format!(
-            "Passed on: {}{} — logged as 1 min reactive",
-            what.trim(),
-            account
-                .as_deref()
-                .map_or(String::new(), |a| format!(" ({a})"))
-        )),
-        _ => None,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::domain::timer::TimerOp;
-use crate::notify::{Notification, NotificationKind};
+use crate::notify::{Act, Notification, NotificationKind};
 use crate::tui::prompt::GapQuestion;
 use crate::tui::shared::Effect;
 use chrono::{DateTime, FixedOffset};
@@ -24,10 +24,6 @@ impl App {
         if !crossed || reviewed {
             return vec![];
         }
-        let text = format!(
-            "It is {}: time to review the day — press 4",
-            at.format("%H:%M")
-        );
         let mut effects = vec![];
         let today = self.shared.now.date_naive();
         if self.tabs.review.date != today {
@@ -37,28 +33,38 @@ impl App {
         }
         let note = Notification::new(
             NotificationKind::ReviewReminder,
-            "Review the day",
-            "Did I decide what to do today, or did someone else?",
-        );
-        effects.extend([Effect::Message(text), Effect::Notify(note)]);
+            format!("It is {}: time to review the day", at.format("%H:%M")),
+            "Did I decide what to do today, or did someone else? Press 4, then y, P or N",
+        )
+        .with_act(Act::Answer);
+        // The message line says what the notification says, so a fallback shows it once.
+        effects.extend([Effect::Message(note.line()), Effect::Notify(note)]);
         effects
     }
 
     /// A block starting within the configured lead time (and an inbox slot starting now), told once
-    /// as the clock passes the moment.
-    fn upcoming_blocks(&self, before: DateTime<FixedOffset>) -> Vec<Effect> {
+    /// as the clock passes the moment; at the first tick, also a block whose lead time began
+    /// before protime started and which has not started yet.
+    fn upcoming_blocks(&self, before: DateTime<FixedOffset>, first: bool) -> Vec<Effect> {
         let Some(day) = self.today_day() else {
             return vec![];
         };
-        if before.date_naive() != self.shared.now.date_naive() || before >= self.shared.now {
+        if before.date_naive() != self.shared.now.date_naive()
+            || (before >= self.shared.now && !first)
+        {
             return vec![];
         }
         let lead = chrono::Duration::minutes(i64::from(
             self.shared.config.notifications.block_start_lead_minutes,
         ));
+        let now = self.shared.now.naive_local();
         let passed = |t: chrono::NaiveTime, ahead: chrono::Duration| {
             let at = self.shared.now.date_naive().and_time(t) - ahead;
-            before.naive_local() < at && at <= self.shared.now.naive_local()
+            before.naive_local() < at && at <= now
+        };
+        let missed_at_start = |t: chrono::NaiveTime| {
+            let start = self.shared.now.date_naive().and_time(t);
+            first && start - lead <= before.naive_local() && now < start
         };
         let mut effects = vec![];
         // The day's inbox slots: its planned inbox blocks, else the config's `[inbox] slots`.
@@ -69,26 +75,28 @@ impl App {
                     start.format("%H:%M"),
                     end.format("%H:%M")
                 );
-                effects.push(Effect::Notify(Notification::new(
-                    NotificationKind::InboxSlot,
-                    "Inbox slot",
-                    body,
-                )));
+                effects.push(Effect::Notify(
+                    Notification::new(NotificationKind::InboxSlot, "Inbox slot", body)
+                        .with_act(Act::StartSlot),
+                ));
             }
         }
         for b in day.blocks_by_start() {
-            if b.kind != crate::domain::BlockKind::Inbox && passed(b.start, lead) {
+            let due = passed(b.start, lead) || missed_at_start(b.start);
+            if b.kind != crate::domain::BlockKind::Inbox && due {
                 let body = format!(
                     "{} {} starts at {}",
                     b.category.tag(),
                     b.title,
                     b.start.format("%H:%M")
                 );
-                effects.push(Effect::Notify(Notification::new(
-                    NotificationKind::BlockStart,
-                    "Next block",
-                    body,
-                )));
+                let act = Act::StartFocus {
+                    block: b.id.clone(),
+                };
+                effects.push(Effect::Notify(
+                    Notification::new(NotificationKind::BlockStart, "Next block", body)
+                        .with_act(act),
+                ));
             }
         }
         effects
@@ -140,8 +148,9 @@ impl App {
             }
             return vec![Effect::ReloadDay];
         }
+        let first = !std::mem::replace(&mut self.shared.ticked, true);
         let mut effects = self.review_reminder(before);
-        effects.extend(self.upcoming_blocks(before));
+        effects.extend(self.upcoming_blocks(before, first));
         if !self.countdown_visible() {
             // Awake with nothing counting down: a gap is only measured from here on.
             self.shared.last_alive = Some(now);

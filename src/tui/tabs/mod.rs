@@ -19,6 +19,7 @@ pub mod review_view;
 pub mod sessions;
 pub mod sessions_view;
 pub mod timer;
+pub mod timer_notes;
 pub mod timer_view;
 pub mod work;
 

@@ -17,6 +17,7 @@ pub enum TimerAction {
     Up,
     Down,
     Focus,
+    Notes,
 }
 
 pub const KEYS: &[Key<TimerAction>] = &[
@@ -42,6 +43,12 @@ pub const KEYS: &[Key<TimerAction>] = &[
         TimerAction::Focus,
         "start focus on the chosen block now, whatever runs",
     ),
+    Key::new(
+        &[KeyCode::Char('N')],
+        TimerAction::Notes,
+        "open the notifications you may have missed; N again closes the list and clears it",
+    )
+    .hint("notifications"),
 ];
 
 /// What the Timer tab offers to focus on: unplanned work, then today's blocks.
@@ -55,6 +62,8 @@ pub enum Choice<'d> {
 pub struct TimerTab {
     /// Index into [`choices`]; `None` follows the current block.
     pub selected: Option<usize>,
+    /// Every notification sent, until the rep has seen the list.
+    pub notes: super::timer_notes::TimerNotes,
 }
 
 pub fn choices(day: Option<&Day>) -> Vec<Choice<'_>> {
@@ -97,6 +106,10 @@ impl TimerTab {
                 return vec![];
             }
             TimerAction::Focus => return work::start_focus(self.work(cx)),
+            TimerAction::Notes => {
+                self.notes.toggle();
+                return vec![];
+            }
             TimerAction::Pause if cx.today.is_some_and(is_ready) => {
                 return work::next_round_or_ask(cx);
             }

@@ -32,6 +32,12 @@ pub fn clock_text(seconds: i64) -> String {
 
 impl TimerView<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        let notes = &self.tab.notes;
+        let area = notes.render_notice(area, buf, self.cx.theme);
+        if notes.is_open() {
+            notes.render_list(area, buf, self.cx.theme);
+            return;
+        }
         let Some(day) = self.cx.today else {
             let text =
                 "Today's file could not be read, so the timer cannot save: see the Plan tab.";
