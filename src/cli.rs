@@ -110,6 +110,24 @@ pub enum Command {
         #[command(flatten)]
         quiet: Quiet,
     },
+    /// Mark days off (holiday, leave): they count no capacity, no UNLOGGED time and no review.
+    #[command(
+        after_help = "Examples:\n  protime off 2026-12-24..2026-12-31 \"Christmas leave\"\n  protime off 2026-11-27 holiday\n  protime off --from-ics holidays.ics   # the all-day events of a holiday calendar"
+    )]
+    Off {
+        /// A day (YYYY-MM-DD) or a range FROM..TO, both days included; at most a year.
+        #[arg(required_unless_present = "from_ics")]
+        range: Option<String>,
+        /// Why (written as the day's `off`); "day off" if left out.
+        #[arg(conflicts_with = "from_ics")]
+        reason: Option<String>,
+        /// Mark the all-day events of this calendar export (.ics) as days off, each with its
+        /// title as the reason; nothing else in the file is read.
+        #[arg(long, value_name = "FILE", conflicts_with = "range")]
+        from_ics: Option<PathBuf>,
+        #[command(flatten)]
+        quiet: Quiet,
+    },
     /// Reply templates: list them, or write a new one in $EDITOR.
     #[command(subcommand)]
     Template(TemplateCommand),
@@ -417,6 +435,7 @@ impl Command {
             | Command::Interrupt { quiet, .. }
             | Command::Pass { quiet, .. }
             | Command::Park { quiet, .. }
+            | Command::Off { quiet, .. }
             | Command::Log { quiet, .. }
             | Command::Edit { quiet, .. }
             | Command::Split { quiet, .. }

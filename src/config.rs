@@ -59,6 +59,12 @@ pub struct Workday {
     pub weekdays: Vec<WeekdayName>,
     pub weekly_capacity_hours: f64,
     pub grid_minutes: u32,
+    /// The first day that counts, "YYYY-MM-DD"; without it, the journal's first day.
+    #[serde(default)]
+    pub tracking_since: Option<String>,
+    /// Public holidays every year, "MM-DD".
+    #[serde(default)]
+    pub holidays: Vec<String>,
 }
 
 /// A weekday as written in the config: `mon` … `sun`.
@@ -351,8 +357,49 @@ fn number_rule(key: &str) -> Option<&'static NumberRule> {
     NUMBER_RULES.iter().find(|r| r.key == general)
 }
 
+/// A recurring holiday as written in the config: `"12-25"` → (12, 25); any day of a leap year.
+fn month_day(text: &str) -> Option<(u32, u32)> {
+    let (m, d) = text.trim().split_once('-')?;
+    let digits = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(m) || !digits(d) {
+        return None;
+    }
+    let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(2000, m, d).map(|_| (m, d))
+}
+
 impl Workday {
+    /// `tracking_since` as a date (`None` when unset; validation refuses one that is not a date).
+    pub fn since(&self) -> Option<chrono::NaiveDate> {
+        let text = self.tracking_since.as_deref()?;
+        chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    }
+
+    /// The recurring public holidays, as (month, day).
+    pub fn holiday_dates(&self) -> Vec<(u32, u32)> {
+        self.holidays.iter().filter_map(|h| month_day(h)).collect()
+    }
+
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        if let Some(text) = &self.tracking_since {
+            check(
+                origin,
+                self.since()
+                    .is_some_and(|d| (1970..=2100).contains(&chrono::Datelike::year(&d))),
+                "workday.tracking_since",
+                format!("\"{text}\""),
+                "a date in quotes, like \"2026-10-14\": the first day protime counts",
+            )?;
+        }
+        for (i, h) in self.holidays.iter().enumerate() {
+            check(
+                origin,
+                month_day(h).is_some(),
+                &format!("workday.holidays[{i}]"),
+                format!("\"{h}\""),
+                "a month and day in quotes, like \"12-25\" or \"01-01\"",
+            )?;
+        }
         check(
             origin,
             self.start < self.end,

@@ -38,7 +38,20 @@ pub fn capacity(config: &Config) -> Capacity {
             .iter()
             .map(|w| w.weekday())
             .collect(),
+        since: config.workday.since(),
+        holidays: config.workday.holiday_dates(),
     }
+}
+
+/// The capacity rules of the config, counting from `[workday] tracking_since` or, without it,
+/// from the journal's first day (today when the journal has none yet): what the Month tab,
+/// `report` and the review streak count with.
+pub fn counted_capacity(journal: &Journal, config: &Config, today: NaiveDate) -> Capacity {
+    let mut cap = capacity(config);
+    if cap.since.is_none() {
+        cap.since = Some(journal.first_day().map_or(today, |first| first.min(today)));
+    }
+    cap
 }
 
 /// Every day of `[from, to]` with its figures, reading only that period's files. Long periods are
@@ -53,7 +66,7 @@ pub fn period_figures(
 ) -> Result<PeriodFigures, String> {
     let dates: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
     let counting = Counting {
-        cap: capacity(config),
+        cap: counted_capacity(journal, config, now.with_timezone(zone).date_naive()),
         settings: config.timer_settings(),
         life: Liveness::new(
             crate::journal::heartbeat::last(journal, now),
@@ -162,5 +175,145 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("2026-11-03.toml:2:"), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod fair_tests {
+    use super::*;
+    use crate::domain::Category;
+    use crate::domain::report::total;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn journal_from(first: NaiveDate) -> (tempfile::TempDir, Journal) {
+        let tmp = tempfile::tempdir().unwrap();
+        let journal = Journal::new(tmp.path());
+        journal.update(first, |_| Ok(())).unwrap();
+        journal
+            .update(first, |d| {
+                d.blocks.clear();
+                Ok(())
+            })
+            .unwrap();
+        (tmp, journal)
+    }
+
+    fn month(journal: &Journal, config: &Config, first: NaiveDate, now: &str) -> Figures {
+        let now = DateTime::parse_from_rfc3339(now).unwrap();
+        let last = crate::tui::tabs::month::last_of_month(first);
+        let zone = Zone::Fixed(*now.offset());
+        total(
+            &period_figures(journal, config, first, last, now, &zone)
+                .unwrap()
+                .0,
+        )
+    }
+
+    /// Issue #20, case 1: a rep who started on Wednesday 18 November is not scolded for the
+    /// fortnight before: only the 18th, the 19th and today so far count.
+    #[test]
+    fn a_first_week_counts_from_the_journals_first_day() {
+        let (_tmp, journal) = journal_from(date(11, 18));
+        std::fs::write(
+            journal.day_path(date(11, 18)),
+            "schema = 1\ndate = \"2026-11-18\"\n",
+        )
+        .unwrap();
+        let f = month(
+            &journal,
+            &Config::defaults(),
+            date(11, 1),
+            "2026-11-20T10:42:00+01:00",
+        );
+        // 8h + 8h + today's 132 of 510 minutes of 8h (2h04).
+        assert_eq!(f.capacity, 480 + 480 + 480 * 132 / 510);
+        assert_eq!(f.unlogged(), f.capacity);
+        assert_eq!(f.decided[3], 3, "no review: the 18th, 19th and today");
+        assert_eq!(f.days_before_start, 12);
+        // The month before has no capacity at all.
+        let october = month(
+            &journal,
+            &Config::defaults(),
+            date(10, 1),
+            "2026-11-20T10:42:00+01:00",
+        );
+        assert_eq!((october.capacity, october.decided[3]), (0, 0));
+        assert_eq!(october.share(Category::Proactive), None);
+    }
+
+    #[test]
+    fn tracking_since_overrides_the_journals_first_day() {
+        let (_tmp, journal) = journal_from(date(11, 18));
+        let config = Config::from_user_text(
+            Some("[workday]\ntracking_since = \"2026-11-23\"\n"),
+            "mine.toml",
+        )
+        .unwrap();
+        let f = month(&journal, &config, date(11, 1), "2026-11-30T18:00:00+01:00");
+        // 23–27 and 30: six working days.
+        assert_eq!(f.capacity, 6 * 480);
+        // An empty journal counts from today.
+        let empty = tempfile::tempdir().unwrap();
+        let cap = counted_capacity(
+            &Journal::new(empty.path()),
+            &Config::defaults(),
+            date(11, 26),
+        );
+        assert_eq!(cap.since, Some(date(11, 26)));
+    }
+
+    /// Issue #20, case 1: Christmas in the config's holidays is no unlogged, unreviewed day.
+    #[test]
+    fn a_public_holiday_from_the_config_counts_nothing() {
+        let (_tmp, journal) = journal_from(date(12, 1));
+        let config =
+            Config::from_user_text(Some("[workday]\nholidays = [\"12-25\"]\n"), "mine.toml")
+                .unwrap();
+        let with = month(&journal, &config, date(12, 1), "2027-01-05T12:00:00+01:00");
+        let without = month(
+            &journal,
+            &Config::defaults(),
+            date(12, 1),
+            "2027-01-05T12:00:00+01:00",
+        );
+        assert_eq!(without.capacity - with.capacity, 480);
+        assert_eq!(without.unlogged() - with.unlogged(), 480);
+        assert_eq!(without.decided[3] - with.decided[3], 1);
+        assert_eq!((with.days_off, without.days_off), (1, 0));
+    }
+
+    /// Issue #20: a public holiday nobody marked in its file no longer breaks the review streak.
+    #[test]
+    fn the_streak_skips_the_configs_holidays() {
+        use crate::domain::{Decision, Review};
+        let tmp = tempfile::tempdir().unwrap();
+        let journal = Journal::new(tmp.path());
+        for d in [20, 23, 25] {
+            journal
+                .update(date(11, d), |day| {
+                    day.review = Some(Review {
+                        decided: Some(Decision::Yes),
+                        ..Review::default()
+                    });
+                    Ok(())
+                })
+                .unwrap();
+        }
+        let config =
+            Config::from_user_text(Some("[workday]\nholidays = [\"11-24\"]\n"), "mine.toml")
+                .unwrap();
+        let today = date(11, 26);
+        let history = crate::tui::tabs::review::review_history(&journal, &config, today, 90);
+        assert_eq!(crate::domain::review::review_streak(&history, today), 3);
+        // Before the journal's first day (the 20th) nothing is a working day.
+        assert!(
+            history
+                .iter()
+                .filter(|(d, ..)| *d < date(11, 20))
+                .all(|(_, working, _)| !working)
+        );
     }
 }

@@ -249,8 +249,8 @@ fn reactive_time_by_account_says_how_much_named_no_account() {
             .find(|l| l.starts_with(name))
             .map(|l| l[name.len()..].trim().to_string())
     };
-    assert_eq!(row("Globex").as_deref(), Some("0.35h"), "{table}");
-    assert_eq!(row("(no account)").as_deref(), Some("0.17h"), "{table}");
+    assert_eq!(row("Globex").as_deref(), Some("0h21"), "{table}");
+    assert_eq!(row("(no account)").as_deref(), Some("0h10"), "{table}");
     let json = cli.json(&when, &["report", "--last", "1d", "--format", "json"]);
     assert_eq!(json["rows"][0]["reactive_unnamed_minutes"], 10, "{json}");
 }

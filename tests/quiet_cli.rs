@@ -288,6 +288,7 @@ const WRITING: &[&str] = &[
     "split",
     "join",
     "delete",
+    "off",
     "import calendar",
     "import crm",
     "generate",

@@ -6,6 +6,7 @@ pub mod generate;
 pub mod import_cmd;
 pub mod inbox_cmd;
 pub mod man;
+pub mod off_cmd;
 pub mod period;
 pub mod plan;
 pub mod report;
@@ -55,6 +56,20 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
         } => run.timer_at(TimerOp::Interrupt(who), &at),
         Command::Pass { what, account, .. } => run.timer(TimerOp::PassOn { what, account }),
         Command::Park { text, .. } => inbox_cmd::park(&run.journal, run.now, &text, json),
+        Command::Off {
+            range,
+            reason,
+            from_ics,
+            ..
+        } => run.with_config(|config| {
+            let what = match (&from_ics, &range) {
+                (Some(file), _) => off_cmd::What::Ics(file),
+                (None, range) => {
+                    off_cmd::What::Range(range.as_deref().unwrap_or(""), reason.as_deref())
+                }
+            };
+            off_cmd::run(&run.journal, config, what, json)
+        }),
         Command::Template(TemplateCommand::List) => inbox_cmd::list(paths),
         Command::Template(TemplateCommand::New { name, .. }) => inbox_cmd::new(paths, &name),
         Command::Log {

@@ -117,8 +117,14 @@ fn rows(
     }
 }
 
+/// Decimal hours, for CSV: what a spreadsheet sums.
 fn hours(minutes: i64) -> String {
     format!("{:.2}", minutes as f64 / 60.0)
+}
+
+/// Hours and minutes, for the table: `2h29`, as every screen shows a length.
+fn hm(minutes: i64) -> String {
+    crate::domain::timefmt::format_minutes(minutes)
 }
 
 fn pct(share: Option<f64>) -> String {
@@ -166,11 +172,11 @@ fn print_table(rows: &[Row], sum: &Figures, by: By, from: NaiveDate, to: NaiveDa
             crate::say!("{} {:>9}", padded("account", width), "reactive");
             for row in rows {
                 if let Row::Account(a, m) = row {
-                    crate::say!("{} {:>8}h", padded(a, width), hours(*m));
+                    crate::say!("{} {:>9}", padded(a, width), hm(*m));
                 }
             }
             let unnamed = padded(NO_ACCOUNT, width);
-            crate::say!("{unnamed} {:>8}h", hours(sum.reactive_unnamed()));
+            crate::say!("{unnamed} {:>9}", hm(sum.reactive_unnamed()));
         }
         By::Objective => {
             let width = name_width(rows);
@@ -187,8 +193,8 @@ fn print_table(rows: &[Row], sum: &Figures, by: By, from: NaiveDate, to: NaiveDa
                     target_minutes,
                 } = row
                 {
-                    let t = target_minutes.map_or("–".to_string(), |t| format!("{}h", hours(t)));
-                    crate::say!("{} {:>8}h {t:>9}", padded(name, width), hours(*done));
+                    let t = target_minutes.map_or("–".to_string(), hm);
+                    crate::say!("{} {:>9} {t:>9}", padded(name, width), hm(*done));
                 }
             }
         }
@@ -218,8 +224,8 @@ fn print_table(rows: &[Row], sum: &Figures, by: By, from: NaiveDate, to: NaiveDa
 fn table_line(label: &str, f: &Figures) -> String {
     let cell = |m: i64, s: Option<f64>| {
         format!(
-            "{:>7}h {:>4}%",
-            hours(m),
+            "{:>8} {:>4}%",
+            hm(m),
             s.map_or("–".into(), |s| format!("{s:.0}"))
         )
     };
@@ -228,12 +234,12 @@ fn table_line(label: &str, f: &Figures) -> String {
         .map_or("–".to_string(), |a| format!("{a:.0}%"));
     let d = f.decided;
     format!(
-        "{label:<11} {:>14} {:>14} {:>14} {:>14} {:>8}h {adherence:>9} {:>10}",
+        "{label:<11} {:>14} {:>14} {:>14} {:>14} {:>9} {adherence:>9} {:>10}",
         cell(f.minutes(Category::Proactive), f.share(Category::Proactive)),
         cell(f.minutes(Category::Reactive), f.share(Category::Reactive)),
         cell(f.minutes(Category::Other), f.share(Category::Other)),
         cell(f.unlogged(), f.unlogged_share()),
-        hours(f.capacity),
+        hm(f.capacity),
         format!("{}/{}/{}/{}", d[0], d[1], d[2], d[3])
     )
 }
@@ -355,6 +361,8 @@ fn figures_json(f: &Figures) -> Value {
             "unlogged": f.unlogged_share(),
         },
         "plan_adherence": f.adherence(),
+        "days_off": f.days_off,
+        "days_before_start": f.days_before_start,
         "decided": { "yes": f.decided[0], "partly": f.decided[1], "no": f.decided[2], "none": f.decided[3] },
         "inbox": {
             "minutes": f.inbox,

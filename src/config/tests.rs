@@ -281,3 +281,34 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn holidays_and_the_start_are_read_and_a_bad_one_is_named() {
+    let text = "[workday]\nholidays = [\"12-25\", \"1-1\"]\ntracking_since = \"2026-10-14\"\n";
+    let c = Config::from_user_text(Some(text), "mine.toml").unwrap();
+    assert_eq!(c.workday.holiday_dates(), vec![(12, 25), (1, 1)]);
+    assert_eq!(
+        c.workday.since(),
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 14)
+    );
+    assert_eq!(Config::defaults().workday.since(), None);
+    for (text, says) in [
+        (
+            "[workday]\nholidays = [\"12-25\", \"02-30\"]\n",
+            "workday.holidays[1] = \"02-30\": a month and day in quotes, like \"12-25\"",
+        ),
+        (
+            "[workday]\nholidays = [\"Christmas\"]\n",
+            "workday.holidays[0] = \"Christmas\"",
+        ),
+        (
+            "[workday]\ntracking_since = \"14.10.2026\"\n",
+            "workday.tracking_since = \"14.10.2026\": a date in quotes, like \"2026-10-14\"",
+        ),
+    ] {
+        let err = Config::from_user_text(Some(text), "mine.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(says), "{text}: {err}");
+    }
+}

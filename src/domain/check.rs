@@ -19,12 +19,44 @@ pub struct Capacity {
     pub weekdays: Vec<Weekday>,
     /// The working day, `[workday] start–end`: today's capacity grows across it.
     pub workday: (NaiveTime, NaiveTime),
+    /// The first day that counts (`[workday] tracking_since`, else the journal's first day):
+    /// days before it have no capacity, so a new rep is not scolded for the weeks before.
+    pub since: Option<NaiveDate>,
+    /// Public holidays that come back every year, as (month, day): days off for everyone.
+    pub holidays: Vec<(u32, u32)>,
+}
+
+/// What kind of day a date is, as capacity sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayKind {
+    /// A working weekday on or after the start, not off: it has capacity.
+    Working,
+    /// A working weekday marked off (`off = "…"` in its file) or a public holiday from the config.
+    Off,
+    /// A working weekday before counting started.
+    BeforeStart,
+    /// Not one of the working weekdays.
+    NotWorking,
 }
 
 impl Capacity {
-    /// Minutes of capacity on `date`; none on a day off or a non-working weekday.
+    /// The one rule for which days count: `off` is whether the day's file marks it off.
+    pub fn kind(&self, date: NaiveDate, off: bool) -> DayKind {
+        if !self.weekdays.contains(&date.weekday()) {
+            DayKind::NotWorking
+        } else if self.since.is_some_and(|since| date < since) {
+            DayKind::BeforeStart
+        } else if off || self.holidays.contains(&(date.month(), date.day())) {
+            DayKind::Off
+        } else {
+            DayKind::Working
+        }
+    }
+
+    /// Minutes of capacity on `date`; none on a day off, a public holiday, a day before counting
+    /// started or a non-working weekday.
     pub fn of_day(&self, date: NaiveDate, off: bool) -> i64 {
-        if off || self.weekdays.is_empty() || !self.weekdays.contains(&date.weekday()) {
+        if self.kind(date, off) != DayKind::Working {
             return 0;
         }
         self.weekly_minutes / self.weekdays.len() as i64

@@ -50,6 +50,8 @@ fn capacity_is_weekly_hours_over_working_days() {
         ),
         weekly_minutes: 2400,
         weekdays: vec![],
+        since: None,
+        holidays: vec![],
     };
     assert_eq!(
         none.of_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), false),

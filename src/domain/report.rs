@@ -1,13 +1,14 @@
 //! Period figures, shared by the Month tab and `protime report`.
 //!
 //! Definitions (also in README): a working day's capacity is the weekly capacity over the working
-//! weekdays; days off, non-working days and days still ahead have none. For any period,
+//! weekdays; days off, public holidays, days before counting started, non-working days and days
+//! still ahead have none (the rule is `Capacity`'s). For any period,
 //! base = max(capacity, tracked) and UNLOGGED = base − tracked; a category's share is its hours
 //! over base. Plan adherence = proactive time tracked inside planned proactive blocks ÷ planned
 //! proactive time.
 
 use super::category::Category;
-use super::check::{Capacity, block_actuals};
+use super::check::{Capacity, DayKind, block_actuals};
 use super::day::{Day, Decision};
 use super::span::{day_bounds, owned_pieces, planned_by_block, session_span, tracked_minutes};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone};
@@ -34,6 +35,10 @@ pub struct Figures {
     /// Parked mails handled, and those left waiting at the end of their day.
     pub parked_handled: usize,
     pub parked_waiting: usize,
+    /// Working weekdays off (marked off, or a public holiday): no capacity, no review asked.
+    pub days_off: usize,
+    /// Working weekdays before counting started (the journal's first day or `tracking_since`).
+    pub days_before_start: usize,
 }
 
 impl Figures {
@@ -81,6 +86,8 @@ impl Figures {
         self.inbox_planned += other.inbox_planned;
         self.parked_handled += other.parked_handled;
         self.parked_waiting += other.parked_waiting;
+        self.days_off += other.days_off;
+        self.days_before_start += other.days_before_start;
         for i in 0..4 {
             self.decided[i] += other.decided[i];
         }
@@ -166,9 +173,12 @@ pub fn day_figures<Tz: TimeZone>(
 ) -> Figures {
     let off = day.is_some_and(|d| d.off.is_some());
     let cap = capacity.so_far(date, off, now.with_timezone(tz).naive_local());
+    let kind = capacity.kind(date, off);
     let mut f = Figures {
         days: 1,
         capacity: cap,
+        days_off: usize::from(kind == DayKind::Off),
+        days_before_start: usize::from(kind == DayKind::BeforeStart),
         ..Figures::default()
     };
     if cap > 0 {

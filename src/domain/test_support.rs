@@ -60,5 +60,7 @@ pub fn capacity_40h() -> Capacity {
             Weekday::Thu,
             Weekday::Fri,
         ],
+        since: None,
+        holidays: vec![],
     }
 }

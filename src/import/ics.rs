@@ -286,6 +286,73 @@ impl Walk {
     }
 }
 
+/// An all-day event of a holiday calendar: its first and last day (inclusive) and its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllDay {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub summary: Option<String>,
+}
+
+/// The longest all-day event read as days off: a holiday is a day or a few, not a season.
+const MAX_ALL_DAY_DAYS: i64 = 31;
+
+/// The all-day events of an .ics text (`protime off --from-ics`): nothing else in the file is
+/// read. Returns the events and, in words, what was left out (cancelled, repeating, too long).
+pub fn all_day_events(text: &str) -> Result<(Vec<AllDay>, Vec<String>), String> {
+    let (lines, _) = unfold(text);
+    let first = lines.iter().find(|(_, l)| !l.trim().is_empty());
+    if !first.is_some_and(|(_, l)| l.trim().eq_ignore_ascii_case("BEGIN:VCALENDAR")) {
+        return Err("this is not an iCalendar file (it must start with BEGIN:VCALENDAR)".into());
+    }
+    let Components { events, zones, .. } = components(&lines);
+    let ctx = Ctx {
+        zone: RepZone::Fixed(FixedOffset::east_opt(0).expect("UTC is an offset")),
+        zones,
+        budget: std::cell::Cell::new(0),
+    };
+    let (mut found, mut left_out) = (vec![], vec![]);
+    for event in &events {
+        let Some(Ok(When::Date(first))) = event.get("DTSTART").map(|p| when(p, &ctx)) else {
+            continue;
+        };
+        let cancelled = event
+            .get("STATUS")
+            .is_some_and(|p| p.value.trim().eq_ignore_ascii_case("CANCELLED"));
+        if cancelled {
+            continue;
+        }
+        let days = match (event.get("DTEND"), event.get("DURATION")) {
+            (Some(end), _) => match when(end, &ctx) {
+                Ok(When::Date(end)) => (end - first).num_days().max(1),
+                _ => 1,
+            },
+            (None, Some(d)) => duration(&d.value).map_or(1, |d| d.num_days().max(1)),
+            (None, None) => 1,
+        };
+        if days > MAX_ALL_DAY_DAYS {
+            left_out.push(format!(
+                "line {}: an all-day event of {days} days is not a holiday; left out",
+                event.line
+            ));
+            continue;
+        }
+        if event.get("RRULE").is_some() {
+            left_out.push(format!(
+                "line {}: a repeating event; only its first date was read (a holiday every \
+                 year belongs in [workday] holidays)",
+                event.line
+            ));
+        }
+        found.push(AllDay {
+            first,
+            last: first + Duration::days(days - 1),
+            summary: event.text("SUMMARY"),
+        });
+    }
+    Ok((found, left_out))
+}
+
 /// Splits `NAME;P=V;P="a:b":value`; a colon inside quotes belongs to the parameter.
 fn content_line(line: &str, n: usize) -> Option<Prop> {
     let mut quoted = false;

@@ -120,6 +120,31 @@ impl Journal {
         })
     }
 
+    /// The earliest day that has a file (`YYYY/YYYY-MM-DD.toml`): where counting starts. Reads
+    /// the journal folder and the year folders from the earliest until one holds a day.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        let mut years: Vec<(i32, PathBuf)> = fs::read_dir(&self.root)
+            .ok()?
+            .flatten()
+            .filter_map(|e| {
+                let year = e.file_name().to_str()?.parse::<i32>().ok()?;
+                Some((year, e.path()))
+            })
+            .collect();
+        years.sort();
+        years.into_iter().find_map(|(_, path)| {
+            fs::read_dir(path)
+                .ok()?
+                .flatten()
+                .filter_map(|f| {
+                    let name = f.file_name();
+                    let date = name.to_str()?.strip_suffix(".toml")?;
+                    date.parse::<NaiveDate>().ok()
+                })
+                .min()
+        })
+    }
+
     /// Copies that sync tools leave when two machines changed the same day
     /// (Syncthing `.sync-conflict-`, Dropbox `conflicted copy`, Nextcloud `conflicted`, git `.orig`).
     pub fn conflict_copies(&self) -> Vec<PathBuf> {

@@ -6,6 +6,7 @@ pub mod inbox;
 pub mod inbox_view;
 pub mod month;
 pub mod month_view;
+pub mod month_weeks;
 pub mod plan;
 mod plan_block;
 pub mod plan_edit;

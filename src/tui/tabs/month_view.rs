@@ -3,13 +3,14 @@
 
 use super::month::MonthTab;
 use crate::domain::Category;
-use crate::domain::report::{Figures, Grouping, group, month_reading, total};
+use crate::domain::report::{Figures, month_reading, total};
 use crate::domain::timefmt::format_minutes;
 use crate::tui::shared::Context;
-use crate::tui::widgets::{heatmap, stacked};
+use crate::tui::widgets::{heatmap, pack, stacked};
 use chrono::Months;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -19,26 +20,28 @@ pub struct MonthView<'a> {
     pub cx: &'a Context<'a>,
 }
 
-fn h(minutes: i64) -> String {
-    format!("{}h", (minutes as f64 / 60.0).round() as i64)
-}
-
-/// Whole hours of parts that add up to their rounded sum (largest remainder first): rounding each
-/// on its own shows 1h30 reactive and 158h30 unlogged as 2h + 159h of a 160h month.
-fn hours_adding_up<const N: usize>(minutes: [i64; N]) -> [i64; N] {
-    let total = (minutes.iter().sum::<i64>() as f64 / 60.0).round() as i64;
-    let mut hours = minutes.map(|m| m.div_euclid(60));
-    let mut by_remainder: Vec<usize> = (0..N).collect();
-    by_remainder.sort_by_key(|&i| std::cmp::Reverse(minutes[i].rem_euclid(60)));
-    let short = (total - hours.iter().sum::<i64>()).max(0) as usize;
-    for &i in by_remainder.iter().take(short) {
-        hours[i] += 1;
-    }
-    hours
-}
-
 fn pct(share: Option<f64>) -> String {
     share.map_or("–".into(), |s| format!("{s:.0}%"))
+}
+
+/// The rows a chart block takes: the bars, their dates and their legend.
+const BARS_EXTRA: u16 = 2;
+/// The bars' height: at least this, at most the next.
+const BARS_MIN: u16 = 3;
+const BARS_MAX: u16 = 10;
+
+/// Where the calendar goes.
+#[derive(Clone, Copy)]
+enum Heat {
+    Shown { beside: bool },
+    Note,
+    None,
+}
+
+struct ChartLayout {
+    chart: Rect,
+    slot: (u16, u16),
+    heat: Heat,
 }
 
 impl MonthView<'_> {
@@ -57,18 +60,17 @@ impl MonthView<'_> {
             return;
         }
         let sum = total(&self.tab.days);
+        // Packed to the width, so the box is as tall as its lines: none is cut.
         let header = self.header(&sum, area.width);
         let height = (header.len() as u16).min(area.height);
-        Paragraph::new(header)
-            .wrap(Wrap { trim: true })
-            .render(Rect { height, ..area }, buf);
+        Paragraph::new(header).render(Rect { height, ..area }, buf);
         let rest = Rect {
             y: area.y + height + 1,
             height: area.height.saturating_sub(height + 1),
             ..area
         };
         if self.tab.weekly {
-            self.render_weeks(rest, buf);
+            super::month_weeks::render(self.tab, self.cx, rest, buf);
         } else {
             self.render_charts(&sum, rest, buf);
         }
@@ -76,28 +78,32 @@ impl MonthView<'_> {
 
     fn header(&self, f: &Figures, width: u16) -> Vec<Line<'static>> {
         let t = self.cx.theme;
-        let [pro, re, oth, unlogged] = hours_adding_up([
-            f.minutes(Category::Proactive),
-            f.minutes(Category::Reactive),
-            f.minutes(Category::Other),
-            f.unlogged(),
-        ]);
-        let part = |c: Category, hours: i64| {
-            Span::styled(
-                format!("{} {hours}h ({})  ", c.tag(), pct(f.share(c))),
-                t.category(c),
-            )
+        let part = |c: Category| {
+            let text = format!(
+                "{} {} ({})",
+                c.tag(),
+                format_minutes(f.minutes(c)),
+                pct(f.share(c))
+            );
+            (text, t.category(c))
         };
-        let mut first = vec![
-            part(Category::Proactive, pro),
-            part(Category::Reactive, re),
-            part(Category::Other, oth),
+        let pieces = vec![
+            part(Category::Proactive),
+            part(Category::Reactive),
+            part(Category::Other),
+            (
+                format!(
+                    "UNLOGGED {} ({})",
+                    format_minutes(f.unlogged()),
+                    pct(f.unlogged_share())
+                ),
+                t.unlogged(),
+            ),
+            (
+                format!("capacity {}", format_minutes(f.capacity)),
+                Style::new(),
+            ),
         ];
-        first.push(Span::styled(
-            format!("UNLOGGED {unlogged}h ({})  ", pct(f.unlogged_share())),
-            t.unlogged(),
-        ));
-        first.push(Span::raw(format!("capacity {}", h(f.capacity))));
         let previous_name = self
             .tab
             .month
@@ -114,82 +120,132 @@ impl MonthView<'_> {
             reading.push_str(&format!(" · kept {a:.0}% of planned proactive time"));
         }
         let d = f.decided;
-        let decided = format!(
+        let mut decided = format!(
             "decided: yes {} · partly {} · no {} · no review {}",
             d[0], d[1], d[2], d[3]
         );
-        let mut lines = vec![
-            Line::from(first),
-            Line::from(reading),
-            Line::styled(decided, t.dim()),
-        ];
-        if width < 60 {
-            lines.truncate(3);
-        }
+        decided.push_str(&days_not_counted(f));
+        let mut lines = pack::pieces(pieces, width, 2);
+        lines.extend(pack::words(&reading, Style::new(), width));
+        lines.extend(pack::words(&decided, t.dim(), width));
         lines
     }
 
-    fn render_charts(&self, sum: &Figures, area: Rect, buf: &mut Buffer) {
-        let target = self.cx.config.targets.proactive_share;
-        let wide = area.width >= 70;
-        let days = self.tab.days.len().max(1) as u16;
-        let (bar_width, gap) = match area.width / days {
+    /// Where the bars and the calendar go: the calendar beside the bars when both fit across,
+    /// else under them when the pane is tall enough, else a line says it needs a taller pane.
+    fn layout(&self, area: Rect, lists_height: u16, heat_height: u16) -> ChartLayout {
+        let n = self.tab.days.len().max(1) as u16;
+        let beside = area.width >= n + 3 + heatmap::WIDTH;
+        let bars_room = if beside {
+            area.width - 3 - heatmap::WIDTH
+        } else {
+            area.width
+        };
+        let (bar_width, gap) = match bars_room / n {
             3.. => (2, 1),
             2 => (1, 1),
             _ => (1, 0),
         };
-        let chart_width = days * (bar_width + gap);
-        let chart_height = area.height.saturating_sub(4).clamp(0, 10);
+        let free = area.height.saturating_sub(lists_height + BARS_EXTRA);
+        let stacked_heat = if beside { 0 } else { heat_height + 1 };
+        let heat = if self.tab.days.is_empty() {
+            Heat::None
+        } else if free >= BARS_MIN + stacked_heat
+            && (!beside || heat_height <= area.height.saturating_sub(lists_height))
+        {
+            Heat::Shown { beside }
+        } else {
+            Heat::Note
+        };
+        let bars_height = match heat {
+            Heat::Shown { .. } => (free - stacked_heat).clamp(BARS_MIN, BARS_MAX),
+            Heat::Note => free.saturating_sub(1).min(BARS_MAX),
+            Heat::None => free.min(BARS_MAX),
+        };
         let chart = Rect {
-            width: chart_width.min(area.width),
-            height: chart_height,
+            width: (n * (bar_width + gap)).min(bars_room),
+            height: bars_height,
             ..area
         };
+        ChartLayout {
+            chart,
+            slot: (bar_width, gap),
+            heat,
+        }
+    }
+
+    fn render_charts(&self, sum: &Figures, area: Rect, buf: &mut Buffer) {
+        let cx = self.cx;
+        let target = cx.config.targets.proactive_share;
+        let scale = pack::pieces(heatmap::scale(target, cx.theme), heatmap::WIDTH, 1);
+        let heat_height = heatmap::rows(&self.tab.days) + scale.len() as u16;
+        let lists = self.lists(sum, area.width);
+        let layout = self.layout(area, lists.len() as u16 + 1, heat_height);
+        let chart = layout.chart;
+        self.render_bars(chart, layout.slot, area, buf);
+        let mut y = chart.bottom() + BARS_EXTRA;
+        match layout.heat {
+            Heat::Shown { beside } => {
+                let heat = if beside {
+                    let x = area.right() - heatmap::WIDTH;
+                    Rect::new(x, area.y, heatmap::WIDTH, heat_height)
+                } else {
+                    Rect::new(area.x, y + 1, heatmap::WIDTH, heat_height)
+                };
+                self.render_heat(heat, scale, buf);
+                y = y.max(heat.bottom());
+            }
+            Heat::Note => {
+                let note = "(the calendar needs a taller pane)";
+                Line::styled(note, cx.theme.dim()).render(Rect::new(area.x, y, area.width, 1), buf);
+                y += 1;
+            }
+            Heat::None => {}
+        }
+        let rest = area.bottom().saturating_sub(y + 1);
+        Paragraph::new(lists).render(Rect::new(area.x, y + 1, area.width, rest), buf);
+    }
+
+    /// The day bars, a row of dates under them and the legend.
+    fn render_bars(&self, chart: Rect, (bar_width, gap): (u16, u16), area: Rect, buf: &mut Buffer) {
+        if chart.height == 0 {
+            return;
+        }
+        let theme = self.cx.theme;
         let figures: Vec<Figures> = self.tab.days.iter().map(|(_, f)| f.clone()).collect();
-        stacked::render(&figures, chart, buf, self.cx.theme, bar_width, gap);
-        let legend: Vec<Span> = stacked::legend(self.cx.theme)
+        stacked::render(&figures, chart, buf, theme, bar_width, gap);
+        let room = area.right().saturating_sub(chart.x);
+        let dates = stacked::date_row(&self.tab.days, bar_width + gap, room);
+        buf.set_string(chart.x, chart.bottom(), dates, theme.dim());
+        let legend: Vec<Span> = stacked::legend(theme)
             .into_iter()
             .map(|(text, style)| Span::styled(text, style))
             .collect();
-        if chart_height > 0 {
-            Line::from(legend).render(
-                Rect {
-                    y: chart.bottom(),
-                    height: 1,
-                    ..area
-                },
-                buf,
-            );
-        }
-        if wide && area.width >= chart_width + 4 + heatmap::WIDTH {
-            let heat = Rect {
-                x: area.x + chart_width + 4,
-                width: heatmap::WIDTH,
-                height: heatmap::HEIGHT.min(area.height),
-                ..area
-            };
-            heatmap::render(&self.tab.days, target, heat, buf, self.cx.theme);
-            let caption = Rect {
-                y: heat.bottom(),
-                height: 1,
-                ..heat
-            };
-            if caption.bottom() <= area.bottom() {
-                Line::styled(format!("proactive vs {target:.0}%"), self.cx.theme.dim())
-                    .render(caption, buf);
-            }
-        }
-        let below = Rect {
-            y: chart.bottom() + 2,
-            height: area.bottom().saturating_sub(chart.bottom() + 2),
-            ..area
-        };
-        Paragraph::new(self.lists(sum))
-            .wrap(Wrap { trim: true })
-            .render(below, buf);
+        Line::from(legend).render(Rect::new(area.x, chart.bottom() + 1, area.width, 1), buf);
     }
 
-    fn lists(&self, sum: &Figures) -> Vec<Line<'static>> {
+    fn render_heat(&self, heat: Rect, scale: Vec<Line<'static>>, buf: &mut Buffer) {
+        let target = self.cx.config.targets.proactive_share;
+        let rows = heatmap::rows(&self.tab.days);
+        heatmap::render(
+            &self.tab.days,
+            target,
+            Rect {
+                height: rows,
+                ..heat
+            },
+            buf,
+            self.cx.theme,
+        );
+        let below = Rect {
+            y: heat.y + rows,
+            height: heat.height.saturating_sub(rows),
+            ..heat
+        };
+        Paragraph::new(scale).render(below, buf);
+    }
+
+    fn lists(&self, sum: &Figures, width: u16) -> Vec<Line<'static>> {
         let mut accounts: Vec<String> = sum
             .top_accounts()
             .into_iter()
@@ -202,22 +258,20 @@ impl MonthView<'_> {
                 format_minutes(sum.reactive_unnamed())
             ));
         }
-        let mut lines = vec![Line::from(format!(
-            "reactive by account: {}",
-            if accounts.is_empty() {
-                "none".to_string()
-            } else {
-                accounts.join(" · ")
-            }
-        ))];
+        let accounts = if accounts.is_empty() {
+            "none".to_string()
+        } else {
+            accounts.join(" · ")
+        };
+        let mut texts = vec![format!("reactive by account: {accounts}")];
         if sum.inbox + sum.inbox_planned > 0 || sum.parked_handled + sum.parked_waiting > 0 {
-            lines.push(Line::from(format!(
+            texts.push(format!(
                 "inbox: {} in slots of {} planned · {} parked mails handled, {} left waiting",
                 format_minutes(sum.inbox),
                 format_minutes(sum.inbox_planned),
                 sum.parked_handled,
                 sum.parked_waiting
-            )));
+            ));
         }
         if !self.cx.config.objectives.is_empty() {
             let weeks = self.tab.days.len() as f64 / 7.0;
@@ -230,78 +284,30 @@ impl MonthView<'_> {
                     format!(
                         "{} {} / {}",
                         o.name,
-                        h(sum.objectives.get(&o.name).copied().unwrap_or(0)),
-                        h((o.weekly_hours * 60.0 * weeks) as i64)
+                        format_minutes(sum.objectives.get(&o.name).copied().unwrap_or(0)),
+                        format_minutes((o.weekly_hours * 60.0 * weeks).round() as i64)
                     )
                 })
                 .collect();
-            lines.push(Line::from(format!("objectives: {}", parts.join(" · "))));
+            texts.push(format!("objectives: {}", parts.join(" · ")));
         }
-        lines
-    }
-
-    fn render_weeks(&self, area: Rect, buf: &mut Buffer) {
-        let mut lines = vec![Line::styled(
-            format!(
-                "{:<14} {:>10} {:>10} {:>10} {:>10} {:>9}",
-                "", "PRO", "RE", "OTH", "UNLOGGED", "capacity"
-            ),
-            self.cx.theme.dim(),
-        )];
-        for (label, f) in group(&self.tab.days, Grouping::Week) {
-            let cell =
-                |hours: i64, s: Option<f64>| format!("{:>4} {:>5}", format!("{hours}h"), pct(s));
-            let [pro, re, oth, unlogged] = hours_adding_up([
-                f.minutes(Category::Proactive),
-                f.minutes(Category::Reactive),
-                f.minutes(Category::Other),
-                f.unlogged(),
-            ]);
-            let label = week_of(&label);
-            lines.push(Line::from(format!(
-                "{label:<14} {:>10} {:>10} {:>10} {:>10} {:>9}",
-                cell(pro, f.share(Category::Proactive)),
-                cell(re, f.share(Category::Reactive)),
-                cell(oth, f.share(Category::Other)),
-                cell(unlogged, f.unlogged_share()),
-                h(f.capacity)
-            )));
-        }
-        Paragraph::new(lines).render(area, buf);
+        texts
+            .iter()
+            .flat_map(|t| pack::words(&crate::sanitize::for_terminal(t), Style::new(), width))
+            .collect()
     }
 }
 
-/// "2026-W45" → "week of 2 Nov": the Monday a rep's calendar shows, not the ISO number.
-fn week_of(iso: &str) -> String {
-    let monday = iso.split_once("-W").and_then(|(year, week)| {
-        let (year, week) = (year.parse().ok()?, week.parse().ok()?);
-        chrono::NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
-    });
-    monday.map_or(iso.to_string(), |m| {
-        format!("week of {}", m.format("%-d %b"))
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::hours_adding_up;
-
-    #[test]
-    fn weeks_are_named_by_their_monday() {
-        assert_eq!(super::week_of("2026-W45"), "week of 2 Nov");
-        assert_eq!(super::week_of("2027-W01"), "week of 4 Jan");
+/// " · 2 days off · 9 days before you started": the working days that count no capacity.
+fn days_not_counted(f: &Figures) -> String {
+    let plural = |n: usize| if n == 1 { "day" } else { "days" };
+    let mut text = String::new();
+    if f.days_off > 0 {
+        text.push_str(&format!(" · {} {} off", f.days_off, plural(f.days_off)));
     }
-
-    #[test]
-    fn rounded_parts_add_up_to_the_rounded_whole() {
-        // 1h30 reactive and 158h30 unlogged of a 160h month; a month of the generator's.
-        for (parts, whole) in [([0, 90, 0, 9510], 160), ([2679, 2768, 1013, 2180], 144)] {
-            let hours = hours_adding_up(parts);
-            assert_eq!(hours.iter().sum::<i64>(), whole, "{parts:?}");
-            for (h, m) in hours.iter().zip(parts) {
-                assert!((h * 60 - m).abs() < 60, "{h}h for {m} min");
-            }
-        }
-        assert_eq!(hours_adding_up([0, 0, 0, 0]), [0, 0, 0, 0]);
+    if f.days_before_start > 0 {
+        let n = f.days_before_start;
+        text.push_str(&format!(" · {n} {} before you started", plural(n)));
     }
+    text
 }

@@ -226,7 +226,8 @@ pub fn review_history(
     today: NaiveDate,
     days: i64,
 ) -> Vec<(NaiveDate, bool, bool)> {
-    let capacity = crate::figures::capacity(config);
+    // Days off and days before counting started are not working days (the rule of `Capacity`).
+    let capacity = crate::figures::counted_capacity(journal, config, today);
     let from = today - Duration::days(days);
     let files: std::collections::HashMap<NaiveDate, Day> = journal
         .days_in(from, today)

@@ -2,6 +2,7 @@
 
 pub mod form;
 pub mod heatmap;
+pub mod pack;
 pub mod stacked;
 
 use ratatui::buffer::CellWidth;

@@ -78,6 +78,26 @@ pub fn render(days: &[Figures], area: Rect, buf: &mut Buffer, theme: &Theme, wid
     }
 }
 
+/// The dates under the bars, each under its own bar: every day where a bar is three cells or
+/// more apart, else the 1st and the Mondays (weeks, as a calendar reads).
+pub fn date_row(days: &[(chrono::NaiveDate, Figures)], slot: u16, width: u16) -> String {
+    use chrono::Datelike;
+    let mut row = String::new();
+    for (i, (date, _)) in days.iter().enumerate() {
+        let x = i * usize::from(slot);
+        let label = date.day().to_string();
+        let wanted = slot >= 3 || date.day() == 1 || date.weekday() == chrono::Weekday::Mon;
+        let fits = x + label.len() <= usize::from(width);
+        // A space before each label but the first keeps two numbers from reading as one.
+        let free = row.is_empty() || x > row.len();
+        if wanted && fits && free {
+            row.push_str(&" ".repeat(x - row.len()));
+            row.push_str(&label);
+        }
+    }
+    row
+}
+
 /// A legend line for the chart.
 pub fn legend(theme: &Theme) -> Vec<(String, Style)> {
     vec![
@@ -107,6 +127,28 @@ mod tests {
         f.tracked.insert(Category::Reactive, re);
         f.tracked.insert(Category::Other, oth);
         f
+    }
+
+    #[test]
+    fn bars_are_dated() {
+        let days: Vec<(chrono::NaiveDate, Figures)> = (1..=30)
+            .map(|d| {
+                let date = chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+                (date, Figures::default())
+            })
+            .collect();
+        // November 2026 starts on a Sunday: the 1st, then the Mondays 2, 9, 16, 23, 30.
+        let expected = format!(
+            "1{}9{}16{}23{}30",
+            " ".repeat(7),
+            " ".repeat(6),
+            " ".repeat(5),
+            " ".repeat(5)
+        );
+        assert_eq!(date_row(&days, 1, 40), expected);
+        let wide = date_row(&days, 3, 90);
+        assert!(wide.starts_with("1  2  3  4"), "{wide}");
+        assert!(wide.ends_with("29 30"), "{wide}");
     }
 
     #[test]
