@@ -8,8 +8,11 @@ use tmux::{HEADER, PROMISED, PROTIME, STARTUP, Tmux};
 
 const NOW: &str = "PROTIME_NOW=2026-11-26T10:42:00+01:00";
 
+/// protime started from a shell, so quitting it leaves the pane (and the tmux server) there.
 fn dashboard() -> Tmux {
-    let tmux = Tmux::start_with(100, 30, PROTIME, &[NOW.into()]);
+    let tmux = Tmux::start_with(100, 30, "bash --norc --noprofile", &[NOW.into()]);
+    tmux.wait_for("bash-", STARTUP);
+    tmux.keys(&[PROTIME, "Enter"]);
     tmux.wait_for(HEADER, STARTUP);
     tmux
 }
@@ -57,7 +60,9 @@ fn every_all_day_key_works_on_every_tab() {
         }
     }
     tmux.keys(&["q"]);
-    tmux.wait_until("protime quit", PROMISED, |s| !s.contains(HEADER));
+    tmux.wait_until("protime quit", PROMISED, |s| {
+        !s.contains(HEADER) && s.contains("bash-")
+    });
 }
 
 #[test]
