@@ -114,8 +114,35 @@ pub fn print_out(text: &str) {
     if stdout_silenced() {
         return;
     }
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(for_terminal_lines(text).as_bytes());
+    let text = for_terminal_lines(text);
+    let held = HELD.with(|held| {
+        held.borrow_mut()
+            .as_mut()
+            .map(|buffer| buffer.push_str(&text))
+            .is_some()
+    });
+    if !held {
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    }
+}
+
+thread_local! {
+    /// What [`print_out`] holds back while [`in_one_write`] runs.
+    static HELD: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with everything it prints through [`print_out`] written at the end in one write: a
+/// year's report by day is one system call, not one per line.
+pub fn in_one_write<R>(f: impl FnOnce() -> R) -> R {
+    HELD.with(|held| *held.borrow_mut() = Some(String::new()));
+    let result = f();
+    let text = HELD
+        .with(|held| held.borrow_mut().take())
+        .unwrap_or_default();
+    if !text.is_empty() {
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    }
+    result
 }
 
 /// Writes text made by protime to standard output exactly as it is, unless `-q` silenced it:

@@ -307,3 +307,36 @@ fn bad_periods_and_empty_periods() {
         ))
         .stdout(predicate::str::contains("Proactive 0% vs 40% target"));
 }
+
+/// A report by day over months is written to standard output in one `write`, not one per line
+/// (counted with strace, which `.ci/run` installs).
+#[test]
+fn a_long_report_is_one_write() {
+    let dir = journal_with_generated_days();
+    let log = dir.path().join("strace.txt");
+    let out = std::process::Command::new("strace")
+        .args(["-f", "-e", "trace=write", "-o"])
+        .arg(&log)
+        .arg(env!("CARGO_BIN_EXE_protime"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args([
+            "report",
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-11-26",
+            "--by",
+            "day",
+        ])
+        .env("PROTIME_NOW", NOW)
+        .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
+        .output()
+        .expect("strace is needed for this test: .ci/run installs it");
+    assert!(out.status.success(), "{out:?}");
+    let lines = String::from_utf8_lossy(&out.stdout).lines().count();
+    assert!(lines > 100, "{lines} lines");
+    let trace = std::fs::read_to_string(&log).unwrap();
+    let writes = trace.lines().filter(|l| l.contains("write(1,")).count();
+    assert_eq!(writes, 1, "{trace}");
+}

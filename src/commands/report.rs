@@ -36,7 +36,9 @@ pub fn run(
     let sum = total(&days);
     let target = config.targets.proactive_share;
     match format {
-        ReportFormat::Table => print_table(&rows, &sum, by, from, to, target),
+        ReportFormat::Table => {
+            crate::sanitize::in_one_write(|| print_table(&rows, &sum, by, from, to, target))
+        }
         ReportFormat::Csv => {
             if let Err(e) = print_csv(&rows, by) {
                 return fail(EXIT_JOURNAL, format!("could not write CSV: {e}"));
