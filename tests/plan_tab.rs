@@ -269,3 +269,57 @@ fn an_interruption_inside_a_block_shows_on_the_timeline() {
         .unwrap_or_else(|| panic!("no interruption row:\n{screen}"));
     assert!(row.contains("RE"), "{row}");
 }
+
+#[test]
+fn capital_o_marks_a_range_of_days_off_as_protime_off_does() {
+    let mut h = Harness::new(now()); // Thu 26 Nov
+    h.type_keys("O");
+    // From stays the shown day; To becomes the Tuesday after.
+    h.press(KeyCode::Tab);
+    for _ in 0..10 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_keys("2026-12-01\t");
+    for _ in 0..7 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_keys("leave\n");
+    let said = h.app.message().unwrap_or_default();
+    assert!(
+        said.contains(
+            "Marked 4 days off (leave), Thu 26 Nov – Tue 1 Dec; 2 days not a working day left as is"
+        ),
+        "{said}"
+    );
+    for date in ["2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01"] {
+        let d: NaiveDate = date.parse().unwrap();
+        assert!(
+            h.file(d).contains("off = \"leave\""),
+            "{date}: {}",
+            h.file(d)
+        );
+    }
+    assert!(!h.file("2026-11-28".parse().unwrap()).contains("off ="));
+}
+
+#[test]
+fn a_days_off_range_backwards_keeps_the_form_open_with_why() {
+    let mut h = Harness::new(now());
+    h.type_keys("O");
+    h.press(KeyCode::Tab);
+    for _ in 0..10 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_keys("2026-11-20\n");
+    let form = h.app.plan_tab().form.as_ref().expect("the form stays open");
+    assert!(
+        form.form
+            .error
+            .as_deref()
+            .unwrap_or("")
+            .contains("before it starts"),
+        "{:?}",
+        form.form.error
+    );
+    assert!(!h.file(today()).contains("off ="));
+}

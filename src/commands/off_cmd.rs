@@ -6,16 +6,15 @@
 
 use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, parse_date};
 use crate::config::Config;
-use crate::domain::check::{Capacity, DayKind};
-use crate::domain::plan::DayEdit;
+use crate::domain::check::Capacity;
+use crate::journal::days_off;
 use crate::journal::{Journal, JournalError};
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// The longest range one `protime off` marks: a year.
-pub const MAX_DAYS: i64 = 366;
+pub use crate::journal::days_off::MAX_DAYS;
 
 /// The reason written when none is given.
 pub const DEFAULT_REASON: &str = "day off";
@@ -28,16 +27,8 @@ pub enum What<'a> {
 
 pub fn run(journal: &Journal, config: &Config, what: What, json: bool) -> ExitCode {
     let wanted = match what {
-        What::Range(range, reason) => {
-            { parse_range(range).and_then(|(from, to)| Ok((from, to, reason_of(reason)?))) }.map(
-                |(from, to, reason)| {
-                    from.iter_days()
-                        .take_while(|d| *d <= to)
-                        .map(|d| (d, reason.clone()))
-                        .collect()
-                },
-            )
-        }
+        What::Range(range, reason) => parse_range(range)
+            .and_then(|(from, to)| Ok(days_off::each_day(from, to, &reason_of(reason)?))),
         What::Ics(path) => from_ics(path),
     };
     let wanted: Vec<(NaiveDate, String)> = match wanted {
@@ -45,19 +36,11 @@ pub fn run(journal: &Journal, config: &Config, what: What, json: bool) -> ExitCo
         Err(message) => return fail(EXIT_REFUSED, message),
     };
     let capacity = crate::figures::capacity(config);
-    let (mut marked, mut skipped) = (vec![], vec![]);
-    for (date, reason) in wanted {
-        // Only working weekdays have capacity to take away; a weekend stays as it is.
-        if capacity.kind(date, false) == DayKind::NotWorking {
-            skipped.push(date);
-            continue;
-        }
-        let edit = DayEdit::SetOff(Some(reason.clone()));
-        match journal.update(date, |day| edit.apply(day).map(|_| ())) {
-            Ok(()) => marked.push((date, reason)),
-            Err(e) => return failed(e, &marked),
-        }
-    }
+    let done = match days_off::mark(journal, &capacity, wanted) {
+        Ok(done) => done,
+        Err((e, done)) => return failed(e, &done.days),
+    };
+    let (marked, skipped) = (done.days, done.not_working);
     report(&marked, &skipped, &capacity, json);
     ExitCode::from(EXIT_OK)
 }
@@ -71,23 +54,7 @@ pub fn parse_range(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
             (day, day)
         }
     };
-    if to < from {
-        return Err(format!(
-            "the range ends ({to}) before it starts ({from}): write FROM..TO, like \
-             2026-12-24..2026-12-31"
-        ));
-    }
-    for d in [from, to] {
-        if !(1970..=2100).contains(&d.year()) {
-            return Err(format!("{d} is outside 1970–2100"));
-        }
-    }
-    let days = (to - from).num_days() + 1;
-    if days > MAX_DAYS {
-        return Err(format!(
-            "{from}..{to} is {days} days; mark at most a year ({MAX_DAYS} days) at once"
-        ));
-    }
+    days_off::check_range(from, to)?;
     Ok((from, to))
 }
 

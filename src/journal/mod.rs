@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod carry_over;
+pub mod days_off;
 pub mod error;
 pub mod format;
 pub mod heartbeat;

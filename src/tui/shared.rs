@@ -70,6 +70,12 @@ pub enum Effect {
         history: History,
         from: Origin,
     },
+    /// Mark `from` to `to` off with `reason` (the rule `protime off` follows).
+    DaysOff {
+        from: NaiveDate,
+        to: NaiveDate,
+        reason: String,
+    },
     /// Copy the blocks of the last planned day before `to` into `to`.
     CopyPreviousPlan {
         to: NaiveDate,

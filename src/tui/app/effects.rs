@@ -10,7 +10,7 @@ use crate::journal::{carry_over, heartbeat};
 use crate::notify::{Notification, NotificationKind};
 use crate::tui::shared::{DayView, Effect, History, Origin, Reader};
 use crate::tui::tabs::Tab;
-use crate::tui::tabs::plan_edit::{copy_candidates, fitting_blocks};
+use crate::tui::tabs::plan_edit::copy_candidates;
 use crate::tui::tabs::review::review_history;
 use chrono::NaiveDate;
 
@@ -35,8 +35,8 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 refused = !save_edit(app, journal, (date, from), edit, history);
                 reload = true;
             }
-            Effect::CopyPreviousPlan { to } => {
-                copy_previous_plan(app, journal, to);
+            effect @ (Effect::DaysOff { .. } | Effect::CopyPreviousPlan { .. }) => {
+                super::days::carry_out(app, journal, effect);
                 reload = true;
             }
             Effect::Timer(op) => {
@@ -191,46 +191,10 @@ pub fn event_message(event: &TimerEvent, settings: &TimerSettings) -> String {
     }
 }
 
-fn save_failure(e: &JournalError) -> String {
+pub(super) fn save_failure(e: &JournalError) -> String {
     match e {
         JournalError::Refused(reason) => format!("Not saved: {reason}"),
         other => format!("Not saved: {other}"),
-    }
-}
-
-fn copy_previous_plan(app: &mut App, journal: &Journal, to: NaiveDate) {
-    let source = copy_candidates(to)
-        .find_map(|date| journal.load(date).ok().filter(|d| !d.blocks.is_empty()));
-    let Some(source) = source else {
-        app.say("no planned day in the last two weeks to copy".into());
-        return;
-    };
-    let existing = journal.load(to).map(|d| d.blocks).unwrap_or_default();
-    let offered = source.blocks.len();
-    let blocks = fitting_blocks(&existing, source.blocks);
-    let from = source.date.format("%a %-d %b");
-    if blocks.is_empty() {
-        app.say(format!(
-            "{from}'s blocks all overlap what is planned; nothing copied"
-        ));
-        return;
-    }
-    let skipped = offered - blocks.len();
-    let copied = crate::tui::tabs::plan_edit::count(blocks.len(), "block");
-    let added = DayEdit::AddBlocks(blocks);
-    match journal.update(to, |day| added.apply(day)) {
-        Ok(inverse) => {
-            app.tabs.get_mut(Tab::Plan).saved(to, inverse, History::New);
-            let left = match skipped {
-                0 => String::new(),
-                n => format!(
-                    " ({} overlapped what is planned: not copied)",
-                    crate::tui::tabs::plan_edit::count(n, "block")
-                ),
-            };
-            app.say(format!("Copied {copied} of {from}{left} — u undoes"));
-        }
-        Err(e) => app.say(save_failure(&e)),
     }
 }
 

@@ -1,6 +1,7 @@
 //! App: which tab is shown, what the tabs share (the clock, the config, today), the message line
 //! and the overlays. It routes keys and draws; each tab owns its own state behind [`TabView`].
 
+mod days;
 mod draw;
 pub mod effects;
 pub(crate) mod global;

@@ -125,6 +125,18 @@ impl PlanTab {
                 self.form = None;
                 vec![]
             }
+            FormKey::Submit if plan_form.mode == FormMode::DaysOff => {
+                match plan_form.to_days_off() {
+                    Ok((from, to, reason)) => {
+                        self.form = None;
+                        vec![Effect::DaysOff { from, to, reason }]
+                    }
+                    Err(message) => {
+                        plan_form.form.error = Some(message);
+                        vec![]
+                    }
+                }
+            }
             FormKey::Submit => {
                 let edit = match &plan_form.mode {
                     FormMode::AddBlock => plan_form.to_block().map(|b| DayEdit::AddBlocks(vec![b])),
@@ -135,6 +147,7 @@ impl PlanTab {
                         .to_session(self.date, zone)
                         .and_then(|s| already_happened(&s, now).map(|()| s))
                         .map(DayEdit::AddSession),
+                    FormMode::DaysOff => Err("days off are not one day's edit".into()),
                 };
                 match edit {
                     Ok(edit) => {
@@ -227,6 +240,7 @@ impl PlanTab {
         let edit = match action {
             PlanAction::Add => return self.open_form(self.add_form(day, config, now)),
             PlanAction::Manual => return self.open_form(manual_form(now)),
+            PlanAction::DaysOff => return self.open_form(PlanForm::days_off(self.date)),
             PlanAction::CopyYesterday => return vec![Effect::CopyPreviousPlan { to: self.date }],
             PlanAction::Template => template_edit(day, config),
             PlanAction::ToggleOff => Ok(DayEdit::SetOff(next_off(day.off.as_deref()))),

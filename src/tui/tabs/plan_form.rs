@@ -15,6 +15,7 @@ pub enum FormMode {
     AddBlock,
     EditBlock(Block),
     ManualEntry,
+    DaysOff,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +86,40 @@ impl PlanForm {
             mode: FormMode::ManualEntry,
             form: Form::new("Log time that was not timed", fields),
         }
+    }
+
+    /// `O`: a range of days off, from the shown day to the same by default.
+    pub fn days_off(date: NaiveDate) -> PlanForm {
+        let day = date.format("%Y-%m-%d").to_string();
+        let fields = vec![
+            Field::new("From", day.clone(), "the first day off, like 2026-12-24"),
+            Field::new(
+                "To",
+                day,
+                "the last day off (weekends are left as they are)",
+            ),
+            Field::new("Why", "holiday", "holiday, leave, a conference …"),
+        ];
+        PlanForm {
+            mode: FormMode::DaysOff,
+            form: Form::new("Days off", fields),
+        }
+    }
+
+    /// The range and reason the days-off form asks for, checked as `protime off` checks them.
+    pub fn to_days_off(&self) -> Result<(NaiveDate, NaiveDate, String), String> {
+        let date = |label: &str| {
+            let text = self.form.value(label).trim();
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_err(|_| format!("{label}: a date like 2026-12-24, not \"{text}\""))
+        };
+        let (from, to) = (date("From")?, date("To")?);
+        crate::journal::days_off::check_range(from, to)?;
+        let why = self.form.value("Why").trim();
+        if why.is_empty() {
+            return Err("Why: give a reason, like holiday or leave".into());
+        }
+        Ok((from, to, why.to_string()))
     }
 
     fn times(&self) -> Result<(NaiveTime, NaiveTime), String> {

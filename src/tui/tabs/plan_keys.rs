@@ -26,6 +26,8 @@ pub enum PlanAction {
     Manual,
     /// The day's tracked sessions instead of its blocks, and back.
     Sessions,
+    /// Mark a range of days off.
+    DaysOff,
 }
 
 use PlanAction as A;
@@ -118,6 +120,11 @@ pub const KEYS: &[Key<PlanAction>] = &[
         &[KeyCode::Char('o')],
         A::ToggleOff,
         "mark the day off: holiday, leave, working",
+    ),
+    Key::new(
+        &[KeyCode::Char('O')],
+        A::DaysOff,
+        "mark a range of days off: from, to, and why (holiday, leave)",
     ),
     Key::new(
         &[KeyCode::Left, KeyCode::Char('h')],
