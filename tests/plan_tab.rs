@@ -323,3 +323,20 @@ fn a_days_off_range_backwards_keeps_the_form_open_with_why() {
     );
     assert!(!h.file(today()).contains("off ="));
 }
+
+#[test]
+fn a_day_before_the_journal_began_has_no_capacity_on_the_plan_tab_either() {
+    let mut h = Harness::new(now()); // Thu 26 Nov, the journal's first day once a block is saved
+    h.type_keys("a\n");
+    for _ in 0..3 {
+        h.press(KeyCode::Left); // Mon 23 Nov: a working day, but before counting started
+    }
+    let screen = h.screen(120, 30);
+    assert!(screen.contains("Plan · Mon 23 Nov 2026"), "{screen}");
+    for verdict in ["target 40%", "free "] {
+        assert!(
+            !screen.contains(verdict),
+            "{verdict} before the journal began:\n{screen}"
+        );
+    }
+}

@@ -2,8 +2,8 @@
 
 use super::history::UndoHistory;
 use super::plan_edit::{
-    NO_BLOCK_SELECTED, block_edit, confirmation, manual_form, next_off, promised_protection,
-    template_edit, week_of,
+    NO_BLOCK_SELECTED, block_at_hand, block_edit, confirmation, manual_form, next_off,
+    promised_protection, template_edit, week_of,
 };
 use super::plan_form::{FormMode, PlanForm};
 pub use super::plan_keys::{KEYS, PlanAction};
@@ -35,6 +35,9 @@ pub struct PlanTab {
     history: UndoHistory,
     /// What the last review promised to protect on this day, offered as the first proactive block.
     pub protect: Option<String>,
+    /// The capacity rule as the Month tab counts it (from the journal's first day), read on
+    /// reload; `None` until then, when the config's alone applies.
+    pub counted: Option<crate::domain::check::Capacity>,
     /// Screen row → block id, written while drawing so a click can select.
     pub row_hits: RefCell<Vec<(u16, String)>>,
     /// The day's tracked sessions instead of its blocks (`v`), to correct them.
@@ -52,6 +55,7 @@ impl PlanTab {
             form: None,
             history: UndoHistory::default(),
             protect: None,
+            counted: None,
             row_hits: RefCell::new(vec![]),
             sessions: None,
         }
@@ -341,6 +345,12 @@ impl TabView for PlanTab {
     }
 
     fn reload(&mut self, reader: &Reader, cx: &Context, _shown: bool) {
+        let today = cx.now.date_naive();
+        self.counted = Some(crate::figures::counted_capacity(
+            reader.journal,
+            cx.config,
+            today,
+        ));
         self.protect = promised_protection(reader.journal, self.date);
         let week = week_of(reader.journal, self.date);
         let chosen = self.selected.clone();
@@ -348,12 +358,7 @@ impl TabView for PlanTab {
         // With nothing chosen on today's plan, the block at hand is: the one planned for now,
         // else the next, so `s` starts what the rep would.
         if chosen != self.selected && self.date == cx.now.date_naive() {
-            let now = cx.now.time();
-            let at_hand = self.day().and_then(|d| {
-                d.block_at(now)
-                    .or_else(|| d.blocks_by_start().into_iter().find(|b| b.start > now))
-                    .map(|b| b.id.clone())
-            });
+            let at_hand = self.day().and_then(|d| block_at_hand(d, cx.now.time()));
             self.selected = at_hand.or(self.selected.take());
         }
     }

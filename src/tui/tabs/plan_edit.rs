@@ -166,3 +166,10 @@ pub fn count(n: usize, what: &str) -> String {
         format!("{n} {what}s")
     }
 }
+
+/// The block planned for `now`, else the next one today: the one `s` should start.
+pub fn block_at_hand(day: &Day, now: NaiveTime) -> Option<String> {
+    day.block_at(now)
+        .or_else(|| day.blocks_by_start().into_iter().find(|b| b.start > now))
+        .map(|b| b.id.clone())
+}

@@ -1,7 +1,7 @@
 //! The Plan tab's realism header: planned against capacity and targets, what was done, the
 //! warnings, the week's objectives, the promise of the last review.
 
-use super::plan_view::{PlanView, WIDE, capacity, limits};
+use super::plan_view::{PlanView, WIDE, limits};
 use crate::domain::check::{PlanSummary, PlanWarning, check_plan, objective_minutes};
 use crate::domain::timefmt::format_minutes;
 use crate::domain::{Category, Day};
@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 impl PlanView<'_> {
     pub(super) fn header(&self, day: &Day, width: u16) -> Vec<Line<'static>> {
-        let capacity = capacity(self.cx.config).of_day(day.date, day.off.is_some());
+        let capacity = self.capacity().of_day(day.date, day.off.is_some());
         let summary = check_plan(day, capacity, &limits(self.cx.config));
         let wide = width >= WIDE;
         let mut lines = self.planned_lines(&summary, width);

@@ -37,6 +37,14 @@ pub fn limits(config: &Config) -> Limits {
 }
 
 impl PlanView<'_> {
+    /// The capacity rule the Month tab counts with, so the two screens agree on every day.
+    pub(super) fn capacity(&self) -> crate::domain::check::Capacity {
+        self.tab
+            .counted
+            .clone()
+            .unwrap_or_else(|| capacity(self.cx.config))
+    }
+
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         self.tab.row_hits.borrow_mut().clear();
         let day = match &self.tab.view {
@@ -166,7 +174,7 @@ impl PlanView<'_> {
             rows.push((s.start.with_timezone(&tz).time(), 2, Row::Session(s)));
         }
         // A day without capacity has no free time to show.
-        if capacity(self.cx.config).of_day(day.date, day.off.is_some()) > 0 {
+        if self.capacity().of_day(day.date, day.off.is_some()) > 0 {
             rows.extend(
                 self.free_rows(&blocks)
                     .into_iter()

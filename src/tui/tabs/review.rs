@@ -22,6 +22,8 @@ pub struct ReviewTab {
     history: UndoHistory,
     /// (date, working day, reviewed) for the last weeks, for the streak.
     pub streak: Vec<(NaiveDate, bool, bool)>,
+    /// The capacity rule as the Month tab counts it, read on reload.
+    pub counted: Option<crate::domain::check::Capacity>,
 }
 
 impl ReviewTab {
@@ -32,6 +34,7 @@ impl ReviewTab {
             form: None,
             history: UndoHistory::default(),
             streak: vec![],
+            counted: None,
         }
     }
 
@@ -209,6 +212,12 @@ impl TabView for ReviewTab {
     /// The shown day; the streak reads weeks of files, so only while the tab is shown.
     fn reload(&mut self, reader: &Reader, cx: &Context, shown: bool) {
         self.view = reader.load(self.date);
+        let today = cx.now.date_naive();
+        self.counted = Some(crate::figures::counted_capacity(
+            reader.journal,
+            cx.config,
+            today,
+        ));
         if shown {
             let today = cx.now.date_naive();
             self.streak = review_history(reader.journal, cx.config, today, STREAK_DAYS);

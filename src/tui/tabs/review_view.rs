@@ -62,7 +62,12 @@ impl ReviewView<'_> {
 
     fn facts(&self, day: &Day) -> Vec<Line<'static>> {
         let local_now = self.cx.now.with_timezone(&self.cx.zone).naive_local();
-        let capacity = capacity(self.cx.config).so_far(day.date, day.off.is_some(), local_now);
+        let rule = self
+            .tab
+            .counted
+            .clone()
+            .unwrap_or_else(|| capacity(self.cx.config));
+        let capacity = rule.so_far(day.date, day.off.is_some(), local_now);
         let facts = day_facts(day, capacity, &self.cx.zone, self.cx.now);
         let target = self.cx.config.targets.proactive_share;
         let mut lines: Vec<Line> = facts.reading(target).into_iter().map(Line::from).collect();
