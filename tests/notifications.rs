@@ -4,42 +4,17 @@
 
 mod common;
 
-use chrono::{Duration, NaiveDate, NaiveTime};
-use common::{Harness, at};
-use protime::domain::{Block, BlockKind, Category};
+use chrono::{Duration, NaiveDate};
+use common::{Harness, at, planned_at};
 use protime::notify::{
     Act, Delivery, DesktopNotifier, FallbackNotifier, Notification, NotificationKind, Notifier,
     NotifyEvent, Osc, Popup, RecordingNotifier, SendFn, TerminalNotifier, TerminalStyle,
 };
-use protime::tui::effects;
 use protime::tui::tabs::Tab;
 use std::sync::{Arc, Mutex};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
-/// protime opened at `time` on a day planned with one proactive block 09:00–10:30.
-fn planned_at(time: &str) -> Harness {
-    let mut h = Harness::new(at(&format!("2026-11-26T{time}+01:00")));
-    h.journal
-        .update(today(), |d| {
-            d.blocks.push(Block {
-                id: "b1".into(),
-                start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-                end: NaiveTime::from_hms_opt(10, 30, 0).unwrap(),
-                category: Category::Proactive,
-                title: "ACME proposal".into(),
-                kind: BlockKind::Work,
-                account: Some("ACME".into()),
-                objective: None,
-            });
-            Ok(())
-        })
-        .unwrap();
-    effects::reload_days(&mut h.app, &h.journal);
-    h.type_keys("2");
-    h
 }
 
 fn minutes(n: i64) -> Duration {

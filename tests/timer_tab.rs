@@ -4,36 +4,13 @@
 mod common;
 
 use chrono::{Duration, NaiveDate, NaiveTime};
-use common::{Harness, at};
+use common::{Harness, at, planned_at};
 use protime::domain::{Block, BlockKind, Category};
 use protime::journal::heartbeat;
 use protime::tui::effects;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
-/// protime opened at `time` on a day planned with one proactive block 09:00–10:30.
-fn planned_at(time: &str) -> Harness {
-    let mut h = Harness::new(at(&format!("2026-11-26T{time}+01:00")));
-    h.journal
-        .update(today(), |d| {
-            d.blocks.push(Block {
-                id: "b1".into(),
-                start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-                end: NaiveTime::from_hms_opt(10, 30, 0).unwrap(),
-                category: Category::Proactive,
-                title: "ACME proposal".into(),
-                kind: BlockKind::Work,
-                account: Some("ACME".into()),
-                objective: None,
-            });
-            Ok(())
-        })
-        .unwrap();
-    effects::reload_days(&mut h.app, &h.journal);
-    h.type_keys("2");
-    h
 }
 
 fn minutes(n: i64) -> Duration {

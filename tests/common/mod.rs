@@ -147,3 +147,30 @@ impl Harness {
         terminal.backend().to_string()
     }
 }
+
+/// protime opened at `time` on Thu 26 Nov, planned with one proactive block 09:00–10:30, on
+/// the Timer tab.
+pub fn planned_at(time: &str) -> Harness {
+    let mut h = Harness::new(at(&format!("2026-11-26T{time}+01:00")));
+    h.journal
+        .update(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            |d| {
+                d.blocks.push(protime::domain::Block {
+                    id: "b1".into(),
+                    start: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+                    end: chrono::NaiveTime::from_hms_opt(10, 30, 0).unwrap(),
+                    category: protime::domain::Category::Proactive,
+                    title: "ACME proposal".into(),
+                    kind: protime::domain::BlockKind::Work,
+                    account: Some("ACME".into()),
+                    objective: None,
+                });
+                Ok(())
+            },
+        )
+        .unwrap();
+    effects::reload_days(&mut h.app, &h.journal);
+    h.type_keys("2");
+    h
+}
