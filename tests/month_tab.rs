@@ -223,3 +223,45 @@ fn a_broken_day_file_is_named_instead_of_figures() {
     h.type_keys("5");
     assert!(h.screen(120, 32).contains("2026-11-03.toml:2:"));
 }
+
+/// Issue #20: at 40×30 and 60×24 nothing disappears; what the pane cannot hold is scrolled to.
+/// Every line the tall pane shows is found, whole, on one of the scrolled screens.
+#[test]
+fn a_short_pane_scrolls_to_everything_the_month_holds() {
+    for (w, height) in [(40, 30), (60, 24)] {
+        let mut h = harness(&normal());
+        // The shortest pane that needs no scrolling draws the month as the scrolled one does.
+        let tall = (height..200)
+            .map(|rows| h.screen(w, rows))
+            .find(|s| !s.contains("more rows"))
+            .map(|s| inner_lines(&s))
+            .unwrap();
+        let first = h.screen(w, height);
+        assert!(first.contains("more rows · j/k"), "{first}");
+        let mut seen = inner_lines(&first);
+        for _ in 0..40 {
+            h.type_keys("j");
+            seen.extend(inner_lines(&h.screen(w, height)));
+        }
+        let last = h.screen(w, height);
+        assert!(last.contains("rows above"), "{last}");
+        for line in tall.iter().filter(|l| !l.trim().is_empty()) {
+            assert!(seen.contains(line), "{w}x{height} never shows {line:?}");
+        }
+        insta::assert_snapshot!(format!("normal_{w}x{height}_scrolled_to_the_end"), last);
+        h.type_keys("w");
+        assert!(
+            !h.screen(w, height).contains("rows above"),
+            "a new view starts at its top"
+        );
+    }
+}
+
+/// The rows inside the tab's box: what the month itself shows.
+fn inner_lines(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|l| l.trim_matches('"').strip_prefix('│'))
+        .map(|l| l.trim_end_matches('│').to_string())
+        .collect()
+}

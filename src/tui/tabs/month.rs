@@ -9,6 +9,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use std::cell::Cell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MonthAction {
@@ -17,6 +18,10 @@ pub enum MonthAction {
     ThisMonth,
     Weeks,
     Import,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
 }
 
 pub const KEYS: &[Key<MonthAction>] = &[
@@ -48,6 +53,22 @@ pub const KEYS: &[Key<MonthAction>] = &[
         "import a calendar (.ics) or CRM (.csv) export, reviewed first",
     )
     .hint("import"),
+    Key::new(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        MonthAction::Down,
+        "scroll down a row, when the month is taller than the pane",
+    ),
+    Key::new(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        MonthAction::Up,
+        "scroll up a row",
+    ),
+    Key::new(
+        &[KeyCode::PageDown],
+        MonthAction::PageDown,
+        "scroll down a page",
+    ),
+    Key::new(&[KeyCode::PageUp], MonthAction::PageUp, "scroll up a page"),
 ];
 
 #[derive(Debug)]
@@ -60,6 +81,12 @@ pub struct MonthTab {
     pub weekly: bool,
     /// Why the figures could not be read (a broken day file), if so.
     pub error: Option<String>,
+    /// The first row shown when the month is taller than the pane.
+    pub scroll: u16,
+    /// The largest useful `scroll` at the last draw, so a key never scrolls past the end.
+    scroll_max: Cell<u16>,
+    /// The rows a page key moves, from the last draw.
+    page: Cell<u16>,
 }
 
 pub fn first_of_month(date: NaiveDate) -> NaiveDate {
@@ -81,10 +108,26 @@ impl MonthTab {
             previous: None,
             weekly: false,
             error: None,
+            scroll: 0,
+            scroll_max: Cell::new(0),
+            page: Cell::new(1),
         }
     }
 
     fn act(&mut self, action: MonthAction, today: NaiveDate) -> Vec<Effect> {
+        let (max, page) = (self.scroll_max.get(), self.page.get());
+        let scrolled = match action {
+            MonthAction::Down => Some(self.scroll.saturating_add(1)),
+            MonthAction::Up => Some(self.scroll.saturating_sub(1)),
+            MonthAction::PageDown => Some(self.scroll.saturating_add(page)),
+            MonthAction::PageUp => Some(self.scroll.saturating_sub(page)),
+            _ => None,
+        };
+        if let Some(scroll) = scrolled {
+            self.scroll = scroll.min(max);
+            return vec![];
+        }
+        self.scroll = 0;
         let month = match action {
             MonthAction::Prev => self.month.checked_sub_months(Months::new(1)),
             MonthAction::Next => self.month.checked_add_months(Months::new(1)),
@@ -94,6 +137,9 @@ impl MonthTab {
                 return vec![];
             }
             MonthAction::Import => return vec![Effect::Prompt(Prompt::import())],
+            MonthAction::Down | MonthAction::Up | MonthAction::PageDown | MonthAction::PageUp => {
+                None
+            }
         };
         self.month = month.unwrap_or(self.month);
         vec![Effect::ReloadDay]
@@ -115,7 +161,9 @@ impl TabView for MonthTab {
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
-        super::month_view::MonthView { tab: self, cx }.render(area, buf);
+        let max = super::month_view::MonthView { tab: self, cx }.render(area, buf);
+        self.scroll_max.set(max);
+        self.page.set(area.height.saturating_sub(2).max(1));
     }
 
     /// The shown month's figures and the month before's total, reading only those months' files

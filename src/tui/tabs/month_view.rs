@@ -6,7 +6,7 @@ use crate::domain::Category;
 use crate::domain::report::{Figures, month_reading, total};
 use crate::domain::timefmt::format_minutes;
 use crate::tui::shared::Context;
-use crate::tui::widgets::{heatmap, pack, stacked};
+use crate::tui::widgets::{heatmap, pack, scroll, stacked};
 use chrono::Months;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -34,7 +34,6 @@ const BARS_MAX: u16 = 10;
 #[derive(Clone, Copy)]
 enum Heat {
     Shown { beside: bool },
-    Note,
     None,
 }
 
@@ -45,7 +44,9 @@ struct ChartLayout {
 }
 
 impl MonthView<'_> {
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+    /// Draws the month; when it is taller than the pane, a window of it from the tab's scroll
+    /// offset (nothing is cut). Returns the largest useful scroll offset.
+    pub fn render(&self, area: Rect, buf: &mut Buffer) -> u16 {
         if let Some(error) = &self.tab.error {
             let lines = vec![
                 Line::styled(
@@ -57,23 +58,40 @@ impl MonthView<'_> {
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
                 .render(area, buf);
-            return;
+            return 0;
         }
         let sum = total(&self.tab.days);
         // Packed to the width, so the box is as tall as its lines: none is cut.
         let header = self.header(&sum, area.width);
-        let height = (header.len() as u16).min(area.height);
-        Paragraph::new(header).render(Rect { height, ..area }, buf);
-        let rest = Rect {
-            y: area.y + height + 1,
-            height: area.height.saturating_sub(height + 1),
-            ..area
+        let weeks = self
+            .tab
+            .weekly
+            .then(|| super::month_weeks::lines(self.tab, self.cx, area.width));
+        let body = match &weeks {
+            Some(lines) => lines.len() as u16,
+            None => self.charts_height(&sum, area.width),
         };
-        if self.tab.weekly {
-            super::month_weeks::render(self.tab, self.cx, rest, buf);
-        } else {
-            self.render_charts(&sum, rest, buf);
-        }
+        let height = header.len() as u16 + 1 + body;
+        let draw = |area: Rect, buf: &mut Buffer| {
+            let top = header.len() as u16;
+            Paragraph::new(header).render(
+                Rect {
+                    height: top,
+                    ..area
+                },
+                buf,
+            );
+            let rest = Rect {
+                y: area.y + top + 1,
+                height: area.height.saturating_sub(top + 1),
+                ..area
+            };
+            match weeks {
+                Some(lines) => Paragraph::new(lines).render(rest, buf),
+                None => self.render_charts(&sum, rest, buf),
+            }
+        };
+        scroll::render_tall(area, buf, height, self.tab.scroll, self.cx.theme, draw)
     }
 
     fn header(&self, f: &Figures, width: u16) -> Vec<Line<'static>> {
@@ -131,11 +149,33 @@ impl MonthView<'_> {
         lines
     }
 
+    /// The rows the charts and lists need at `width` with the calendar shown and the bars at
+    /// their lowest: the height below which render() scrolls instead of cutting.
+    fn charts_height(&self, sum: &Figures, width: u16) -> u16 {
+        let lists = self.lists(sum, width).len() as u16 + 1;
+        let bars = lists + BARS_EXTRA + BARS_MIN;
+        if self.tab.days.is_empty() {
+            return bars;
+        }
+        let target = self.cx.config.targets.proactive_share;
+        let scale = pack::pieces(heatmap::scale(target, self.cx.theme), heatmap::WIDTH, 1);
+        let heat = heatmap::rows(&self.tab.days) + scale.len() as u16;
+        if self.beside(width) {
+            bars.max(heat + lists)
+        } else {
+            bars + heat + 1
+        }
+    }
+
+    fn beside(&self, width: u16) -> bool {
+        width >= self.tab.days.len().max(1) as u16 + 3 + heatmap::WIDTH
+    }
+
     /// Where the bars and the calendar go: the calendar beside the bars when both fit across,
-    /// else under them when the pane is tall enough, else a line says it needs a taller pane.
+    /// else under them.
     fn layout(&self, area: Rect, lists_height: u16, heat_height: u16) -> ChartLayout {
         let n = self.tab.days.len().max(1) as u16;
-        let beside = area.width >= n + 3 + heatmap::WIDTH;
+        let beside = self.beside(area.width);
         let bars_room = if beside {
             area.width - 3 - heatmap::WIDTH
         } else {
@@ -155,11 +195,11 @@ impl MonthView<'_> {
         {
             Heat::Shown { beside }
         } else {
-            Heat::Note
+            // Only in a pane under two rows: render() scrolls anything taller.
+            Heat::None
         };
         let bars_height = match heat {
             Heat::Shown { .. } => (free - stacked_heat).clamp(BARS_MIN, BARS_MAX),
-            Heat::Note => free.saturating_sub(1).min(BARS_MAX),
             Heat::None => free.min(BARS_MAX),
         };
         let chart = Rect {
@@ -194,11 +234,6 @@ impl MonthView<'_> {
                 };
                 self.render_heat(heat, scale, buf);
                 y = y.max(heat.bottom());
-            }
-            Heat::Note => {
-                let note = "(the calendar needs a taller pane)";
-                Line::styled(note, cx.theme.dim()).render(Rect::new(area.x, y, area.width, 1), buf);
-                y += 1;
             }
             Heat::None => {}
         }

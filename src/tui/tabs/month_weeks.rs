@@ -7,11 +7,8 @@ use crate::domain::report::{Figures, Grouping, group};
 use crate::domain::timefmt::format_minutes;
 use crate::tui::shared::Context;
 use crate::tui::widgets::pack;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
 
 /// The width the table needs; narrower panes get a week per block of packed lines.
 const TABLE_WIDTH: u16 = 72;
@@ -29,7 +26,8 @@ pub fn weeks(days: &[(chrono::NaiveDate, Figures)]) -> Vec<(String, Figures)> {
         .collect()
 }
 
-pub fn render(tab: &MonthTab, cx: &Context, area: Rect, buf: &mut Buffer) {
+/// The week-by-week lines at `width`, packed: as many as the rows they take.
+pub fn lines(tab: &MonthTab, cx: &Context, width: u16) -> Vec<Line<'static>> {
     let rows = weeks(&tab.days);
     let mut lines = vec![];
     if rows.is_empty() {
@@ -37,7 +35,7 @@ pub fn render(tab: &MonthTab, cx: &Context, area: Rect, buf: &mut Buffer) {
             "no week of this month counts yet",
             cx.theme.dim(),
         ));
-    } else if area.width >= TABLE_WIDTH {
+    } else if width >= TABLE_WIDTH {
         lines.push(Line::styled(
             format!(
                 "{:<14} {:>11} {:>11} {:>11} {:>11} {:>9}",
@@ -60,10 +58,10 @@ pub fn render(tab: &MonthTab, cx: &Context, area: Rect, buf: &mut Buffer) {
         }
     } else {
         for (label, f) in &rows {
-            lines.extend(narrow_week(label, f, cx, area.width));
+            lines.extend(narrow_week(label, f, cx, width));
         }
     }
-    Paragraph::new(lines).render(area, buf);
+    lines
 }
 
 fn off_note(f: &Figures) -> String {

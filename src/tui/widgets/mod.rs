@@ -3,6 +3,7 @@
 pub mod form;
 pub mod heatmap;
 pub mod pack;
+pub mod scroll;
 pub mod stacked;
 
 use ratatui::buffer::CellWidth;
