@@ -32,10 +32,10 @@ fn number_keys_and_tab_switch_tabs() {
     tmux.keys(&["BTab", "BTab"]);
     tmux.wait_until("Timer tab", STARTUP, shows_tab("Timer"));
     tmux.keys(&["?"]);
-    tmux.wait_for("Keys · Esc closes", STARTUP);
+    tmux.wait_for("Esc closes ─", STARTUP);
     // Esc and a key sent together read as Alt+key, so wait for the help to close first.
     tmux.keys(&["Escape"]);
-    tmux.wait_until("help closed", STARTUP, |s| !s.contains("Keys · Esc closes"));
+    tmux.wait_until("help closed", STARTUP, |s| !s.contains("Esc closes ─"));
     tmux.keys(&["1"]);
     tmux.wait_until("Plan tab", STARTUP, shows_tab("Plan ·"));
 }

@@ -531,3 +531,57 @@ fn the_configs_inbox_slots_notify_when_no_inbox_block_is_planned() {
     );
     assert!(sent[0].body.starts_with("11:30–12:00"), "{}", sent[0].body);
 }
+
+/// Issue #16: a timer act pressed by mistake is undone with `u` on the Timer tab, whichever
+/// tab's key made it; the day file is back byte for byte, and `U` redoes it.
+#[test]
+fn a_timer_act_is_undone_and_redone_on_the_timer_tab() {
+    let mut h = planned_at("09:00:00");
+    let before = h.file(today());
+    h.type_keys("s");
+    h.run_for(minutes(10), minutes(1));
+    h.type_keys("1i\n");
+    let interrupted = h.file(today());
+    assert_eq!(
+        h.sessions(today()),
+        vec![
+            "09:00-09:10 focus PRO ACME proposal",
+            "09:10-open interruption RE "
+        ]
+    );
+    h.type_keys("2u");
+    assert_eq!(
+        h.sessions(today()),
+        vec!["09:00-open focus PRO ACME proposal"],
+        "the interruption is undone, the focus runs on"
+    );
+    h.type_keys("u");
+    assert_eq!(
+        h.file(today()),
+        before,
+        "the start is undone: the file as it was"
+    );
+    h.type_keys("u");
+    assert_eq!(banner(&h), "nothing to undo");
+    h.type_keys("UU");
+    assert_eq!(h.file(today()), interrupted);
+    assert!(
+        h.screen(80, 24).contains("u undo"),
+        "the Timer tab offers it"
+    );
+}
+
+/// The timer moving on by itself (a round ending) is not an act to undo: `u` undoes the start.
+#[test]
+fn time_moving_on_is_not_undone_but_the_start_is() {
+    let mut h = planned_at("09:00:00");
+    let before = h.file(today());
+    h.type_keys("s");
+    h.run_for(minutes(32), minutes(1));
+    assert_eq!(
+        h.sessions(today()),
+        vec!["09:00-09:30 focus PRO ACME proposal"]
+    );
+    h.type_keys("u");
+    assert_eq!(h.file(today()), before);
+}

@@ -53,6 +53,15 @@ fn changed<T: Clone + PartialEq>(
 }
 
 impl Revert {
+    /// True when the act it undoes changed nothing (an empty answer, a pause of a paused timer).
+    pub fn is_empty(&self) -> bool {
+        self.sessions.is_empty()
+            && self.added_sessions.is_empty()
+            && self.parked.is_empty()
+            && self.added_parked.is_empty()
+            && self.timer.is_none()
+    }
+
     /// Puts the day back and returns what undoes that.
     pub fn apply(self, day: &mut Day) -> Revert {
         let before = day.clone();

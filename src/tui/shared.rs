@@ -55,6 +55,8 @@ pub enum Origin {
     Plan,
     Review,
     Inbox,
+    /// Timer acts, from whichever key: their undo lives on the Timer tab.
+    Timer,
 }
 
 /// What the loop must do after a key; handling a key itself never does I/O.

@@ -122,20 +122,28 @@ fn origin_tab(from: Origin) -> Tab {
         Origin::Plan => Tab::Plan,
         Origin::Review => Tab::Review,
         Origin::Inbox => Tab::Inbox,
+        Origin::Timer => Tab::Timer,
     }
 }
 
 /// Carries out a timer act; false when it was not saved (the message line says why).
 fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) -> bool {
     let (now, settings) = (app.shared.now, app.shared.config.timer_settings());
+    // Time moving on by itself is no act of the rep's: nothing to undo.
+    let by_rep = op != TimerOp::Advance;
     let act = DayEdit::Timer {
         op,
         at: now,
         settings,
     };
     let applied = journal.update(now.date_naive(), |day| act.clone().apply_reporting(day));
-    match applied.map(|(_, events)| events) {
-        Ok(events) => {
+    match applied {
+        Ok((inverse, events)) => {
+            let changed = !matches!(&inverse, DayEdit::Revert(r) if r.is_empty());
+            if by_rep && changed {
+                let timer = app.tabs.get_mut(Tab::Timer);
+                timer.saved(now.date_naive(), inverse, History::New);
+            }
             for event in &events {
                 let kind = match event {
                     TimerEvent::FocusEnded { .. } => NotificationKind::FocusEnd,

@@ -1,10 +1,12 @@
 //! The Timer tab: pick a block, run focus rounds, pause, skip a break, stop.
 
+use super::history::UndoHistory;
 use super::{TabView, Work, work};
+use crate::domain::plan::DayEdit;
 use crate::domain::timer::TimerOp;
 use crate::domain::{Block, Day};
 use crate::tui::keys::{Key, KeyHelp, describe, lookup};
-use crate::tui::shared::{Context, Effect};
+use crate::tui::shared::{Context, Effect, History, Origin};
 use chrono::NaiveTime;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -18,6 +20,8 @@ pub enum TimerAction {
     Down,
     Focus,
     Notes,
+    Undo,
+    Redo,
 }
 
 pub const KEYS: &[Key<TimerAction>] = &[
@@ -49,6 +53,17 @@ pub const KEYS: &[Key<TimerAction>] = &[
         "open the notifications you may have missed; N again closes the list and clears it",
     )
     .hint("notifications"),
+    Key::new(
+        &[KeyCode::Char('u')],
+        TimerAction::Undo,
+        "undo the last timer act, whichever tab's key made it",
+    )
+    .hint("undo"),
+    Key::new(
+        &[KeyCode::Char('U')],
+        TimerAction::Redo,
+        "redo what was undone",
+    ),
 ];
 
 /// What the Timer tab offers to focus on: unplanned work, then today's blocks.
@@ -64,6 +79,8 @@ pub struct TimerTab {
     pub selected: Option<usize>,
     /// Every notification sent, until the rep has seen the list.
     pub notes: super::timer_notes::TimerNotes,
+    /// The inverses of the timer acts saved, whichever tab's key asked for them.
+    history: UndoHistory,
 }
 
 pub fn choices(day: Option<&Day>) -> Vec<Choice<'_>> {
@@ -113,10 +130,21 @@ impl TimerTab {
             TimerAction::Pause if cx.today.is_some_and(is_ready) => {
                 return work::next_round_or_ask(cx);
             }
+            TimerAction::Undo => return self.step_history(History::Undo),
+            TimerAction::Redo => return self.step_history(History::Redo),
             TimerAction::Pause => TimerOp::Toggle,
             TimerAction::SkipBreak => TimerOp::SkipBreak,
         };
         vec![Effect::Timer(op)]
+    }
+}
+
+impl TimerTab {
+    fn step_history(&mut self, history: History) -> Vec<Effect> {
+        match self.history.step(history, Origin::Timer) {
+            Ok((_, effect)) => vec![effect],
+            Err(nothing) => vec![Effect::Message(nothing)],
+        }
     }
 }
 
@@ -137,6 +165,10 @@ impl TabView for TimerTab {
     fn handle_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
         let (action, _) = lookup(KEYS, key)?;
         Some(self.act(action, cx))
+    }
+
+    fn saved(&mut self, date: chrono::NaiveDate, inverse: DayEdit, history: History) {
+        self.history.record(date, inverse, history);
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
