@@ -88,8 +88,9 @@ pub fn run(
             settings,
         };
         journal.update(date, |day| {
-            let (_, events) = act.clone().apply_reporting(day)?;
-            for event in events
+            let (_, outcome) = act.clone().apply_reporting(day)?;
+            for event in outcome
+                .events
                 .iter()
                 .filter(|e| matches!(e, TimerEvent::ClockBehind { .. }))
             {

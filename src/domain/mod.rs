@@ -4,6 +4,7 @@ pub mod category;
 pub mod check;
 pub mod correct;
 pub mod day;
+pub mod imported;
 pub mod inbox;
 pub mod merge;
 pub mod open;

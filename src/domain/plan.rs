@@ -130,8 +130,19 @@ pub enum DayEdit {
         at: DateTime<FixedOffset>,
         settings: super::timer::TimerSettings,
     },
-    /// Put back what a timer act changed.
+    /// Put back what a timer act or an import changed.
     Revert(Box<super::revert::Revert>),
+    /// Write an export's items for this day, by the import rule (a correction wins).
+    Import(Box<super::imported::ImportEdit>),
+}
+
+/// What an edit did besides itself, for the rep to be told.
+#[derive(Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// What the timer did on its own (a round that ended, a break over).
+    pub events: Vec<super::timer::TimerEvent>,
+    /// How an import changed the day's sessions.
+    pub imported: super::imported::Change,
 }
 
 impl DayEdit {
@@ -140,21 +151,34 @@ impl DayEdit {
         self.apply_reporting(day).map(|(inverse, _)| inverse)
     }
 
-    /// Applies the edit; returns the edit that undoes it and what the timer did on its own
-    /// (a round that ended, a break over), for the rep to be told.
-    pub fn apply_reporting(
-        self,
-        day: &mut Day,
-    ) -> Result<(DayEdit, Vec<super::timer::TimerEvent>), String> {
+    /// Applies the edit; returns the edit that undoes it and what else it did ([`Outcome`]).
+    pub fn apply_reporting(self, day: &mut Day) -> Result<(DayEdit, Outcome), String> {
+        let before = day.clone();
+        let undo = |day: &Day| DayEdit::Revert(Box::new(super::revert::between(&before, day)));
         match self {
             DayEdit::Timer { op, at, settings } => {
-                let before = day.clone();
                 let events = op.apply(day, at, &settings)?;
-                let inverse = super::revert::between(&before, day);
-                Ok((DayEdit::Revert(Box::new(inverse)), events))
+                let outcome = Outcome {
+                    events,
+                    ..Outcome::default()
+                };
+                Ok((undo(day), outcome))
             }
-            DayEdit::Revert(revert) => Ok((DayEdit::Revert(Box::new(revert.apply(day))), vec![])),
-            edit => edit.apply_plain(day).map(|inverse| (inverse, vec![])),
+            DayEdit::Import(edit) => {
+                let imported = super::imported::merge(day, &edit);
+                let outcome = Outcome {
+                    imported,
+                    ..Outcome::default()
+                };
+                Ok((undo(day), outcome))
+            }
+            DayEdit::Revert(revert) => Ok((
+                DayEdit::Revert(Box::new(revert.apply(day))),
+                Outcome::default(),
+            )),
+            edit => edit
+                .apply_plain(day)
+                .map(|inverse| (inverse, Outcome::default())),
         }
     }
 
@@ -192,7 +216,7 @@ impl DayEdit {
                 first_end,
                 second,
             } => unjoin_sessions(day, first, first_end, *second),
-            timer @ (DayEdit::Timer { .. } | DayEdit::Revert(_)) => {
+            timer @ (DayEdit::Timer { .. } | DayEdit::Revert(_) | DayEdit::Import(_)) => {
                 timer.apply_reporting(day).map(|(inverse, _)| inverse)
             }
         }

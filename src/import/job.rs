@@ -2,7 +2,7 @@
 //! accepted. The command line and the dashboard both import through here.
 
 use super::preview::{Proposal, propose};
-use super::{Change, Parsed, Plan, Window, crm, ics, input, merge};
+use super::{Change, Parsed, Plan, Window, crm, ics, input};
 use crate::clock::Zone;
 use crate::config::Config;
 use crate::domain::timefmt::parse_last;
@@ -139,7 +139,10 @@ pub fn write(plan: &Plan, journal: &Journal) -> Result<Change, String> {
     let mut change = Change::default();
     for (date, wanted) in &plan.per_day {
         let done = journal
-            .update(*date, |day| Ok(merge(day, wanted, &plan.ours)))
+            .update(*date, |day| {
+                let (_, outcome) = super::day_edit(wanted, &plan.ours).apply_reporting(day)?;
+                Ok(outcome.imported)
+            })
             .map_err(|e| {
                 format!(
                     "{e}\nThe days before {date} were imported ({}). Once the problem is fixed, \

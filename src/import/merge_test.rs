@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::{Session, SessionKind};
 
 fn t(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -14,6 +15,16 @@ fn accepted(i: Item, c: Category) -> Accepted {
         category: c,
         chosen: false,
     }
+}
+
+/// An import written onto `d` as the journal writes it: one edit; its inverse must put `d` back.
+fn merge(d: &mut Day, wanted: &[Accepted], ours: &BTreeSet<String>) -> Change {
+    let before = d.clone();
+    let (inverse, outcome) = day_edit(wanted, ours).apply_reporting(d).unwrap();
+    let mut undone = d.clone();
+    inverse.apply(&mut undone).unwrap();
+    assert_eq!(undone, before, "the import's inverse restores the day");
+    outcome.imported
 }
 
 fn day() -> Day {

@@ -13,7 +13,10 @@ pub mod rules;
 pub mod vtimezone;
 
 use crate::clock::Zone;
-use crate::domain::{Category, Day, Session, SessionKind};
+pub use crate::domain::imported::{Change, base_source};
+use crate::domain::imported::{ImportEdit, ImportedSession};
+use crate::domain::plan::DayEdit;
+use crate::domain::{Category, Day};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -132,14 +135,6 @@ impl Item {
             parts.push(self.clone());
         }
         parts
-    }
-}
-
-/// The source of the item a session's part belongs to: `crm:7#2026-11-21` → `crm:7`.
-pub fn base_source(source: &str) -> &str {
-    match source.rsplit_once('#') {
-        Some((base, date)) if date.parse::<NaiveDate>().is_ok() && date.len() == 10 => base,
-        _ => source,
     }
 }
 
@@ -291,114 +286,29 @@ pub struct Accepted {
     pub chosen: bool,
 }
 
-/// How one day changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Change {
-    pub added: usize,
-    pub updated: usize,
-    pub removed: usize,
-    pub unchanged: usize,
-    /// Items whose sessions the rep corrected or deleted: left as the rep left them.
-    pub corrected: usize,
-}
-
-impl Change {
-    /// "6 added, 0 updated, 0 removed, 0 unchanged"
-    pub fn summary(&self) -> String {
-        let by_you = match self.corrected {
-            0 => String::new(),
-            n => format!(", {n} corrected by you (left as you left them)"),
-        };
-        format!(
-            "{} added, {} updated, {} removed, {} unchanged{by_you}",
-            self.added, self.updated, self.removed, self.unchanged
-        )
-    }
-
-    pub fn add(&mut self, other: Change) {
-        self.added += other.added;
-        self.updated += other.updated;
-        self.removed += other.removed;
-        self.unchanged += other.unchanged;
-        self.corrected += other.corrected;
-    }
-}
-
-/// Applies an import to one day. `wanted` are the items (or parts) that lie on this day; `ours`
-/// every item source the import speaks for. Sessions whose source is not one of those (or a part
-/// of one) are never touched. An existing session keeps its id and category (the rep may have
-/// re-sorted it; a category chosen in the review replaces it) and takes the new times, title and
-/// account.
-pub fn merge(day: &mut Day, wanted: &[Accepted], ours: &BTreeSet<String>) -> Change {
-    let mut change = Change::default();
-    let here: BTreeSet<&str> = wanted.iter().map(|a| a.item.source.as_str()).collect();
-    let corrected = day.corrected.clone();
-    let by_rep = |src: &str| corrected.iter().any(|c| c == src);
-    let before = day.sessions.len();
-    day.sessions.retain(|s| {
-        let src = s.source.as_deref().unwrap_or("");
-        by_rep(src) || !ours.contains(base_source(src)) || here.contains(src)
-    });
-    change.removed = before - day.sessions.len();
-    for a in wanted {
-        // A correction wins over a re-import: the rep's version stays, a deleted one stays gone.
-        if by_rep(&a.item.source) {
-            change.corrected += 1;
-            continue;
-        }
-        let existing = day
-            .sessions
-            .iter_mut()
-            .find(|s| s.source.as_deref() == Some(a.item.source.as_str()));
-        match existing {
-            Some(s) if same(s, a) => change.unchanged += 1,
-            Some(s) => {
-                refresh(s, a);
-                change.updated += 1;
-            }
-            None => {
-                let id = day.next_id("s");
-                day.sessions.push(new_session(id, a));
-                change.added += 1;
-            }
+impl Accepted {
+    /// The item as the domain's import rule takes it.
+    pub fn imported(&self) -> ImportedSession {
+        let item = &self.item;
+        ImportedSession {
+            source: item.source.clone(),
+            start: item.start,
+            end: item.end,
+            title: item.title.clone(),
+            account: item.account.clone(),
+            category: self.category,
+            chosen: self.chosen,
         }
     }
-    change
 }
 
-fn same(s: &Session, a: &Accepted) -> bool {
-    let item = &a.item;
-    (!a.chosen || s.category == a.category)
-        && s.start == item.start
-        && s.end == Some(item.end)
-        && s.title.as_deref() == Some(item.title.as_str())
-        && s.account == item.account
-}
-
-fn refresh(s: &mut Session, a: &Accepted) {
-    let item = &a.item;
-    if a.chosen {
-        s.category = a.category;
-    }
-    s.start = item.start;
-    s.end = Some(item.end);
-    s.title = Some(item.title.clone());
-    s.account = item.account.clone();
-}
-
-fn new_session(id: String, a: &Accepted) -> Session {
-    Session {
-        id,
-        start: a.item.start,
-        end: Some(a.item.end),
-        category: a.category,
-        kind: SessionKind::Imported,
-        title: Some(a.item.title.clone()),
-        block: None,
-        account: a.item.account.clone(),
-        note: None,
-        source: Some(a.item.source.clone()),
-    }
+/// The one edit an import makes to a day: `wanted` (the items on it) written, by the rule of
+/// [`imported::merge`](crate::domain::imported::merge), for the sources in `ours`.
+pub fn day_edit(wanted: &[Accepted], ours: &BTreeSet<String>) -> DayEdit {
+    DayEdit::Import(Box::new(ImportEdit {
+        sessions: wanted.iter().map(Accepted::imported).collect(),
+        ours: ours.clone(),
+    }))
 }
 
 /// Accepted items cut at midnight, grouped by the local date each part lies on.
@@ -461,7 +371,12 @@ impl Plan {
         let mut change = Change::default();
         for (date, wanted) in &self.per_day {
             let day = days.entry(*date).or_insert_with(|| Day::new(*date));
-            change.add(merge(day, wanted, &self.ours));
+            let applied = day_edit(wanted, &self.ours).apply_reporting(day);
+            change.add(
+                applied
+                    .map(|(_, outcome)| outcome.imported)
+                    .unwrap_or_default(),
+            );
         }
         change
     }

@@ -138,7 +138,8 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) -> bool {
     };
     let applied = journal.update(now.date_naive(), |day| act.clone().apply_reporting(day));
     match applied {
-        Ok((inverse, events)) => {
+        Ok((inverse, outcome)) => {
+            let events = outcome.events;
             let changed = !matches!(&inverse, DayEdit::Revert(r) if r.is_empty());
             if by_rep && changed {
                 let timer = app.tabs.get_mut(Tab::Timer);
