@@ -163,8 +163,9 @@ pub struct FallbackNotifier {
     fallback: Box<dyn Notifier>,
     /// When the terminal took over, while it is in use.
     fell_back: Option<DateTime<FixedOffset>>,
-    /// The reason is on screen: not said again until the desktop is back.
-    reason_said: bool,
+    /// The reason on screen: said again only when a later failure has another, and cleared
+    /// when the desktop is back.
+    reason_said: Option<String>,
     /// The clock at the latest `notify`: a failure reported later belongs to about then.
     last_now: DateTime<FixedOffset>,
     events: VecDeque<NotifyEvent>,
@@ -176,7 +177,7 @@ impl FallbackNotifier {
             primary,
             fallback,
             fell_back: None,
-            reason_said: false,
+            reason_said: None,
             last_now: DateTime::default(),
             events: VecDeque::new(),
         }
@@ -189,7 +190,8 @@ impl FallbackNotifier {
 
     fn fall_back(&mut self, reason: String) {
         self.fell_back.get_or_insert(self.last_now);
-        if !std::mem::replace(&mut self.reason_said, true) {
+        if self.reason_said.as_ref() != Some(&reason) {
+            self.reason_said = Some(reason.clone());
             self.events.push_back(NotifyEvent::FellBack { reason });
         }
     }
@@ -242,7 +244,7 @@ impl Notifier for FallbackNotifier {
                     self.redeliver(notification);
                 }
                 NotifyEvent::Back => {
-                    if self.fell_back.is_none() && std::mem::take(&mut self.reason_said) {
+                    if self.fell_back.is_none() && self.reason_said.take().is_some() {
                         self.events.push_back(NotifyEvent::Back);
                     }
                 }

@@ -122,6 +122,36 @@ fn a_retry_that_fails_again_rings_without_a_second_reason() {
     );
 }
 
+/// The sticky line tells the truth of now: a retry that fails for another reason says the new
+/// reason (once), where the same reason again says nothing.
+#[test]
+fn a_retry_that_fails_for_another_reason_says_the_new_one() {
+    let mode = Arc::new(Mutex::new(Mode::Refuse));
+    let calls = Arc::new(AtomicBool::new(false));
+    let (wake, woken) = waker();
+    let timeout = Duration::from_millis(100);
+    let desktop = DesktopNotifier::with_sender(service(&mode, &calls), timeout, wake);
+    let mut notifier = FallbackNotifier::new(Box::new(desktop), terminal(&SharedBuf::default()));
+    notifier.notify(&focus_end(), t0());
+    woken.recv_timeout(BOUND).unwrap();
+    let first = drain(&mut notifier);
+    assert!(
+        matches!(&first[0], NotifyEvent::FellBack { reason } if reason.contains("ServiceUnknown")),
+        "{first:?}"
+    );
+    let (_release, hold) = mpsc::channel::<()>();
+    let (closed_tx, _closed) = mpsc::channel();
+    *mode.lock().unwrap() = Mode::Late(Arc::new(Mutex::new(hold)), closed_tx);
+    notifier.notify(&focus_end(), minutes(1));
+    woken.recv_timeout(BOUND).unwrap();
+    let second = drain(&mut notifier);
+    assert!(
+        matches!(&second[..], [NotifyEvent::FellBack { reason }, NotifyEvent::ShowInApp(_)]
+            if !reason.contains("ServiceUnknown")),
+        "the new reason replaces the old: {second:?}"
+    );
+}
+
 #[test]
 fn a_popup_that_shows_after_the_bell_rang_is_closed_at_once() {
     let (release, hold) = mpsc::channel();
