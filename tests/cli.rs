@@ -496,3 +496,20 @@ fn config_check_places_a_bad_number_at_its_key_and_line() {
         .code(1)
         .stderr(predicate::str::starts_with(expect));
 }
+
+/// QA: an entry earlier than the day's last one was reported (and returned as JSON) as that last
+/// one; a script editing the id it was given changed the wrong session.
+#[test]
+fn log_reports_the_entry_it_wrote_even_when_it_goes_before_others() {
+    let cli = Cli::new();
+    cli.json("17:00:00", &["log", "16:20-16:30", "reactive", "X"]);
+    let early = cli.json("17:00:00", &["log", "08:00-08:30", "other", "Early"]);
+    assert_eq!(early["session"]["title"], "Early");
+    assert_eq!(early["session"]["category"], "other");
+    assert_eq!(early["session"]["id"], "s2");
+    cli.at("17:00:00")
+        .args(["log", "07:00-07:30", "reactive", "Earlier"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("RE Earlier (s3)"));
+}

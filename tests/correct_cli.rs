@@ -113,8 +113,8 @@ fn impossible_corrections_are_refused_with_exit_1_and_change_nothing() {
         (&["edit", "s1", "--block", "b7"], "there is no block b7"),
         (&["edit", "s1", "--end", "25:00"], "not a time of day"),
         (&["split", "s1", "10:00"], "not inside s1"),
-        (&["join", "s2", "s1"], "comes after it"),
-        (&["delete", "s9"], "gone"),
+        (&["join", "s2", "s1"], "join them the other way round"),
+        (&["delete", "s9"], "there is no session s9"),
     ] {
         cli.on(NEXT_MORNING)
             .args(args)

@@ -270,9 +270,13 @@ pub fn log(
     };
     let date = session.start.date_naive();
     match journal.update(date, |day| {
+        // The entry takes its place in time order: found by the id its inverse names.
         DayEdit::AddSession(session.clone())
             .apply(day)
-            .map(|_| day.sessions.last().cloned())
+            .map(|undo| match undo {
+                DayEdit::RemoveSession(id) => day.sessions.iter().find(|s| s.id == id).cloned(),
+                _ => None,
+            })
     }) {
         Ok(Some(saved)) => {
             if json {

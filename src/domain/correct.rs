@@ -68,6 +68,9 @@ pub fn replace(
         .ok_or("that session is gone (changed in another window?)")?;
     let newest = day.sessions[slot].clone();
     let merged = merge(&newest, before, &after)?;
+    if newest.end.is_none() && merged.end.is_some() {
+        refuse_while_running(day, &newest.id, "correct its end")?;
+    }
     if let Some(end) = merged.end
         && end <= merged.start
     {
@@ -78,6 +81,18 @@ pub fn replace(
     follow_with_timer(day, &newest, &merged);
     day.sessions[slot] = merged.clone();
     Ok((merged, newest))
+}
+
+/// The timer's running session is ended by the timer alone: a correction that ended or deleted
+/// it would leave the timer counting down a session that is no longer there.
+pub fn refuse_while_running(day: &Day, id: &str, then: &str) -> Result<(), String> {
+    let runs = day.sessions.iter().any(|s| s.id == id && s.end.is_none());
+    match runs && day.timer.is_some() {
+        true => Err(format!(
+            "{id} is running: stop it first (s, or `protime stop`), then {then}"
+        )),
+        false => Ok(()),
+    }
 }
 
 fn merge(newest: &Session, before: &Session, after: &Session) -> Result<Session, String> {
@@ -150,15 +165,24 @@ pub fn join(
     };
     let (a, b) = (find(first)?, find(second)?);
     let (one, two) = (&day.sessions[a], &day.sessions[b]);
-    if a == b || two.start < one.start || one.end.is_none() {
+    let Some(first_end) = one.end else {
         return Err(format!(
-            "join {first} with a session that comes after it ({first} must have ended)"
+            "{first} is still running: join it once it has ended"
+        ));
+    };
+    if a == b {
+        return Err("join two different sessions".into());
+    }
+    if two.start < one.start {
+        return Err(format!(
+            "{second} starts before {first}: join them the other way round (`protime join {second} {first}`)"
         ));
     }
-    let met = one.end.unwrap_or(one.start).min(two.start).max(one.start);
+    let met = first_end.min(two.start).max(one.start);
     let removed = day.sessions.remove(b);
     let a = if b < a { a - 1 } else { a };
-    day.sessions[a].end = removed.end;
+    // The joined session covers both: it ends at the later end (or runs on with the second).
+    day.sessions[a].end = removed.end.map(|end| end.max(first_end));
     day.retire_id(&removed.id);
     Ok((met, removed))
 }

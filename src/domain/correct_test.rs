@@ -187,3 +187,65 @@ fn a_session_across_midnight_splits_there_and_the_undo_is_exact() {
     undo.apply(&mut d).unwrap();
     assert_eq!(d.sessions, original.sessions);
 }
+
+/// QA: a join whose second session ends before the first kept the second's end, losing time.
+#[test]
+fn a_join_covers_both_sessions_whichever_ends_later() {
+    let mut d = day();
+    d.sessions[1].start = at("09:10");
+    d.sessions[1].end = Some(at("09:40"));
+    let (_, _) = join(&mut d, "s1", "s2").unwrap();
+    assert_eq!(d.sessions.len(), 1);
+    assert_eq!(d.sessions[0].end, Some(at("10:00")), "s1's own end stays");
+    let mut d = day();
+    d.sessions[1].end = None;
+    join(&mut d, "s1", "s2").unwrap();
+    assert_eq!(
+        d.sessions[0].end, None,
+        "joined with a running one, it runs on"
+    );
+    let mut d = day();
+    let wrong_way = join(&mut d, "s2", "s1").unwrap_err();
+    assert!(wrong_way.contains("s1 starts before s2"), "{wrong_way}");
+    d.sessions[0].end = None;
+    assert!(
+        join(&mut d, "s1", "s2")
+            .unwrap_err()
+            .contains("still running")
+    );
+}
+
+/// QA: deleting or ending the session the timer runs left a timer counting down nothing.
+#[test]
+fn the_timers_running_session_is_neither_ended_nor_deleted_by_a_correction() {
+    let mut d = day();
+    d.sessions[1].end = None;
+    d.timer = Some(crate::domain::timer::Timer {
+        phase: crate::domain::timer::Phase::Focus,
+        round: 1,
+        length: 1800,
+        done: 0,
+        since: Some(at("10:30")),
+        category: Category::Reactive,
+        title: None,
+        block: None,
+        account: None,
+        interruption: None,
+    });
+    let before = d.sessions[1].clone();
+    let mut ended = before.clone();
+    ended.end = Some(at("10:50"));
+    let why = replace(&mut d, &before, ended).unwrap_err();
+    assert!(why.contains("s2 is running: stop it first"), "{why}");
+    let why = DayEdit::RemoveSession("s2".into())
+        .apply(&mut d)
+        .unwrap_err();
+    assert!(why.contains("then delete it"), "{why}");
+    let mut moved = before.clone();
+    moved.start = at("10:20");
+    replace(&mut d, &before, moved).expect("its start may move");
+    d.timer = None;
+    DayEdit::RemoveSession("s2".into())
+        .apply(&mut d)
+        .expect("no timer: an open entry goes");
+}

@@ -172,10 +172,10 @@ impl DayEdit {
                 };
                 Ok((undo(day), outcome))
             }
-            DayEdit::Revert(revert) => Ok((
-                DayEdit::Revert(Box::new(revert.apply(day))),
-                Outcome::default(),
-            )),
+            DayEdit::Revert(revert) => {
+                let redo = revert.apply(day)?;
+                Ok((DayEdit::Revert(Box::new(redo)), Outcome::default()))
+            }
             edit => edit
                 .apply_plain(day)
                 .map(|inverse| (inverse, Outcome::default())),
@@ -306,8 +306,11 @@ fn add_session(day: &mut Day, mut session: Session) -> Result<DayEdit, String> {
 }
 
 fn remove_session(day: &mut Day, id: &str) -> Result<DayEdit, String> {
+    super::correct::refuse_while_running(day, id, "delete it")?;
     let at = day.sessions.iter().position(|s| s.id == id);
-    let at = at.ok_or("that entry is gone (changed in another window?)")?;
+    let at = at.ok_or_else(|| {
+        format!("there is no session {id} on this day (deleted already, or in another window?): see `protime sessions`")
+    })?;
     day.retire_id(id);
     day.mark_corrected(id);
     Ok(DayEdit::AddSession(day.sessions.remove(at)))

@@ -11,23 +11,38 @@ use super::timer::Timer;
 pub struct Revert {
     /// Each with the place it had in the day's list.
     pub sessions: Vec<(usize, Session)>,
+    /// The same sessions as the edit left them (`None`: it removed one): only the fields the
+    /// edit changed are put back, so a note another window added meanwhile stays.
+    pub sessions_after: Vec<Option<Session>>,
     pub added_sessions: Vec<String>,
     pub parked: Vec<(usize, Parked)>,
     pub added_parked: Vec<String>,
     /// The timer as it was, when the edit changed it.
     pub timer: Option<Option<Timer>>,
+    /// The timer as the edit left it: an act is undone only while the timer still is so.
+    pub timer_after: Option<Timer>,
 }
+
+/// Why a timer act is not undone once the timer has moved on.
+const MOVED_ON: &str = "the timer has moved on since (a round ended, or another window changed \
+    it): nothing was undone";
 
 /// What turns `after` back into `before`, as far as sessions, parked mails and the timer go.
 pub fn between(before: &Day, after: &Day) -> Revert {
     let (sessions, added_sessions) = changed(&before.sessions, &after.sessions, |s| &s.id);
     let (parked, added_parked) = changed(&before.parked, &after.parked, |p| &p.id);
+    let sessions_after = sessions
+        .iter()
+        .map(|(_, b)| after.sessions.iter().find(|a| a.id == b.id).cloned())
+        .collect();
     Revert {
         sessions,
+        sessions_after,
         added_sessions,
         parked,
         added_parked,
         timer: (before.timer != after.timer).then(|| before.timer.clone()),
+        timer_after: after.timer.clone(),
     }
 }
 
@@ -62,19 +77,50 @@ impl Revert {
             && self.timer.is_none()
     }
 
-    /// Puts the day back and returns what undoes that.
-    pub fn apply(self, day: &mut Day) -> Revert {
+    /// Puts the day back and returns what undoes that; refused when the edit changed the timer
+    /// and the timer has changed since, or another window changed a field it would put back.
+    pub fn apply(self, day: &mut Day) -> Result<Revert, String> {
+        if self.timer.is_some() && day.timer != self.timer_after {
+            return Err(MOVED_ON.into());
+        }
         let before = day.clone();
         day.sessions
             .retain(|s| !self.added_sessions.contains(&s.id));
-        put_back(&mut day.sessions, self.sessions, |s| s.id.clone());
+        for ((at, was), left) in self.sessions.into_iter().zip(self.sessions_after) {
+            restore(&mut day.sessions, at, was, left)?;
+        }
         day.parked.retain(|p| !self.added_parked.contains(&p.id));
         put_back(&mut day.parked, self.parked, |p| p.id.clone());
         if let Some(timer) = self.timer {
             day.timer = timer;
         }
-        between(&before, day)
+        Ok(between(&before, day))
     }
+}
+
+/// Puts session `was` back: the fields the edit changed (from `was` to `left`) on the newest
+/// version, or all of it where the edit had removed it or it is gone.
+fn restore(
+    list: &mut Vec<Session>,
+    at: usize,
+    was: Session,
+    left: Option<Session>,
+) -> Result<(), String> {
+    let slot = list.iter_mut().find(|s| s.id == was.id);
+    match (slot, left) {
+        (Some(slot), Some(left)) => {
+            let mut clashes = vec![];
+            let merged = super::merge::merge_fields!(slot, left, was, clashes;
+                start, end, category, kind, title, block, account, note, source);
+            if !clashes.is_empty() {
+                return Err(super::merge::refused("session", &clashes));
+            }
+            *slot = merged;
+        }
+        (Some(slot), None) => *slot = was,
+        (None, _) => list.insert(at.min(list.len()), was),
+    }
+    Ok(())
 }
 
 /// Each of `items` replaces the one with its id, or comes back at the place it had.
@@ -184,5 +230,62 @@ mod tests {
         let before = day.clone();
         assert!(act(TimerOp::Pause, "09:00").apply(&mut day).is_err());
         assert_eq!(day, before);
+    }
+
+    fn started() -> (Day, DayEdit) {
+        let mut day = planned();
+        let start = TimerOp::Start(FocusTarget::block(&day.blocks[0].clone()));
+        let undo = act(start, "09:00").apply(&mut day).unwrap();
+        (day, undo)
+    }
+
+    /// QA: undoing the start after the round had ended by itself erased the whole round.
+    #[test]
+    fn a_timer_act_is_not_undone_once_the_timer_has_moved_on() {
+        let (mut day, undo_start) = started();
+        act(TimerOp::Advance, "09:31").apply(&mut day).unwrap();
+        let round = day.clone();
+        let why = undo_start.apply(&mut day).unwrap_err();
+        assert!(why.contains("the timer has moved on"), "{why}");
+        assert_eq!(day, round, "nothing undone");
+    }
+
+    /// QA: an interruption ended in another window, then its start undone here, left two
+    /// running focus sessions.
+    #[test]
+    fn an_act_another_window_followed_up_is_not_undone() {
+        let (mut day, _) = started();
+        let undo_interrupt = act(TimerOp::Interrupt(None), "09:10")
+            .apply(&mut day)
+            .unwrap();
+        act(TimerOp::Interrupt(None), "09:15")
+            .apply(&mut day)
+            .unwrap();
+        let resumed = day.clone();
+        assert!(undo_interrupt.apply(&mut day).is_err());
+        assert_eq!(day, resumed);
+    }
+
+    /// QA: undoing a pause put the whole session back, losing the note and account another
+    /// window had given it meanwhile; only the fields the pause changed go back.
+    #[test]
+    fn undoing_a_pause_keeps_a_note_added_meanwhile() {
+        let (mut day, _) = started();
+        let undo_pause = act(TimerOp::Pause, "09:10").apply(&mut day).unwrap();
+        let before = day.sessions[0].clone();
+        let mut noted = before.clone();
+        noted.note = Some("ACME wants pricing".into());
+        noted.account = Some("ACME".into());
+        DayEdit::ReplaceSession {
+            before: Box::new(before),
+            after: Box::new(noted),
+        }
+        .apply(&mut day)
+        .unwrap();
+        undo_pause.apply(&mut day).unwrap();
+        let session = &day.sessions[0];
+        assert_eq!(session.end, None, "running again");
+        assert_eq!(session.note.as_deref(), Some("ACME wants pricing"));
+        assert_eq!(session.account.as_deref(), Some("ACME"));
     }
 }

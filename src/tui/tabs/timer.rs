@@ -141,8 +141,12 @@ impl TimerTab {
 
 impl TimerTab {
     fn step_history(&mut self, history: History) -> Vec<Effect> {
+        let said = match history {
+            History::Redo => "Redid the last timer act undone — u undoes it again",
+            _ => "Undid the last timer act — U redoes it",
+        };
         match self.history.step(history, Origin::Timer) {
-            Ok((_, effect)) => vec![effect],
+            Ok((_, effect)) => vec![effect, Effect::Message(said.into())],
             Err(nothing) => vec![Effect::Message(nothing)],
         }
     }
