@@ -592,3 +592,33 @@ fn once_the_timer_has_moved_on_its_start_is_not_undone() {
         banner(&h)
     );
 }
+
+/// QA: `s` during a break ended the cycle without a word; it says so, and `u` takes it back.
+#[test]
+fn s_that_stops_the_timer_says_so_and_u_takes_it_back() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    h.run_for(minutes(31), minutes(1));
+    let in_break = h.file(today());
+    h.type_keys("s");
+    assert!(h.journal.load(today()).unwrap().timer.is_none());
+    assert!(
+        banner(&h).contains("Timer stopped — u on the Timer tab undoes"),
+        "{}",
+        banner(&h)
+    );
+    h.type_keys("u");
+    assert_eq!(h.file(today()), in_break);
+}
+
+/// QA: at 60 columns the full tab names left no room, and a running focus was nowhere on screen.
+#[test]
+fn a_running_focus_shows_in_the_header_at_every_width() {
+    let mut h = planned_at("09:00:00");
+    h.type_keys("s");
+    for width in [40, 60, 66, 80, 120] {
+        let screen = h.screen(width, 24);
+        let header = screen.lines().next().unwrap();
+        assert!(header.contains("▶"), "{width} columns: {header}");
+    }
+}

@@ -10,8 +10,9 @@ pub const MIN_HEIGHT: u16 = 8;
 
 pub const BRAND: &str = " protime ";
 
-/// Below this width the header shows only the selected tab's name (the others by number).
-pub const COMPACT_HEADER: u16 = 60;
+/// Below this width the header shows only the selected tab's name (the others by number): the
+/// full names take 54 columns, and the timer's short reading must fit beside them.
+pub const COMPACT_HEADER: u16 = 66;
 
 /// The header text of each tab, for a screen `width` wide with `selected` shown.
 pub fn tab_labels(width: u16, selected: Tab) -> Vec<(Tab, String)> {

@@ -131,6 +131,7 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) -> bool {
     let (now, settings) = (app.shared.now, app.shared.config.timer_settings());
     // Time moving on by itself is no act of the rep's: nothing to undo.
     let by_rep = op != TimerOp::Advance;
+    let stops = op == TimerOp::Stop;
     let act = DayEdit::Timer {
         op,
         at: now,
@@ -144,6 +145,10 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) -> bool {
             if by_rep && changed {
                 let timer = app.tabs.get_mut(Tab::Timer);
                 timer.saved(now.date_naive(), inverse, History::New);
+                if stops {
+                    // `s` ends what runs, a break included: say so, and how to take it back.
+                    app.say("Timer stopped — u on the Timer tab undoes".to_string());
+                }
             }
             for event in &events {
                 let kind = match event {

@@ -185,7 +185,10 @@ impl InboxTab {
     fn step_history(&mut self, history: History) -> Vec<Effect> {
         match self.history.step(history, Origin::Inbox) {
             Ok((_, effect)) => vec![effect],
-            Err(nothing) => vec![Effect::Message(nothing)],
+            // The slot is a timer act, whose undo lives on the Timer tab.
+            Err(nothing) => vec![Effect::Message(format!(
+                "{nothing} on this tab (a slot started or ended is undone with u on the Timer tab)"
+            ))],
         }
     }
 
