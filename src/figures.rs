@@ -47,9 +47,21 @@ pub fn capacity(config: &Config) -> Capacity {
 /// from the journal's first day (today when the journal has none yet): what the Month tab,
 /// `report` and the review streak count with.
 pub fn counted_capacity(journal: &Journal, config: &Config, today: NaiveDate) -> Capacity {
-    let mut cap = capacity(config);
+    counting_from(capacity(config), journal.first_day(), None, today)
+}
+
+/// `cap` counting from its `since` (`[workday] tracking_since`) or, without one, from the
+/// journal's first day: the earlier of `journal_first` and `written`, the first day an import
+/// writes (so its baseline counts as `report` will once it is written); today without either.
+pub fn counting_from(
+    mut cap: Capacity,
+    journal_first: Option<NaiveDate>,
+    written: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Capacity {
     if cap.since.is_none() {
-        cap.since = Some(journal.first_day().map_or(today, |first| first.min(today)));
+        let first = journal_first.into_iter().chain(written).min();
+        cap.since = Some(first.map_or(today, |first| first.min(today)));
     }
     cap
 }

@@ -37,6 +37,14 @@ impl Env {
             .assert()
     }
 
+    /// `report` over the import window (13–26 Nov) in `format`.
+    fn report(&self, format: &str) -> assert_cmd::assert::Assert {
+        self.cmd()
+            .args(["report", "--from", "2026-11-13", "--to", "2026-11-26"])
+            .args(["--format", format])
+            .assert()
+    }
+
     fn journal(&self) -> PathBuf {
         self.dir.path().join("journal")
     }
@@ -115,17 +123,7 @@ fn accept_writes_imported_sessions_on_their_local_day() {
     // The unmatched dentist was left out.
     assert!(!env.day("2026-11-23").contains("Dentist"));
     // report sees the imported time.
-    env.cmd()
-        .args([
-            "report",
-            "--from",
-            "2026-11-13",
-            "--to",
-            "2026-11-26",
-            "--format",
-            "csv",
-        ])
-        .assert()
+    env.report("csv")
         .success()
         .stdout(predicate::str::contains("2026-W47,1.00,1.00,0.50"));
 }
@@ -403,9 +401,12 @@ fn overlapping_imports_count_once_in_the_baseline() {
     let env = Env::new();
     let csv = "Subject,Start,Duration,Activity ID\nDemo A,2026-11-20 09:00,60,1\nDemo B,2026-11-20 09:30,60,2\n";
     let path = env.scratch("overlap.csv", csv.as_bytes());
+    // Capacity counts from the journal's first day, the import's 20 Nov (as `report` then
+    // does): 8h a day for 20, 23, 24 and 25 Nov, and today's so far.
     env.import("crm", &path, &["--yes"])
         .success()
-        .stdout(predicate::str::contains("proactive     1.50h     2%"));
+        .stdout(predicate::str::contains("proactive     1.50h     4%"))
+        .stdout(predicate::str::contains("capacity     35.28h"));
 }
 
 #[test]
@@ -650,4 +651,36 @@ fn floating_times_get_the_offset_of_their_own_date_whatever_the_season_now() {
         assert_eq!(v["items"][0]["start"], winter, "{what}");
         assert_eq!(v["items"][1]["start"], summer, "{what}");
     }
+}
+
+/// QA: the import's baseline said "capacity 80.00h" where the `report` it points to said 32h00
+/// (counting starts at the journal's first day): one rule, one number.
+#[test]
+fn the_baseline_counts_capacity_as_the_report_it_points_to() {
+    let env = Env::new();
+    let csv = "Subject,Start,Duration,Activity ID\nDemo A,2026-11-20 09:00,60,1\n";
+    let path = env.scratch("one.csv", csv.as_bytes());
+    let out = env.import("crm", &path, &["--yes", "--json"]).success();
+    let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let tracked = doc["baseline_minutes"]["proactive"].as_i64().unwrap();
+    let report = env.report("json").success();
+    let report: serde_json::Value = serde_json::from_slice(&report.get_output().stdout).unwrap();
+    let total = &report["total"];
+    assert_eq!(total["minutes"]["proactive"].as_i64(), Some(tracked));
+    let preview = env.import("crm", &path, &["--dry-run"]).success();
+    let printed = String::from_utf8(preview.get_output().stdout.clone()).unwrap();
+    let capacity = printed.lines().find(|l| l.starts_with("capacity")).unwrap();
+    let minutes = |h: f64| (h * 60.0).round() as i64;
+    let hours: f64 = capacity
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .trim_end_matches('h')
+        .parse()
+        .unwrap();
+    assert_eq!(
+        total["capacity_minutes"].as_i64(),
+        Some(minutes(hours)),
+        "{capacity} vs {total}"
+    );
 }

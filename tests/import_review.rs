@@ -43,6 +43,7 @@ fn google_review() -> ImportReview {
         days: BTreeMap::new(),
         gone: BTreeSet::new(),
         capacity: capacity(&config),
+        journal_first: None,
         now,
         notes: parsed.notes(),
     };

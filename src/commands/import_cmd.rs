@@ -129,6 +129,7 @@ impl Import<'_> {
             parsed,
             days,
             proposals,
+            ..
         } = self.prepared;
         let plan = plan(&proposals, &parsed.gone, &window, &days);
         let (change, after) = if finish != Finish::Preview {
@@ -145,7 +146,8 @@ impl Import<'_> {
             let mut after = days;
             (plan.apply(&mut after), after)
         };
-        let baseline = baseline(&after, &window, &capacity(self.config), self.now);
+        let counting = (&capacity(self.config), self.journal.first_day());
+        let baseline = baseline(&after, &window, counting, self.now);
         let out = Printed {
             proposals: &proposals,
             parsed: &parsed,

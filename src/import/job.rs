@@ -62,6 +62,8 @@ pub struct Prepared {
     pub parsed: Parsed,
     pub days: BTreeMap<NaiveDate, Day>,
     pub proposals: Vec<Proposal>,
+    /// The journal's first day before the import, where its baseline starts counting.
+    pub journal_first: Option<NaiveDate>,
 }
 
 /// Reads the export and the period's days, and proposes a category for each item. Nothing is
@@ -84,6 +86,7 @@ pub fn prepare(
         parsed,
         days,
         proposals,
+        journal_first: journal.first_day(),
     })
 }
 

@@ -137,12 +137,20 @@ pub fn plan(
 }
 
 /// Tracked minutes per category over the period; overlapping sessions count once (as in reports).
+/// Capacity counts as `report` will count it once the import is written: from the journal's first
+/// day (`journal_first`, or the first day of `days` with sessions, if earlier).
 pub fn baseline(
     days: &BTreeMap<NaiveDate, Day>,
     window: &Window,
-    capacity: &Capacity,
+    (capacity, journal_first): (&Capacity, Option<NaiveDate>),
     now: DateTime<FixedOffset>,
 ) -> Figures {
+    let written = days
+        .iter()
+        .find(|(_, d)| !d.sessions.is_empty())
+        .map(|(date, _)| *date);
+    let today = window.local_date(now);
+    let capacity = &crate::figures::counting_from(capacity.clone(), journal_first, written, today);
     let per_day: Vec<(NaiveDate, Figures)> = window
         .from
         .iter_days()
@@ -158,7 +166,7 @@ pub fn baseline_after(
     gone: &BTreeSet<String>,
     days: &BTreeMap<NaiveDate, Day>,
     window: &Window,
-    capacity: &Capacity,
+    capacity: (&Capacity, Option<NaiveDate>),
     now: DateTime<FixedOffset>,
 ) -> Figures {
     let plan = plan(proposals, gone, window, days);

@@ -57,6 +57,7 @@ pub struct ImportReview {
     gone: BTreeSet<String>,
     days: BTreeMap<NaiveDate, Day>,
     capacity: Capacity,
+    journal_first: Option<NaiveDate>,
     now: DateTime<FixedOffset>,
 }
 
@@ -73,6 +74,8 @@ pub struct Period {
     pub days: BTreeMap<NaiveDate, Day>,
     pub gone: BTreeSet<String>,
     pub capacity: Capacity,
+    /// The journal's first day before the import: where counting starts (figures::counting_from).
+    pub journal_first: Option<NaiveDate>,
     pub now: DateTime<FixedOffset>,
     pub notes: Vec<String>,
 }
@@ -90,6 +93,7 @@ impl ImportReview {
             days: prepared.days.clone(),
             gone: prepared.parsed.gone.clone(),
             capacity: capacity(config),
+            journal_first: prepared.journal_first,
             now,
             notes: prepared.parsed.notes(),
         };
@@ -117,6 +121,7 @@ impl ImportReview {
             gone: period.gone,
             days: period.days,
             capacity: period.capacity,
+            journal_first: period.journal_first,
             now: period.now,
         };
         review.refresh_baseline();
@@ -258,7 +263,7 @@ impl ImportReview {
             &self.gone,
             &self.days,
             &self.window,
-            &self.capacity,
+            (&self.capacity, self.journal_first),
             self.now,
         );
     }

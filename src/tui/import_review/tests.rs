@@ -30,6 +30,7 @@ fn period() -> Period {
         days: BTreeMap::new(),
         gone: BTreeSet::new(),
         capacity: crate::domain::test_support::capacity_40h(),
+        journal_first: None,
         now,
         notes: vec![],
     }
