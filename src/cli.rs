@@ -283,7 +283,7 @@ pub enum ConfigCommand {
 pub enum ImportCommand {
     /// Import the events of a calendar export (.ics from Google, Outlook/Exchange or Apple).
     #[command(
-        after_help = "Examples:\n  protime import calendar ~/Downloads/calendar.ics\n  protime import calendar ~/Downloads/calendar.ics --dry-run\n  protime import calendar calendar.ics --yes\n  protime import calendar calendar.ics --from 2026-11-02 --to 2026-11-13 --yes --unmatched other"
+        after_help = "Examples:\n  protime import calendar ~/Downloads/calendar.ics\n  protime import calendar ~/Downloads/calendar.ics --dry-run\n  protime import calendar calendar.ics --yes\n  protime import calendar calendar.ics --from 2026-11-02 --to 2026-11-13 --yes --unmatched other\n  protime import calendar calendar.ics --plan                # today's meetings into the plan\n  protime import calendar calendar.ics --plan --from 2026-11-30 --to 2026-12-04"
     )]
     Calendar(ImportArgs),
     /// Import the activities of a CRM export (.csv from Salesforce, HubSpot or Pipedrive).
@@ -298,8 +298,15 @@ pub struct ImportArgs {
     /// The export file.
     pub file: PathBuf,
     /// How far back from today: days or weeks, like 14d or 2w.
-    #[arg(long, default_value = "14d", conflicts_with_all = ["from", "to"])]
+    #[arg(long, default_value = "14d", conflicts_with_all = ["from", "to", "plan"])]
     pub since: String,
+    /// Put the calendar's meetings (past and future) into the plan as blocks instead of
+    /// importing tracked time; importing again follows the calendar and keeps your changes.
+    #[arg(long)]
+    pub plan: bool,
+    /// With --plan: the day to plan, YYYY-MM-DD (today if neither it nor --from/--to is given).
+    #[arg(long, requires = "plan", conflicts_with_all = ["from", "to"])]
+    pub date: Option<String>,
     /// The first day to import, YYYY-MM-DD (with --to).
     #[arg(long, requires = "to")]
     pub from: Option<String>,

@@ -140,6 +140,7 @@ impl PlannedBlock {
             kind: self.kind,
             account: account.map(str::to_string),
             objective: objective.map(str::to_string),
+            source: None,
         }
     }
 }

@@ -111,12 +111,12 @@ fn non_utf8_file_is_refused_and_kept() {
 
 #[test]
 fn future_schema_is_refused_and_kept() {
-    let future = GOOD.replace("schema = 1", "schema = 2");
+    let future = GOOD.replace("schema = 1", "schema = 3");
     check_refused(
         future.as_bytes(),
         1,
         1,
-        "written by a newer protime (schema 2)",
+        "written by a newer protime (schema 3)",
     );
 }
 

@@ -35,6 +35,7 @@ fn start_focus_on_the_desktop_popup_starts_focus_in_the_dashboard() {
                 kind: BlockKind::Work,
                 account: Some("ACME".into()),
                 objective: None,
+                source: None,
             });
             Ok(())
         })

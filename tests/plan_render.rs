@@ -28,6 +28,7 @@ fn block(id: &str, span: &str, category: Category, title: &str) -> Block {
         kind: BlockKind::Work,
         account: None,
         objective: None,
+        source: None,
     }
 }
 

@@ -60,7 +60,8 @@ fn block() -> impl Strategy<Value = Block> {
     let times = (hhmm(), hhmm()).prop_map(|(a, b)| (a.min(b), a.max(b)));
     (id("b"), times, category(), text(), kind).prop_flat_map(
         |(id, (start, end), category, title, kind)| {
-            (optional_text(), optional_text()).prop_map(move |(account, objective)| Block {
+            let texts = (optional_text(), optional_text(), optional_text());
+            texts.prop_map(move |(account, objective, source)| Block {
                 id: id.clone(),
                 start,
                 end,
@@ -69,6 +70,7 @@ fn block() -> impl Strategy<Value = Block> {
                 kind,
                 account,
                 objective,
+                source,
             })
         },
     )
@@ -157,13 +159,16 @@ fn day() -> impl Strategy<Value = Day> {
             for (i, s) in sessions.iter_mut().enumerate() {
                 s.id = format!("{}-{i}", s.id);
             }
-            Day {
+            let mut day = Day {
                 off,
                 blocks,
                 sessions,
                 review,
                 ..Day::new(date())
-            }
+            };
+            // A day is written with the oldest format version that holds it.
+            day.schema = day.needed_schema();
+            day
         })
 }
 

@@ -371,6 +371,7 @@ fn work_block(
         kind: BlockKind::Work,
         account: None,
         objective: None,
+        source: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Whole workflows in a real terminal: the real binary in tmux, driven by keys, checked on screen
 //! and in the day files on disk.
 
+mod common;
 mod tmux;
 
 use chrono::NaiveDate;
@@ -59,20 +60,7 @@ fn type_text(tmux: &Tmux, text: &str) {
 }
 
 fn plan_of(j: &Journal, date: NaiveDate) -> Vec<String> {
-    j.load(date)
-        .unwrap()
-        .blocks_by_start()
-        .iter()
-        .map(|b| {
-            format!(
-                "{}-{} {} {}",
-                b.start.format("%H:%M"),
-                b.end.format("%H:%M"),
-                b.category.tag(),
-                b.title
-            )
-        })
-        .collect()
+    common::plan_lines(j, date)
 }
 
 #[test]

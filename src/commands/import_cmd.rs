@@ -36,10 +36,9 @@ pub fn run(
         Ok(w) => w,
         Err(message) => return fail(EXIT_REFUSED, message),
     };
-    let fallback = match args.unmatched.as_deref().map(str::parse::<Category>) {
-        None => None,
-        Some(Ok(c)) => Some(c),
-        Some(Err(e)) => return fail(EXIT_REFUSED, format!("--unmatched: {e}")),
+    let fallback = match unmatched(args) {
+        Ok(c) => c,
+        Err(message) => return fail(EXIT_REFUSED, message),
     };
     let config = match with_encoding(config, args.encoding.as_deref()) {
         Ok(c) => c,
@@ -74,6 +73,12 @@ pub fn run(
         return import.finish(finish, json);
     }
     import.review(&args.file, screen)
+}
+
+/// The category `--unmatched` names, if given.
+pub(super) fn unmatched(args: &ImportArgs) -> Result<Option<Category>, String> {
+    let parsed = args.unmatched.as_deref().map(str::parse::<Category>);
+    parsed.transpose().map_err(|e| format!("--unmatched: {e}"))
 }
 
 /// The config with `--encoding` in place of `[import] encoding`, when it is given.

@@ -9,6 +9,7 @@ pub mod man;
 pub mod off_cmd;
 pub mod period;
 pub mod plan;
+pub mod plan_import;
 pub mod report;
 pub mod status;
 pub mod stress;
@@ -255,6 +256,15 @@ impl<'a> Run<'a> {
                 ImportCommand::Calendar(a) => (crate::import::job::Source::Calendar, a),
                 ImportCommand::Crm(a) => (crate::import::job::Source::Crm, a),
             };
+            if args.plan {
+                if source == crate::import::job::Source::Crm {
+                    let message = "--plan puts calendar meetings into the plan: use it with \
+                                   `protime import calendar FILE.ics`";
+                    return fail(EXIT_REFUSED, message);
+                }
+                let zone = self.zone;
+                return plan_import::run(&self.journal, config, self.now, zone, &args, self.json);
+            }
             let screen = import_cmd::Screen {
                 crash_dir: self.paths.crash_dir(),
                 clock: self.clock.clone(),

@@ -5,8 +5,12 @@ use super::timefmt;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-/// The journal format version this build writes and reads.
-pub const SCHEMA: u32 = 1;
+/// The newest journal format version this build reads and writes. Version 2 added a block's
+/// `source` (a meeting from the calendar) and the day's `corrected_blocks`; a day holding neither
+/// is still written as version 1 ([`FIRST_SCHEMA`]), so an older protime keeps reading it.
+pub const SCHEMA: u32 = 2;
+/// The oldest journal format version this build reads.
+pub const FIRST_SCHEMA: u32 = 1;
 
 /// One day of the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +41,11 @@ pub struct Day {
     /// leaves them as the rep left them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrected: Vec<String>,
+    /// Calendar sources (`ics:…`) of meeting blocks the rep changed (category, title …) or
+    /// deleted: a plan re-import moves a changed one with the calendar but keeps the rep's
+    /// fields, and never brings a deleted one back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrected_blocks: Vec<String>,
 }
 
 /// The highest id numbers given out in a day (kept only after a delete).
@@ -100,6 +109,10 @@ pub struct Block {
     pub account: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub objective: Option<String>,
+    /// The meeting this block was planned from (`ics:UID`, plus `/RECURRENCE-ID` for one
+    /// occurrence): set by `protime import calendar --plan`, never by the rep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl Block {
@@ -163,7 +176,7 @@ pub struct Review {
 impl Day {
     pub fn new(date: NaiveDate) -> Day {
         Day {
-            schema: SCHEMA,
+            schema: FIRST_SCHEMA,
             date,
             off: None,
             blocks: vec![],
@@ -173,6 +186,25 @@ impl Day {
             timer: None,
             issued: Issued::default(),
             corrected: vec![],
+            corrected_blocks: vec![],
+        }
+    }
+
+    /// The format version this day needs: the first one, unless it holds what version 2 added.
+    pub fn needed_schema(&self) -> u32 {
+        let calendar = self.blocks.iter().any(|b| b.source.is_some());
+        match calendar || !self.corrected_blocks.is_empty() {
+            true => SCHEMA,
+            false => FIRST_SCHEMA,
+        }
+    }
+
+    /// Notes that the rep changed or deleted a block planned from the calendar.
+    pub fn mark_block_corrected(&mut self, block: &Block) {
+        if let Some(source) = &block.source
+            && !self.corrected_blocks.contains(source)
+        {
+            self.corrected_blocks.push(source.clone());
         }
     }
 
@@ -286,6 +318,7 @@ mod tests {
             kind: BlockKind::Work,
             account: None,
             objective: None,
+            source: None,
         });
         assert_eq!(d.next_id("b"), "b8");
         assert_eq!(d.next_id("s"), "s1");

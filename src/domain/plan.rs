@@ -67,6 +67,7 @@ pub fn add_block(day: &mut Day, new: NewBlock) -> Result<Block, String> {
         kind: BlockKind::Work,
         account: clean(new.account),
         objective: clean(new.objective),
+        source: None,
     };
     day.blocks.push(block.clone());
     Ok(block)
@@ -248,6 +249,7 @@ fn remove_blocks(day: &mut Day, ids: &[String]) -> Result<DayEdit, String> {
     }
     for b in &gone {
         day.retire_id(&b.id);
+        day.mark_block_corrected(b);
     }
     Ok(DayEdit::AddBlocks(gone))
 }
@@ -270,7 +272,21 @@ fn replace_block(day: &mut Day, before: &Block, after: Block) -> Result<DayEdit,
     let slot = slot.ok_or("that block is gone (changed in another window?)")?;
     let merged = merge_block(slot, before, &after)?;
     validate(merged.start, merged.end, &merged.title)?;
+    // A meeting's times follow the calendar; anything else the rep changes stays theirs.
+    let own = |b: &Block| {
+        (
+            b.category,
+            b.title.clone(),
+            b.kind,
+            b.account.clone(),
+            b.objective.clone(),
+        )
+    };
+    let corrected = own(slot) != own(&merged);
     let previous = std::mem::replace(slot, merged.clone());
+    if corrected {
+        day.mark_block_corrected(&merged);
+    }
     Ok(DayEdit::ReplaceBlock {
         before: merged,
         after: previous,
@@ -280,7 +296,7 @@ fn replace_block(day: &mut Day, before: &Block, after: Block) -> Result<DayEdit,
 fn merge_block(newest: &Block, before: &Block, after: &Block) -> Result<Block, String> {
     let mut clashes = vec![];
     let merged = super::merge::merge_fields!(newest, before, after, clashes;
-        start, end, category, title, kind, account, objective);
+        start, end, category, title, kind, account, objective, source);
     match clashes.is_empty() {
         true => Ok(merged),
         false => Err(super::merge::refused("block", &clashes)),
@@ -512,6 +528,7 @@ mod edit_tests {
             kind: BlockKind::Work,
             account: None,
             objective: None,
+            source: None,
         }
     }
 

@@ -121,6 +121,7 @@ fn adherence_and_objectives_come_from_planned_blocks_and_answers_are_counted() {
         kind: BlockKind::Work,
         account: None,
         objective: Some("New logos".into()),
+        source: None,
     });
     d.sessions
         .push(session(26, "09:00-10:30", Category::Proactive, None));
@@ -194,6 +195,7 @@ fn inbox_time_and_parked_mails_are_counted() {
         kind: BlockKind::Inbox,
         account: None,
         objective: None,
+        source: None,
     });
     let mut slot = session(26, "11:30-12:10", Category::Reactive, None);
     slot.kind = SessionKind::Inbox;

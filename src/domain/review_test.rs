@@ -30,6 +30,7 @@ fn block(id: &str, span: &str, category: Category, kind: BlockKind) -> Block {
         kind,
         account: None,
         objective: None,
+        source: None,
     }
 }
 

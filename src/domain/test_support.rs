@@ -20,6 +20,7 @@ pub fn block(id: &str, start: NaiveTime, end: NaiveTime, category: Category) -> 
         kind: BlockKind::Work,
         account: None,
         objective: None,
+        source: None,
     }
 }
 

@@ -373,6 +373,7 @@ fn row(
         title: subject.to_string(),
         account,
         fields,
+        written: None,
     }))
 }
 

@@ -540,8 +540,9 @@ fn item(event: &Event, source: String, start: DateTime<FixedOffset>, length: Dur
         start,
         end: start + length,
         title: event.text("SUMMARY").unwrap_or_else(|| "(no title)".into()),
-        account: None,
+        account: event.text(super::own::ACCOUNT),
         fields,
+        written: super::own::written(|name| event.text(name)),
     }
 }
 

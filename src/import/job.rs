@@ -105,7 +105,12 @@ pub fn checked_window(from: NaiveDate, to: NaiveDate, zone: Zone) -> Result<Wind
     Ok(Window { from, to, zone })
 }
 
-fn read(source: Source, file: &Path, config: &Config, window: &Window) -> Result<Parsed, String> {
+pub(super) fn read(
+    source: Source,
+    file: &Path,
+    config: &Config,
+    window: &Window,
+) -> Result<Parsed, String> {
     let text = input::read_text(file, input::MAX_BYTES, config.import.encoding())?;
     if text.text.trim().is_empty() {
         return Err(format!(

@@ -8,6 +8,9 @@ pub mod crm;
 pub mod ics;
 pub mod input;
 pub mod job;
+pub mod meetings;
+pub mod own;
+pub mod plan_job;
 pub mod preview;
 pub mod rules;
 pub mod vtimezone;
@@ -61,6 +64,17 @@ pub struct Item {
     pub account: Option<String>,
     /// Description, location, organiser, attendees, categories, type.
     pub fields: BTreeMap<Field, String>,
+    /// What protime itself wrote into an event it exported (`X-PROTIME-…`), if it did.
+    pub written: Option<Written>,
+}
+
+/// A block's own fields as protime exported them, read back so that a plan exported and
+/// imported into another journal gives the same blocks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Written {
+    pub category: Option<Category>,
+    pub kind: crate::domain::BlockKind,
+    pub objective: Option<String>,
 }
 
 impl Item {
@@ -75,8 +89,8 @@ impl Item {
             }
         };
         let mut changed = clean(&mut self.title);
-        if let Some(account) = &mut self.account {
-            changed |= clean(account);
+        for text in self.account.iter_mut().chain(objective(&mut self.written)) {
+            changed |= clean(text);
         }
         for value in self.fields.values_mut() {
             changed |= clean(value);
@@ -88,8 +102,8 @@ impl Item {
     /// [`MAX_FIELD`] characters. True when something was cut.
     fn cut_long_text(&mut self) -> bool {
         let mut changed = cut_text(&mut self.title, MAX_TITLE);
-        if let Some(account) = &mut self.account {
-            changed |= cut_text(account, MAX_TITLE);
+        for text in self.account.iter_mut().chain(objective(&mut self.written)) {
+            changed |= cut_text(text, MAX_TITLE);
         }
         for value in self.fields.values_mut() {
             changed |= cut_text(value, MAX_FIELD);
@@ -136,6 +150,11 @@ impl Item {
         }
         parts
     }
+}
+
+/// The objective protime wrote into an event, to clean like the title.
+fn objective(written: &mut Option<Written>) -> Option<&mut String> {
+    written.as_mut()?.objective.as_mut()
 }
 
 /// What a reader found in an export.
@@ -430,6 +449,7 @@ pub(crate) fn test_item(source: &str, start: &str, minutes: i64, title: &str) ->
         title: title.into(),
         account: None,
         fields: BTreeMap::new(),
+        written: None,
     }
 }
 

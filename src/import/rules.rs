@@ -83,6 +83,7 @@ mod tests {
                 .iter()
                 .map(|(f, v)| (*f, v.to_string()))
                 .collect::<BTreeMap<_, _>>(),
+            written: None,
         }
     }
 

@@ -17,7 +17,7 @@ pub enum JournalError {
     },
 
     #[error(
-        "{path}:{line}:1: written by a newer protime (schema {found}); this one reads schema {supported}. \
+        "{path}:{line}:1: written by a newer protime (schema {found}); this one reads schemas up to {supported}. \
          Update protime to edit this day; the file is left untouched."
     )]
     FutureSchema {

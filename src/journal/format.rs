@@ -2,6 +2,7 @@
 //! file's comments and key order.
 
 use super::error::JournalError;
+use crate::domain::day::FIRST_SCHEMA;
 use crate::domain::{Day, SCHEMA};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -37,7 +38,7 @@ pub fn parse_day(text: &str, path: &Path, date: NaiveDate) -> Result<Day, Journa
             return Err(parse_error(e.span(), e.message().trim_end().to_string()));
         }
     };
-    if day.schema != SCHEMA {
+    if !(FIRST_SCHEMA..=SCHEMA).contains(&day.schema) {
         let mut table = toml::Table::new();
         table.insert("schema".into(), toml::Value::Integer(i64::from(day.schema)));
         check_schema(&table, text, path)?;
@@ -79,13 +80,17 @@ fn check_schema(table: &toml::Table, text: &str, path: &Path) -> Result<(), Jour
                 supported: SCHEMA,
             })
         }
-        Some(toml::Value::Integer(n)) if *n == i64::from(SCHEMA) => Ok(()),
+        Some(toml::Value::Integer(n))
+            if (i64::from(FIRST_SCHEMA)..=i64::from(SCHEMA)).contains(n) =>
+        {
+            Ok(())
+        }
         Some(other) => Err(JournalError::Parse {
             path: path.to_path_buf(),
             line,
             column: 1,
             message: format!(
-                "schema = {other} is not a journal version this protime knows (it writes {SCHEMA})"
+                "schema = {other} is not a journal version this protime knows (it reads {FIRST_SCHEMA} to {SCHEMA})"
             ),
         }),
         None => Err(JournalError::Parse {
@@ -93,7 +98,7 @@ fn check_schema(table: &toml::Table, text: &str, path: &Path) -> Result<(), Jour
             line: 1,
             column: 1,
             message: format!(
-                "the file has no `schema = {SCHEMA}` line, so it is not a protime day"
+                "the file has no `schema = {FIRST_SCHEMA}` line, so it is not a protime day"
             ),
         }),
     }
@@ -285,6 +290,7 @@ mod tests {
             kind: BlockKind::Work,
             account: None,
             objective: None,
+            source: None,
         }
     }
 
@@ -392,11 +398,14 @@ mod tests {
     #[test]
     fn future_schema_and_empty_and_wrong_date_are_refused() {
         let p = Path::new("d.toml");
-        let future = parse_day("schema = 2\ndate = \"2026-11-26\"\n", p, date()).unwrap_err();
+        let future = parse_day("schema = 3\ndate = \"2026-11-26\"\n", p, date()).unwrap_err();
         assert!(
-            matches!(future, JournalError::FutureSchema { found: 2, .. }),
+            matches!(future, JournalError::FutureSchema { found: 3, .. }),
             "{future}"
         );
+        let zero = parse_day("schema = 0\ndate = \"2026-11-26\"\n", p, date()).unwrap_err();
+        assert!(zero.to_string().contains("reads 1 to 2"), "{zero}");
+        assert!(parse_day("schema = 2\ndate = \"2026-11-26\"\n", p, date()).is_ok());
         assert!(
             parse_day("", p, date())
                 .unwrap_err()

@@ -10,6 +10,7 @@ pub mod days_off;
 pub mod error;
 pub mod format;
 pub mod heartbeat;
+pub mod identity;
 pub mod lean;
 pub mod sanity;
 pub mod watch;
@@ -72,6 +73,8 @@ impl Journal {
         let _lock = atomic::JournalLock::acquire(&self.root)?;
         let (mut day, previous) = self.load_with_text(date)?;
         let result = edit(&mut day).map_err(JournalError::Refused)?;
+        // The oldest format that holds the day, so an older protime reads every day it can.
+        day.schema = day.needed_schema();
         let text = format::render_day(&day, previous.as_deref());
         if previous.as_deref() != Some(text.as_str()) {
             atomic::remove_stale_temps(&self.day_path(date));
@@ -215,6 +218,7 @@ mod tests {
             kind: BlockKind::Work,
             account: None,
             objective: None,
+            source: None,
         });
         Ok(())
     }

@@ -13,6 +13,23 @@ use protime::tui::theme::Theme;
 use protime::tui::{effects, new_app};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// A day's blocks as `HH:MM-HH:MM TAG title`, in start order.
+pub fn plan_lines(journal: &Journal, date: NaiveDate) -> Vec<String> {
+    let day = journal.load(date).unwrap();
+    day.blocks_by_start()
+        .iter()
+        .map(|b| {
+            format!(
+                "{}-{} {} {}",
+                b.start.format("%H:%M"),
+                b.end.format("%H:%M"),
+                b.category.tag(),
+                b.title
+            )
+        })
+        .collect()
+}
+
 pub struct Harness {
     pub tmp: tempfile::TempDir,
     pub journal: Journal,
@@ -102,19 +119,7 @@ impl Harness {
     }
 
     pub fn plan(&self, date: NaiveDate) -> Vec<String> {
-        let day = self.journal.load(date).unwrap();
-        day.blocks_by_start()
-            .iter()
-            .map(|b| {
-                format!(
-                    "{}-{} {} {}",
-                    b.start.format("%H:%M"),
-                    b.end.format("%H:%M"),
-                    b.category.tag(),
-                    b.title
-                )
-            })
-            .collect()
+        plan_lines(&self.journal, date)
     }
 
     /// Every session of the day as `HH:MM-HH:MM kind category title`.
@@ -165,6 +170,7 @@ pub fn planned_at(time: &str) -> Harness {
                     kind: protime::domain::BlockKind::Work,
                     account: Some("ACME".into()),
                     objective: None,
+                    source: None,
                 });
                 Ok(())
             },

@@ -58,6 +58,7 @@ pub fn template_edit(day: &Day, config: &Config) -> Result<DayEdit, String> {
             kind: t.kind,
             account: None,
             objective: None,
+            source: None,
         })
         .collect();
     let fitting = fitting_blocks(&day.blocks, candidates);

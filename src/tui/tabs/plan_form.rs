@@ -167,6 +167,7 @@ impl PlanForm {
             kind,
             account: self.optional("Account"),
             objective: self.optional("Objective"),
+            source: None,
         })
     }
 

@@ -278,6 +278,7 @@ mod tests {
             kind: BlockKind::Work,
             account: None,
             objective: None,
+            source: None,
         });
         let mut tab = ReviewTab::new(date);
         tab.view = DayView::Loaded(day);

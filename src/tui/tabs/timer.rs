@@ -210,6 +210,7 @@ mod tests {
                 kind: BlockKind::Work,
                 account: None,
                 objective: None,
+                source: None,
             });
         }
         d

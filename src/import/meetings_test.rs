@@ -1,0 +1,184 @@
+use super::*;
+use crate::clock::Zone;
+use crate::domain::plan::DayEdit;
+use crate::import::test_item;
+use chrono::FixedOffset;
+
+fn date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+fn window() -> Window {
+    Window {
+        from: date(),
+        to: date(),
+        zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
+    }
+}
+
+fn hm(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+fn rules() -> Vec<Rule> {
+    vec![Rule {
+        words: vec!["demo".into()],
+        category: Category::Proactive,
+        field: None,
+    }]
+}
+
+/// The meetings of 30 Nov in `items`, through the same sorting an import uses.
+fn wanted(items: &[Item]) -> Vec<Meeting> {
+    let sorted = sort(items, &window(), &rules(), Some("j1"));
+    sorted.per_day.get(&date()).cloned().unwrap_or_default()
+}
+
+fn calendar() -> Vec<Item> {
+    vec![
+        test_item("ics:demo", "2026-11-30T10:00:00+01:00", 60, "ACME demo"),
+        test_item("ics:standup", "2026-11-30T09:00:00+01:00", 15, "Standup"),
+    ]
+}
+
+fn rep_block(day: &mut Day) {
+    let mut b = crate::domain::test_support::block("", hm(9, 30), hm(10, 30), Category::Proactive);
+    b.title = "Prospecting calls".into();
+    DayEdit::AddBlocks(vec![b]).apply(day).unwrap();
+}
+
+#[test]
+fn meetings_become_blocks_categorised_by_the_rules_or_other_flagged() {
+    let meetings = wanted(&calendar());
+    let standup = meetings.iter().find(|m| m.title == "Standup").unwrap();
+    assert_eq!(
+        (standup.category, standup.unsorted),
+        (Category::Other, true)
+    );
+    let mut day = Day::new(date());
+    let change = merge(&mut day, &meetings);
+    assert_eq!(change.added, 2);
+    let demo = day.blocks.iter().find(|b| b.title == "ACME demo").unwrap();
+    assert_eq!(demo.category, Category::Proactive);
+    assert_eq!((demo.start, demo.end), (hm(10, 0), hm(11, 0)));
+    assert_eq!(demo.source.as_deref(), Some("ics:demo"));
+    assert_eq!(day.needed_schema(), crate::domain::SCHEMA);
+}
+
+#[test]
+fn a_reimport_moves_blocks_with_the_calendar_and_removes_cancelled_ones() {
+    let mut day = Day::new(date());
+    merge(&mut day, &wanted(&calendar()));
+    let before = day.clone();
+    assert_eq!(merge(&mut day, &wanted(&calendar())).unchanged, 2);
+    assert_eq!(day, before, "the same file again changes nothing");
+    let moved = vec![test_item(
+        "ics:demo",
+        "2026-11-30T14:00:00+01:00",
+        30,
+        "ACME demo",
+    )];
+    let change = merge(&mut day, &wanted(&moved));
+    assert_eq!((change.moved, change.removed), (1, 1));
+    assert_eq!(day.blocks.len(), 1);
+    assert_eq!(
+        (day.blocks[0].start, day.blocks[0].end),
+        (hm(14, 0), hm(14, 30))
+    );
+    assert_eq!(
+        day.blocks[0].id, "b2",
+        "the block keeps its id (b1 was the standup)"
+    );
+}
+
+#[test]
+fn the_reps_changes_and_deletions_survive_a_reimport() {
+    let mut day = Day::new(date());
+    merge(&mut day, &wanted(&calendar()));
+    let demo = day
+        .blocks
+        .iter()
+        .find(|b| b.title == "ACME demo")
+        .unwrap()
+        .clone();
+    let mut mine = demo.clone();
+    mine.title = "ACME demo (prep the pricing)".into();
+    mine.category = Category::Reactive;
+    DayEdit::change_block(&demo, mine).apply(&mut day).unwrap();
+    let standup = day
+        .blocks
+        .iter()
+        .find(|b| b.title == "Standup")
+        .unwrap()
+        .id
+        .clone();
+    DayEdit::RemoveBlocks(vec![standup])
+        .apply(&mut day)
+        .unwrap();
+    let mut later = calendar();
+    later[0].start += chrono::Duration::minutes(30);
+    later[0].end += chrono::Duration::minutes(30);
+    let change = merge(&mut day, &wanted(&later));
+    assert_eq!((change.moved, change.deleted, change.added), (1, 1, 0));
+    assert_eq!(day.blocks.len(), 1, "the deleted standup stays deleted");
+    let kept = &day.blocks[0];
+    assert_eq!(kept.title, "ACME demo (prep the pricing)");
+    assert_eq!(kept.category, Category::Reactive);
+    assert_eq!(kept.start, hm(10, 30), "times follow the calendar");
+}
+
+#[test]
+fn a_meeting_over_a_reps_block_is_placed_and_named() {
+    let mut day = Day::new(date());
+    rep_block(&mut day);
+    let change = merge(&mut day, &wanted(&calendar()));
+    assert_eq!(change.added, 2);
+    assert_eq!(
+        change.overlaps,
+        vec!["2026-11-30 10:00–11:00 ACME demo overlaps your block 09:30–10:30 Prospecting calls"]
+    );
+    assert_eq!(
+        day.blocks[0].title, "Prospecting calls",
+        "the rep's block is untouched"
+    );
+}
+
+#[test]
+fn an_event_protime_exported_comes_back_to_its_block() {
+    let mut day = Day::new(date());
+    rep_block(&mut day);
+    let own = vec![test_item(
+        "ics:2026-11-30-b1@j1",
+        "2026-11-30T13:00:00+01:00",
+        60,
+        "Prospecting calls",
+    )];
+    let sorted = sort(&own, &window(), &rules(), Some("j1"));
+    assert!(sorted.per_day.is_empty(), "never added as a meeting");
+    assert!(follow_own(&mut day, &sorted.returned[0]));
+    assert_eq!(
+        (day.blocks[0].start, day.blocks[0].end),
+        (hm(13, 0), hm(14, 0))
+    );
+    let other_journal = sort(&own, &window(), &rules(), Some("j2"));
+    assert_eq!(
+        other_journal.per_day[&date()].len(),
+        1,
+        "another journal's block is a meeting"
+    );
+}
+
+#[test]
+fn a_meeting_into_the_night_is_planned_up_to_midnight() {
+    let late = vec![test_item(
+        "ics:late",
+        "2026-11-30T23:00:00+01:00",
+        120,
+        "Call Tokyo",
+    )];
+    let meetings = wanted(&late);
+    assert_eq!(
+        (meetings[0].start, meetings[0].end),
+        (hm(23, 0), hm(23, 59))
+    );
+}
