@@ -230,12 +230,21 @@ pub enum Command {
     /// Bring in your last two weeks from a calendar (.ics) or CRM (.csv) export: the baseline.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Every tracked session of a period, as CSV or JSON, for other tools.
+    /// Every tracked session of a period, as CSV or JSON, for other tools; or, with --plan, your
+    /// planned blocks as an iCalendar file for any calendar.
+    #[command(
+        after_help = "Examples:\n  protime export --month 2026-11 --format csv > november.csv\n  protime export --plan --format ics > blocks.ics          # today and the next 13 days\n  protime export --plan --format ics --from 2026-11-30 --to 2026-12-04 > week.ics"
+    )]
     Export {
         #[command(flatten)]
         period: PeriodArgs,
-        #[arg(long, value_enum, default_value = "csv")]
-        format: ExportFormat,
+        /// csv or json for sessions (default csv); ics for --plan (its only format).
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Export the planned blocks (not meetings from the calendar) as busy events instead of
+        /// tracked sessions; without a period, today and the next 13 days.
+        #[arg(long)]
+        plan: bool,
     },
     /// Print shell completions, e.g. `protime completions bash > ~/.local/share/bash-completion/completions/protime`.
     Completions { shell: clap_complete::Shell },
@@ -410,6 +419,8 @@ pub enum ReportFormat {
 pub enum ExportFormat {
     Csv,
     Json,
+    /// iCalendar (RFC 5545), for --plan.
+    Ics,
 }
 
 /// Which day a correcting verb works on.

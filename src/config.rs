@@ -6,6 +6,7 @@ use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
 use std::path::Path;
 
+pub mod calendar;
 mod errors;
 pub mod writer;
 pub use errors::{ConfigError, Place};
@@ -27,6 +28,7 @@ pub struct Config {
     pub import: Import,
     pub theme: ThemeColors,
     pub plan: PlanConfig,
+    pub calendar: calendar::CalendarConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -239,6 +241,7 @@ impl Config {
         self.plan.validate(origin)?;
         self.import.validate(origin)?;
         Objective::validate_all(&self.objectives, origin)?;
+        self.calendar.validate(origin)?;
         self.theme.validate(origin)
     }
 

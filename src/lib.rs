@@ -5,6 +5,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod export;
 pub mod figures;
 pub mod import;
 pub mod journal;

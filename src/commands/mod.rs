@@ -2,6 +2,7 @@
 
 pub mod config_cmd;
 pub mod correct_cmd;
+pub mod export_plan;
 pub mod generate;
 pub mod import_cmd;
 pub mod inbox_cmd;
@@ -16,8 +17,8 @@ pub mod stress;
 pub mod timer_cmd;
 
 use crate::cli::{
-    By, Cli, Command, ConfigCommand, ImportCommand, PeriodArgs, PlanCommand, ReportFormat,
-    TemplateCommand,
+    By, Cli, Command, ConfigCommand, ExportFormat, ImportCommand, PeriodArgs, PlanCommand,
+    ReportFormat, TemplateCommand,
 };
 use crate::clock::{Clock, Zone};
 use crate::config::Config;
@@ -95,9 +96,11 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
         Command::Man => man::print(),
         Command::Report { period, by, format } => run.report(&period, by, format),
         Command::Import(what) => run.import(what),
-        Command::Export { period, format } => {
-            report::export(&run.journal, run.now, &period, format)
-        }
+        Command::Export {
+            period,
+            format,
+            plan,
+        } => run.export(&period, format, plan),
         Command::Review { .. } => fail(EXIT_REFUSED, REVIEW_NEEDS_TERMINAL),
         Command::DebugSaveLoop { date, tag, count } => {
             stress::save_loop(&run.journal, &date, &tag, count)
@@ -123,7 +126,15 @@ struct Run<'a> {
 impl<'a> Run<'a> {
     fn new(paths: &'a Paths, clock: &'a Arc<dyn Clock>, json: bool) -> Run<'a> {
         Run {
-            journal: Journal::new(paths.journal_dir()),
+            journal: crate::export::feed::attach(
+                Journal::new(paths.journal_dir()),
+                crate::export::feed::from_config_file(
+                    paths.config_file.clone(),
+                    paths.config_explicit,
+                ),
+                clock.clone(),
+                |message| crate::say_err!("protime: {message}"),
+            ),
             now: clock.now(),
             zone: clock.zone(),
             paths,
@@ -248,6 +259,27 @@ impl<'a> Run<'a> {
                 format,
             )
         })
+    }
+
+    /// Sessions as CSV or JSON, or (`--plan`) the planned blocks as iCalendar.
+    fn export(&self, period: &PeriodArgs, format: Option<ExportFormat>, plan: bool) -> ExitCode {
+        match (plan, format) {
+            (false, Some(ExportFormat::Ics)) => fail(
+                EXIT_REFUSED,
+                "--format ics exports the plan: add --plan (sessions export as csv or json)",
+            ),
+            (false, format) => {
+                let format = format.unwrap_or(ExportFormat::Csv);
+                report::export(&self.journal, self.now, period, format)
+            }
+            (true, None | Some(ExportFormat::Ics)) => self.with_config(|config| {
+                export_plan::run(&self.journal, config, self.moment(), period)
+            }),
+            (true, Some(_)) => fail(
+                EXIT_REFUSED,
+                "the plan exports as an iCalendar file: use --format ics (or leave --format out)",
+            ),
+        }
     }
 
     fn import(&self, what: ImportCommand) -> ExitCode {

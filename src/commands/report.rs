@@ -420,7 +420,8 @@ pub fn export(
             crate::say_json!("{:#}", Value::Array(list));
             Ok(())
         }
-        ExportFormat::Csv => export_csv(&sessions),
+        // The caller sends the plan's format to the plan's export.
+        ExportFormat::Csv | ExportFormat::Ics => export_csv(&sessions),
     };
     match result {
         Ok(()) => ExitCode::from(EXIT_OK),

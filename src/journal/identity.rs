@@ -30,6 +30,11 @@ impl Journal {
     /// journal lock, so two processes exporting at once agree on one id.
     pub fn ensure_id(&self) -> Result<String, JournalError> {
         let _lock = JournalLock::acquire(self.root())?;
+        self.ensure_id_held()
+    }
+
+    /// [`Journal::ensure_id`] for a caller that holds the journal lock already (a save hook).
+    pub fn ensure_id_held(&self) -> Result<String, JournalError> {
         if let Some(id) = self.id()? {
             return Ok(id);
         }

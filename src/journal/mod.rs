@@ -26,12 +26,36 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Journal {
     root: PathBuf,
+    on_save: Option<SaveHook>,
+}
+
+/// Run after each save that changed a day, still under the journal lock (the calendar feed is
+/// rewritten here). It must not save a day itself: the lock is held.
+#[derive(Clone)]
+pub struct SaveHook(pub OnSave);
+
+/// What a [`SaveHook`] runs: the journal and the day just saved.
+pub type OnSave = std::sync::Arc<dyn Fn(&Journal, NaiveDate) + Send + Sync>;
+
+impl std::fmt::Debug for SaveHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SaveHook")
+    }
 }
 
 impl Journal {
     /// A journal rooted at `root` (usually `<data dir>/journal`). Nothing is created until a write.
     pub fn new(root: impl Into<PathBuf>) -> Journal {
-        Journal { root: root.into() }
+        Journal {
+            root: root.into(),
+            on_save: None,
+        }
+    }
+
+    /// The same journal, calling `hook` after each save that changed a day.
+    pub fn on_save(mut self, hook: OnSave) -> Journal {
+        self.on_save = Some(SaveHook(hook));
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -79,6 +103,9 @@ impl Journal {
         if previous.as_deref() != Some(text.as_str()) {
             atomic::remove_stale_temps(&self.day_path(date));
             atomic::write_atomic(&self.day_path(date), text.as_bytes())?;
+            if let Some(hook) = &self.on_save {
+                (hook.0)(self, date);
+            }
         }
         Ok(result)
     }

@@ -83,7 +83,15 @@ pub fn run(
     clock: Arc<dyn Clock>,
     opening: Opening,
 ) -> Result<(), RunError> {
-    let journal = Journal::new(paths.journal_dir());
+    // The dashboard keeps the feed current too; a failure to write it cannot be printed over the
+    // screen, and the next save tries again.
+    let feed = crate::export::feed::Feed::of(&config);
+    let journal = crate::export::feed::attach(
+        Journal::new(paths.journal_dir()),
+        move || feed.clone(),
+        clock.clone(),
+        |_| {},
+    );
     let (tx, rx) = mpsc::channel();
     // This year's folder exists before the watch starts: a file written into a folder made after
     // it could be missed while the watch on the new folder is being added.
