@@ -389,7 +389,7 @@ fn the_import_prompt_says_what_enter_does() {
     h.type_keys("5I");
     let screen = h.screen(110, 24);
     assert!(
-        screen.contains("Import a baseline (you review it first)"),
+        screen.contains("Import a baseline or today's meetings"),
         "{screen}"
     );
     assert!(screen.contains("Enter opens the review"), "{screen}");

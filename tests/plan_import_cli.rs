@@ -92,7 +92,14 @@ fn meetings_become_blocks_and_overlaps_are_named() {
         "{again}"
     );
     let (plan_tab, _) = cli.run(NOW, &["plan", "show"]);
-    assert!(plan_tab.contains("ACME demo"), "{plan_tab}");
+    assert!(
+        plan_tab.contains("10:00-11:00 PRO ACME demo (calendar)"),
+        "{plan_tab}"
+    );
+    assert!(
+        plan_tab.contains("09:30-10:30 PRO Prospecting calls\n"),
+        "{plan_tab}"
+    );
 }
 
 #[test]

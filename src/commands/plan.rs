@@ -129,8 +129,13 @@ pub fn show(journal: &Journal, today: NaiveDate, date: Option<&str>, json: bool)
         } else {
             format!(" · {}", extra.join(" · "))
         };
+        let meeting = if b.source.is_some() {
+            " (calendar)"
+        } else {
+            ""
+        };
         crate::say!(
-            "  {}-{} {:<3} {}{extra}",
+            "  {}-{} {:<3} {}{extra}{meeting}",
             format_hhmm(b.start),
             format_hhmm(b.end),
             b.category.tag(),

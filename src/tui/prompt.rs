@@ -10,6 +10,8 @@ use std::path::PathBuf;
 
 pub use super::gap::GapQuestion;
 
+mod import;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
     Interrupt,
@@ -27,6 +29,10 @@ pub enum Submitted {
     Import {
         file: PathBuf,
         since: String,
+    },
+    /// Put a calendar's meetings of today into the plan as blocks.
+    PlanMeetings {
+        file: PathBuf,
     },
 }
 
@@ -124,26 +130,6 @@ impl Prompt {
         }
     }
 
-    pub fn import() -> Prompt {
-        let fields = vec![
-            Field::new(
-                "File",
-                "",
-                "a calendar .ics or CRM .csv export, like ~/Downloads/calendar.ics",
-            ),
-            Field::new(
-                "Since",
-                "14d",
-                "how far back: days or weeks, like 14d or 2w",
-            ),
-        ];
-        Prompt {
-            kind: PromptKind::Import,
-            form: Form::new("Import a baseline (you review it first)", fields)
-                .with_enter("opens the review"),
-        }
-    }
-
     /// Handles a key; `Some(result)` when the prompt closes (`Ok(None)` = cancelled).
     pub fn handle_key(
         &mut self,
@@ -183,24 +169,6 @@ impl Prompt {
             PromptKind::Import => self.import_op(&first),
             _ => self.timer_op(first).map(Submitted::Timer),
         }
-    }
-
-    /// The export and period, checked here so a mistake can be mended without typing it again.
-    fn import_op(&self, file: &str) -> Result<Submitted, String> {
-        if file.is_empty() {
-            return Err("give the export's path, like ~/Downloads/calendar.ics".into());
-        }
-        let file = unquote_path(file);
-        if !file.exists() {
-            return Err(format!(
-                "there is no {}: give the full path, like ~/Downloads/calendar.ics",
-                file.display()
-            ));
-        }
-        crate::import::job::Source::of_file(&file)?;
-        let since = self.form.value("Since").trim().to_string();
-        crate::domain::timefmt::parse_last(&since)?;
-        Ok(Submitted::Import { file, since })
     }
 
     fn timer_op(&self, first: String) -> Result<TimerOp, String> {
@@ -364,6 +332,21 @@ mod tests {
             panic!("the prompt did not submit");
         };
         assert_eq!((file, since.as_str()), (cal, "2w"));
+    }
+
+    #[test]
+    fn into_plan_submits_the_calendar_for_the_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let cal = dir.path().join("calendar.ics");
+        std::fs::write(&cal, "x").unwrap();
+        let mut p = Prompt::import();
+        p.form.set("File", cal.display().to_string());
+        p.form.set("Into", "plan");
+        let submitted = p.handle_key(key(KeyCode::Enter), &[]);
+        assert_eq!(
+            submitted,
+            Some(Ok(Some(Submitted::PlanMeetings { file: cal })))
+        );
     }
 
     #[test]

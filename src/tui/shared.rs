@@ -99,6 +99,8 @@ pub enum Effect {
     },
     /// Write what the import review accepted.
     Import,
+    /// Put a calendar's meetings of today into the plan (no review: a re-import puts them right).
+    PlanMeetings(std::path::PathBuf),
     /// Save settings to the config file (the welcome's answers); `summary` says what they are.
     SaveSettings {
         settings: Vec<crate::config::writer::Setting>,

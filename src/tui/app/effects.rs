@@ -45,15 +45,11 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
             }
             Effect::Notify(note) => app.notify(&note),
             Effect::Copy { label, text } => copy(app, &label, &text),
-            Effect::OpenImport { file, since } => {
-                super::import::open(app, journal, &file, &since);
+            effect @ (Effect::OpenImport { .. } | Effect::Import | Effect::PlanMeetings(_)) => {
+                reload |= super::import::carry_out(app, journal, effect);
             }
             Effect::SaveSettings { settings, summary } => {
                 super::welcome::save(app, &settings, &summary);
-                reload = true;
-            }
-            Effect::Import => {
-                super::import::accept(app, journal);
                 reload = true;
             }
             Effect::Heartbeat => {

@@ -2,12 +2,33 @@
 //! accepted. The same reading and writing as `protime import`.
 
 use super::App;
-use crate::import::job::{Source, prepare, since_window, write};
+use crate::import::job::{Failure, Source, checked_window, prepare, since_window, write};
+use crate::import::plan_job;
 use crate::journal::Journal;
 use crate::tui::import_review::ImportReview;
+use crate::tui::shared::Effect;
 use crate::tui::tabs::Tab;
 use crate::tui::tabs::month::first_of_month;
 use std::path::Path;
+
+/// Carries out an import effect; true when the journal may have changed.
+pub fn carry_out(app: &mut App, journal: &Journal, effect: Effect) -> bool {
+    match effect {
+        Effect::OpenImport { file, since } => {
+            open(app, journal, &file, &since);
+            false
+        }
+        Effect::Import => {
+            accept(app, journal);
+            true
+        }
+        Effect::PlanMeetings(file) => {
+            plan_meetings(app, journal, &file);
+            true
+        }
+        _ => false,
+    }
+}
 
 /// Reads `file` over the days `since` names and opens the review; a bad file or period is told in
 /// the banner and nothing opens.
@@ -48,5 +69,30 @@ pub fn accept(app: &mut App, journal: &Journal) {
             review.failure = Some(message);
             app.import = Some(review);
         }
+    }
+}
+
+/// Puts the calendar's meetings of today into the plan, as `protime import calendar --plan`
+/// does, and shows the Plan tab; the message line says what changed and names the first overlap.
+pub fn plan_meetings(app: &mut App, journal: &Journal, file: &Path) {
+    let (now, zone) = (app.shared.now, app.shared.zone);
+    let today = now.with_timezone(&zone).date_naive();
+    let done = checked_window(today, today, zone)
+        .map_err(Failure::Export)
+        .and_then(|window| plan_job::prepare(journal, &app.shared.config, file, window, None))
+        .map_err(|f| f.message().to_string())
+        .and_then(|import| import.write(journal));
+    match done {
+        Ok(change) => {
+            let overlap = change.overlaps.first().map(|o| format!(" Overlap: {o}."));
+            app.say(format!(
+                "Planned today's meetings: {}.{}",
+                change.summary(),
+                overlap.unwrap_or_default()
+            ));
+            app.tab = Tab::Plan;
+            app.tabs.plan.date = today;
+        }
+        Err(message) => app.say(format!("Not planned: {message}")),
     }
 }

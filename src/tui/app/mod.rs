@@ -334,6 +334,7 @@ impl App {
                     Ok(Some(Submitted::Import { file, since })) => {
                         vec![Effect::OpenImport { file, since }]
                     }
+                    Ok(Some(Submitted::PlanMeetings { file })) => vec![Effect::PlanMeetings(file)],
                     Err(message) => vec![Effect::Message(message)],
                 }
             }

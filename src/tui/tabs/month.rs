@@ -50,7 +50,7 @@ pub const KEYS: &[Key<MonthAction>] = &[
     Key::new(
         &[KeyCode::Char('I')],
         MonthAction::Import,
-        "import a calendar (.ics) or CRM (.csv) export, reviewed first",
+        "import a calendar (.ics) or CRM (.csv) export, reviewed first; or today's meetings into the plan",
     )
     .hint("import"),
     Key::new(

@@ -1,0 +1,80 @@
+//! The dashboard's import prompt with Into = plan: today's meetings into the plan, as
+//! `protime import calendar --plan` puts them.
+
+mod common;
+
+use common::{Harness, at};
+use ratatui::crossterm::event::KeyCode;
+
+const NOW: &str = "2026-11-30T08:00:00+01:00";
+
+fn fixture() -> String {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    format!("{dir}/tests/fixtures/plan/meetings.ics")
+}
+
+/// The import prompt from the Month tab, `path` typed and Into set to `into`.
+fn plan_from_prompt(h: &mut Harness, path: &str, into: &str) {
+    h.type_keys("5I");
+    h.type_keys(path);
+    h.type_keys("\t\t");
+    for _ in "baseline".chars() {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_keys(into);
+    h.type_keys("\n");
+}
+
+#[test]
+fn into_plan_puts_todays_meetings_on_the_plan_tab() {
+    let mut h = Harness::new(at(NOW));
+    h.type_keys("1");
+    let date = at(NOW).date_naive();
+    plan_from_prompt(&mut h, &fixture(), "plan");
+    let banner = h.app.message().unwrap_or_default();
+    assert!(
+        banner.starts_with("Planned today's meetings: 3 added"),
+        "{banner}"
+    );
+    assert_eq!(
+        h.plan(date),
+        [
+            "09:00-09:15 OTH Standup",
+            "10:00-11:00 PRO ACME demo",
+            "14:00-14:30 RE Globex escalation"
+        ]
+    );
+    let screen = h.screen(110, 30);
+    assert!(screen.contains("ACME demo"), "{screen}");
+    // The same file again changes nothing.
+    plan_from_prompt(&mut h, &fixture(), "plan");
+    let banner = h.app.message().unwrap_or_default();
+    assert!(
+        banner.contains("0 added, 0 moved, 0 updated, 0 removed, 3 unchanged"),
+        "{banner}"
+    );
+}
+
+#[test]
+fn into_must_be_baseline_or_plan_and_plan_needs_a_calendar() {
+    let mut h = Harness::new(at(NOW));
+    plan_from_prompt(&mut h, &fixture(), "later");
+    let error = h
+        .app
+        .prompt()
+        .and_then(|p| p.form.error.clone())
+        .unwrap_or_default();
+    assert!(error.contains("type baseline or plan"), "{error}");
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("activities.csv");
+    std::fs::write(&csv, "Subject,Start\n").unwrap();
+    let mut h = Harness::new(at(NOW));
+    plan_from_prompt(&mut h, &csv.display().to_string(), "plan");
+    let error = h
+        .app
+        .prompt()
+        .and_then(|p| p.form.error.clone())
+        .unwrap_or_default();
+    assert!(error.contains("only a calendar (.ics)"), "{error}");
+    assert!(h.file(at(NOW).date_naive()).is_empty());
+}
