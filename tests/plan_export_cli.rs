@@ -356,3 +356,62 @@ fn the_feed_follows_every_save_of_the_next_fortnight() {
         "{err}"
     );
 }
+
+#[test]
+fn an_event_dragged_to_another_day_moves_its_block_there_once() {
+    let cli = planned();
+    // The rep drags the Admin block from Monday 10:30 to Tuesday 15:00 in the calendar.
+    let moved = export(&cli, &[])
+        .replace("DTSTART:20261130T093000Z", "DTSTART:20261201T140000Z")
+        .replace("DTEND:20261130T100000Z", "DTEND:20261201T143000Z");
+    let file = write(&cli, "moved.ics", &moved);
+    let dry = cli
+        .run(
+            NOW,
+            &[
+                "import",
+                "calendar",
+                file.to_str().unwrap(),
+                "--plan",
+                "--from",
+                "2026-11-30",
+                "--to",
+                "2026-12-13",
+                "--dry-run",
+            ],
+        )
+        .0;
+    assert!(dry.contains("1 of your blocks moved"), "{dry}");
+    let out = plan_fortnight(&cli, &file);
+    assert!(
+        out.contains("1 of your blocks moved as in the calendar"),
+        "{out}"
+    );
+    let j = journal(&cli);
+    let titles = |date: &str| -> Vec<String> {
+        let day = j.load(self::date(date)).unwrap();
+        day.blocks_by_start()
+            .iter()
+            .map(|b| format!("{} {}", b.start.format("%H:%M"), b.title))
+            .collect()
+    };
+    assert!(
+        !titles("2026-11-30").iter().any(|t| t.contains("Admin")),
+        "{:?}",
+        titles("2026-11-30")
+    );
+    assert!(
+        titles("2026-12-01").contains(&"15:00 Admin".to_string()),
+        "{:?}",
+        titles("2026-12-01")
+    );
+    let again = plan_fortnight(&cli, &file);
+    assert!(!again.contains("of your blocks moved"), "{again}");
+    assert_eq!(
+        titles("2026-12-01")
+            .iter()
+            .filter(|t| t.contains("Admin"))
+            .count(),
+        1
+    );
+}

@@ -110,7 +110,6 @@ impl Printed<'_> {
             "\nOverlaps (placed anyway; the Plan tab warns too):",
             &change.overlaps,
         );
-        print_list("\nNot followed:", &import.moved_across_days());
         if let Some(skipped) = import.parsed.skipped_summary() {
             crate::say!("\nSkipped: {skipped}");
         }
@@ -171,7 +170,6 @@ impl Printed<'_> {
             "written": self.written,
             "meetings": meetings,
             "overlaps": change.overlaps,
-            "not_followed": import.moved_across_days(),
             "skipped": import.parsed.skipped,
             "problems": import.parsed.problems,
             "notices": import.parsed.notices,

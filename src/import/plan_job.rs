@@ -3,11 +3,12 @@
 //! and the dashboard both plan through here.
 
 use super::job::{Failure, Source, load, read};
-use super::meetings::{self, Meeting, PlanChange, Sorted};
+use super::meetings::{self, Meeting, PlanChange, Returned, Sorted};
 use super::{Parsed, Window};
 use crate::config::Config;
-use crate::domain::{Category, Day};
-use crate::journal::Journal;
+use crate::domain::plan::DayEdit;
+use crate::domain::{Block, Category, Day};
+use crate::journal::{Journal, JournalError};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -87,10 +88,13 @@ impl PlanImport {
             change.add(meetings::merge(day, self.wanted(date)));
         }
         for back in &self.sorted.returned {
-            if let Some(day) = days.get_mut(&back.date) {
-                change.returned +=
-                    usize::from(back.on == back.date && meetings::follow_own(day, back));
-            }
+            let moved = match back.on == back.date {
+                true => days
+                    .get_mut(&back.date)
+                    .is_some_and(|day| meetings::follow_own(day, back)),
+                false => move_in_memory(&mut days, back),
+            };
+            change.returned += usize::from(moved);
         }
         change
     }
@@ -113,31 +117,67 @@ impl PlanImport {
                 .map_err(|e| failed(date, &e, &change))?;
             change.add(done);
         }
-        for back in self.sorted.returned.iter().filter(|b| b.on == b.date) {
+        for back in &self.sorted.returned {
             if !self.days.contains_key(&back.date) {
                 continue; // no such day: the block is gone, and a day is not made for it
             }
-            let moved = journal
-                .update(back.date, |day| Ok(meetings::follow_own(day, back)))
-                .map_err(|e| failed(back.date, &e, &change))?;
+            let moved = match back.on == back.date {
+                true => journal
+                    .update(back.date, |day| Ok(meetings::follow_own(day, back)))
+                    .map_err(|e| failed(back.date, &e, &change))?,
+                false => move_across(journal, back).map_err(|e| failed(back.on, &e, &change))?,
+            };
             change.returned += usize::from(moved);
         }
         Ok(change)
     }
+}
 
-    /// This journal's blocks the calendar has on another day: not followed (their ids, and so
-    /// their events, belong to their own day), named for the rep to move.
-    pub fn moved_across_days(&self) -> Vec<String> {
-        self.sorted
-            .returned
-            .iter()
-            .filter(|b| b.on != b.date)
-            .map(|b| {
-                format!(
-                    "your block {} of {} is on {} in the calendar: move it in protime to follow",
-                    b.block, b.date, b.on
-                )
-            })
-            .collect()
+/// The rep's block `back` names, as it is in `day`, when it is still the rep's own.
+fn own_block(day: &Day, back: &Returned) -> Option<Block> {
+    let found = day
+        .blocks
+        .iter()
+        .find(|b| b.id == back.block && b.source.is_none());
+    found.cloned()
+}
+
+/// The block at the calendar's times on its new day (it gets an id there).
+fn moved(block: &Block, back: &Returned) -> DayEdit {
+    DayEdit::AddBlocks(vec![Block {
+        id: String::new(),
+        start: back.start,
+        end: back.end,
+        ..block.clone()
+    }])
+}
+
+/// Moves one of the rep's blocks to the day the calendar has it on: added there first, then
+/// taken from its own day (only if unchanged meanwhile), so a failure in between leaves it
+/// twice, never lost. True when it moved.
+fn move_across(journal: &Journal, back: &Returned) -> Result<bool, JournalError> {
+    let Some(block) = own_block(&journal.load(back.date)?, back) else {
+        return Ok(false);
+    };
+    journal.update(back.on, |day| moved(&block, back).apply(day).map(|_| ()))?;
+    journal.update(back.date, |day| match own_block(day, back) {
+        Some(now) if now == block => DayEdit::RemoveBlocks(vec![block.id.clone()])
+            .apply(day)
+            .map(|_| ()),
+        _ => Ok(()),
+    })?;
+    Ok(true)
+}
+
+/// [`move_across`] on days held in memory (the preview).
+fn move_in_memory(days: &mut BTreeMap<NaiveDate, Day>, back: &Returned) -> bool {
+    let Some(block) = days.get(&back.date).and_then(|day| own_block(day, back)) else {
+        return false;
+    };
+    let target = days.entry(back.on).or_insert_with(|| Day::new(back.on));
+    let added = moved(&block, back).apply(target).is_ok();
+    if let Some(day) = days.get_mut(&back.date) {
+        day.blocks.retain(|b| b.id != block.id);
     }
+    added
 }
