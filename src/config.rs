@@ -7,6 +7,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 pub mod calendar;
+pub mod accounts;
 mod errors;
 pub mod writer;
 pub use errors::{ConfigError, Place};
@@ -29,6 +30,7 @@ pub struct Config {
     pub theme: ThemeColors,
     pub plan: PlanConfig,
     pub calendar: calendar::CalendarConfig,
+    pub accounts: accounts::Accounts,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -242,6 +244,7 @@ impl Config {
         self.import.validate(origin)?;
         Objective::validate_all(&self.objectives, origin)?;
         self.calendar.validate(origin)?;
+        self.accounts.validate(origin)?;
         self.theme.validate(origin)
     }
 

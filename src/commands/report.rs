@@ -55,7 +55,7 @@ pub fn run(
 
 /// One report row: a label and the figures behind it (or, by account/objective, hours and a target).
 pub enum Row {
-    Period(String, Figures),
+    Period(String, Box<Figures>),
     Account(String, i64),
     Objective {
         name: String,
@@ -73,18 +73,17 @@ fn rows(
 ) -> Vec<Row> {
     let sum = total(days);
     match by {
-        By::Day => group(days, Grouping::Day)
-            .into_iter()
-            .map(|(l, f)| Row::Period(l, f))
-            .collect(),
-        By::Week => group(days, Grouping::Week)
-            .into_iter()
-            .map(|(l, f)| Row::Period(l, f))
-            .collect(),
-        By::Month => group(days, Grouping::Month)
-            .into_iter()
-            .map(|(l, f)| Row::Period(l, f))
-            .collect(),
+        By::Day | By::Week | By::Month => {
+            let grouping = match by {
+                By::Day => Grouping::Day,
+                By::Week => Grouping::Week,
+                _ => Grouping::Month,
+            };
+            group(days, grouping)
+                .into_iter()
+                .map(|(l, f)| Row::Period(l, Box::new(f)))
+                .collect()
+        }
         By::Account => sum
             .top_accounts()
             .into_iter()

@@ -1,5 +1,6 @@
 //! The pure core: no files, no terminal, no clock reads.
 
+pub mod advice;
 pub mod category;
 pub mod check;
 pub mod correct;
@@ -8,6 +9,7 @@ pub mod imported;
 pub mod inbox;
 pub mod merge;
 pub mod open;
+pub mod patterns;
 pub mod plan;
 pub mod report;
 pub mod revert;

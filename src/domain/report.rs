@@ -27,6 +27,13 @@ pub struct Figures {
     pub decided: [usize; 4],
     /// Reactive minutes per account.
     pub accounts: BTreeMap<String, i64>,
+    /// Reactive sessions per account: how often each broke in.
+    pub account_sessions: BTreeMap<String, usize>,
+    /// Reactive minutes by local hour of day (0–23): when reactive work comes.
+    pub reactive_by_hour: [i64; 24],
+    /// Planned proactive minutes, and those kept, of blocks starting before noon and after it.
+    pub planned_by_half: [i64; 2],
+    pub protected_by_half: [i64; 2],
     /// Proactive minutes per objective (tracked inside blocks naming it).
     pub objectives: BTreeMap<String, i64>,
     /// Minutes in inbox slots, and the minutes of the inbox slots planned.
@@ -96,6 +103,16 @@ impl Figures {
         }
         for (k, v) in &other.objectives {
             *self.objectives.entry(k.clone()).or_default() += v;
+        }
+        for (k, v) in &other.account_sessions {
+            *self.account_sessions.entry(k.clone()).or_default() += v;
+        }
+        for (mine, theirs) in self.reactive_by_hour.iter_mut().zip(other.reactive_by_hour) {
+            *mine += theirs;
+        }
+        for half in 0..2 {
+            self.planned_by_half[half] += other.planned_by_half[half];
+            self.protected_by_half[half] += other.protected_by_half[half];
         }
     }
 
@@ -205,16 +222,25 @@ pub fn day_figures<Tz: TimeZone>(
         .filter(|b| b.category == Category::Proactive)
     {
         let done = actuals.get(&b.id).map_or(0, |a| a.done);
-        f.planned_proactive += planned.get(&b.id).copied().unwrap_or(0);
+        let minutes = planned.get(&b.id).copied().unwrap_or(0);
+        f.planned_proactive += minutes;
         f.protected += done;
+        let half = super::patterns::half_of(b.start);
+        f.planned_by_half[half] += minutes;
+        f.protected_by_half[half] += done;
         if let Some(objective) = &b.objective {
             *f.objectives.entry(objective.clone()).or_default() += done;
         }
     }
     // By account, every second counted once (the rule of the category totals).
     let mut by_account: BTreeMap<String, i64> = BTreeMap::new();
+    let mut by_hour = [0i64; 24];
     for (piece, s) in owned_pieces(&day.sessions, &window, now) {
-        if let (Category::Reactive, Some(account)) = (s.category, &s.account) {
+        if s.category != Category::Reactive {
+            continue;
+        }
+        super::patterns::add_by_hour(&mut by_hour, &piece, tz);
+        if let Some(account) = &s.account {
             *by_account.entry(account.clone()).or_default() += piece.seconds();
         }
     }
@@ -222,6 +248,16 @@ pub fn day_figures<Tz: TimeZone>(
         .into_iter()
         .map(|(a, secs)| (a, secs / 60))
         .collect();
+    f.reactive_by_hour = by_hour.map(|secs| secs / 60);
+    for s in day
+        .sessions
+        .iter()
+        .filter(|s| s.category == Category::Reactive)
+    {
+        if let Some(account) = &s.account {
+            *f.account_sessions.entry(account.clone()).or_default() += 1;
+        }
+    }
     add_inbox(&mut f, day, &window, now);
     f
 }
@@ -274,6 +310,15 @@ pub fn group(days: &[(NaiveDate, Figures)], by: Grouping) -> Vec<(String, Figure
         }
     }
     rows
+}
+
+/// The weeks worth a row: those with capacity, tracked time or days off. Weeks wholly ahead of
+/// today or before counting started have none of these and are left out.
+pub fn counted_weeks(days: &[(NaiveDate, Figures)]) -> Vec<(String, Figures)> {
+    group(days, Grouping::Week)
+        .into_iter()
+        .filter(|(_, f)| f.capacity > 0 || f.total() > 0 || f.days_off > 0)
+        .collect()
 }
 
 /// The sum of all rows.

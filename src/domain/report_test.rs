@@ -19,18 +19,7 @@ fn now() -> DateTime<FixedOffset> {
 }
 
 fn session(day: u32, span: &str, category: Category, account: Option<&str>) -> Session {
-    let (a, b) = span.split_once('-').unwrap();
-    let at =
-        |t: &str| DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T{t}:00+01:00")).unwrap();
-    let mut s = crate::domain::test_support::session(
-        &format!("s{a}"),
-        at(a),
-        Some(at(b)),
-        category,
-        SessionKind::Manual,
-    );
-    s.account = account.map(str::to_string);
-    s
+    crate::domain::test_support::tracked(date(day), span, category, account)
 }
 
 fn month(days: &[(NaiveDate, Option<Day>)]) -> Figures {

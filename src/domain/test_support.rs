@@ -65,3 +65,42 @@ pub fn capacity_40h() -> Capacity {
         holidays: vec![],
     }
 }
+
+/// A generated month for the pattern and advice tests: November 2026 seen from its last evening
+/// (Central European time), each day built by `day` (`None`: no file), with its figures.
+pub fn november(
+    day: impl Fn(chrono::NaiveDate) -> Option<super::Day>,
+) -> Vec<(chrono::NaiveDate, super::report::Figures)> {
+    let tz = FixedOffset::east_opt(3600).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-30T18:00:00+01:00").unwrap();
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    first
+        .iter_days()
+        .take(30)
+        .map(|date| {
+            let file = day(date);
+            let f = super::report::day_figures(date, file.as_ref(), &capacity_40h(), &tz, now);
+            (date, f)
+        })
+        .collect()
+}
+
+/// A session on `date` over "HH:MM-HH:MM" (Central European time), naming `account` if given.
+pub fn tracked(
+    date: chrono::NaiveDate,
+    span: &str,
+    category: Category,
+    account: Option<&str>,
+) -> Session {
+    let (a, b) = span.split_once('-').unwrap();
+    let at = |t: &str| DateTime::parse_from_rfc3339(&format!("{date}T{t}:00+01:00")).unwrap();
+    let mut s = session(
+        &format!("s{a}"),
+        at(a),
+        Some(at(b)),
+        category,
+        SessionKind::Manual,
+    );
+    s.account = account.map(str::to_string);
+    s
+}

@@ -3,7 +3,7 @@
 
 use super::month::MonthTab;
 use crate::domain::Category;
-use crate::domain::report::{Figures, Grouping, group};
+use crate::domain::report::{Figures, counted_weeks as weeks};
 use crate::domain::timefmt::format_minutes;
 use crate::tui::shared::Context;
 use crate::tui::widgets::pack;
@@ -15,15 +15,6 @@ const TABLE_WIDTH: u16 = 72;
 
 fn pct(share: Option<f64>) -> String {
     share.map_or("–".into(), |s| format!("{s:.0}%"))
-}
-
-/// The weeks worth a row: those with capacity, tracked time or days off. Weeks wholly ahead of
-/// today or before counting started have none of these and are left out.
-pub fn weeks(days: &[(chrono::NaiveDate, Figures)]) -> Vec<(String, Figures)> {
-    group(days, Grouping::Week)
-        .into_iter()
-        .filter(|(_, f)| f.capacity > 0 || f.total() > 0 || f.days_off > 0)
-        .collect()
 }
 
 /// The week-by-week lines at `width`, packed: as many as the rows they take.
