@@ -22,7 +22,10 @@ fn write(h: &Harness, days: &[Day]) {
 }
 
 fn harness_at(now: &str, days: &[Day]) -> Harness {
-    let mut h = Harness::new(at(now));
+    harness_configured(Harness::new(at(now)), days)
+}
+
+fn harness_configured(mut h: Harness, days: &[Day]) -> Harness {
     write(&h, days);
     effects::reload_days(&mut h.app, &h.journal);
     h.type_keys("5");
@@ -264,4 +267,68 @@ fn inner_lines(screen: &str) -> Vec<String> {
         .filter_map(|l| l.trim_matches('"').strip_prefix('│'))
         .map(|l| l.trim_end_matches('│').to_string())
         .collect()
+}
+
+/// The generated accounts with tiers of the rep's own setting ("stark" spelled another way).
+const TIERS: &str = "[accounts.tier]\nUmbrella = \"D\"\nGlobex = \"A\"\nstark = \"B\"\n";
+
+fn tiered() -> Harness {
+    let h = Harness::with_config(at("2026-11-26T18:00:00+01:00"), TIERS);
+    harness_configured(h, &normal())
+}
+
+/// Issue #21: the advice and the tiers are on the Month tab, and a line points to the rest.
+#[test]
+fn the_month_shows_advice_and_tiers() {
+    let h = tiered();
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("What to change"), "{screen}");
+    assert!(
+        screen.contains("• Proactive share 31%, target 40%: 3h36 a week more would reach it."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Stark (B) 1h20 · Globex (A) 0h47 · Umbrella (D) 0h29"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("by tier: A 0h47 · B 1h20 · D 0h29 · no tier 0h19 · no account 43h13"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("a: the trend, the patterns and the objectives"),
+        "{screen}"
+    );
+}
+
+/// Issue #21: the `a` page at 40, 80 and 120 columns; where it is taller than the pane, ↓ scrolls
+/// to its end as on the month.
+#[test]
+fn the_what_to_change_page_at_three_widths() {
+    let mut h = tiered();
+    h.type_keys("a");
+    for (w, height) in [(40, 30), (80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("checkup_{w}x{height}"), h.screen(w, height));
+    }
+    let top = h.screen(40, 30);
+    assert!(top.contains("Proactive share, last 12 months"), "{top}");
+    assert!(top.contains("more rows"), "{top}");
+    h.type_keys(&"j".repeat(200));
+    let bottom = h.screen(40, 30);
+    assert!(bottom.contains("by tier: A 0h47"), "{bottom}");
+    assert!(bottom.contains("rows above"), "{bottom}");
+    h.type_keys("a");
+    assert!(h.screen(120, 40).contains("Mo  Tu  We"));
+}
+
+/// Issue #21: a first week is too little to advise on, and the tab says why.
+#[test]
+fn a_thin_month_says_why_it_has_no_advice() {
+    let mut h = first_week();
+    h.type_keys("a");
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("No advice yet: 2 working days with tracked time (advice needs 10)"),
+        "{screen}"
+    );
 }

@@ -3,7 +3,7 @@
 //! and reactive time by account tier. All of it is read from the per-day [`Figures`], so it adds
 //! up with the totals beside it.
 
-use super::report::{Figures, Grouping, group};
+use super::report::Figures;
 use super::span::Span;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Timelike, Weekday};
 use std::collections::BTreeMap;
@@ -31,9 +31,17 @@ pub fn add_by_hour<Tz: TimeZone>(hours: &mut [i64; 24], piece: &Span, tz: &Tz) {
     }
 }
 
-/// The period's months ("2026-10") with their figures, oldest first.
-pub fn by_month(days: &[(NaiveDate, Figures)]) -> Vec<(String, Figures)> {
-    group(days, Grouping::Month)
+/// The period's months, each as its first day with its figures, oldest first.
+pub fn by_month(days: &[(NaiveDate, Figures)]) -> Vec<(NaiveDate, Figures)> {
+    let mut months: Vec<(NaiveDate, Figures)> = vec![];
+    for (date, f) in days {
+        let first = date.with_day(1).unwrap_or(*date);
+        match months.last_mut() {
+            Some((start, sum)) if *start == first => sum.add(f),
+            _ => months.push((first, f.clone())),
+        }
+    }
+    months
 }
 
 /// Reactive minutes by weekday, Monday first.

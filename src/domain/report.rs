@@ -321,6 +321,17 @@ pub fn counted_weeks(days: &[(NaiveDate, Figures)]) -> Vec<(String, Figures)> {
         .collect()
 }
 
+/// "2026-W45" → "week of 2 Nov": the Monday a rep's calendar shows, not the ISO number.
+pub fn week_of(iso: &str) -> String {
+    let monday = iso.split_once("-W").and_then(|(year, week)| {
+        let (year, week) = (year.parse().ok()?, week.parse().ok()?);
+        chrono::NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+    });
+    monday.map_or(iso.to_string(), |m| {
+        format!("week of {}", m.format("%-d %b"))
+    })
+}
+
 /// The sum of all rows.
 pub fn total(days: &[(NaiveDate, Figures)]) -> Figures {
     let mut sum = Figures::default();

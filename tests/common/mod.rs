@@ -49,8 +49,17 @@ impl Harness {
 
     /// A harness on an existing folder, as protime started again on the same journal.
     pub fn in_dir(tmp: tempfile::TempDir, now: DateTime<FixedOffset>) -> Harness {
+        Harness::configured(tmp, now, Config::defaults())
+    }
+
+    /// A harness whose config is the defaults overlaid with `text`, as a user's file would be.
+    pub fn with_config(now: DateTime<FixedOffset>, text: &str) -> Harness {
+        let config = Config::from_user_text(Some(text), "test.toml").unwrap();
+        Harness::configured(tempfile::tempdir().unwrap(), now, config)
+    }
+
+    fn configured(tmp: tempfile::TempDir, now: DateTime<FixedOffset>, config: Config) -> Harness {
         let journal = Journal::new(tmp.path().join("journal"));
-        let config = Config::defaults();
         let theme = Theme::new(&config.theme, true);
         let mut app = new_app(&journal, config, theme, now);
         app.set_config_file(tmp.path().join("config/protime/config.toml"));

@@ -5,6 +5,8 @@ pub mod history;
 pub mod inbox;
 pub mod inbox_view;
 pub mod month;
+pub mod month_checkup;
+pub mod month_page;
 pub mod month_view;
 pub mod month_weeks;
 pub mod plan;

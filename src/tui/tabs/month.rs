@@ -17,6 +17,7 @@ pub enum MonthAction {
     Next,
     ThisMonth,
     Weeks,
+    Checkup,
     Import,
     Down,
     Up,
@@ -47,6 +48,12 @@ pub const KEYS: &[Key<MonthAction>] = &[
         "week by week, or back to the month",
     )
     .hint("weeks"),
+    Key::new(
+        &[KeyCode::Char('a')],
+        MonthAction::Checkup,
+        "what to change: the advice, the 12-month trend, reactive time by weekday and hour, kept proactive time, tiers; or back to the month",
+    )
+    .hint("advice"),
     Key::new(
         &[KeyCode::Char('I')],
         MonthAction::Import,
@@ -79,6 +86,10 @@ pub struct MonthTab {
     /// The month before, for "up from 24% in October".
     pub previous: Option<Figures>,
     pub weekly: bool,
+    /// The 12 months up to the shown one (its first day and its figures), oldest first.
+    pub trend: Vec<(NaiveDate, Figures)>,
+    /// The what-to-change page (`a`) instead of the charts.
+    pub checkup: bool,
     /// Why the figures could not be read (a broken day file), if so.
     pub error: Option<String>,
     /// The first row shown when the month is taller than the pane.
@@ -107,6 +118,8 @@ impl MonthTab {
             days: vec![],
             previous: None,
             weekly: false,
+            trend: vec![],
+            checkup: false,
             error: None,
             scroll: 0,
             scroll_max: Cell::new(0),
@@ -134,6 +147,12 @@ impl MonthTab {
             MonthAction::ThisMonth => Some(first_of_month(today)),
             MonthAction::Weeks => {
                 self.weekly = !self.weekly;
+                self.checkup = false;
+                return vec![];
+            }
+            MonthAction::Checkup => {
+                self.checkup = !self.checkup;
+                self.weekly = false;
                 return vec![];
             }
             MonthAction::Import => return vec![Effect::Prompt(Prompt::import())],
@@ -176,18 +195,34 @@ impl TabView for MonthTab {
             let last = last_of_month(first);
             crate::figures::period_figures(reader.journal, cx.config, first, last, cx.now, &cx.zone)
         };
-        let previous = self.month.checked_sub_months(Months::new(1)).and_then(|p| {
-            let (days, files) = figures(p).ok()?;
-            (files > 0).then(|| crate::domain::report::total(&days))
-        });
+        let before = self.month.checked_sub_months(Months::new(1));
+        let previous = before.and_then(|p| figures(p).ok());
+        // The ten months before that, read at once, for the 12-month trend.
+        let mut trend = before
+            .and_then(|p| p.checked_sub_months(Months::new(10)))
+            .and_then(|first| {
+                let last = before?.pred_opt()?;
+                let z = &cx.zone;
+                crate::figures::period_figures(reader.journal, cx.config, first, last, cx.now, z)
+                    .ok()
+            })
+            .map_or(vec![], |(days, _)| crate::domain::patterns::by_month(&days));
+        if let (Some(first), Some((days, _))) = (before, &previous) {
+            trend.push((first, crate::domain::report::total(days)));
+        }
         match figures(self.month) {
             Ok((days, _)) => {
+                trend.push((self.month, crate::domain::report::total(&days)));
                 self.days = days;
                 self.error = None;
             }
             Err(e) => self.error = Some(e),
         }
-        self.previous = previous;
+        self.trend = trend;
+        // The month before counts for "up from" only when it has files.
+        self.previous = previous
+            .filter(|(_, files)| *files > 0)
+            .map(|(days, _)| crate::domain::report::total(&days));
     }
 }
 

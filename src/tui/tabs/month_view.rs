@@ -63,10 +63,14 @@ impl MonthView<'_> {
         let sum = total(&self.tab.days);
         // Packed to the width, so the box is as tall as its lines: none is cut.
         let header = self.header(&sum, area.width);
-        let weeks = self
-            .tab
-            .weekly
-            .then(|| super::month_weeks::lines(self.tab, self.cx, area.width));
+        // Week by week and the what-to-change page are lines; the month is drawn.
+        let weeks = if self.tab.weekly {
+            Some(super::month_weeks::lines(self.tab, self.cx, area.width))
+        } else if self.tab.checkup {
+            Some(super::month_page::lines(self.tab, self.cx, area.width))
+        } else {
+            None
+        };
         let body = match &weeks {
             Some(lines) => lines.len() as u16,
             None => self.charts_height(&sum, area.width),
@@ -280,25 +284,11 @@ impl MonthView<'_> {
         Paragraph::new(scale).render(below, buf);
     }
 
+    /// The accounts (with tiers), the inbox, the objectives, then what to change and where the
+    /// rest of the checkup is.
     fn lists(&self, sum: &Figures, width: u16) -> Vec<Line<'static>> {
-        let mut accounts: Vec<String> = sum
-            .top_accounts()
-            .into_iter()
-            .take(3)
-            .map(|(a, m)| format!("{a} {}", format_minutes(m)))
-            .collect();
-        if sum.reactive_unnamed() > 0 {
-            accounts.push(format!(
-                "no account {}",
-                format_minutes(sum.reactive_unnamed())
-            ));
-        }
-        let accounts = if accounts.is_empty() {
-            "none".to_string()
-        } else {
-            accounts.join(" · ")
-        };
-        let mut texts = vec![format!("reactive by account: {accounts}")];
+        let mut lines = super::month_checkup::accounts(sum, self.cx, width);
+        let mut texts = vec![];
         if sum.inbox + sum.inbox_planned > 0 || sum.parked_handled + sum.parked_waiting > 0 {
             texts.push(format!(
                 "inbox: {} in slots of {} planned · {} parked mails handled, {} left waiting",
@@ -326,10 +316,16 @@ impl MonthView<'_> {
                 .collect();
             texts.push(format!("objectives: {}", parts.join(" · ")));
         }
-        texts
-            .iter()
-            .flat_map(|t| pack::words(&crate::sanitize::for_terminal(t), Style::new(), width))
-            .collect()
+        lines.extend(
+            texts
+                .iter()
+                .flat_map(|t| pack::words(&crate::sanitize::for_terminal(t), Style::new(), width)),
+        );
+        lines.push(Line::default());
+        lines.extend(super::month_checkup::advice(self.tab, self.cx, width));
+        let pointer = "a: the trend, the patterns and the objectives";
+        lines.extend(pack::words(pointer, self.cx.theme.dim(), width));
+        lines
     }
 }
 

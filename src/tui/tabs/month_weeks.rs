@@ -3,7 +3,7 @@
 
 use super::month::MonthTab;
 use crate::domain::Category;
-use crate::domain::report::{Figures, counted_weeks as weeks};
+use crate::domain::report::{Figures, counted_weeks as weeks, week_of};
 use crate::domain::timefmt::format_minutes;
 use crate::tui::shared::Context;
 use crate::tui::widgets::pack;
@@ -94,17 +94,6 @@ fn narrow_week(label: &str, f: &Figures, cx: &Context, width: u16) -> Vec<Line<'
         pieces.push((off.trim().to_string(), t.dim()));
     }
     pack::pieces(pieces, width, 2)
-}
-
-/// "2026-W45" → "week of 2 Nov": the Monday a rep's calendar shows, not the ISO number.
-fn week_of(iso: &str) -> String {
-    let monday = iso.split_once("-W").and_then(|(year, week)| {
-        let (year, week) = (year.parse().ok()?, week.parse().ok()?);
-        chrono::NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
-    });
-    monday.map_or(iso.to_string(), |m| {
-        format!("week of {}", m.format("%-d %b"))
-    })
 }
 
 #[cfg(test)]

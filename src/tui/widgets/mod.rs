@@ -1,5 +1,6 @@
 //! Reusable pieces of screen.
 
+pub mod charts;
 pub mod form;
 pub mod heatmap;
 pub mod pack;
