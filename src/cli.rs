@@ -214,9 +214,9 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
-    /// Hours and shares per category for a period, as a table, CSV or JSON.
+    /// Hours and shares per category for a period, as a table, CSV, JSON or an HTML page.
     #[command(
-        after_help = "Examples:\n  protime report                      # this month, by week\n  protime report --month 2026-10 --by day --format csv > october.csv\n  protime report --last 14d --by account\n  protime report --from 2026-01-01 --to 2026-06-30 --by month --format json"
+        after_help = "Examples:\n  protime report                      # this month, by week\n  protime report --month 2026-10 --by day --format csv > october.csv\n  protime report --last 14d --by account\n  protime report --from 2026-01-01 --to 2026-06-30 --by month --format json\n  protime report --month 2026-10 --format html > october.html"
     )]
     Report {
         #[command(flatten)]
@@ -226,6 +226,10 @@ pub enum Command {
         by: By,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
+        /// With --format html: the review notes and "tomorrow I protect" too (left out by default:
+        /// they are the rep's own words).
+        #[arg(long)]
+        with_notes: bool,
     },
     /// Bring in your last two weeks from a calendar (.ics) or CRM (.csv) export: the baseline.
     #[command(subcommand)]
@@ -413,6 +417,8 @@ pub enum ReportFormat {
     Table,
     Csv,
     Json,
+    /// One self-contained page for a one-on-one: figures, advice, charts, review answers.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

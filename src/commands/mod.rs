@@ -12,8 +12,10 @@ pub mod period;
 pub mod plan;
 pub mod plan_import;
 pub mod report;
+pub mod report_html;
 pub mod status;
 pub mod stress;
+mod svg;
 pub mod timer_cmd;
 
 use crate::cli::{
@@ -94,7 +96,12 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
         Command::Delete { id, day, .. } => run.correct(Correction::Delete(id), &day, quiet),
         Command::Completions { shell } => completions(shell),
         Command::Man => man::print(),
-        Command::Report { period, by, format } => run.report(&period, by, format),
+        Command::Report {
+            period,
+            by,
+            format,
+            with_notes,
+        } => run.report(&period, by, format, with_notes),
         Command::Import(what) => run.import(what),
         Command::Export {
             period,
@@ -247,8 +254,9 @@ impl<'a> Run<'a> {
         })
     }
 
-    fn report(&self, period: &PeriodArgs, by: By, format: ReportFormat) -> ExitCode {
+    fn report(&self, period: &PeriodArgs, by: By, format: ReportFormat, notes: bool) -> ExitCode {
         self.with_config(|config| {
+            let output = report::Output { format, notes };
             report::run(
                 &self.journal,
                 config,
@@ -256,7 +264,7 @@ impl<'a> Run<'a> {
                 &self.zone,
                 period,
                 by,
-                format,
+                output,
             )
         })
     }

@@ -19,8 +19,15 @@ pub fn run(
     zone: &crate::clock::Zone,
     args: &PeriodArgs,
     by: By,
-    format: ReportFormat,
+    output: Output,
 ) -> ExitCode {
+    let format = output.format;
+    if output.notes && format != ReportFormat::Html {
+        return fail(
+            EXIT_REFUSED,
+            "--with-notes is for --format html: the notes go on that page only",
+        );
+    }
     let (from, to) = match period::resolve(args, now.date_naive()) {
         Ok(p) => p,
         Err(message) => return fail(EXIT_REFUSED, message),
@@ -44,6 +51,20 @@ pub fn run(
                 return fail(EXIT_JOURNAL, format!("could not write CSV: {e}"));
             }
         }
+        ReportFormat::Html => {
+            let counting = (now, zone);
+            match super::report_html::write(
+                journal,
+                config,
+                counting,
+                (from, to),
+                &days,
+                output.notes,
+            ) {
+                Ok(html) => crate::sanitize::print_exact(&html),
+                Err(message) => return fail(EXIT_JOURNAL, message),
+            }
+        }
         ReportFormat::Json => {
             let rows: Vec<Value> = rows.iter().map(|r| row_json(r, by)).collect();
             let doc = json!({ "from": from.to_string(), "to": to.to_string(), "by": by_name(by), "target": target, "rows": rows, "total": figures_json(&sum) });
@@ -51,6 +72,13 @@ pub fn run(
         }
     }
     ExitCode::from(EXIT_OK)
+}
+
+/// How `report` prints: the format, and whether an HTML page carries the review notes.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub format: ReportFormat,
+    pub notes: bool,
 }
 
 /// One report row: a label and the figures behind it (or, by account/objective, hours and a target).
