@@ -9,6 +9,8 @@ use std::path::Path;
 pub mod calendar;
 pub mod accounts;
 mod errors;
+pub mod objectives;
+pub use objectives::Objective;
 pub mod writer;
 pub use errors::{ConfigError, Place};
 
@@ -149,14 +151,6 @@ pub struct Notifications {
     pub block_start_lead_minutes: u32,
     pub inbox_slot: bool,
     pub review_reminder: bool,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Objective {
-    pub name: String,
-    #[serde(default)]
-    pub weekly_hours: f64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -452,31 +446,6 @@ impl PlanConfig {
     fn validate(&self, origin: &str) -> Result<(), ConfigError> {
         for (i, b) in self.template.iter().enumerate() {
             check_ends_after_start(origin, &format!("plan.template[{i}].end"), b.start, b.end)?;
-        }
-        Ok(())
-    }
-}
-
-impl Objective {
-    /// Each objective has a name of its own (its weekly hours have a rule in [`NUMBER_RULES`]).
-    fn validate_all(objectives: &[Objective], origin: &str) -> Result<(), ConfigError> {
-        let mut seen = std::collections::BTreeSet::new();
-        for (i, o) in objectives.iter().enumerate() {
-            let name = o.name.trim();
-            check(
-                origin,
-                !name.is_empty(),
-                &format!("objectives[{i}].name"),
-                format!("\"{}\"", o.name),
-                "a name, like \"New logos\"",
-            )?;
-            check(
-                origin,
-                seen.insert(name.to_lowercase()),
-                &format!("objectives[{i}].name"),
-                format!("\"{}\"", o.name),
-                "a name no other objective has",
-            )?;
         }
         Ok(())
     }

@@ -119,29 +119,23 @@ fn rows(
             .collect(),
         By::Objective => {
             let weeks = ((to - from).num_days() + 1) as f64 / 7.0;
-            let mut names: Vec<String> = config.objectives.iter().map(|o| o.name.clone()).collect();
-            names.extend(
-                sum.objectives
-                    .keys()
-                    .filter(|k| !names.contains(k))
-                    .cloned()
-                    .collect::<Vec<_>>(),
-            );
-            names
-                .into_iter()
-                .map(|name| {
-                    let target = config
-                        .objectives
-                        .iter()
-                        .find(|o| o.name == name)
-                        .map(|o| (o.weekly_hours * 60.0 * weeks).round() as i64);
-                    Row::Objective {
-                        done: sum.objectives.get(&name).copied().unwrap_or(0),
-                        name,
-                        target_minutes: target,
-                    }
-                })
-                .collect()
+            // The config's objectives (with the days that name one by an old name), then names
+            // blocks carry that no objective answers to.
+            let configured = config.objectives.iter().map(|o| Row::Objective {
+                name: o.name.clone(),
+                done: crate::config::objectives::minutes_for(o, &sum.objectives),
+                target_minutes: Some((o.weekly_hours * 60.0 * weeks).round() as i64),
+            });
+            let others = sum
+                .objectives
+                .iter()
+                .filter(|(name, _)| !config.objectives.iter().any(|o| o.answers_to(name)))
+                .map(|(name, m)| Row::Objective {
+                    name: name.clone(),
+                    done: *m,
+                    target_minutes: None,
+                });
+            configured.chain(others).collect()
         }
     }
 }

@@ -24,6 +24,9 @@ pub enum SettingValue {
     Number(f64),
     Text(String),
     List(Vec<String>),
+    /// An array of tables (`[[objectives]]`), each with its keys: the tables already in the
+    /// file keep their place and comments and get these keys; more are added after them.
+    Tables(Vec<Vec<(&'static str, SettingValue)>>),
 }
 
 impl Setting {
@@ -135,7 +138,15 @@ fn set(root: &mut Table, setting: &Setting) -> Result<(), String> {
             .and_then(Item::as_table_like_mut)
             .ok_or_else(|| format!("{part} is not a table"))?;
     }
-    let mut value = to_value(&setting.value);
+    if let SettingValue::Tables(tables) = &setting.value {
+        return set_tables(table, leaf, tables);
+    }
+    set_value(table, leaf, to_value(&setting.value));
+    Ok(())
+}
+
+/// Sets `leaf` in `table` to `value`, keeping the comment after an old value on its line.
+fn set_value(table: &mut dyn toml_edit::TableLike, leaf: &str, mut value: Value) {
     match table.get_mut(leaf) {
         Some(Item::Value(old)) => {
             // The comment after the old value on its line stays.
@@ -144,6 +155,31 @@ fn set(root: &mut Table, setting: &Setting) -> Result<(), String> {
         }
         _ => {
             table.insert(leaf, Item::Value(value));
+        }
+    }
+}
+
+fn set_tables(
+    parent: &mut dyn toml_edit::TableLike,
+    leaf: &str,
+    tables: &[Vec<(&'static str, SettingValue)>],
+) -> Result<(), String> {
+    if parent.get(leaf).is_none() {
+        parent.insert(leaf, Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    }
+    let array = parent
+        .get_mut(leaf)
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or_else(|| format!("{leaf} is not a list of tables"))?;
+    for (i, fields) in tables.iter().enumerate() {
+        if i >= array.len() {
+            array.push(Table::new());
+        }
+        let table = array
+            .get_mut(i)
+            .ok_or_else(|| format!("{leaf}[{i}] is missing"))?;
+        for (key, value) in fields {
+            set_value(table, key, to_value(value));
         }
     }
     Ok(())
@@ -160,6 +196,8 @@ fn to_value(value: &SettingValue) -> Value {
                 .map(String::as_str)
                 .collect::<toml_edit::Array>(),
         ),
+        // An array of tables is no inline value: `set` writes it with `set_tables`.
+        SettingValue::Tables(_) => Value::from(""),
     }
 }
 

@@ -82,8 +82,9 @@ fn too_little(days: &[(NaiveDate, Figures)], sum: &Figures) -> Option<String> {
         .count();
     let mut why = vec![];
     if tracked_days < MIN_DAYS {
+        let days = if tracked_days == 1 { "day" } else { "days" };
         why.push(format!(
-            "{tracked_days} working days with tracked time (advice needs {MIN_DAYS})"
+            "{tracked_days} working {days} with tracked time (advice needs {MIN_DAYS})"
         ));
     }
     if sum.total() < MIN_MINUTES {

@@ -7,6 +7,7 @@ mod gap;
 pub mod import_review;
 pub mod keys;
 pub mod messages;
+pub mod objective_prompt;
 pub mod prompt;
 pub mod shared;
 pub mod tabs;

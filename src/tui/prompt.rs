@@ -19,6 +19,7 @@ pub enum PromptKind {
     PassOn,
     Unplanned,
     Import,
+    Objective,
 }
 
 /// What a submitted prompt asks for.
@@ -34,6 +35,8 @@ pub enum Submitted {
     PlanMeetings {
         file: PathBuf,
     },
+    /// Add, rename or set the weekly hours of an objective (saved to the config file).
+    Objective(crate::config::objectives::ObjectiveEdit),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -167,13 +170,14 @@ impl Prompt {
         let first = self.form.fields[0].value.trim().to_string();
         match self.kind {
             PromptKind::Import => self.import_op(&first),
+            PromptKind::Objective => self.objective_op(),
             _ => self.timer_op(first).map(Submitted::Timer),
         }
     }
 
     fn timer_op(&self, first: String) -> Result<TimerOp, String> {
         match self.kind {
-            PromptKind::Import => Err("not a timer prompt".into()),
+            PromptKind::Import | PromptKind::Objective => Err("not a timer prompt".into()),
             PromptKind::Interrupt => Ok(TimerOp::Describe {
                 account: Some(first).filter(|s| !s.is_empty()),
                 note: Some(self.form.value("What").to_string()),

@@ -102,9 +102,12 @@ pub enum Effect {
     /// Put a calendar's meetings of today into the plan (no review: a re-import puts them right).
     PlanMeetings(std::path::PathBuf),
     /// Save settings to the config file (the welcome's answers); `summary` says what they are.
+    /// Save settings to the config file (the welcome's answers, an objective); `summary` says
+    /// what they are, `then` what the rep can do next.
     SaveSettings {
         settings: Vec<crate::config::writer::Setting>,
         summary: String,
+        then: &'static str,
     },
     /// Put text on the system clipboard through the terminal (OSC 52).
     Copy {

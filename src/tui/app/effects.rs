@@ -48,8 +48,8 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
             effect @ (Effect::OpenImport { .. } | Effect::Import | Effect::PlanMeetings(_)) => {
                 reload |= super::import::carry_out(app, journal, effect);
             }
-            Effect::SaveSettings { settings, summary } => {
-                super::welcome::save(app, &settings, &summary);
+            effect @ Effect::SaveSettings { .. } => {
+                super::welcome::save(app, effect);
                 reload = true;
             }
             Effect::Heartbeat => {

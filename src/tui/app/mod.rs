@@ -335,6 +335,9 @@ impl App {
                         vec![Effect::OpenImport { file, since }]
                     }
                     Ok(Some(Submitted::PlanMeetings { file })) => vec![Effect::PlanMeetings(file)],
+                    Ok(Some(Submitted::Objective(edit))) => {
+                        crate::tui::objective_prompt::save(&self.shared.config, &edit)
+                    }
                     Err(message) => vec![Effect::Message(message)],
                 }
             }

@@ -2,7 +2,7 @@
 //! one config writer.
 
 use super::App;
-use crate::config::writer::{Setting, write_settings};
+use crate::config::writer::write_settings;
 use crate::tui::prompt::Prompt;
 use crate::tui::shared::Effect;
 use crate::tui::welcome::{Outcome, Welcome};
@@ -43,7 +43,11 @@ impl App {
                 summary,
                 import,
             } => {
-                let mut effects = vec![Effect::SaveSettings { settings, summary }];
+                let mut effects = vec![Effect::SaveSettings {
+                    settings,
+                    summary,
+                    then: AGAIN,
+                }];
                 if import {
                     effects.push(Effect::Prompt(Prompt::import()));
                 }
@@ -53,18 +57,30 @@ impl App {
     }
 }
 
-/// Writes `settings` to the config file and uses the config it now holds; says what was saved
-/// where, or why nothing was.
-pub fn save(app: &mut App, settings: &[Setting], summary: &str) {
+/// Writes an [`Effect::SaveSettings`]'s settings to the config file and uses the config it now
+/// holds; says what was saved where and then what comes next, or why nothing was.
+pub fn save(app: &mut App, effect: Effect) {
+    let Effect::SaveSettings {
+        settings,
+        summary,
+        then,
+    } = effect
+    else {
+        return;
+    };
     let path = app.outside.config_file.clone();
     if path.as_os_str().is_empty() {
         app.say("Not saved: protime does not know its config file here.".into());
         return;
     }
-    match write_settings(&path, settings) {
+    match write_settings(&path, &settings) {
         Ok(config) => {
             app.shared.config = config;
-            app.say(format!("Saved {summary} in {}. {AGAIN}", path.display()));
+            app.say(
+                format!("Saved {summary} in {}. {then}", path.display())
+                    .trim_end()
+                    .to_string(),
+            );
         }
         Err(e) => app.say(format!("Your answers were not saved: {e}")),
     }

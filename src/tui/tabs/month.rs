@@ -18,6 +18,7 @@ pub enum MonthAction {
     ThisMonth,
     Weeks,
     Checkup,
+    Objectives,
     Import,
     Down,
     Up,
@@ -54,6 +55,12 @@ pub const KEYS: &[Key<MonthAction>] = &[
         "what to change: the advice, the 12-month trend, reactive time by weekday and hour, kept proactive time, tiers; or back to the month",
     )
     .hint("advice"),
+    Key::new(
+        &[KeyCode::Char('o')],
+        MonthAction::Objectives,
+        "objectives: add one, rename one (its past counts on) or set its hours a week",
+    )
+    .hint("objectives"),
     Key::new(
         &[KeyCode::Char('I')],
         MonthAction::Import,
@@ -127,7 +134,12 @@ impl MonthTab {
         }
     }
 
-    fn act(&mut self, action: MonthAction, today: NaiveDate) -> Vec<Effect> {
+    fn act(
+        &mut self,
+        action: MonthAction,
+        today: NaiveDate,
+        objectives: &[crate::config::Objective],
+    ) -> Vec<Effect> {
         let (max, page) = (self.scroll_max.get(), self.page.get());
         let scrolled = match action {
             MonthAction::Down => Some(self.scroll.saturating_add(1)),
@@ -159,6 +171,10 @@ impl MonthTab {
             MonthAction::Down | MonthAction::Up | MonthAction::PageDown | MonthAction::PageUp => {
                 None
             }
+            MonthAction::Objectives => {
+                let names: Vec<String> = objectives.iter().map(|o| o.name.clone()).collect();
+                return vec![Effect::Prompt(Prompt::objective(&names))];
+            }
         };
         self.month = month.unwrap_or(self.month);
         vec![Effect::ReloadDay]
@@ -176,7 +192,7 @@ impl TabView for MonthTab {
 
     fn handle_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
         let (action, _) = lookup(KEYS, key)?;
-        Some(self.act(action, cx.now.date_naive()))
+        Some(self.act(action, cx.now.date_naive(), &cx.config.objectives))
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {

@@ -284,6 +284,45 @@ pub fn accounts(sum: &Figures, cx: &Context, width: u16) -> Part {
     lines
 }
 
+/// An objective's target for the month shown: its weekly hours over the month's days.
+pub fn month_target(o: &crate::config::Objective, days: usize) -> i64 {
+    (o.weekly_hours * 60.0 * days as f64 / 7.0).round() as i64
+}
+
+/// Each objective's proactive hours this month and week by week, against its hours.
+pub fn objectives(tab: &MonthTab, cx: &Context, width: u16) -> Part {
+    use crate::config::objectives::minutes_for;
+    let mut lines = title(
+        "Objectives, the month and week by week (o changes them)",
+        cx,
+        width,
+    );
+    if cx.config.objectives.is_empty() {
+        lines.extend(words("none yet: o adds one", cx.theme.dim(), width));
+    }
+    let sum = total(&tab.days);
+    let weeks = counted_weeks(&tab.days);
+    for o in &cx.config.objectives {
+        let by_week: Vec<String> = weeks
+            .iter()
+            .map(|(label, f)| {
+                let monday = week_of(label).replace("week of ", "");
+                format!("{monday} {}", format_minutes(minutes_for(o, &f.objectives)))
+            })
+            .collect();
+        let text = format!(
+            "{}: {} of {} this month · a week (of {}): {}",
+            o.name,
+            format_minutes(minutes_for(o, &sum.objectives)),
+            format_minutes(month_target(o, tab.days.len())),
+            format_minutes((o.weekly_hours * 60.0).round() as i64),
+            by_week.join(" · ")
+        );
+        lines.extend(words(&text, Style::new(), width));
+    }
+    lines
+}
+
 /// Every part of the checkup below the advice, in the order the page shows them.
 pub fn parts(tab: &MonthTab, cx: &Context, width: u16) -> Vec<Part> {
     vec![
@@ -292,5 +331,6 @@ pub fn parts(tab: &MonthTab, cx: &Context, width: u16) -> Vec<Part> {
         weekdays(tab, cx, width),
         hours(tab, cx, width),
         kept(tab, cx, width),
+        objectives(tab, cx, width),
     ]
 }

@@ -299,7 +299,6 @@ impl MonthView<'_> {
             ));
         }
         if !self.cx.config.objectives.is_empty() {
-            let weeks = self.tab.days.len() as f64 / 7.0;
             let parts: Vec<String> = self
                 .cx
                 .config
@@ -309,8 +308,8 @@ impl MonthView<'_> {
                     format!(
                         "{} {} / {}",
                         o.name,
-                        format_minutes(sum.objectives.get(&o.name).copied().unwrap_or(0)),
-                        format_minutes((o.weekly_hours * 60.0 * weeks).round() as i64)
+                        format_minutes(crate::config::objectives::minutes_for(o, &sum.objectives)),
+                        format_minutes(super::month_checkup::month_target(o, self.tab.days.len()))
                     )
                 })
                 .collect();

@@ -173,13 +173,17 @@ impl PlanView<'_> {
             .objectives
             .iter()
             .map(|o| {
-                let (planned, done) = totals.get(&o.name).copied().unwrap_or_default();
+                // A renamed objective's blocks that name it the old way count for it.
+                let (planned, done) = totals
+                    .iter()
+                    .filter(|(name, _)| o.answers_to(name))
+                    .fold((0, 0), |(p, d), (_, (bp, bd))| (p + bp, d + bd));
                 format!(
-                    "{} {} planned · {} done / {:.0}h",
+                    "{} {} planned · {} done / {}",
                     o.name,
                     format_minutes(planned),
                     format_minutes(done),
-                    o.weekly_hours
+                    format_minutes((o.weekly_hours * 60.0).round() as i64)
                 )
             })
             .collect();
