@@ -115,3 +115,43 @@ fn a_taken_name_or_a_bad_number_is_refused_and_nothing_is_written() {
     assert_eq!(file.matches("\n[[objectives]]\nname").count(), 2, "{file}");
     assert!(!file.contains("aliases = [\"Renewals\"]"), "{file}");
 }
+
+/// Issue #21: `T` on the Month tab gives an account its tier (Tab completes the account), saved in
+/// `[accounts.tier]`; the accounts line shows it at once.
+#[test]
+fn an_account_is_given_its_tier_in_the_dashboard() {
+    let mut h = Harness::new(at("2026-11-26T18:00:00+01:00"));
+    let mut day = day_for_new_logos();
+    let mut s = day.sessions[0].clone();
+    s.id = "s2".into();
+    s.start = chrono::DateTime::parse_from_rfc3339("2026-11-24T14:00:00+01:00").unwrap();
+    s.end = Some(chrono::DateTime::parse_from_rfc3339("2026-11-24T15:10:00+01:00").unwrap());
+    (s.category, s.kind, s.block) = (Category::Reactive, SessionKind::Interruption, None);
+    s.account = Some("Umbrella Corp".into());
+    day.sessions.push(s);
+    h.journal
+        .update(day.date, |d| {
+            *d = day.clone();
+            Ok(())
+        })
+        .unwrap();
+    effects::reload_days(&mut h.app, &h.journal);
+    // As the loop does after its first frame.
+    effects::load_known_accounts(&mut h.app, &h.journal);
+    h.type_keys("5T");
+    assert!(h.screen(100, 30).contains("Give an account its tier"));
+    h.type_keys("umb\tZ\n");
+    assert!(
+        h.screen(100, 30)
+            .contains("\"Z\" is no tier: give one of A, B, C, D")
+    );
+    h.type_keys("Tumb\td\n");
+    let file = std::fs::read_to_string(h.config_file()).unwrap();
+    assert!(file.contains("\"Umbrella Corp\" = \"D\""), "{file}");
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("reactive by account: Umbrella Corp (D) 1h10"),
+        "{screen}"
+    );
+    assert!(screen.contains("by tier: D 1h10"), "{screen}");
+}

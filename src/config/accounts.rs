@@ -1,5 +1,6 @@
 //! `[accounts]`: the rep's account tiers (A–D, or names of their own) and each account's tier.
 
+use super::writer::{Setting, SettingValue};
 use super::{ConfigError, check};
 use crate::domain::patterns::Tiers;
 use serde::Deserialize;
@@ -66,6 +67,35 @@ impl Accounts {
     }
 }
 
+/// The setting that gives `account` the tier `tier` (one of `tiers`), for the config writer; a
+/// tier not in the list is refused with the list.
+pub fn tier_setting(accounts: &Accounts, account: &str, tier: &str) -> Result<Setting, String> {
+    let tier = accounts
+        .tiers
+        .iter()
+        .find(|t| t.to_lowercase() == tier.trim().to_lowercase())
+        .ok_or_else(|| {
+            format!(
+                "\"{tier}\" is no tier: give one of {}",
+                accounts.tiers.join(", ")
+            )
+        })?;
+    // The name as the config already spells it, so a second setting replaces the first.
+    let wanted = key(account);
+    let name = accounts
+        .tier
+        .keys()
+        .find(|a| key(a) == wanted)
+        .map_or(account.trim().to_string(), String::clone);
+    if name.is_empty() {
+        return Err("give the account, like ACME".into());
+    }
+    Ok(Setting {
+        key: "accounts.tier",
+        value: SettingValue::Keys(vec![(name, SettingValue::Text(tier.clone()))]),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::config::Config;
@@ -83,6 +113,28 @@ mod tests {
         assert_eq!(tiers.tier_of("Umbrella Corp"), Some("D"));
         assert_eq!(tiers.tier_of("Acme"), Some("A"));
         assert_eq!(tiers.tier_of("Globex"), None);
+    }
+
+    #[test]
+    fn a_tier_set_in_the_dashboard_is_written_and_replaces_the_old_one() {
+        use crate::config::writer::apply;
+        let text = "[accounts.tier]\n\"Umbrella Corp\" = \"C\" # small\nACME = \"A\"\n";
+        let config = Config::from_user_text(Some(text), "mine.toml").unwrap();
+        let setting = super::tier_setting(&config.accounts, "umbrella corp", "d").unwrap();
+        let written = apply(text, &[setting]).unwrap();
+        assert_eq!(
+            written,
+            "[accounts.tier]\n\"Umbrella Corp\" = \"D\" # small\nACME = \"A\"\n"
+        );
+        let fresh = apply(
+            "",
+            &[super::tier_setting(&config.accounts, "Globex", "B").unwrap()],
+        )
+        .unwrap();
+        let back = Config::from_user_text(Some(&fresh), "mine.toml").unwrap();
+        assert_eq!(back.accounts.tier_of("globex"), Some("B"));
+        let err = super::tier_setting(&config.accounts, "ACME", "Z").unwrap_err();
+        assert!(err.contains("give one of A, B, C, D"), "{err}");
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub enum SettingValue {
     /// An array of tables (`[[objectives]]`), each with its keys: the tables already in the
     /// file keep their place and comments and get these keys; more are added after them.
     Tables(Vec<Vec<(&'static str, SettingValue)>>),
+    /// Keys named at run time in a table (`[accounts.tier]`'s accounts): each is set, the
+    /// table's other keys and comments stay.
+    Keys(Vec<(String, SettingValue)>),
 }
 
 impl Setting {
@@ -141,6 +144,19 @@ fn set(root: &mut Table, setting: &Setting) -> Result<(), String> {
     if let SettingValue::Tables(tables) = &setting.value {
         return set_tables(table, leaf, tables);
     }
+    if let SettingValue::Keys(keys) = &setting.value {
+        if table.get(leaf).is_none() {
+            table.insert(leaf, Item::Table(Table::new()));
+        }
+        let inner = table
+            .get_mut(leaf)
+            .and_then(Item::as_table_like_mut)
+            .ok_or_else(|| format!("{leaf} is not a table"))?;
+        for (key, value) in keys {
+            set_value(inner, key, to_value(value));
+        }
+        return Ok(());
+    }
     set_value(table, leaf, to_value(&setting.value));
     Ok(())
 }
@@ -196,8 +212,8 @@ fn to_value(value: &SettingValue) -> Value {
                 .map(String::as_str)
                 .collect::<toml_edit::Array>(),
         ),
-        // An array of tables is no inline value: `set` writes it with `set_tables`.
-        SettingValue::Tables(_) => Value::from(""),
+        // Tables are no inline value: `set` writes them itself.
+        SettingValue::Tables(_) | SettingValue::Keys(_) => Value::from(""),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod shared;
 pub mod tabs;
 pub mod terminal;
 pub mod theme;
+pub mod tier_prompt;
 pub mod ui;
 pub mod welcome;
 pub mod widgets;

@@ -20,6 +20,7 @@ pub enum PromptKind {
     Unplanned,
     Import,
     Objective,
+    Tier,
 }
 
 /// What a submitted prompt asks for.
@@ -37,6 +38,11 @@ pub enum Submitted {
     },
     /// Add, rename or set the weekly hours of an objective (saved to the config file).
     Objective(crate::config::objectives::ObjectiveEdit),
+    /// Give an account a tier (saved to the config file).
+    Tier {
+        account: String,
+        tier: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +145,8 @@ impl Prompt {
         key: KeyEvent,
         accounts: &[String],
     ) -> Option<Result<Option<Submitted>, String>> {
-        if key.code == KeyCode::Tab && self.kind == PromptKind::Interrupt {
+        if key.code == KeyCode::Tab && matches!(self.kind, PromptKind::Interrupt | PromptKind::Tier)
+        {
             // Completes the account on the way to the next field.
             complete(&mut self.form, accounts);
         }
@@ -158,7 +165,10 @@ impl Prompt {
 
     /// The Who field spelled as the journal already spells that account ("globex" → "Globex").
     fn with_known_account(&mut self, accounts: &[String]) -> &Self {
-        if matches!(self.kind, PromptKind::Interrupt | PromptKind::PassOn) {
+        if matches!(
+            self.kind,
+            PromptKind::Interrupt | PromptKind::PassOn | PromptKind::Tier
+        ) {
             let typed = self.form.value("Who").to_string();
             self.form
                 .set("Who", crate::names::canonical_account(&typed, accounts));
@@ -171,13 +181,16 @@ impl Prompt {
         match self.kind {
             PromptKind::Import => self.import_op(&first),
             PromptKind::Objective => self.objective_op(),
+            PromptKind::Tier => self.tier_op(),
             _ => self.timer_op(first).map(Submitted::Timer),
         }
     }
 
     fn timer_op(&self, first: String) -> Result<TimerOp, String> {
         match self.kind {
-            PromptKind::Import | PromptKind::Objective => Err("not a timer prompt".into()),
+            PromptKind::Import | PromptKind::Objective | PromptKind::Tier => {
+                Err("not a timer prompt".into())
+            }
             PromptKind::Interrupt => Ok(TimerOp::Describe {
                 account: Some(first).filter(|s| !s.is_empty()),
                 note: Some(self.form.value("What").to_string()),
@@ -372,3 +385,5 @@ mod tests {
         assert_eq!(q.answer(key(KeyCode::Char('x'))), None);
     }
 }
+#[path = "prompt_test.rs"]
+mod tests;

@@ -338,6 +338,9 @@ impl App {
                     Ok(Some(Submitted::Objective(edit))) => {
                         crate::tui::objective_prompt::save(&self.shared.config, &edit)
                     }
+                    Ok(Some(Submitted::Tier { account, tier })) => {
+                        crate::tui::tier_prompt::save(&self.shared.config, &account, &tier)
+                    }
                     Err(message) => vec![Effect::Message(message)],
                 }
             }

@@ -19,6 +19,7 @@ pub enum MonthAction {
     Weeks,
     Checkup,
     Objectives,
+    Tier,
     Import,
     Down,
     Up,
@@ -61,6 +62,11 @@ pub const KEYS: &[Key<MonthAction>] = &[
         "objectives: add one, rename one (its past counts on) or set its hours a week",
     )
     .hint("objectives"),
+    Key::new(
+        &[KeyCode::Char('T')],
+        MonthAction::Tier,
+        "give an account its tier (A–D or your own, in [accounts])",
+    ),
     Key::new(
         &[KeyCode::Char('I')],
         MonthAction::Import,
@@ -138,7 +144,7 @@ impl MonthTab {
         &mut self,
         action: MonthAction,
         today: NaiveDate,
-        objectives: &[crate::config::Objective],
+        config: &crate::config::Config,
     ) -> Vec<Effect> {
         let (max, page) = (self.scroll_max.get(), self.page.get());
         let scrolled = match action {
@@ -171,8 +177,11 @@ impl MonthTab {
             MonthAction::Down | MonthAction::Up | MonthAction::PageDown | MonthAction::PageUp => {
                 None
             }
+            MonthAction::Tier => {
+                return vec![Effect::Prompt(Prompt::tier(&config.accounts.tiers))];
+            }
             MonthAction::Objectives => {
-                let names: Vec<String> = objectives.iter().map(|o| o.name.clone()).collect();
+                let names: Vec<String> = config.objectives.iter().map(|o| o.name.clone()).collect();
                 return vec![Effect::Prompt(Prompt::objective(&names))];
             }
         };
@@ -192,7 +201,7 @@ impl TabView for MonthTab {
 
     fn handle_key(&mut self, key: KeyEvent, cx: &Context) -> Option<Vec<Effect>> {
         let (action, _) = lookup(KEYS, key)?;
-        Some(self.act(action, cx.now.date_naive(), &cx.config.objectives))
+        Some(self.act(action, cx.now.date_naive(), cx.config))
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
