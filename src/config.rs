@@ -6,8 +6,8 @@ use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
 use std::path::Path;
 
-pub mod calendar;
 pub mod accounts;
+pub mod calendar;
 mod errors;
 pub mod objectives;
 pub use objectives::Objective;

@@ -24,6 +24,7 @@ fn day_for_new_logos() -> Day {
         kind: BlockKind::Work,
         account: None,
         objective: Some("New logos".into()),
+        source: None,
     });
     day.sessions.push(Session {
         id: "s1".into(),

@@ -79,6 +79,21 @@ fn the_import_prompt_stays_open_until_file_and_period_make_sense() {
 }
 
 #[test]
+fn into_plan_submits_the_calendar_for_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let cal = dir.path().join("calendar.ics");
+    std::fs::write(&cal, "x").unwrap();
+    let mut p = Prompt::import();
+    p.form.set("File", cal.display().to_string());
+    p.form.set("Into", "plan");
+    let submitted = p.handle_key(key(KeyCode::Enter), &[]);
+    assert_eq!(
+        submitted,
+        Some(Ok(Some(Submitted::PlanMeetings { file: cal })))
+    );
+}
+
+#[test]
 fn a_path_reads_as_a_shell_would_read_it() {
     assert_eq!(unquote_path("\"/a b/c.ics\""), PathBuf::from("/a b/c.ics"));
     assert_eq!(unquote_path("/a\\ b/c.ics"), PathBuf::from("/a b/c.ics"));
