@@ -1,10 +1,11 @@
 //! Reading iCalendar (.ics) exports from Google Calendar, Outlook/Exchange and Apple Calendar.
 //!
 //! The content lines are read here (unfolding, parameters, escapes: a few dozen lines that let
-//! every check stay bounded); recurrence is expanded by the `rrule` crate, time zones by
-//! `chrono-tz`, with Windows zone names (Outlook) mapped to IANA ones.
+//! every check stay bounded); recurrence is expanded by the `rrule` crate on the wall clock, then
+//! placed in its zone: a named one from the system's time zone database ([`named_zone`]).
 
 use super::input::MAX_LINE;
+use super::named_zone::{Named, zone_named};
 use super::vtimezone::{Part, Rules};
 use super::{Field, Item, Parsed, Window};
 use crate::clock::Zone as RepZone;
@@ -60,12 +61,31 @@ impl Event {
 
 /// Where a wall-clock time is: UTC, a named zone, one defined only by its VTIMEZONE, or floating
 /// (the rep's own zone).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Zone {
     Utc,
-    Named(chrono_tz::Tz),
+    Named(Named),
     Rules(Rules),
     Floating(RepZone),
+}
+
+impl Zone {
+    /// False for a wall-clock time a named zone skips; recurrences starting there are refused.
+    fn exists(&self, naive: NaiveDateTime) -> bool {
+        match self {
+            Zone::Named(tz) => tz.exists(naive),
+            Zone::Utc | Zone::Rules(_) | Zone::Floating(_) => true,
+        }
+    }
+
+    /// The wall-clock time an RDATE or EXDATE from another zone has on this zone's clock (the
+    /// clock recurrences are expanded on); UTC's for all but named zones.
+    fn wall_clock(&self, t: DateTime<FixedOffset>) -> Option<NaiveDateTime> {
+        match self {
+            Zone::Named(tz) => tz.wall_clock(t),
+            Zone::Utc | Zone::Rules(_) | Zone::Floating(_) => Some(t.naive_utc()),
+        }
+    }
 }
 
 /// What reading a value needs besides the value: the rep's zone for floating times, and the
@@ -82,7 +102,7 @@ struct Ctx {
 const MAX_STEPS: i64 = 500_000;
 
 /// A DTSTART/DTEND/RECURRENCE-ID value.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum When {
     Date(NaiveDate),
     Time(NaiveDateTime, Zone),
@@ -445,15 +465,15 @@ fn read_event(
         parsed.skip("all-day");
         return Ok(());
     };
-    let length = length(event, start_naive, zone, ctx)?;
+    let length = length(event, start_naive, &zone, ctx)?;
     let recurrence_id = event
         .get("RECURRENCE-ID")
         .map(|p| when(p, ctx))
         .transpose()?;
     let starts: Vec<(String, DateTime<FixedOffset>)> = match recurrence_id {
-        Some(rid) => vec![(occurrence_source(&uid, &rid), instant(start_naive, zone)?)],
+        Some(rid) => vec![(occurrence_source(&uid, &rid), instant(start_naive, &zone)?)],
         None if event.get("RRULE").is_some() || event.get("RDATE").is_some() => {
-            let (occurrences, limited) = expand(event, &uid, start_naive, zone, window, ctx)?;
+            let (occurrences, limited) = expand(event, &uid, start_naive, &zone, window, ctx)?;
             if limited {
                 parsed.notices.push(format!(
                     "the event at line {} repeats more than {MAX_OCCURRENCES} times around the \
@@ -466,7 +486,7 @@ fn read_event(
                 .filter(|(src, _)| !overrides.contains(src))
                 .collect()
         }
-        None => vec![(format!("ics:{uid}"), instant(start_naive, zone)?)],
+        None => vec![(format!("ics:{uid}"), instant(start_naive, &zone)?)],
     };
     let skip = skip_reason(event, me, length);
     for (source, at) in starts {
@@ -559,10 +579,10 @@ fn person(p: &Prop) -> String {
 }
 
 /// The event's length: DTEND − DTSTART, or DURATION.
-fn length(event: &Event, start: NaiveDateTime, zone: Zone, ctx: &Ctx) -> Result<Duration, String> {
+fn length(event: &Event, start: NaiveDateTime, zone: &Zone, ctx: &Ctx) -> Result<Duration, String> {
     if let Some(end) = event.get("DTEND") {
         return match when(end, ctx)? {
-            When::Time(end, end_zone) => Ok(instant(end, end_zone)? - instant(start, zone)?),
+            When::Time(end, end_zone) => Ok(instant(end, &end_zone)? - instant(start, zone)?),
             When::Date(_) => Err("DTEND is a date but DTSTART a time".into()),
         };
     }
@@ -637,78 +657,26 @@ fn when(p: &Prop, ctx: &Ctx) -> Result<When, String> {
     Ok(When::Time(naive, zone))
 }
 
-/// An IANA name (also behind a `/vendor/` prefix) or an Outlook (Windows) zone name.
-fn zone_named(tzid: &str) -> Result<chrono_tz::Tz, String> {
-    let tzid = tzid.trim();
-    if let Ok(tz) = tzid.parse::<chrono_tz::Tz>() {
-        return Ok(tz);
-    }
-    // "/freeassociation.sourceforge.net/Tzfile/Europe/Berlin": try each tail.
-    let parts: Vec<&str> = tzid.split('/').collect();
-    for i in 1..parts.len() {
-        if let Ok(tz) = parts[i..].join("/").parse::<chrono_tz::Tz>() {
-            return Ok(tz);
-        }
-    }
-    WINDOWS_ZONES
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(tzid))
-        .and_then(|(_, iana)| iana.parse().ok())
-        .ok_or_else(|| format!("unknown time zone \"{tzid}\""))
-}
-
-/// Outlook writes Windows zone names; these are the common ones (CLDR's windowsZones mapping).
-const WINDOWS_ZONES: &[(&str, &str)] = &[
-    ("W. Europe Standard Time", "Europe/Berlin"),
-    ("Romance Standard Time", "Europe/Paris"),
-    ("Central Europe Standard Time", "Europe/Budapest"),
-    ("Central European Standard Time", "Europe/Warsaw"),
-    ("GMT Standard Time", "Europe/London"),
-    ("Greenwich Standard Time", "Atlantic/Reykjavik"),
-    ("E. Europe Standard Time", "Europe/Chisinau"),
-    ("FLE Standard Time", "Europe/Kiev"),
-    ("GTB Standard Time", "Europe/Bucharest"),
-    ("Russian Standard Time", "Europe/Moscow"),
-    ("Eastern Standard Time", "America/New_York"),
-    ("Central Standard Time", "America/Chicago"),
-    ("Mountain Standard Time", "America/Denver"),
-    ("Pacific Standard Time", "America/Los_Angeles"),
-    ("India Standard Time", "Asia/Kolkata"),
-    ("China Standard Time", "Asia/Shanghai"),
-    ("Tokyo Standard Time", "Asia/Tokyo"),
-    ("Singapore Standard Time", "Asia/Singapore"),
-    ("AUS Eastern Standard Time", "Australia/Sydney"),
-    ("UTC", "UTC"),
-    ("Coordinated Universal Time", "UTC"),
-];
-
 /// The instant a wall-clock time names; in a DST gap the later reading, in an overlap the earlier.
-fn instant(naive: NaiveDateTime, zone: Zone) -> Result<DateTime<FixedOffset>, String> {
+fn instant(naive: NaiveDateTime, zone: &Zone) -> Result<DateTime<FixedOffset>, String> {
     let mapped = match zone {
         Zone::Utc => return Ok(Utc.from_utc_datetime(&naive).fixed_offset()),
-        Zone::Floating(zone) => Some(local_instant(&zone, naive.date(), naive.time())),
+        Zone::Floating(zone) => Some(local_instant(zone, naive.date(), naive.time())),
         Zone::Rules(rules) => rules
             .offset_at(naive)
             .from_local_datetime(&naive)
             .earliest(),
-        Zone::Named(tz) => tz
-            .from_local_datetime(&naive)
-            .earliest()
-            .or_else(|| {
-                tz.from_local_datetime(&(naive + Duration::hours(1)))
-                    .earliest()
-            })
-            .map(|t| t.fixed_offset()),
+        Zone::Named(tz) => tz.instant(naive),
     };
     mapped.ok_or_else(|| format!("{naive} does not exist in its time zone"))
 }
 
 /// `ics:UID/20261120T080000Z` for one occurrence (UTC), or the wall time for floating ones.
 fn occurrence_source(uid: &str, rid: &When) -> String {
-    let stamp = match *rid {
+    let stamp = match rid {
         When::Date(d) => d.format("%Y%m%d").to_string(),
         When::Time(naive, Zone::Floating(_)) => naive.format("%Y%m%dT%H%M%S").to_string(),
-        When::Time(naive, zone) => match instant(naive, zone) {
+        When::Time(naive, zone) => match instant(*naive, zone) {
             Ok(t) => t.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string(),
             Err(_) => naive.format("%Y%m%dT%H%M%S").to_string(),
         },
@@ -725,16 +693,13 @@ fn expand(
     event: &Event,
     uid: &str,
     start: NaiveDateTime,
-    zone: Zone,
+    zone: &Zone,
     window: &Window,
     ctx: &Ctx,
 ) -> Result<(Occurrences, bool), String> {
-    // Floating times recur on the wall clock: expand them as UTC wall times, then place them.
-    let tz = match zone {
-        Zone::Named(tz) => rrule::Tz::Tz(tz),
-        Zone::Utc | Zone::Rules(_) | Zone::Floating(_) => rrule::Tz::UTC,
-    };
-    let at = |naive: NaiveDateTime| tz.from_local_datetime(&naive).earliest();
+    // Rules recur on the wall clock (RFC 5545): expand them as UTC wall times, then place them.
+    let tz = rrule::Tz::UTC;
+    let at = |naive: NaiveDateTime| zone.exists(naive).then(|| tz.from_utc_datetime(&naive));
     let dt_start = at(start).ok_or("DTSTART does not exist in its time zone")?;
     let mut set = rrule::RRuleSet::new(dt_start);
     let mut until: Option<DateTime<FixedOffset>> = None;
@@ -747,7 +712,9 @@ fn expand(
     let place = |w: When| -> Option<DateTime<rrule::Tz>> {
         match w {
             When::Time(naive, _) if w_is_local(&w, zone) => at(naive),
-            When::Time(naive, z) => instant(naive, z).ok().map(|t| t.with_timezone(&tz)),
+            When::Time(naive, z) => zone
+                .wall_clock(instant(naive, &z).ok()?)
+                .map(|n| tz.from_utc_datetime(&n)),
             When::Date(d) => at(d.and_hms_opt(start.hour(), start.minute(), start.second())?),
         }
     };
@@ -770,7 +737,7 @@ fn expand(
         if until.is_some_and(|u| t > u) {
             continue;
         }
-        let source = occurrence_source(uid, &When::Time(naive, zone));
+        let source = occurrence_source(uid, &When::Time(naive, zone.clone()));
         out.push((source, t));
     }
     Ok((out, result.limited))
@@ -819,7 +786,7 @@ fn window_edge(date: NaiveDate, zone: &RepZone, days: i64) -> DateTime<Utc> {
 /// values that real exports carry next to a TZID start.
 fn rrule_without_until(
     value: &str,
-    zone: Zone,
+    zone: &Zone,
     ctx: &Ctx,
 ) -> Result<
     (
@@ -845,7 +812,7 @@ fn rrule_without_until(
     Ok((rule, until))
 }
 
-fn until_instant(v: &str, zone: Zone, ctx: &Ctx) -> Result<DateTime<FixedOffset>, String> {
+fn until_instant(v: &str, zone: &Zone, ctx: &Ctx) -> Result<DateTime<FixedOffset>, String> {
     let p = Prop {
         name: "UNTIL".into(),
         params: vec![],
@@ -862,7 +829,7 @@ fn until_instant(v: &str, zone: Zone, ctx: &Ctx) -> Result<DateTime<FixedOffset>
         )
         .map(|t| t - Duration::seconds(1)),
         When::Time(naive, Zone::Floating(_)) => instant(naive, zone),
-        When::Time(naive, z) => instant(naive, z),
+        When::Time(naive, z) => instant(naive, &z),
     }
 }
 
@@ -882,10 +849,10 @@ fn list(event: &Event, name: &str, ctx: &Ctx) -> Result<Vec<When>, String> {
 }
 
 /// A floating value, or one in the start's own zone, is read on the start's wall clock.
-fn w_is_local(w: &When, zone: Zone) -> bool {
+fn w_is_local(w: &When, zone: &Zone) -> bool {
     match w {
         When::Time(_, Zone::Floating(_)) => true,
-        When::Time(_, z) => *z == zone,
+        When::Time(_, z) => z == zone,
         When::Date(_) => false,
     }
 }

@@ -196,13 +196,83 @@ fn durations_and_zone_names() {
     assert!(duration("1h").is_err());
     assert!(duration("PT5").is_err());
     assert_eq!(
-        zone_named("W. Europe Standard Time").unwrap(),
-        chrono_tz::Europe::Berlin
+        zone_named("W. Europe Standard Time").unwrap().name(),
+        "Europe/Berlin"
     );
     assert_eq!(
-        zone_named("/freeassociation.sourceforge.net/Tzfile/Europe/Paris").unwrap(),
-        chrono_tz::Europe::Paris
+        zone_named("/freeassociation.sourceforge.net/Tzfile/Europe/Paris")
+            .unwrap()
+            .name(),
+        "Europe/Paris"
     );
+    assert_eq!(
+        zone_named("FLE Standard Time").unwrap().name(),
+        zone_named("Europe/Kyiv").unwrap().name()
+    );
+}
+
+#[test]
+fn a_zone_missing_from_the_system_says_to_install_tzdata() {
+    let empty = tempfile::tempdir().unwrap();
+    let no_zones = jiff::tz::TimeZoneDatabase::from_dir(empty.path())
+        .unwrap_or_else(|_| jiff::tz::TimeZoneDatabase::none());
+    for db in [no_zones, jiff::tz::TimeZoneDatabase::none()] {
+        let e = crate::import::named_zone::zone_in(&db, "Europe/Berlin").unwrap_err();
+        assert!(e.contains("\"Europe/Berlin\" is not on this system"), "{e}");
+        assert!(e.contains("apt-get install tzdata"), "{e}");
+    }
+    let e = zone_named("Mars/Olympus").unwrap_err();
+    assert!(e.starts_with("unknown time zone \"Mars/Olympus\""), "{e}");
+}
+
+#[test]
+fn an_event_in_a_zone_the_system_lacks_is_reported_not_misplaced() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:n\r\nDTSTART;TZID=Mars/Olympus:20261116T090000\r\n\
+         DURATION:PT1H\r\nSUMMARY:x\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert!(p.items.is_empty());
+    assert!(
+        p.problems[0].contains("unknown time zone \"Mars/Olympus\""),
+        "{:?}",
+        p.problems
+    );
+}
+
+#[test]
+fn a_named_zone_reads_a_dst_gap_later_and_an_overlap_earlier() {
+    let event = |uid: &str, at: &str, rule: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART;TZID=Europe/Berlin:{at}\r\nDURATION:PT30M\r\n\
+             {rule}SUMMARY:{uid}\r\nEND:VEVENT\r\n"
+        )
+    };
+    let text = cal(&format!(
+        "{}{}{}",
+        // 02:30 does not exist on 29 March, and happens twice on 25 October.
+        event("gap", "20260329T023000", ""),
+        event("fold", "20261025T023000", ""),
+        event("daily", "20260328T023000", "RRULE:FREQ=DAILY;COUNT=3\r\n"),
+    ));
+    let p = parse(&text, &window("2026-03-01", "2026-10-31"), &[]).unwrap();
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let at = |uid: &str| -> Vec<String> {
+        p.items
+            .iter()
+            .filter(|i| i.title == uid)
+            .map(|i| {
+                i.start
+                    .with_timezone(&Utc)
+                    .format("%m-%d %H:%M")
+                    .to_string()
+            })
+            .collect()
+    };
+    // Berlin is UTC+1 until 01:00 UTC on 29 March and again from 01:00 UTC on 25 October.
+    assert_eq!(at("gap"), ["03-29 01:30"]);
+    assert_eq!(at("fold"), ["10-25 00:30"]);
+    assert_eq!(at("daily"), ["03-28 01:30", "03-29 01:30", "03-30 00:30"]);
 }
 
 #[test]

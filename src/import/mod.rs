@@ -9,6 +9,7 @@ pub mod ics;
 pub mod input;
 pub mod job;
 pub mod meetings;
+pub(crate) mod named_zone;
 pub mod own;
 pub mod plan_job;
 pub mod preview;
