@@ -1,11 +1,12 @@
 //! Reading iCalendar (.ics) exports from Google Calendar, Outlook/Exchange and Apple Calendar.
 //!
 //! The content lines are read here (unfolding, parameters, escapes: a few dozen lines that let
-//! every check stay bounded); recurrence is expanded by the `rrule` crate on the wall clock, then
-//! placed in its zone: a named one from the system's time zone database ([`named_zone`]).
+//! every check stay bounded); recurrence is expanded on the wall clock ([`recur`]), then placed in
+//! its zone: a named one from the system's time zone database ([`named_zone`]).
 
 use super::input::MAX_LINE;
 use super::named_zone::{Named, zone_named};
+use super::recur;
 use super::vtimezone::{Part, Rules};
 use super::{Field, Item, Parsed, Window};
 use crate::clock::Zone as RepZone;
@@ -697,50 +698,53 @@ fn expand(
     window: &Window,
     ctx: &Ctx,
 ) -> Result<(Occurrences, bool), String> {
-    // Rules recur on the wall clock (RFC 5545): expand them as UTC wall times, then place them.
-    let tz = rrule::Tz::UTC;
-    let at = |naive: NaiveDateTime| zone.exists(naive).then(|| tz.from_utc_datetime(&naive));
-    let dt_start = at(start).ok_or("DTSTART does not exist in its time zone")?;
-    let mut set = rrule::RRuleSet::new(dt_start);
+    // Rules recur on the wall clock (RFC 5545): expand them there, then place them in the zone.
+    if !zone.exists(start) {
+        return Err("DTSTART does not exist in its time zone".into());
+    }
+    let near = window_edge(window.from, &window.zone, -1).naive_utc()
+        ..=window_edge(window.to, &window.zone, 2).naive_utc();
+    let place = |w: When| -> Option<NaiveDateTime> {
+        let naive = match w {
+            When::Time(naive, _) if w_is_local(&w, zone) => naive,
+            When::Time(naive, z) => zone.wall_clock(instant(naive, &z).ok()?)?,
+            When::Date(d) => d.and_hms_opt(start.hour(), start.minute(), start.second())?,
+        };
+        zone.exists(naive).then_some(naive)
+    };
+    let mut exdates = BTreeSet::new();
+    for w in list(event, "EXDATE", ctx)? {
+        exdates.insert(place(w).ok_or("EXDATE does not exist")?);
+    }
+    let mut set = BTreeSet::new();
+    for w in list(event, "RDATE", ctx)? {
+        set.insert(place(w).ok_or("RDATE does not exist")?);
+    }
+    set.retain(|t| near.contains(t));
     let mut until: Option<DateTime<FixedOffset>> = None;
+    let wanted = usize::from(MAX_OCCURRENCES) + 1;
     for rule in event.all("RRULE") {
         spend_steps(&rule.value, start, window, ctx)?;
         let (rule, rule_until) = rrule_without_until(&rule.value, zone, ctx)?;
         until = until.max(rule_until);
-        set = set.rrule(rule.validate(dt_start).map_err(|e| format!("RRULE: {e}"))?);
+        let kept = rule
+            .occurrences(start, *near.end())
+            .filter(|t| near.contains(t) && !exdates.contains(t))
+            .take(wanted);
+        set.extend(kept);
     }
-    let place = |w: When| -> Option<DateTime<rrule::Tz>> {
-        match w {
-            When::Time(naive, _) if w_is_local(&w, zone) => at(naive),
-            When::Time(naive, z) => zone
-                .wall_clock(instant(naive, &z).ok()?)
-                .map(|n| tz.from_utc_datetime(&n)),
-            When::Date(d) => at(d.and_hms_opt(start.hour(), start.minute(), start.second())?),
-        }
-    };
-    for w in list(event, "RDATE", ctx)? {
-        set = set.rdate(place(w).ok_or("RDATE does not exist")?);
-    }
-    for w in list(event, "EXDATE", ctx)? {
-        set = set.exdate(place(w).ok_or("EXDATE does not exist")?);
-    }
-    let lo = window_edge(window.from, &window.zone, -1);
-    let hi = window_edge(window.to, &window.zone, 2);
-    let result = set
-        .after(lo.with_timezone(&tz))
-        .before(hi.with_timezone(&tz))
-        .all(MAX_OCCURRENCES);
+    set.retain(|t| !exdates.contains(t));
+    let limited = set.len() > usize::from(MAX_OCCURRENCES);
     let mut out = vec![];
-    for occurrence in result.dates {
-        let naive = occurrence.naive_local();
-        let t = instant(naive, zone)?;
+    for naive in set.iter().take(MAX_OCCURRENCES.into()) {
+        let t = instant(*naive, zone)?;
         if until.is_some_and(|u| t > u) {
             continue;
         }
-        let source = occurrence_source(uid, &When::Time(naive, zone.clone()));
+        let source = occurrence_source(uid, &When::Time(*naive, zone.clone()));
         out.push((source, t));
     }
-    Ok((out, result.limited))
+    Ok((out, limited))
 }
 
 /// Counts the steps a rule takes from its start to the end of the period against the budgets.
@@ -782,19 +786,13 @@ fn window_edge(date: NaiveDate, zone: &RepZone, days: i64) -> DateTime<Utc> {
     local_instant(zone, date + Duration::days(days), chrono::NaiveTime::MIN).with_timezone(&Utc)
 }
 
-/// UNTIL is applied here rather than by `rrule`, which refuses the date-only and floating UNTIL
-/// values that real exports carry next to a TZID start.
+/// The rule and its UNTIL, which is applied here: its value may be a date, floating or in UTC
+/// next to a zoned start, and only this module knows the event's zones.
 fn rrule_without_until(
     value: &str,
     zone: &Zone,
     ctx: &Ctx,
-) -> Result<
-    (
-        rrule::RRule<rrule::Unvalidated>,
-        Option<DateTime<FixedOffset>>,
-    ),
-    String,
-> {
+) -> Result<(recur::Rule, Option<DateTime<FixedOffset>>), String> {
     let mut until = None;
     let mut kept = vec![];
     for part in value.split(';') {
@@ -805,10 +803,7 @@ fn rrule_without_until(
             _ => kept.push(part),
         }
     }
-    let rule = kept
-        .join(";")
-        .parse()
-        .map_err(|e| format!("RRULE \"{value}\": {e}"))?;
+    let rule = recur::parse(&kept.join(";")).map_err(|e| format!("RRULE \"{value}\": {e}"))?;
     Ok((rule, until))
 }
 

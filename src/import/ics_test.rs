@@ -366,17 +366,51 @@ fn two_events_with_one_uid_keep_the_later_and_count_the_other() {
 
 #[test]
 fn a_series_cut_at_the_occurrence_limit_says_so() {
+    // Daily for seven years: about 2,500 occurrences in the period.
     let text = cal(
-        "BEGIN:VEVENT\r\nUID:often\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1M\r\n\
-         RRULE:FREQ=MINUTELY\r\nSUMMARY:ping\r\nEND:VEVENT\r\n",
+        "BEGIN:VEVENT\r\nUID:often\r\nDTSTART:20200101T090000Z\r\nDURATION:PT1M\r\n\
+         RRULE:FREQ=DAILY\r\nSUMMARY:ping\r\nEND:VEVENT\r\n",
     );
-    let p = parse(&text, &nov(), &[]).unwrap();
+    let p = parse(&text, &window("2020-01-01", "2026-12-31"), &[]).unwrap();
     assert!(
         p.notices
             .iter()
             .any(|n| n.contains("repeats more than 2000 times")),
         "{:?}",
         p.notices
+    );
+    assert_eq!(p.items.len(), 2000);
+}
+
+#[test]
+fn a_rule_repeating_within_a_day_is_reported_not_read() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:often\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1M\r\n\
+         RRULE:FREQ=MINUTELY\r\nSUMMARY:ping\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert!(p.items.is_empty());
+    assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+    assert!(
+        p.problems[0].contains("FREQ=MINUTELY repeats within a day")
+            && p.problems[0].ends_with("event skipped"),
+        "{:?}",
+        p.problems
+    );
+}
+
+#[test]
+fn rdates_and_rules_together_count_a_shared_date_once() {
+    let text = cal(
+        "BEGIN:VEVENT\r\nUID:r\r\nDTSTART:20261116T090000Z\r\nDURATION:PT1H\r\n\
+         RRULE:FREQ=DAILY;COUNT=2\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU;COUNT=2\r\n\
+         RDATE:20261117T090000Z,20261120T090000Z\r\nEXDATE:20261120T090000Z\r\n\
+         SUMMARY:x\r\nEND:VEVENT\r\n",
+    );
+    let p = parse(&text, &nov(), &[]).unwrap();
+    assert_eq!(
+        starts(&p),
+        ["2026-11-16T10:00+01:00", "2026-11-17T10:00+01:00"]
     );
 }
 

@@ -13,6 +13,7 @@ pub(crate) mod named_zone;
 pub mod own;
 pub mod plan_job;
 pub mod preview;
+pub(crate) mod recur;
 pub mod rules;
 pub mod vtimezone;
 

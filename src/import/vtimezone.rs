@@ -115,16 +115,7 @@ fn onset(part: &Part) -> Option<Onset> {
     } else {
         week.parse().ok()?
     };
-    let weekday = match day {
-        "MO" => Weekday::Mon,
-        "TU" => Weekday::Tue,
-        "WE" => Weekday::Wed,
-        "TH" => Weekday::Thu,
-        "FR" => Weekday::Fri,
-        "SA" => Weekday::Sat,
-        "SU" => Weekday::Sun,
-        _ => return None,
-    };
+    let weekday = super::recur::weekday(day).ok()?;
     let time = NaiveDateTime::parse_from_str(part.dtstart.trim(), "%Y%m%dT%H%M%S")
         .ok()?
         .time();
