@@ -412,8 +412,13 @@ const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 fn by_days(freq: &'static str) -> impl Strategy<Value = Vec<String>> {
     let plain = prop::collection::vec(prop::sample::select(&DAYS[..]), 0..4)
         .prop_map(|v| v.into_iter().map(String::from).collect::<Vec<_>>());
-    let most = if freq == "MONTHLY" { 4 } else { 53 };
-    let nth = (-most..=most).prop_filter("not 0", |n| *n != 0);
+    // The ordinals rrule accepts: -4..=5 in a month, -52..=53 in a year.
+    let (least, most) = if freq == "MONTHLY" {
+        (-4, 5)
+    } else {
+        (-52, 53)
+    };
+    let nth = (least..=most).prop_filter("not 0", |n| *n != 0);
     let numbered = prop::collection::vec((nth, prop::sample::select(&DAYS[..])), 1..3)
         .prop_map(|v| v.into_iter().map(|(n, d)| format!("{n}{d}")).collect());
     match freq {
