@@ -56,18 +56,45 @@ fn service(mode: &Arc<Mutex<Mode>>, calls: &Arc<AtomicBool>) -> SendFn {
     })
 }
 
+/// A fallback notifier over the stand-in service, which refuses until a test changes `mode`,
+/// waited for `timeout`; `calls` says whether the service was asked, `buf` what was rung.
+struct Stand {
+    mode: Arc<Mutex<Mode>>,
+    calls: Arc<AtomicBool>,
+    notifier: FallbackNotifier,
+    woken: Receiver<()>,
+    buf: SharedBuf,
+}
+
+fn refusing(timeout: Duration) -> Stand {
+    let mode = Arc::new(Mutex::new(Mode::Refuse));
+    let calls = Arc::new(AtomicBool::new(false));
+    let (wake, woken) = waker();
+    let desktop = DesktopNotifier::with_sender(service(&mode, &calls), timeout, wake);
+    let buf = SharedBuf::default();
+    let notifier = FallbackNotifier::new(Box::new(desktop), terminal(&buf));
+    Stand {
+        mode,
+        calls,
+        notifier,
+        woken,
+        buf,
+    }
+}
+
 fn minutes(m: i64) -> chrono::DateTime<chrono::FixedOffset> {
     t0() + chrono::Duration::seconds(m * 60 + 1)
 }
 
 #[test]
 fn after_a_minute_the_desktop_is_tried_again_and_said_to_be_back() {
-    let mode = Arc::new(Mutex::new(Mode::Refuse));
-    let calls = Arc::new(AtomicBool::new(false));
-    let (wake, woken) = waker();
-    let desktop = DesktopNotifier::with_sender(service(&mode, &calls), BOUND, wake);
-    let buf = SharedBuf::default();
-    let mut notifier = FallbackNotifier::new(Box::new(desktop), terminal(&buf));
+    let Stand {
+        mode,
+        calls,
+        mut notifier,
+        woken,
+        buf,
+    } = refusing(BOUND);
     assert_eq!(notifier.notify(&focus_end(), t0()), Delivery::Queued);
     woken.recv_timeout(BOUND).expect("the failure is reported");
     let events = drain(&mut notifier);
@@ -99,12 +126,11 @@ fn after_a_minute_the_desktop_is_tried_again_and_said_to_be_back() {
 
 #[test]
 fn a_retry_that_fails_again_rings_without_a_second_reason() {
-    let mode = Arc::new(Mutex::new(Mode::Refuse));
-    let calls = Arc::new(AtomicBool::new(false));
-    let (wake, woken) = waker();
-    let desktop = DesktopNotifier::with_sender(service(&mode, &calls), BOUND, wake);
-    let buf = SharedBuf::default();
-    let mut notifier = FallbackNotifier::new(Box::new(desktop), terminal(&buf));
+    let Stand {
+        mut notifier,
+        woken,
+        ..
+    } = refusing(BOUND);
     notifier.notify(&focus_end(), t0());
     woken.recv_timeout(BOUND).unwrap();
     assert_eq!(drain(&mut notifier).len(), 2);
@@ -126,12 +152,12 @@ fn a_retry_that_fails_again_rings_without_a_second_reason() {
 /// reason (once), where the same reason again says nothing.
 #[test]
 fn a_retry_that_fails_for_another_reason_says_the_new_one() {
-    let mode = Arc::new(Mutex::new(Mode::Refuse));
-    let calls = Arc::new(AtomicBool::new(false));
-    let (wake, woken) = waker();
-    let timeout = Duration::from_millis(100);
-    let desktop = DesktopNotifier::with_sender(service(&mode, &calls), timeout, wake);
-    let mut notifier = FallbackNotifier::new(Box::new(desktop), terminal(&SharedBuf::default()));
+    let Stand {
+        mode,
+        mut notifier,
+        woken,
+        ..
+    } = refusing(Duration::from_millis(100));
     notifier.notify(&focus_end(), t0());
     woken.recv_timeout(BOUND).unwrap();
     let first = drain(&mut notifier);
