@@ -34,6 +34,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Show where the config file is, or check it.
     #[command(subcommand)]
@@ -285,6 +286,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ConfigCommand {
     /// Print the path of the config file protime reads.
     Path,
@@ -293,6 +295,7 @@ pub enum ConfigCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ImportCommand {
     /// Import the events of a calendar export (.ics from Google, Outlook/Exchange or Apple).
     #[command(
@@ -346,6 +349,7 @@ pub struct ImportArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum TemplateCommand {
     /// List the reply templates and where they live.
     List,
@@ -359,6 +363,7 @@ pub enum TemplateCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum PlanCommand {
     /// Add a planned block, e.g. `protime plan add 09:00-10:30 proactive "Prospecting calls"`.
     Add {
@@ -386,7 +391,8 @@ pub enum PlanCommand {
     },
 }
 
-/// Which days a report or export covers; the current month when none is given.
+// Which days a report or export covers; the current month when none is given. (Plain comments on
+// flattened structs: with deferred subcommands a doc comment would replace the verb's about.)
 #[derive(Debug, Clone, clap::Args)]
 pub struct PeriodArgs {
     /// A calendar month, YYYY-MM.
@@ -429,7 +435,7 @@ pub enum ExportFormat {
     Ics,
 }
 
-/// Which day a correcting verb works on.
+// Which day a correcting verb works on.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SessionDay {
     /// The day (YYYY-MM-DD); today if left out. Session ids are per day.
@@ -437,8 +443,8 @@ pub struct SessionDay {
     pub date: Option<String>,
 }
 
-/// `-q/--quiet`, shared by every verb that writes: a key binding (tmux's `run-shell`) shows
-/// whatever a command prints, so a quiet verb prints nothing when it worked.
+// `-q/--quiet`, shared by every verb that writes: a key binding (tmux's `run-shell`) shows
+// whatever a command prints, so a quiet verb prints nothing when it worked.
 #[derive(Debug, Clone, Copy, Default, clap::Args)]
 pub struct Quiet {
     /// Print nothing when it worked, not even with --json (for key bindings and scripts);
@@ -488,7 +494,7 @@ impl Command {
     }
 }
 
-/// What `protime edit` changes; an empty value clears an account, note or block.
+// What `protime edit` changes; an empty value clears an account, note or block.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct SessionChanges {
     /// The new start (HH:MM).

@@ -310,7 +310,9 @@ fn verbs(command: &clap::Command, prefix: &str) -> Vec<(String, clap::Command)> 
 
 #[test]
 fn exactly_the_verbs_that_write_take_q() {
-    let cli = protime::cli::Cli::command();
+    // Built first: the verbs' flags are added only when clap builds the tree (deferred).
+    let mut cli = protime::cli::Cli::command();
+    cli.build();
     let all = verbs(&cli, "");
     for (name, verb) in &all {
         let quiet = verb

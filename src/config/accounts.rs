@@ -6,13 +6,12 @@ use crate::domain::patterns::Tiers;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Accounts {
     /// Tier names, the accounts that matter most first.
     pub tiers: Vec<String>,
     /// Each account's tier, by the account's name as the rep writes it.
-    #[serde(default)]
     pub tier: BTreeMap<String, String>,
 }
 

@@ -7,8 +7,8 @@ use crate::export::ics::Privacy;
 use serde::Deserialize;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct CalendarConfig {
     /// A file kept current with the blocks of the next 14 days; "" for none.
     pub feed: String,

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// `[import.crm]`: which export shape to expect, and columns to use instead of the preset's.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Mapping {
     pub preset: String,
     pub slash_dates: String,
