@@ -506,11 +506,29 @@ pub struct SessionChanges {
     /// proactive (from your own sales plan), reactive (a customer started it) or other (not customer work); or pro, re, oth.
     #[arg(long)]
     pub category: Option<String>,
+    /// The customer account it was for.
     #[arg(long)]
     pub account: Option<String>,
+    /// A note: what it was, who asked.
     #[arg(long)]
     pub note: Option<String>,
     /// The id of the planned block it worked on (see `protime plan show`).
     #[arg(long)]
     pub block: Option<String>,
+}
+
+impl SessionChanges {
+    /// No option given: an edit that would change nothing.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.start,
+            &self.end,
+            &self.category,
+            &self.account,
+            &self.note,
+            &self.block,
+        ]
+        .iter()
+        .all(|field| field.is_none())
+    }
 }

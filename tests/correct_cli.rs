@@ -109,6 +109,7 @@ fn impossible_corrections_are_refused_with_exit_1_and_change_nothing() {
     for (args, says) in [
         (&["edit", "s1", "--end", "08:00"][..], "not after the start"),
         (&["edit", "s9", "--end", "10:00"], "there is no session s9"),
+        (&["edit", "s1"], "nothing to change: give --start, --end"),
         (&["edit", "s1", "--category", "sales"], "sales"),
         (&["edit", "s1", "--block", "b7"], "there is no block b7"),
         (&["edit", "s1", "--end", "25:00"], "not a time of day"),

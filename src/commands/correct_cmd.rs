@@ -82,6 +82,13 @@ fn edited(
     now: DateTime<FixedOffset>,
 ) -> Result<DayEdit, String> {
     let date = day.date;
+    if changes.is_empty() {
+        return Err(
+            "nothing to change: give --start, --end, --category, --account, --note or --block \
+             (see `protime edit --help`)"
+                .into(),
+        );
+    }
     let before = day
         .sessions
         .iter()
