@@ -79,6 +79,8 @@ const NEW_FILE_HEADER: &str = "\
 /// Sets `settings` in the config file at `path` and returns the config it now holds. Nothing is
 /// written when the result would be invalid or the file cannot be read.
 pub fn write_settings(path: &Path, settings: &[Setting]) -> Result<Config, WriteError> {
+    let real = linked_file(path);
+    let path = real.as_path();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -103,6 +105,20 @@ pub fn write_settings(path: &Path, settings: &[Setting]) -> Result<Config, Write
     crate::journal::atomic::remove_stale_temps(path);
     write_atomic(path, updated.as_bytes())?;
     Ok(config)
+}
+
+/// The file a symlinked config points to (a dotfiles folder, say), so that the save replaces that
+/// file and the link stays a link; `path` itself when it is not a link.
+fn linked_file(path: &Path) -> std::path::PathBuf {
+    let mut file = path.to_path_buf();
+    // A bounded walk: a loop of links ends at the last one read instead of spinning.
+    for _ in 0..40 {
+        match std::fs::read_link(&file) {
+            Ok(target) => file = file.parent().unwrap_or(Path::new("/")).join(target),
+            Err(_) => break,
+        }
+    }
+    file
 }
 
 /// The commented defaults under a header of their own.

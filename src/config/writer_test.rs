@@ -160,3 +160,18 @@ fn a_key_in_an_inline_table_and_fractions_are_written_in_place() {
         "workday = { start = \"09:00\", weekly_capacity_hours = 37.5 }\n"
     );
 }
+
+#[test]
+fn a_symlinked_config_stays_a_link_and_its_target_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dotfiles = tmp.path().join("dotfiles");
+    std::fs::create_dir(&dotfiles).unwrap();
+    std::fs::write(dotfiles.join("protime.toml"), USER_FILE).unwrap();
+    let path = tmp.path().join("config.toml");
+    std::os::unix::fs::symlink("dotfiles/protime.toml", &path).unwrap();
+    write_settings(&path, &[target(50.0)]).unwrap();
+    let link = std::fs::symlink_metadata(&path).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let text = std::fs::read_to_string(dotfiles.join("protime.toml")).unwrap();
+    assert!(text.contains("proactive_share = 50 # agreed"), "{text}");
+}

@@ -46,6 +46,9 @@ pub struct Figures {
     pub days_off: usize,
     /// Working weekdays before counting started (the journal's first day or `tracking_since`).
     pub days_before_start: usize,
+    /// Working days that have begun (today included, even before its working hours): a week that
+    /// has one is this week, worth a row on Monday morning.
+    pub days_begun: usize,
 }
 
 impl Figures {
@@ -95,6 +98,7 @@ impl Figures {
         self.parked_waiting += other.parked_waiting;
         self.days_off += other.days_off;
         self.days_before_start += other.days_before_start;
+        self.days_begun += other.days_begun;
         for i in 0..4 {
             self.decided[i] += other.decided[i];
         }
@@ -189,13 +193,15 @@ pub fn day_figures<Tz: TimeZone>(
     now: DateTime<FixedOffset>,
 ) -> Figures {
     let off = day.is_some_and(|d| d.off.is_some());
-    let cap = capacity.so_far(date, off, now.with_timezone(tz).naive_local());
+    let local_now = now.with_timezone(tz).naive_local();
+    let cap = capacity.so_far(date, off, local_now);
     let kind = capacity.kind(date, off);
     let mut f = Figures {
         days: 1,
         capacity: cap,
         days_off: usize::from(kind == DayKind::Off),
         days_before_start: usize::from(kind == DayKind::BeforeStart),
+        days_begun: usize::from(kind == DayKind::Working && date <= local_now.date()),
         ..Figures::default()
     };
     if cap > 0 {
@@ -312,12 +318,13 @@ pub fn group(days: &[(NaiveDate, Figures)], by: Grouping) -> Vec<(String, Figure
     rows
 }
 
-/// The weeks worth a row: those with capacity, tracked time or days off. Weeks wholly ahead of
-/// today or before counting started have none of these and are left out.
+/// The weeks worth a row: those with capacity, tracked time, days off or a working day begun
+/// (this week, on Monday before work). Weeks wholly ahead of today or before counting started
+/// have none of these and are left out.
 pub fn counted_weeks(days: &[(NaiveDate, Figures)]) -> Vec<(String, Figures)> {
     group(days, Grouping::Week)
         .into_iter()
-        .filter(|(_, f)| f.capacity > 0 || f.total() > 0 || f.days_off > 0)
+        .filter(|(_, f)| f.capacity > 0 || f.total() > 0 || f.days_off > 0 || f.days_begun > 0)
         .collect()
 }
 

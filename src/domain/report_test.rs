@@ -239,3 +239,16 @@ fn overlapping_blocks_plan_their_union_not_their_sum() {
         "the later block owns 11:00–12:00"
     );
 }
+
+#[test]
+fn this_week_has_a_row_on_monday_before_work() {
+    // Monday 30 November, 07:00: nothing tracked and no capacity yet this week.
+    let monday_early = DateTime::parse_from_rfc3339("2026-11-30T07:00:00+01:00").unwrap();
+    let days: Vec<(NaiveDate, Figures)> = date(23)
+        .iter_days()
+        .take(8)
+        .map(|d| (d, day_figures(d, None, &capacity(), &tz(), monday_early)))
+        .collect();
+    let weeks: Vec<String> = counted_weeks(&days).into_iter().map(|w| w.0).collect();
+    assert_eq!(weeks, ["2026-W48", "2026-W49"]);
+}
