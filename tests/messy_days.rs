@@ -286,3 +286,36 @@ fn a_zone_change_between_start_and_stop_does_not_hide_the_running_session() {
     );
     assert!(!friday.contains("[timer]"), "{friday}");
 }
+
+/// `stop` says what it stopped; with only an interruption running it says what ends that.
+#[test]
+fn stop_names_what_it_ended_and_what_else_ends_an_interruption() {
+    let cli = Cli::new();
+    let at = |t: &str| format!("2026-11-26T{t}:00+01:00");
+    cli.run(
+        &at("09:00"),
+        &["start", "--category", "proactive", "--title", "Calls"],
+    );
+    let (out, _) = cli.run(&at("09:20"), &["stop"]);
+    assert!(
+        out.starts_with("Stopped: Calls, 09:00–09:20 (0h20 proactive)\n"),
+        "{out}"
+    );
+    cli.run(
+        &at("09:21"),
+        &["start", "--category", "reactive", "--title", "Queue"],
+    );
+    let (out, _) = cli.run(&at("09:24"), &["stop", "--at", "09:23"]);
+    assert!(
+        out.starts_with("Stopped: Queue, 09:21–09:23 (0h02 reactive)\n"),
+        "{out}"
+    );
+    cli.run(&at("09:25"), &["interrupt", "Globex"]);
+    cli.on(&at("09:40"))
+        .arg("stop")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "an interruption is, since 09:25: i (or `protime interrupt`) ends it",
+        ));
+}

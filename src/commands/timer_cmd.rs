@@ -70,6 +70,7 @@ pub fn run(
 ) -> ExitCode {
     let settings = config.timer_settings();
     let passing = matches!(op, TimerOp::PassOn { .. });
+    let stopping = matches!(op, TimerOp::Stop);
     let result = super::settle_earlier(journal, config, zone, now).and_then(|closed| {
         // `interrupt` or `stop` pressed for what was left running on an earlier day ends it
         // (just done, at its last sign of life) rather than opening another or failing.
@@ -109,8 +110,32 @@ pub fn run(
             }
             None => fail(EXIT_JOURNAL, "the request passed on was not saved"),
         },
+        Ok(day) if stopping && !json => {
+            if let Some(line) = stopped(&day, now) {
+                crate::say!("{line}");
+            }
+            report(journal, Ok(day), config, now, json)
+        }
         result => report(journal, result, config, now, json),
     }
+}
+
+/// "Stopped: Calls, 09:00–09:20 (0h20 proactive)": the focus session `stop` just ended at `now`.
+fn stopped(day: &Day, now: DateTime<FixedOffset>) -> Option<String> {
+    let s = day
+        .sessions
+        .iter()
+        .rev()
+        .find(|s| s.kind == SessionKind::Focus && s.end == Some(now))?;
+    let minutes = (now - s.start).num_minutes();
+    Some(format!(
+        "Stopped: {}, {}–{} ({} {})",
+        s.title.as_deref().unwrap_or("focus").trim(),
+        s.start.format("%H:%M"),
+        now.format("%H:%M"),
+        crate::domain::timefmt::format_minutes(minutes),
+        s.category
+    ))
 }
 
 /// "Passed on: invoice to finance (ACME), logged 10:25 as 1 min reactive": the entry `pass` just
@@ -165,6 +190,7 @@ pub fn run_at(
     json: bool,
 ) -> ExitCode {
     let settings = config.timer_settings();
+    let stopping = matches!(op, TimerOp::Stop);
     let day = crate::journal::carry_over::running_earlier(journal, zone, now)
         .filter(|_| !journal.load(now.date_naive()).is_ok_and(|d| d.is_running()))
         .map_or(now.date_naive(), |d| d.date);
@@ -184,7 +210,13 @@ pub fn run_at(
             op.apply(d, instant, &settings).map(|_| ())
         })
         .and_then(|()| super::settle_earlier(journal, config, zone, now))
-        .and_then(|_| journal.load(now.date_naive()));
+        .and_then(|_| journal.load(day));
+    if let (Ok(day), true, false) = (&result, stopping, json)
+        && let Some(line) = stopped(day, instant)
+    {
+        crate::say!("{line}");
+    }
+    let result = result.and_then(|_| journal.load(now.date_naive()));
     report(journal, result, config, now, json)
 }
 

@@ -277,6 +277,23 @@ pub fn stop(day: &mut Day, now: DateTime<FixedOffset>) -> bool {
     day.timer.take().is_some()
 }
 
+/// Why `stop` found nothing: no focus timer, though an interruption or inbox slot may run,
+/// which ends another way.
+fn nothing_to_stop(day: &Day) -> String {
+    let open = day.sessions.iter().rev().find(|s| s.end.is_none());
+    match open.map(|s| (s.kind, s.start.format("%H:%M"))) {
+        Some((SessionKind::Interruption, since)) => format!(
+            "no focus timer is running; an interruption is, since {since}: \
+             i (or `protime interrupt`) ends it"
+        ),
+        Some((SessionKind::Inbox, since)) => format!(
+            "no focus timer is running; the inbox slot is, since {since}: \
+             s on the Inbox tab ends it"
+        ),
+        _ => "no timer is running".into(),
+    }
+}
+
 /// Ends a break early and starts the next focus round.
 pub fn skip_break(
     day: &mut Day,
@@ -639,7 +656,7 @@ impl TimerOp {
             },
             TimerOp::Stop => {
                 if !stop(day, now) {
-                    return Err("no timer is running".into());
+                    return Err(nothing_to_stop(day));
                 }
             }
             TimerOp::SkipBreak => skip_break(day, now, settings)?,
