@@ -178,6 +178,9 @@ pub fn join(
             "{second} starts before {first}: join them the other way round (`protime join {second} {first}`)"
         ));
     }
+    if let Some(between) = other_category_between(day, (a, b), first_end) {
+        return Err(between);
+    }
     let met = first_end.min(two.start).max(one.start);
     let removed = day.sessions.remove(b);
     let a = if b < a { a - 1 } else { a };
@@ -185,6 +188,39 @@ pub fn join(
     day.sessions[a].end = removed.end.map(|end| end.max(first_end));
     day.retire_id(&removed.id);
     Ok((met, removed))
+}
+
+/// A session of another category in the gap a join of sessions `a` and `b` would fill: joined,
+/// its time would silently count as the first's category, so the join is refused, naming it.
+fn other_category_between(
+    day: &Day,
+    (a, b): (usize, usize),
+    first_end: DateTime<FixedOffset>,
+) -> Option<String> {
+    let (one, two) = (&day.sessions[a], &day.sessions[b]);
+    let gap_end = two.start;
+    let inside = day.sessions.iter().enumerate().find(|(i, s)| {
+        *i != a
+            && *i != b
+            && s.category != one.category
+            && s.start < gap_end
+            && s.end.is_none_or(|end| end > first_end)
+    })?;
+    let s = inside.1;
+    let end = s
+        .end
+        .map_or("now".to_string(), |e| e.format("%H:%M").to_string());
+    Some(format!(
+        "{} ({}–{end}, {}) lies between {} and {}: joined, its time would count as {}. \
+         Edit or delete {} first",
+        s.id,
+        s.start.format("%H:%M"),
+        s.category,
+        one.id,
+        two.id,
+        one.category,
+        s.id
+    ))
 }
 
 #[cfg(test)]

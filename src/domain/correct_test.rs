@@ -249,3 +249,26 @@ fn the_timers_running_session_is_neither_ended_nor_deleted_by_a_correction() {
         .apply(&mut d)
         .expect("no timer: an open entry goes");
 }
+
+/// QA: joining two sessions across one of another category counted that one as the first's.
+#[test]
+fn a_join_across_a_session_of_another_category_is_refused_naming_it() {
+    let mut d = day();
+    d.sessions[1].category = Category::Proactive;
+    d.sessions.push(session(
+        "s3",
+        at("10:05"),
+        Some(at("10:20")),
+        Category::Other,
+        SessionKind::Manual,
+    ));
+    let before = d.clone();
+    let why = join(&mut d, "s1", "s2").unwrap_err();
+    assert!(
+        why.contains("s3 (10:05–10:20, other) lies between s1 and s2"),
+        "{why}"
+    );
+    assert_eq!(d, before, "nothing changed");
+    d.sessions[2].category = Category::Proactive;
+    join(&mut d, "s1", "s2").expect("a session of the same category may be joined across");
+}
