@@ -94,7 +94,7 @@ fn dry_run_prints_the_table_unmatched_items_and_baseline_and_writes_nothing() {
             "Skipped: 1 all-day, 1 declined, 1 free",
         ))
         .stdout(predicate::str::contains("would be: 5 added"))
-        .stdout(predicate::str::contains("proactive     1.00h     1%"));
+        .stdout(predicate::str::contains("proactive      1h00     1%"));
     assert!(env.snapshot().is_empty());
     // Without --yes nothing is written either.
     env.import("calendar", &fixture("google.ics"), &[])
@@ -405,8 +405,8 @@ fn overlapping_imports_count_once_in_the_baseline() {
     // does): 8h a day for 20, 23, 24 and 25 Nov, and today's so far.
     env.import("crm", &path, &["--yes"])
         .success()
-        .stdout(predicate::str::contains("proactive     1.50h     4%"))
-        .stdout(predicate::str::contains("capacity     35.28h"));
+        .stdout(predicate::str::contains("proactive      1h30     4%"))
+        .stdout(predicate::str::contains("capacity      35h17"));
 }
 
 #[test]
@@ -584,7 +584,7 @@ fn an_activity_past_midnight_counts_on_each_day_and_reimports_unchanged() {
         .stdout(predicate::str::contains("2026-11-20 22:00-01:30   210"))
         .stdout(predicate::str::contains("Written: 4 added"))
         // Only the period's days count in the baseline: 3.5 h plus the hour before midnight.
-        .stdout(predicate::str::contains("proactive     4.50h"));
+        .stdout(predicate::str::contains("proactive      4h30"));
     assert!(
         env.day("2026-11-21")
             .contains("source = \"crm:1#2026-11-21\"")
@@ -670,17 +670,15 @@ fn the_baseline_counts_capacity_as_the_report_it_points_to() {
     let preview = env.import("crm", &path, &["--dry-run"]).success();
     let printed = String::from_utf8(preview.get_output().stdout.clone()).unwrap();
     let capacity = printed.lines().find(|l| l.starts_with("capacity")).unwrap();
-    let minutes = |h: f64| (h * 60.0).round() as i64;
-    let hours: f64 = capacity
+    let (h, m) = capacity
         .split_whitespace()
         .nth(1)
-        .unwrap()
-        .trim_end_matches('h')
-        .parse()
+        .and_then(|hm| hm.split_once('h'))
         .unwrap();
+    let minutes = h.parse::<i64>().unwrap() * 60 + m.parse::<i64>().unwrap();
     assert_eq!(
         total["capacity_minutes"].as_i64(),
-        Some(minutes(hours)),
+        Some(minutes),
         "{capacity} vs {total}"
     );
 }

@@ -214,10 +214,6 @@ fn window(args: &ImportArgs, now: DateTime<FixedOffset>, zone: Zone) -> Result<W
     checked_window(from, to, zone)
 }
 
-fn hours(minutes: i64) -> String {
-    format!("{:.2}", minutes as f64 / 60.0)
-}
-
 fn category_cell(p: &Proposal) -> String {
     match p.category {
         Some(c) => format!("{} ({})", c.tag(), p.reason()),
@@ -363,23 +359,25 @@ fn print_baseline(b: &Figures, window: &Window) {
         window.from,
         window.to
     );
-    crate::say!("{:<10} {:>8} {:>6}", "category", "hours", "share");
+    // Hours and minutes, as every screen and `protime report`'s table show a length.
+    let hm = crate::domain::timefmt::format_minutes;
+    crate::say!("{:<10} {:>8} {:>6}", "category", "time", "share");
     let percent = |share: Option<f64>| share.map_or("–".to_string(), |s| format!("{s:.0}%"));
     for c in Category::ALL {
         crate::say!(
-            "{:<10} {:>7}h {:>6}",
+            "{:<10} {:>8} {:>6}",
             c.name(),
-            hours(b.minutes(c)),
+            hm(b.minutes(c)),
             percent(b.share(c))
         );
     }
     crate::say!(
-        "{:<10} {:>7}h {:>6}",
+        "{:<10} {:>8} {:>6}",
         "unlogged",
-        hours(b.unlogged()),
+        hm(b.unlogged()),
         percent(b.unlogged_share())
     );
-    crate::say!("{:<10} {:>7}h", "capacity", hours(b.capacity));
+    crate::say!("{:<10} {:>8}", "capacity", hm(b.capacity));
     crate::say!(
         "Full table: protime report --from {} --to {} --by week",
         window.from,
