@@ -122,3 +122,26 @@ fn an_impossible_correction_is_refused_in_the_form() {
     );
     assert_eq!(cli.day_file(DAY), before);
 }
+
+/// QA: a split at a time outside the session closed the form, losing what was typed.
+#[test]
+fn a_split_outside_the_session_keeps_the_form_open_with_why() {
+    let (cli, mut h) = opened_on_a_day_to_correct();
+    let before = cli.day_file(DAY);
+    h.type_keys("x10:15\n"); // the focus ran 09:00–09:30
+    let error = h
+        .app
+        .plan_tab()
+        .sessions
+        .as_ref()
+        .unwrap()
+        .form
+        .as_ref()
+        .expect("the form stays open")
+        .form
+        .error
+        .clone()
+        .unwrap();
+    assert!(error.contains("not inside s1"), "{error}");
+    assert_eq!(cli.day_file(DAY), before);
+}

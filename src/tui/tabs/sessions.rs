@@ -196,7 +196,7 @@ impl SessionsMode {
                 self.form = None;
                 vec![]
             }
-            FormKey::Submit => match submitted(open, cx) {
+            FormKey::Submit => match submitted(open, cx).and_then(|change| tried(change, cx)) {
                 Ok(change) => {
                     self.form = None;
                     edit(cx.date, change)
@@ -292,6 +292,16 @@ fn split_form(s: &Session, now: DateTime<FixedOffset>) -> SessionForm {
         kind: SessionFormKind::Split(s.clone()),
         form: Form::new(format!("Split {} in two (u undoes)", s.id), fields),
     }
+}
+
+/// `change` if the day takes it: a refusal (a split time outside the session, a join that
+/// clashes) keeps the form open with the reason, so the rep corrects the time instead of typing
+/// it all again. The day on disk may differ; the save checks again.
+fn tried(change: DayEdit, cx: &Context) -> Result<DayEdit, String> {
+    if let Some(day) = cx.day {
+        change.clone().apply(&mut day.clone())?;
+    }
+    Ok(change)
 }
 
 /// The edit a submitted form asks for, checked as `protime edit` and `split` check it.
