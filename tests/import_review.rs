@@ -159,7 +159,7 @@ fn in_a_terminal_the_rep_sorts_the_leftover_item_and_accepts() {
     assert!(dentist.contains("Dentist"), "{dentist}");
     assert!(dentist.contains("category = \"other\""), "{dentist}");
     let screen = tmux.screen();
-    assert!(screen.contains("other         2.00h"), "{screen}");
+    assert!(screen.contains("other          2h00"), "{screen}");
     assert!(
         !screen.contains("Product demo"),
         "the reviewed items are not listed again: {screen}"
