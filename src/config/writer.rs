@@ -65,7 +65,7 @@ pub enum WriteError {
         message: String,
     },
     /// The result would not be a config protime can start with.
-    #[error("not saved, the config would be invalid: {0}")]
+    #[error("the config would be invalid, so nothing was written: {0}")]
     Invalid(#[from] ConfigError),
 }
 

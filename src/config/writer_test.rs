@@ -98,6 +98,8 @@ fn an_invalid_result_is_refused_and_the_old_file_stays() {
     let err = write_settings(&path, &[target(80.0)]).unwrap_err();
     assert!(matches!(err, WriteError::Invalid(_)), "{err}");
     assert!(err.to_string().contains("targets.proactive_share"), "{err}");
+    // The welcome screen says "Your answers were not saved: …": the reason must not say it again.
+    assert!(!err.to_string().contains("not saved"), "{err}");
     let err = write_settings(&path, &[hours(0.0)]).unwrap_err();
     assert!(err.to_string().contains("weekly_capacity_hours"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), USER_FILE);

@@ -97,7 +97,7 @@ impl JournalLock {
     pub fn acquire(journal_root: &Path) -> Result<JournalLock, JournalError> {
         ensure_private_dir(journal_root)?;
         let file = File::open(journal_root)
-            .map_err(|e| JournalError::io("open the journal folder", journal_root, e))?;
+            .map_err(|e| JournalError::io("open the folder", journal_root, e))?;
         file.lock()
             .map_err(|e| JournalError::io("lock", journal_root, e))?;
         Ok(JournalLock { file })
