@@ -217,8 +217,8 @@ fn window(args: &ImportArgs, now: DateTime<FixedOffset>, zone: Zone) -> Result<W
 fn category_cell(p: &Proposal) -> String {
     match p.category {
         Some(c) => format!("{} ({})", c.tag(), p.reason()),
-        None if p.chosen() => "- (left out)".into(),
-        None => "?".into(),
+        None if p.unsorted() => "?".into(),
+        None => format!("- ({})", p.reason()),
     }
 }
 

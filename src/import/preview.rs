@@ -22,6 +22,9 @@ pub enum Origin {
     Unmatched,
     /// The rep set it (or left the item out) in the review.
     Chosen,
+    /// The rep corrected or deleted its session in the journal: the import leaves it as the rep
+    /// left it (the rule of [`crate::domain::imported::merge`]), whatever is chosen here.
+    Corrected,
 }
 
 /// One item of the preview: the category it will be written with (if any), and why.
@@ -43,6 +46,8 @@ impl Proposal {
             (Origin::Unmatched, _) => "",
             (Origin::Chosen, Some(_)) => "yours",
             (Origin::Chosen, None) => "left out",
+            (Origin::Corrected, Some(_)) => "you edited",
+            (Origin::Corrected, None) => "you deleted",
         }
     }
 
@@ -76,17 +81,23 @@ pub fn propose(
         .flat_map(|d| &d.sessions)
         .filter_map(|s| Some((s.source.as_deref()?, s.category)))
         .collect();
+    let by_rep: std::collections::BTreeSet<&str> = days
+        .values()
+        .flat_map(|d| &d.corrected)
+        .map(|source| crate::domain::imported::base_source(source))
+        .collect();
     let mut proposals: Vec<Proposal> = parsed
         .items
         .iter()
         .map(|item| {
-            let (category, origin) =
-                match (known.get(item.source.as_str()), categorise(item, rules)) {
-                    (Some(c), _) => (Some(*c), Origin::Earlier),
-                    (None, Some(v)) => (Some(v.category), Origin::Rule(v.word)),
-                    (None, None) if fallback.is_some() => (fallback, Origin::Fallback),
-                    (None, None) => (None, Origin::Unmatched),
-                };
+            let source = item.source.as_str();
+            let (category, origin) = match (known.get(source), categorise(item, rules)) {
+                _ if by_rep.contains(source) => (known.get(source).copied(), Origin::Corrected),
+                (Some(c), _) => (Some(*c), Origin::Earlier),
+                (None, Some(v)) => (Some(v.category), Origin::Rule(v.word)),
+                (None, None) if fallback.is_some() => (fallback, Origin::Fallback),
+                (None, None) => (None, Origin::Unmatched),
+            };
             Proposal {
                 item: item.clone(),
                 category,
@@ -109,9 +120,16 @@ pub fn accepted(proposals: &[Proposal]) -> Vec<Accepted> {
     proposals
         .iter()
         .filter_map(|p| {
+            // An item whose session the rep deleted goes to the merge too, which leaves it
+            // deleted and counts it with the corrections; its category is never written.
+            let category = match (p.category, &p.origin) {
+                (Some(c), _) => c,
+                (None, Origin::Corrected) => Category::Other,
+                (None, _) => return None,
+            };
             Some(Accepted {
                 item: p.item.clone(),
-                category: p.category?,
+                category,
                 chosen: p.chosen(),
             })
         })
@@ -240,6 +258,24 @@ mod tests {
             )],
             ..Parsed::default()
         }
+    }
+
+    /// QA: an item whose session the rep deleted showed as unsorted, one they re-sorted as "kept".
+    #[test]
+    fn an_item_the_rep_corrected_or_deleted_is_marked_so_and_not_unsorted() {
+        let rules = crate::config::Config::defaults().import.rules;
+        let mut days = journal_with(Category::Other);
+        days.values_mut()
+            .for_each(|d| d.corrected.push("ics:1".into()));
+        let corrected = propose(&parsed(), &rules, &days, None);
+        assert_eq!(corrected[0].origin, Origin::Corrected);
+        assert_eq!(corrected[0].category, Some(Category::Other));
+        assert_eq!(corrected[0].reason(), "you edited");
+        days.values_mut().for_each(|d| d.sessions.clear());
+        let deleted = propose(&parsed(), &rules, &days, None);
+        assert_eq!(deleted[0].category, None);
+        assert_eq!(deleted[0].reason(), "you deleted");
+        assert!(!deleted[0].unsorted());
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub struct ImportReview {
     pub failure: Option<String>,
     /// `?`: every key is listed over the review.
     pub help: bool,
+    /// A category was pressed on an item the rep corrected in the journal, which stays as it is.
+    pub kept_corrected: bool,
     gone: BTreeSet<String>,
     days: BTreeMap<NaiveDate, Day>,
     capacity: Capacity,
@@ -118,6 +120,7 @@ impl ImportReview {
             baseline: Figures::default(),
             failure: None,
             help: false,
+            kept_corrected: false,
             gone: period.gone,
             days: period.days,
             capacity: period.capacity,
@@ -145,6 +148,7 @@ impl ImportReview {
             return None;
         }
         self.search.missed = false;
+        self.kept_corrected = false;
         if self.help {
             // Closing the help with q or Esc must not abandon the review.
             self.help = false;
@@ -216,6 +220,14 @@ impl ImportReview {
     /// Sets the selected item's category (`None`: leave it out), or that of every item with the
     /// same title (a recurring meeting), then moves on to the next item.
     fn set(&mut self, category: Option<Category>, same_title: bool) {
+        if self
+            .proposals
+            .get(self.selected)
+            .is_some_and(|p| p.origin == Origin::Corrected)
+        {
+            self.kept_corrected = true;
+            return;
+        }
         let Some(title) = self
             .proposals
             .get(self.selected)
@@ -232,6 +244,9 @@ impl ImportReview {
                 .collect(),
         });
         for (row, p) in self.proposals.iter_mut().enumerate() {
+            if p.origin == Origin::Corrected {
+                continue;
+            }
             if row == self.selected || (same_title && p.item.title == title) {
                 p.category = category;
                 p.origin = Origin::Chosen;

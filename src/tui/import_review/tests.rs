@@ -283,3 +283,19 @@ fn slash_finds_the_next_title_holding_a_text_and_n_the_one_after() {
         "Esc only left the search"
     );
 }
+
+/// QA: choosing a category for an item the rep had deleted in the journal was silently ignored.
+#[test]
+fn a_choice_on_an_item_the_rep_corrected_says_it_stays_as_they_left_it() {
+    let mut r = review();
+    r.proposals[0].origin = Origin::Corrected;
+    r.proposals[0].category = None;
+    press(&mut r, "P"); // every "Stand-up": the corrected one stays, the other is set
+    assert!(r.kept_corrected);
+    assert_eq!(r.proposals[0].category, None);
+    r.selected = 2;
+    press(&mut r, "P");
+    assert!(!r.kept_corrected, "the note goes with the next key");
+    assert_eq!(r.proposals[0].category, None, "a title choice skips it");
+    assert_eq!(r.proposals[2].category, Some(Category::Proactive));
+}

@@ -290,6 +290,12 @@ fn key_line(review: &ImportReview, theme: &Theme, wide: bool) -> Line<'static> {
             Span::raw("  Enter finds the next title holding it · Esc cancels"),
         ]);
     }
+    if review.kept_corrected {
+        let text = "You corrected this one in the journal: the import leaves it as you left it · ";
+        let mut line = key_hints(theme, wide);
+        line.spans.insert(0, Span::styled(text, theme.warning()));
+        return line;
+    }
     if review.search.missed {
         let text = format!("No title holds \"{}\" · ", review.search.last);
         let mut line = key_hints(theme, wide);
