@@ -39,6 +39,8 @@ fn sessions(h: &Harness) -> Vec<String> {
 fn v_shows_the_days_sessions_with_their_ids() {
     let (_cli, h) = opened_on_a_day_to_correct();
     insta::assert_snapshot!("sessions_100x24", h.screen(100, 24));
+    // QA: at 40 columns the titles were cut off; they go on a line of their own.
+    insta::assert_snapshot!("sessions_40x20", h.screen(40, 20));
 }
 
 #[test]

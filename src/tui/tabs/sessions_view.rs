@@ -11,6 +11,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+/// The narrowest pane that keeps a session on one line.
+const NARROW: u16 = 64;
+
 /// One row a session: id, times, length, category and kind, title, account, note, block.
 pub fn render(
     mode: &SessionsMode,
@@ -30,13 +33,15 @@ pub fn render(
         ));
     }
     let selected = mode.selected(day).map(|s| s.id.clone());
+    // Below this width the title, account and note go on a line of their own, not off the edge.
+    let narrow = area.width < NARROW;
     for s in &day.sessions {
         let end = s
             .end
             .map_or("running".to_string(), |e| e.format("%H:%M").to_string());
         let length = format_minutes((s.end.unwrap_or(now) - s.start).num_minutes().max(0));
-        let text = format!(" {}", crate::domain::correct::details(s));
-        let mut row = Line::from(vec![
+        let details = crate::domain::correct::details(s);
+        let mut row = vec![Line::from(vec![
             Span::raw(format!(
                 "{:<4} {}–{end:<7} {length:>5}  ",
                 s.id,
@@ -44,12 +49,17 @@ pub fn render(
             )),
             Span::styled(s.category.tag(), theme.category(s.category)),
             Span::raw(format!(" {}", s.kind)),
-            Span::raw(text),
-        ]);
-        if selected.as_deref() == Some(s.id.as_str()) {
-            row = row.style(theme.title().add_modifier(Modifier::REVERSED));
+        ])];
+        match (narrow, details.trim().is_empty()) {
+            (_, true) => {}
+            (true, false) => row.push(Line::from(format!("     {}", details.trim()))),
+            (false, false) => row[0].push_span(Span::raw(format!(" {details}"))),
         }
-        lines.push(row);
+        if selected.as_deref() == Some(s.id.as_str()) {
+            let style = theme.title().add_modifier(Modifier::REVERSED);
+            row = row.into_iter().map(|line| line.style(style)).collect();
+        }
+        lines.extend(row);
     }
     Paragraph::new(lines).render(area, buf);
     if let Some(open) = &mode.form {
