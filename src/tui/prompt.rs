@@ -93,7 +93,8 @@ impl Prompt {
                 format!("Interruption running since {started} (focus paused): who and what?"),
                 fields,
             )
-            .with_enter("names it · Esc leaves it unnamed"),
+            .with_enter("names it")
+            .with_escape("leaves it unnamed"),
         }
     }
 

@@ -111,3 +111,19 @@ fn gap_question_takes_w_b_o() {
     );
     assert_eq!(q.answer(key(KeyCode::Char('x'))), None);
 }
+
+/// QA: the footer said "Esc leaves it unnamed" and "Esc cancels" on one line.
+#[test]
+fn the_interruption_footer_gives_esc_one_meaning() {
+    let p = Prompt::interrupt(&[], "10:42");
+    let area = ratatui::layout::Rect::new(0, 0, 120, 8);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    p.form.render(
+        area,
+        &mut buf,
+        &crate::tui::theme::Theme::new(&crate::config::Config::defaults().theme, true),
+    );
+    let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+    assert_eq!(text.matches("Esc").count(), 1, "{text}");
+    assert!(text.contains("Esc leaves it unnamed"), "{text}");
+}
