@@ -251,6 +251,22 @@ pub enum Command {
         #[arg(long)]
         plan: bool,
     },
+    /// Two-way sync with a CalDAV calendar ([calendar.caldav] in the config; the password in
+    /// PROTIME_CALDAV_PASSWORD): its meetings into the plan, your blocks into the calendar.
+    /// Without a period, today and the next 13 days.
+    #[command(
+        after_help = "Examples:\n  protime sync\n  protime sync --from 2026-11-30 --to 2026-12-04\n  protime sync --keep mine 2026-11-30-b2@0a1b2c3d4e5f6071     # settle a conflict: your block wins\n  protime sync --keep theirs 2026-11-30-b2@0a1b2c3d4e5f6071   # the calendar's event wins"
+    )]
+    Sync {
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Settle a conflict `protime sync` showed: keep your block (mine) or the calendar's
+        /// event (theirs).
+        #[arg(long, num_args = 2, value_names = ["mine|theirs", "UID"])]
+        keep: Option<Vec<String>>,
+        #[command(flatten)]
+        quiet: Quiet,
+    },
     /// Print shell completions, e.g. `protime completions bash > ~/.local/share/bash-completion/completions/protime`.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff), e.g. `protime man > ~/.cargo/share/man/man1/protime.1`.
@@ -472,6 +488,7 @@ impl Command {
             | Command::Join { quiet, .. }
             | Command::Delete { quiet, .. }
             | Command::Generate { quiet, .. }
+            | Command::Sync { quiet, .. }
             | Command::Plan(PlanCommand::Add { quiet, .. })
             | Command::Template(TemplateCommand::New { quiet, .. }) => quiet,
             Command::Import(ImportCommand::Calendar(args) | ImportCommand::Crm(args)) => {

@@ -13,6 +13,7 @@ pub mod names;
 pub mod notify;
 pub mod paths;
 pub mod sanitize;
+pub mod sync;
 pub mod synth;
 pub mod templates;
 pub mod tui;

@@ -46,14 +46,7 @@ fn blocks(cli: &Cli) -> Vec<String> {
 }
 
 fn edit(cli: &Cli, title: &str, change: impl FnOnce(&mut protime::domain::Block)) {
-    journal(cli)
-        .update(date(), |d| {
-            let before = d.blocks.iter().find(|b| b.title == title).unwrap().clone();
-            let mut after = before.clone();
-            change(&mut after);
-            DayEdit::change_block(&before, after).apply(d).map(|_| ())
-        })
-        .unwrap();
+    common::edit_block(&journal(cli), date(), title, change);
 }
 
 #[test]

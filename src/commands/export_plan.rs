@@ -7,7 +7,7 @@ use crate::clock::Zone;
 use crate::config::Config;
 use crate::export::ics;
 use crate::journal::Journal;
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use std::process::ExitCode;
 
 /// How many days a plan export covers when no period is named: the feed's fortnight.
@@ -20,13 +20,9 @@ pub fn run(
     period: &PeriodArgs,
 ) -> ExitCode {
     let today = now.with_timezone(zone).date_naive();
-    let named = period.month.is_some() || period.from.is_some() || period.last.is_some();
-    let (from, to) = match named {
-        true => match resolve(period, today) {
-            Ok(p) => p,
-            Err(message) => return fail(EXIT_REFUSED, message),
-        },
-        false => (today, today + Duration::days(DAYS - 1)),
+    let (from, to) = match plan_period(period, today) {
+        Ok(p) => p,
+        Err(message) => return fail(EXIT_REFUSED, message),
     };
     let days = match crate::export::days(journal, from, to) {
         Ok(days) => days,
@@ -40,4 +36,17 @@ pub fn run(
     // Made by protime, every text value escaped and sanitised: written exactly, CRLF and all.
     crate::sanitize::print_exact(&ics::calendar(&days, zone, &id, now.to_utc(), &privacy));
     ExitCode::from(EXIT_OK)
+}
+
+/// The days a plan export or a calendar sync covers: the period named, or today and the next 13
+/// days (the feed's fortnight).
+pub fn plan_period(
+    period: &PeriodArgs,
+    today: NaiveDate,
+) -> Result<(NaiveDate, NaiveDate), String> {
+    let named = period.month.is_some() || period.from.is_some() || period.last.is_some();
+    match named {
+        true => resolve(period, today),
+        false => Ok((today, today + Duration::days(DAYS - 1))),
+    }
 }

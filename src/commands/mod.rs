@@ -16,6 +16,7 @@ pub mod report_html;
 pub mod status;
 pub mod stress;
 mod svg;
+pub mod sync_cmd;
 pub mod timer_cmd;
 
 use crate::cli::{
@@ -108,6 +109,15 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
             format,
             plan,
         } => run.export(&period, format, plan),
+        Command::Sync { period, keep, .. } => run.with_config(|config| {
+            let config_file = paths.config_file.display().to_string();
+            let args = sync_cmd::Args {
+                period: &period,
+                keep: keep.as_deref(),
+                config_file: &config_file,
+            };
+            sync_cmd::run(&run.journal, config, run.moment(), &args, json)
+        }),
         Command::Review { .. } => fail(EXIT_REFUSED, REVIEW_NEEDS_TERMINAL),
         Command::DebugSaveLoop { date, tag, count } => {
             stress::save_loop(&run.journal, &date, &tag, count)

@@ -16,6 +16,17 @@ pub struct CalendarConfig {
     pub show: Show,
     /// The categories whose blocks are exported.
     pub categories: Vec<Category>,
+    /// The CalDAV calendar `protime sync` keeps in step with the plan.
+    pub caldav: CaldavConfig,
+}
+
+/// `[calendar.caldav]`: the calendar collection and the user; the password never lives here.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaldavConfig {
+    /// The calendar collection's URL; "" for none.
+    pub url: String,
+    pub user: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -47,6 +58,19 @@ impl CalendarConfig {
     }
 
     pub(super) fn validate(&self, origin: &str) -> Result<(), ConfigError> {
+        let url = self.caldav.url.trim();
+        let address = match url.is_empty() {
+            true => Ok(()),
+            false => crate::sync::address::Address::parse(url).map(|_| ()),
+        };
+        let why = address.clone().err().unwrap_or_default();
+        check(
+            origin,
+            address.is_ok(),
+            "calendar.caldav.url",
+            format!("\"{}\"", self.caldav.url),
+            &why,
+        )?;
         let feed = self.feed.trim();
         let placed = feed.is_empty() || feed.starts_with('/') || feed.starts_with("~/");
         check(

@@ -35,31 +35,56 @@ pub fn calendar(
     stamp: DateTime<Utc>,
     privacy: &Privacy,
 ) -> String {
-    let mut out = Lines::default();
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        &format!(
-            "PRODID:-//protime//protime {}//EN",
-            env!("CARGO_PKG_VERSION")
-        ),
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:protime blocks",
-    ] {
-        out.push(line);
-    }
-    for day in days {
-        let blocks = day
-            .blocks_by_start()
-            .into_iter()
-            .filter(|b| b.source.is_none() && privacy.categories.contains(&b.category));
-        for block in blocks {
-            event(&mut out, day.date, block, zone, journal, stamp, privacy);
-        }
+    let mut out = header(true);
+    for (date, block) in exported(days, privacy) {
+        event(&mut out, date, block, zone, journal, stamp, privacy);
     }
     out.push("END:VCALENDAR");
     out.text
+}
+
+/// The blocks of `days` that leave the machine, day by day in start order.
+pub fn exported<'a>(
+    days: &'a [Day],
+    privacy: &'a Privacy,
+) -> impl Iterator<Item = (NaiveDate, &'a Block)> + 'a {
+    days.iter().flat_map(move |day| {
+        let blocks = day.blocks_by_start().into_iter();
+        blocks
+            .filter(|b| b.source.is_none() && privacy.categories.contains(&b.category))
+            .map(move |b| (day.date, b))
+    })
+}
+
+/// One block as a calendar object of its own: a CalDAV resource holds one event, and no METHOD
+/// (RFC 4791 4.1).
+pub fn one_event(
+    (date, block): (NaiveDate, &Block),
+    zone: &Zone,
+    journal: &str,
+    stamp: DateTime<Utc>,
+    privacy: &Privacy,
+) -> String {
+    let mut out = header(false);
+    event(&mut out, date, block, zone, journal, stamp, privacy);
+    out.push("END:VCALENDAR");
+    out.text
+}
+
+fn header(published: bool) -> Lines {
+    let mut out = Lines::default();
+    out.push("BEGIN:VCALENDAR");
+    out.push("VERSION:2.0");
+    out.push(&format!(
+        "PRODID:-//protime//protime {}//EN",
+        env!("CARGO_PKG_VERSION")
+    ));
+    out.push("CALSCALE:GREGORIAN");
+    if published {
+        out.push("METHOD:PUBLISH");
+        out.push("X-WR-CALNAME:protime blocks");
+    }
+    out
 }
 
 fn event(

@@ -205,6 +205,18 @@ impl Parsed {
         }
     }
 
+    /// Takes in what another calendar object of the same calendar held (a CalDAV server keeps
+    /// each event in its own).
+    pub fn absorb(&mut self, other: Parsed) {
+        self.items.extend(other.items);
+        self.gone.extend(other.gone);
+        for (reason, n) in other.skipped {
+            *self.skipped.entry(reason).or_default() += n;
+        }
+        self.problems.extend(other.problems);
+        self.notices.extend(other.notices);
+    }
+
     pub fn skip(&mut self, reason: &str) {
         *self.skipped.entry(reason.to_string()).or_default() += 1;
     }

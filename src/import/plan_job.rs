@@ -31,6 +31,17 @@ pub fn prepare(
     unmatched: Option<Category>,
 ) -> Result<PlanImport, Failure> {
     let parsed = read(Source::Calendar, file, config, &window).map_err(Failure::Export)?;
+    from_parsed(journal, config, parsed, window, unmatched)
+}
+
+/// [`prepare`] for a calendar read already (a CalDAV server's events).
+pub fn from_parsed(
+    journal: &Journal,
+    config: &Config,
+    parsed: Parsed,
+    window: Window,
+    unmatched: Option<Category>,
+) -> Result<PlanImport, Failure> {
     let days = load(journal, &window).map_err(Failure::Journal)?;
     let id = journal.id().map_err(|e| Failure::Journal(e.to_string()))?;
     let mut sorted = meetings::sort(&parsed.items, &window, &config.import.rules, id.as_deref());

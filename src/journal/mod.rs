@@ -13,6 +13,7 @@ pub mod heartbeat;
 pub mod identity;
 pub mod lean;
 pub mod sanity;
+pub mod sync_state;
 pub mod watch;
 
 pub use error::JournalError;

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod radicale;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use protime::config::Config;
@@ -28,6 +29,26 @@ pub fn plan_lines(journal: &Journal, date: NaiveDate) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// Changes the block titled `title` on `date` as the dashboard would: one edit, marked as the
+/// rep's correction.
+pub fn edit_block(
+    journal: &Journal,
+    date: NaiveDate,
+    title: &str,
+    change: impl FnOnce(&mut protime::domain::Block),
+) {
+    journal
+        .update(date, |d| {
+            let before = d.blocks.iter().find(|b| b.title == title).unwrap().clone();
+            let mut after = before.clone();
+            change(&mut after);
+            protime::domain::plan::DayEdit::change_block(&before, after)
+                .apply(d)
+                .map(|_| ())
+        })
+        .unwrap();
 }
 
 pub struct Harness {

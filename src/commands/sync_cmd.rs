@@ -1,0 +1,163 @@
+//! `protime sync`: the plan and the CalDAV calendar of `[calendar.caldav]` in step.
+
+use super::export_plan::plan_period;
+use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail};
+use crate::cli::PeriodArgs;
+use crate::clock::Zone;
+use crate::config::Config;
+use crate::journal::Journal;
+use crate::sync::{Clash, Conflict, Keep, Outcome, PASSWORD_VAR, Request, SyncError};
+use chrono::{DateTime, FixedOffset};
+use serde_json::json;
+use std::process::ExitCode;
+
+pub struct Args<'a> {
+    pub period: &'a PeriodArgs,
+    /// `--keep mine|theirs UID`
+    pub keep: Option<&'a [String]>,
+    /// Named in the message when no calendar is set up.
+    pub config_file: &'a str,
+}
+
+pub fn run(
+    journal: &Journal,
+    config: &Config,
+    (now, zone): (DateTime<FixedOffset>, &Zone),
+    args: &Args<'_>,
+    json: bool,
+) -> ExitCode {
+    let today = now.with_timezone(zone).date_naive();
+    let prepared = plan_period(args.period, today).and_then(|(from, to)| {
+        let keep = keep(args.keep)?;
+        let password = password(config, args.config_file).map_err(|e| e.to_string())?;
+        Ok((from, to, keep, password))
+    });
+    let (from, to, keep, password) = match prepared {
+        Ok(p) => p,
+        Err(message) => return fail(EXIT_REFUSED, message),
+    };
+    let request = Request {
+        journal,
+        config,
+        now,
+        window: (from, to, *zone),
+        password,
+        keep,
+        progress: &|_| {},
+    };
+    match crate::sync::sync(&request) {
+        Ok(outcome) if json => print_json(&outcome),
+        Ok(outcome) => print_text(&outcome, &config.calendar.caldav.url),
+        Err(e @ SyncError::Journal(_)) => return fail(EXIT_JOURNAL, e),
+        Err(e) => return fail(EXIT_REFUSED, e),
+    }
+    ExitCode::from(EXIT_OK)
+}
+
+/// The password, from the environment; refused before anything else when no calendar is set.
+pub fn password(config: &Config, config_file: &str) -> Result<String, SyncError> {
+    let caldav = &config.calendar.caldav;
+    if caldav.url.trim().is_empty() {
+        let config = config_file.to_string();
+        return Err(SyncError::NotSetUp { config });
+    }
+    match std::env::var(PASSWORD_VAR) {
+        Ok(p) if !p.is_empty() => Ok(p),
+        _ => Err(SyncError::NoPassword {
+            user: caldav.user.clone(),
+            url: caldav.url.clone(),
+        }),
+    }
+}
+
+fn keep(args: Option<&[String]>) -> Result<Option<(Keep, String)>, String> {
+    let Some([side, uid]) = args else {
+        return Ok(None);
+    };
+    let side = match side.as_str() {
+        "mine" => Keep::Mine,
+        "theirs" => Keep::Theirs,
+        other => {
+            return Err(format!(
+                "--keep {other}: say which side to keep, mine (your block) or theirs (the \
+                 calendar's event), then the UID"
+            ));
+        }
+    };
+    Ok(Some((side, uid.clone())))
+}
+
+fn print_text(out: &Outcome, url: &str) {
+    if let (Some(from), Some(to)) = (out.from, out.to) {
+        crate::say!("Synced with {url}, {from} – {to}:");
+    }
+    crate::say!("  From the calendar: {}.", out.change.summary());
+    crate::say!("  {}", crate::sync::summary(out));
+    for p in &out.problems {
+        crate::say_err!("protime: not read: {p}");
+    }
+    if out.conflicts.is_empty() {
+        return;
+    }
+    crate::say!(
+        "\n{} conflict{} (left as they are on both sides; settle each):",
+        out.conflicts.len(),
+        if out.conflicts.len() == 1 { "" } else { "s" }
+    );
+    for c in &out.conflicts {
+        print_conflict(c);
+    }
+}
+
+fn print_conflict(c: &Conflict) {
+    let mine = c.mine.as_deref().unwrap_or("deleted");
+    let theirs = c.theirs.as_deref().unwrap_or("deleted");
+    crate::say!("  {} {}: {}", c.date, c.uid, clash_words(c.clash));
+    crate::say!("    here: {mine}; in the calendar: {theirs}");
+    crate::say!(
+        "    keep yours:            protime sync --keep mine {}",
+        c.uid
+    );
+    crate::say!(
+        "    keep the calendar's:   protime sync --keep theirs {}",
+        c.uid
+    );
+}
+
+pub fn clash_words(clash: Clash) -> &'static str {
+    match clash {
+        Clash::BothChanged => "changed here and in the calendar since the last sync",
+        Clash::DeletedHere => "deleted here, changed in the calendar",
+        Clash::DeletedThere => "changed here, deleted in the calendar",
+        Clash::Unknown => "here and in the calendar at other times, never synced",
+    }
+}
+
+fn print_json(out: &Outcome) {
+    let conflicts: Vec<serde_json::Value> = out
+        .conflicts
+        .iter()
+        .map(|c| {
+            json!({
+                "uid": c.uid, "date": c.date.to_string(), "why": clash_words(c.clash),
+                "mine": c.mine, "theirs": c.theirs,
+            })
+        })
+        .collect();
+    let ch = &out.change;
+    let doc = json!({
+        "from": out.from.map(|d| d.to_string()),
+        "to": out.to.map(|d| d.to_string()),
+        "meetings": {
+            "added": ch.added, "moved": ch.moved, "updated": ch.updated, "removed": ch.removed,
+            "unchanged": ch.unchanged, "kept": ch.kept, "deleted_by_you": ch.deleted,
+        },
+        "blocks": {
+            "moved_by_calendar": ch.returned, "removed_by_calendar": out.removed,
+            "created": out.created, "updated": out.updated, "deleted": out.deleted,
+        },
+        "conflicts": conflicts,
+        "problems": out.problems,
+    });
+    crate::say_json!("{doc:#}");
+}
