@@ -162,7 +162,10 @@ fn an_event_moved_in_the_calendar_moves_its_block() {
         ("20261130T090000Z", "20261130T103000Z"),
     );
     let out = sync(&cli, &[]);
-    assert!(out.contains("1 moved"), "{out}");
+    assert!(
+        out.contains("1 of your blocks moved as in the calendar"),
+        "{out}"
+    );
     assert_eq!(blocks(&cli)[0], "10:00-11:30 PRO Prospecting ACME");
     let again = sync(&cli, &[]);
     assert!(
@@ -192,8 +195,11 @@ fn deletions_on_either_side_reach_the_other() {
     let name = format!("{}.ics", uid(&cli, "b1"));
     assert_eq!(server.delete(&name), 200);
     let out = sync(&cli, &[]);
-    assert!(out.contains("1 deleted in the calendar"), "{out}");
-    assert!(out.contains("1 removed as in the calendar"), "{out}");
+    assert!(out.contains("1 deleted from the calendar;"), "{out}");
+    assert!(
+        out.contains("1 deleted in the calendar, removed from the plan"),
+        "{out}"
+    );
     assert!(server.events().is_empty(), "{:?}", server.events());
     assert!(blocks(&cli).is_empty(), "{:?}", blocks(&cli));
     let state = std::fs::read_to_string(cli.dir.path().join("journal/.caldav-sync.toml")).unwrap();
@@ -213,7 +219,9 @@ fn conflicted(server: &Radicale) -> Cli {
         "{out}"
     );
     assert!(
-        out.contains("here: 09:30-11:00 Prospecting ACME; in the calendar: 2026-11-30 10:00-11:30"),
+        out.contains(
+            "here: 2026-11-30 09:30-11:00 Prospecting ACME; in the calendar: 2026-11-30 10:00-11:30"
+        ),
         "{out}"
     );
     // Shown, not guessed: neither side changed.
@@ -254,10 +262,8 @@ fn a_conflict_settled_with_theirs_takes_the_calendars_times() {
     let cli = conflicted(&server);
     let b1 = uid(&cli, "b1");
     let out = sync(&cli, &["--keep", "theirs", &b1]);
-    assert!(
-        out.contains("1 moved") && !out.contains("conflict"),
-        "{out}"
-    );
+    let moved = out.contains("1 of your blocks moved as in the calendar");
+    assert!(moved && !out.contains("conflict"), "{out}");
     assert_eq!(blocks(&cli)[0], "10:00-11:30 PRO Prospecting ACME");
     let event = server.event(&b1).unwrap();
     assert!(event.contains("DTSTART:20261130T090000Z"), "{event}");

@@ -7,11 +7,8 @@ use crate::clock::Zone;
 use crate::config::Config;
 use crate::export::ics;
 use crate::journal::Journal;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::process::ExitCode;
-
-/// How many days a plan export covers when no period is named: the feed's fortnight.
-const DAYS: i64 = crate::export::feed::DAYS;
 
 pub fn run(
     journal: &Journal,
@@ -47,6 +44,6 @@ pub fn plan_period(
     let named = period.month.is_some() || period.from.is_some() || period.last.is_some();
     match named {
         true => resolve(period, today),
-        false => Ok((today, today + Duration::days(DAYS - 1))),
+        false => Ok(crate::export::feed::fortnight(today)),
     }
 }

@@ -6,7 +6,7 @@ use crate::cli::PeriodArgs;
 use crate::clock::Zone;
 use crate::config::Config;
 use crate::journal::Journal;
-use crate::sync::{Clash, Conflict, Keep, Outcome, PASSWORD_VAR, Request, SyncError};
+use crate::sync::{Clash, Conflict, Keep, Outcome, Request, SyncError};
 use chrono::{DateTime, FixedOffset};
 use serde_json::json;
 use std::process::ExitCode;
@@ -29,7 +29,8 @@ pub fn run(
     let today = now.with_timezone(zone).date_naive();
     let prepared = plan_period(args.period, today).and_then(|(from, to)| {
         let keep = keep(args.keep)?;
-        let password = password(config, args.config_file).map_err(|e| e.to_string())?;
+        let password =
+            crate::sync::password(config, args.config_file).map_err(|e| e.to_string())?;
         Ok((from, to, keep, password))
     });
     let (from, to, keep, password) = match prepared {
@@ -52,22 +53,6 @@ pub fn run(
         Err(e) => return fail(EXIT_REFUSED, e),
     }
     ExitCode::from(EXIT_OK)
-}
-
-/// The password, from the environment; refused before anything else when no calendar is set.
-pub fn password(config: &Config, config_file: &str) -> Result<String, SyncError> {
-    let caldav = &config.calendar.caldav;
-    if caldav.url.trim().is_empty() {
-        let config = config_file.to_string();
-        return Err(SyncError::NotSetUp { config });
-    }
-    match std::env::var(PASSWORD_VAR) {
-        Ok(p) if !p.is_empty() => Ok(p),
-        _ => Err(SyncError::NoPassword {
-            user: caldav.user.clone(),
-            url: caldav.url.clone(),
-        }),
-    }
 }
 
 fn keep(args: Option<&[String]>) -> Result<Option<(Keep, String)>, String> {
@@ -110,9 +95,12 @@ fn print_text(out: &Outcome, url: &str) {
 }
 
 fn print_conflict(c: &Conflict) {
-    let mine = c.mine.as_deref().unwrap_or("deleted");
+    let mine = match &c.mine {
+        Some(block) => format!("{} {block}", c.date),
+        None => "deleted".to_string(),
+    };
     let theirs = c.theirs.as_deref().unwrap_or("deleted");
-    crate::say!("  {} {}: {}", c.date, c.uid, clash_words(c.clash));
+    crate::say!("  {}: {}", c.uid, clash_words(c.clash));
     crate::say!("    here: {mine}; in the calendar: {theirs}");
     crate::say!(
         "    keep yours:            protime sync --keep mine {}",

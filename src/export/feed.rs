@@ -13,6 +13,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 /// How many days the feed holds: today and the next 13.
+/// Today and the next 13 days: what a plan export or a sync covers when no period is named.
+pub fn fortnight(today: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    (today, today + chrono::Duration::days(DAYS - 1))
+}
+
 pub const DAYS: i64 = 14;
 
 /// Where the feed goes and what it lets out.

@@ -75,11 +75,50 @@ pub enum SyncError {
     NotInConflict { uid: String },
 }
 
-/// "Your blocks: 2 sent, 1 updated, 0 deleted; 1 moved and 0 removed as in the calendar."
+/// "Your blocks: 2 sent, 1 updated, 0 deleted from the calendar; 1 deleted in the calendar, …"
 pub fn summary(out: &Outcome) -> String {
     format!(
-        "Your blocks: {} sent, {} updated, {} deleted in the calendar; {} moved and {} removed \
-         as in the calendar.",
-        out.created, out.updated, out.deleted, out.change.returned, out.removed
+        "Your blocks: {} sent, {} updated, {} deleted from the calendar; {} deleted in the \
+         calendar, removed from the plan.",
+        out.created, out.updated, out.deleted, out.removed
     )
+}
+
+/// The password, from the environment; refused before anything else when no calendar is set.
+pub fn password(config: &crate::config::Config, config_file: &str) -> Result<String, SyncError> {
+    let caldav = &config.calendar.caldav;
+    if caldav.url.trim().is_empty() {
+        let config = config_file.to_string();
+        return Err(SyncError::NotSetUp { config });
+    }
+    match std::env::var(PASSWORD_VAR) {
+        Ok(p) if !p.is_empty() => Ok(p),
+        _ => Err(SyncError::NoPassword {
+            user: caldav.user.clone(),
+            url: caldav.url.clone(),
+        }),
+    }
+}
+
+/// One line for the dashboard's message line.
+pub fn told(out: &Outcome) -> String {
+    let mut text = format!(
+        "Synced. From the calendar: {}. {}",
+        out.change.summary(),
+        summary(out)
+    );
+    if !out.conflicts.is_empty() {
+        text.push_str(&format!(
+            " {} conflict{} left as they are: run `protime sync` in a terminal to see and settle \
+             {}.",
+            out.conflicts.len(),
+            if out.conflicts.len() == 1 { "" } else { "s" },
+            if out.conflicts.len() == 1 {
+                "it"
+            } else {
+                "them"
+            }
+        ));
+    }
+    text
 }

@@ -23,6 +23,8 @@ struct Message {
 pub struct Messages {
     queue: VecDeque<Message>,
     sticky: Option<String>,
+    /// Work under way (a calendar sync): shown instead of the sticky line meanwhile.
+    progress: Option<String>,
 }
 
 impl Messages {
@@ -41,7 +43,12 @@ impl Messages {
     }
 
     pub fn sticky(&self) -> Option<&str> {
-        self.sticky.as_deref()
+        self.progress.as_deref().or(self.sticky.as_deref())
+    }
+
+    /// Sets or clears the line of work under way.
+    pub fn set_progress(&mut self, text: Option<String>) {
+        self.progress = text;
     }
 
     /// The rep pressed a key at `now`: every message on screen has been seen and starts its while.

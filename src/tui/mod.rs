@@ -129,6 +129,7 @@ pub fn run(
     }
     let mut terminal = terminal::init().map_err(RunError::Terminal)?;
     event::spawn_hangup_watch(tx.clone());
+    app.set_event_sender(tx.clone());
     event::spawn_input(tx);
     let result = event_loop(&mut terminal, &mut app, &rx, &journal, clock.as_ref());
     terminal::restore();

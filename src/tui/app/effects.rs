@@ -52,6 +52,7 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 super::welcome::save(app, effect);
                 reload = true;
             }
+            Effect::Sync => super::sync::start(app, journal),
             Effect::Heartbeat => {
                 if let Err(e) = heartbeat::touch(journal, app.shared.now) {
                     app.say(format!("Could not note that protime is running: {e}"));

@@ -10,6 +10,7 @@ mod import;
 mod notes;
 mod overlay;
 mod paste;
+mod sync;
 mod tick;
 mod view;
 mod welcome;
@@ -120,6 +121,7 @@ struct Outside {
     terminal_out: Box<dyn std::io::Write + Send>,
     /// The config file settings are saved to (the welcome's answers).
     config_file: std::path::PathBuf,
+    sync: sync::SyncLink,
 }
 
 pub struct App {
@@ -174,6 +176,7 @@ impl App {
                 templates_dir: std::path::PathBuf::new(),
                 terminal_out: Box::new(std::io::sink()),
                 config_file: std::path::PathBuf::new(),
+                sync: sync::SyncLink::default(),
             },
             messages: Messages::default(),
             help: None,
@@ -221,6 +224,7 @@ impl App {
             }
             Event::Mouse(_) | Event::Resize | Event::Notify => vec![],
             Event::Warning(text) => vec![Effect::Message(text.clone())],
+            Event::Sync(news) => self.sync_news(news),
             Event::JournalChanged => vec![Effect::ReloadDay],
             Event::InputClosed | Event::Signal(_) => vec![Effect::Quit],
         };

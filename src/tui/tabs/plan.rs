@@ -188,6 +188,7 @@ impl PlanTab {
             PlanAction::Today => return self.show(today),
             PlanAction::SelectUp => self.move_selection(-1),
             PlanAction::SelectDown => self.move_selection(1),
+            PlanAction::Sync => return vec![Effect::Sync],
             PlanAction::Undo => return self.step_history(History::Undo),
             PlanAction::Redo => return self.step_history(History::Redo),
             PlanAction::Sessions => {

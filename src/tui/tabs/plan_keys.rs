@@ -28,6 +28,8 @@ pub enum PlanAction {
     Sessions,
     /// Mark a range of days off.
     DaysOff,
+    /// Sync with the CalDAV calendar.
+    Sync,
 }
 
 use PlanAction as A;
@@ -137,4 +139,9 @@ pub const KEYS: &[Key<PlanAction>] = &[
         "the day after",
     ),
     Key::new(&[KeyCode::Char('t')], A::Today, "back to today"),
+    Key::new(
+        &[KeyCode::Char('S')],
+        A::Sync,
+        "sync with the CalDAV calendar ([calendar.caldav]), in the background",
+    ),
 ];
