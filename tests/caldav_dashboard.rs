@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::radicale::{PASSWORD, Radicale, meeting};
+use common::radicale::{PASSWORD, Radicale};
 
 const NOW: &str = "2026-11-30T08:00:00+01:00";
 
@@ -13,13 +13,7 @@ fn the_dashboard_syncs_in_the_background_and_shows_the_result() {
     use protime::tui::event::{Event, SyncNews};
     use ratatui::crossterm::event::KeyCode;
     let server = Radicale::start();
-    let demo = meeting(
-        "demo-1@example.com",
-        "20261130T100000Z",
-        "20261130T110000Z",
-        "Demo with Initech",
-    );
-    assert_eq!(server.put("demo-1.ics", &demo), 201);
+    server.book_demo();
     let now = common::at(NOW);
     let mut h = common::Harness::with_config(now, &server.config());
     let (tx, rx) = std::sync::mpsc::channel();

@@ -5,7 +5,7 @@
 mod common;
 
 use common::cli::Cli;
-use common::radicale::{self, PASSWORD, Radicale, meeting, moved};
+use common::radicale::{PASSWORD, Radicale, moved};
 use protime::domain::plan::DayEdit;
 use protime::journal::Journal;
 use std::process::Output;
@@ -124,13 +124,7 @@ fn blocks_go_out_as_events_once() {
 fn meetings_come_in_as_blocks_and_go_when_deleted_in_the_calendar() {
     let server = Radicale::start();
     let cli = planned(&server);
-    let demo = meeting(
-        "demo-1@example.com",
-        "20261130T100000Z",
-        "20261130T110000Z",
-        "Demo with Initech",
-    );
-    assert_eq!(server.put("demo-1.ics", &demo), 201);
+    server.book_demo();
     let out = sync(&cli, &[]);
     assert!(out.contains("1 added"), "{out}");
     assert!(
@@ -379,5 +373,4 @@ fn plain_http_goes_only_to_this_machine() {
         err.contains("in the clear") && err.contains("https://"),
         "{err}"
     );
-    let _ = radicale::CALENDAR;
 }

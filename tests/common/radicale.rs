@@ -160,6 +160,17 @@ impl Radicale {
             .unwrap()
     }
 
+    /// Another client books "Demo with Initech" (`demo-1.ics`) on 30 Nov 2026, 10:00–11:00 UTC.
+    pub fn book_demo(&self) {
+        let demo = meeting(
+            "demo-1@example.com",
+            "20261130T100000Z",
+            "20261130T110000Z",
+            "Demo with Initech",
+        );
+        assert_eq!(self.put("demo-1.ics", &demo), 201);
+    }
+
     /// Another client deletes `name`. The status.
     pub fn delete(&self, name: &str) -> u16 {
         self.request("DELETE", &format!("{CALENDAR}{name}"), "")
