@@ -112,6 +112,10 @@ fn blocks_go_out_as_events_once() {
     let again = sync(&cli, &[]);
     assert!(again.contains("0 sent, 0 updated, 0 deleted"), "{again}");
     assert_eq!(server.events().len(), 2);
+    let json: serde_json::Value = serde_json::from_str(&sync(&cli, &["--json"])).unwrap();
+    assert_eq!(json["blocks"]["created"], 0, "{json}");
+    assert_eq!(json["meetings"]["added"], 0, "{json}");
+    assert_eq!(json["conflicts"], serde_json::json!([]), "{json}");
     let state = std::fs::read_to_string(cli.dir.path().join("journal/.caldav-sync.toml")).unwrap();
     assert!(
         state.contains(&format!("[events.\"{}\"]", uid(&cli, "b1"))),
