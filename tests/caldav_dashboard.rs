@@ -46,7 +46,7 @@ fn the_dashboard_syncs_in_the_background_and_shows_the_result() {
     assert!(progressed);
     let message = h.app.message().unwrap_or_default();
     assert!(
-        message.contains("Synced. From the calendar: 1 added"),
+        message.contains("Calendar synced: 1 meeting added."),
         "{message}"
     );
     assert!(

@@ -100,25 +100,57 @@ pub fn password(config: &crate::config::Config, config_file: &str) -> Result<Str
     }
 }
 
-/// One line for the dashboard's message line.
+/// One short line for the dashboard's message line: what changed, and the conflicts left.
 pub fn told(out: &Outcome) -> String {
-    let mut text = format!(
-        "Synced. From the calendar: {}. {}",
-        out.change.summary(),
-        summary(out)
-    );
+    let ch = &out.change;
+    let counts = [
+        (ch.added, "meeting", "added"),
+        (ch.moved, "meeting", "moved"),
+        (ch.updated, "meeting", "updated"),
+        (ch.removed, "meeting", "removed"),
+        (ch.returned, "block", "moved as in the calendar"),
+        (out.removed, "block", "removed as in the calendar"),
+        (out.created, "block", "sent"),
+        (out.updated, "event", "updated"),
+        (out.deleted, "event", "deleted"),
+        (out.conflicts.len(), "conflict", "to settle"),
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, what, done)| format!("{n} {what}{} {done}", if *n == 1 { "" } else { "s" }))
+        .collect();
+    let mut text = match parts.is_empty() {
+        true => "Calendar synced: nothing had changed.".to_string(),
+        false => format!("Calendar synced: {}.", parts.join(", ")),
+    };
     if !out.conflicts.is_empty() {
-        text.push_str(&format!(
-            " {} conflict{} left as they are: run `protime sync` in a terminal to see and settle \
-             {}.",
-            out.conflicts.len(),
-            if out.conflicts.len() == 1 { "" } else { "s" },
-            if out.conflicts.len() == 1 {
-                "it"
-            } else {
-                "them"
-            }
-        ));
+        text.push_str(" Run `protime sync` in a terminal to see both sides and settle.");
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dashboard_is_told_only_what_changed() {
+        let mut out = Outcome::default();
+        assert_eq!(told(&out), "Calendar synced: nothing had changed.");
+        out.change.added = 2;
+        out.created = 1;
+        out.conflicts.push(Conflict {
+            uid: "u".into(),
+            clash: Clash::BothChanged,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            mine: None,
+            theirs: None,
+        });
+        assert_eq!(
+            told(&out),
+            "Calendar synced: 2 meetings added, 1 block sent, 1 conflict to settle. Run \
+             `protime sync` in a terminal to see both sides and settle."
+        );
+    }
 }
