@@ -21,8 +21,8 @@ pub struct CalendarConfig {
 }
 
 /// `[calendar.caldav]`: the calendar collection and the user; the password never lives here.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct CaldavConfig {
     /// The calendar collection's URL; "" for none.
     pub url: String,

@@ -240,6 +240,7 @@ impl Default for CalendarConfig {
             feed: String::new(),
             show: Show::Titles,
             categories: vec![Category::Proactive, Category::Reactive, Category::Other],
+            caldav: super::calendar::CaldavConfig::default(),
         }
     }
 }
