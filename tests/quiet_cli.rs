@@ -292,6 +292,7 @@ const WRITING: &[&str] = &[
     "import calendar",
     "import crm",
     "generate",
+    "sync",
 ];
 
 /// Every leaf verb with its full name ("plan add").
