@@ -78,3 +78,61 @@ fn into_must_be_baseline_or_plan_and_plan_needs_a_calendar() {
     assert!(error.contains("only a calendar (.ics)"), "{error}");
     assert!(h.file(at(NOW).date_naive()).is_empty());
 }
+
+/// #22: `u` on the Plan tab after a plan import puts the plan back exactly as it was (a block the
+/// rep changed keeps the change, a deleted one stays deleted), and `U` plans the meetings again.
+#[test]
+fn u_undoes_a_plan_import_and_redo_plans_it_again() {
+    let mut h = Harness::new(at(NOW));
+    let date = at(NOW).date_naive();
+    h.type_keys("1");
+    plan_from_prompt(&mut h, &fixture(), "plan");
+    // The rep deletes the standup (the first block).
+    h.type_keys("kkkkd");
+    assert_eq!(h.plan(date).len(), 2, "{:?}", h.app.message());
+    let planned = h.plan(date);
+    let file = h.file(date);
+    let dir = tempfile::tempdir().unwrap();
+    let moved = dir.path().join("moved.ics");
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    std::fs::write(
+        &moved,
+        text.replace("T100000", "T120000")
+            .replace("T110000", "T130000"),
+    )
+    .unwrap();
+    plan_from_prompt(&mut h, &moved.display().to_string(), "plan");
+    let banner = h.app.message().unwrap_or_default();
+    assert!(
+        banner.contains("1 moved") && banner.contains("u undoes it"),
+        "{banner}"
+    );
+    let imported = h.plan(date);
+    assert_ne!(imported, planned);
+    h.type_keys("u");
+    assert_eq!(h.plan(date), planned, "{:?}", h.app.message());
+    let undone = h.file(date);
+    assert!(
+        undone.contains("corrected_blocks"),
+        "the deleted standup stays marked: {undone}"
+    );
+    assert_eq!(strip_issued(&undone), strip_issued(&file));
+    h.type_keys("U");
+    assert_eq!(h.plan(date), imported, "{:?}", h.app.message());
+}
+
+/// The file without its `[issued]` table (ids given once stay given, undo or not).
+fn strip_issued(file: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in file.lines() {
+        if line.starts_with('[') {
+            skipping = line == "[issued]";
+        }
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}

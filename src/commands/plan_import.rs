@@ -40,7 +40,7 @@ pub fn run(
     let change = match args.dry_run {
         true => import.preview(),
         false => match import.write(journal) {
-            Ok(change) => change,
+            Ok(written) => written.change,
             Err(message) => return fail(EXIT_JOURNAL, message),
         },
     };

@@ -67,7 +67,7 @@ pub fn replace(
         .position(|s| s.id == after.id)
         .ok_or("that session is gone (changed in another window?)")?;
     let newest = day.sessions[slot].clone();
-    let merged = merge(&newest, before, &after)?;
+    let merged = super::merge::session(&newest, before, &after)?;
     if newest.end.is_none() && merged.end.is_some() {
         refuse_while_running(day, &newest.id, "correct its end")?;
     }
@@ -92,16 +92,6 @@ pub fn refuse_while_running(day: &Day, id: &str, then: &str) -> Result<(), Strin
             "{id} is running: stop it first (s, or `protime stop`), then {then}"
         )),
         false => Ok(()),
-    }
-}
-
-fn merge(newest: &Session, before: &Session, after: &Session) -> Result<Session, String> {
-    let mut clashes = vec![];
-    let merged = super::merge::merge_fields!(newest, before, after, clashes;
-        start, end, category, kind, title, block, account, note, source);
-    match clashes.is_empty() {
-        true => Ok(merged),
-        false => Err(super::merge::refused("session", &clashes)),
     }
 }
 

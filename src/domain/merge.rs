@@ -19,7 +19,30 @@ macro_rules! merge_fields {
         merged
     }};
 }
-pub(crate) use merge_fields;
+use super::day::{Block, Session};
+
+/// `newest` with every field that differs between `before` and `after` taken from `after`;
+/// refused when another writer changed one of those fields to something else.
+pub fn block(newest: &Block, before: &Block, after: &Block) -> Result<Block, String> {
+    let mut clashes = vec![];
+    let merged = merge_fields!(newest, before, after, clashes;
+        start, end, category, title, kind, account, objective, source);
+    match clashes.is_empty() {
+        true => Ok(merged),
+        false => Err(refused("block", &clashes)),
+    }
+}
+
+/// The rule of [`block`] for a session.
+pub fn session(newest: &Session, before: &Session, after: &Session) -> Result<Session, String> {
+    let mut clashes = vec![];
+    let merged = merge_fields!(newest, before, after, clashes;
+        start, end, category, kind, title, block, account, note, source);
+    match clashes.is_empty() {
+        true => Ok(merged),
+        false => Err(refused("session", &clashes)),
+    }
+}
 
 /// The refusal for clashing fields of `what` ("block", "session").
 pub fn refused(what: &str, clashes: &[&str]) -> String {

@@ -11,6 +11,7 @@ pub mod merge;
 pub mod open;
 pub mod patterns;
 pub mod plan;
+pub mod planned;
 pub mod report;
 pub mod revert;
 pub mod review;

@@ -135,6 +135,9 @@ pub enum DayEdit {
     Revert(Box<super::revert::Revert>),
     /// Write an export's items for this day, by the import rule (a correction wins).
     Import(Box<super::imported::ImportEdit>),
+    /// Write a calendar's meetings into this day's plan, by the plan import rule (the rep's
+    /// changes and deletions stay).
+    PlanImport(Box<super::planned::PlanEdit>),
 }
 
 /// What an edit did besides itself, for the rep to be told.
@@ -144,9 +147,16 @@ pub struct Outcome {
     pub events: Vec<super::timer::TimerEvent>,
     /// How an import changed the day's sessions.
     pub imported: super::imported::Change,
+    /// How a plan import changed the day's blocks.
+    pub planned: super::planned::PlanChange,
 }
 
 impl DayEdit {
+    /// True for an inverse that puts nothing back (the edit changed nothing).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, DayEdit::Revert(r) if r.is_empty())
+    }
+
     /// Applies the edit and returns the edit that undoes it.
     pub fn apply(self, day: &mut Day) -> Result<DayEdit, String> {
         self.apply_reporting(day).map(|(inverse, _)| inverse)
@@ -169,6 +179,14 @@ impl DayEdit {
                 let imported = super::imported::merge(day, &edit);
                 let outcome = Outcome {
                     imported,
+                    ..Outcome::default()
+                };
+                Ok((undo(day), outcome))
+            }
+            DayEdit::PlanImport(edit) => {
+                let planned = super::planned::apply(day, &edit);
+                let outcome = Outcome {
+                    planned,
                     ..Outcome::default()
                 };
                 Ok((undo(day), outcome))
@@ -217,9 +235,10 @@ impl DayEdit {
                 first_end,
                 second,
             } => unjoin_sessions(day, first, first_end, *second),
-            timer @ (DayEdit::Timer { .. } | DayEdit::Revert(_) | DayEdit::Import(_)) => {
-                timer.apply_reporting(day).map(|(inverse, _)| inverse)
-            }
+            timer @ (DayEdit::Timer { .. }
+            | DayEdit::Revert(_)
+            | DayEdit::Import(_)
+            | DayEdit::PlanImport(_)) => timer.apply_reporting(day).map(|(inverse, _)| inverse),
         }
     }
 }
@@ -270,7 +289,7 @@ fn replace_block(day: &mut Day, before: &Block, after: Block) -> Result<DayEdit,
     validate(after.start, after.end, &after.title)?;
     let slot = day.blocks.iter_mut().find(|b| b.id == after.id);
     let slot = slot.ok_or("that block is gone (changed in another window?)")?;
-    let merged = merge_block(slot, before, &after)?;
+    let merged = super::merge::block(slot, before, &after)?;
     validate(merged.start, merged.end, &merged.title)?;
     // A meeting's times follow the calendar; anything else the rep changes stays theirs.
     let own = |b: &Block| {
@@ -291,16 +310,6 @@ fn replace_block(day: &mut Day, before: &Block, after: Block) -> Result<DayEdit,
         before: merged,
         after: previous,
     })
-}
-
-fn merge_block(newest: &Block, before: &Block, after: &Block) -> Result<Block, String> {
-    let mut clashes = vec![];
-    let merged = super::merge::merge_fields!(newest, before, after, clashes;
-        start, end, category, title, kind, account, objective, source);
-    match clashes.is_empty() {
-        true => Ok(merged),
-        false => Err(super::merge::refused("block", &clashes)),
-    }
 }
 
 fn add_session(day: &mut Day, mut session: Session) -> Result<DayEdit, String> {

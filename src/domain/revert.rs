@@ -1,14 +1,23 @@
-//! The inverse of a timer act: what it changed in the day's sessions, parked mails and timer,
-//! as they were. Restoring touches only those, so another pane's other changes survive.
+//! The inverse of a timer act or an import: what it changed in the day's blocks, sessions,
+//! parked mails and timer, as they were. Restoring touches only those, so another pane's other
+//! changes survive.
 
-use super::day::{Day, Session};
+use super::day::{Block, Day, Session};
 use super::inbox::Parked;
+use super::merge;
 use super::timer::Timer;
 
-/// The sessions and parked mails an edit changed, as they were before it, the ones it added,
-/// and the timer before it.
+/// The blocks, sessions and parked mails an edit changed, as they were before it, the ones it
+/// added, and the timer before it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Revert {
+    /// Each with the place it had in the day's plan.
+    pub blocks: Vec<(usize, Block)>,
+    /// The same blocks as the edit left them (`None`: it removed one), as for sessions.
+    pub blocks_after: Vec<Option<Block>>,
+    pub added_blocks: Vec<String>,
+    /// The calendar sources the edit marked as changed by the rep, and those it unmarked.
+    pub corrected_blocks: Marks,
     /// Each with the place it had in the day's list.
     pub sessions: Vec<(usize, Session)>,
     /// The same sessions as the edit left them (`None`: it removed one): only the fields the
@@ -23,19 +32,57 @@ pub struct Revert {
     pub timer_after: Option<Timer>,
 }
 
+/// Entries an edit added to a list of marks, and those it took away.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+impl Marks {
+    fn between(before: &[String], after: &[String]) -> Marks {
+        let missing = |from: &[String], to: &[String]| {
+            let gone = from.iter().filter(|m| !to.contains(m));
+            gone.cloned().collect()
+        };
+        Marks {
+            added: missing(after, before),
+            removed: missing(before, after),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+
+    /// Takes the added marks out of `list` and puts the removed ones back.
+    fn undo(&self, list: &mut Vec<String>) {
+        list.retain(|m| !self.added.contains(m));
+        for m in &self.removed {
+            if !list.contains(m) {
+                list.push(m.clone());
+            }
+        }
+    }
+}
+
 /// Why a timer act is not undone once the timer has moved on.
 const MOVED_ON: &str = "the timer has moved on since (a round ended, or another window changed \
     it): nothing was undone";
 
-/// What turns `after` back into `before`, as far as sessions, parked mails and the timer go.
+/// What turns `after` back into `before`, as far as blocks, sessions, parked mails and the
+/// timer go.
 pub fn between(before: &Day, after: &Day) -> Revert {
+    let (blocks, added_blocks) = changed(&before.blocks, &after.blocks, |b| &b.id);
     let (sessions, added_sessions) = changed(&before.sessions, &after.sessions, |s| &s.id);
     let (parked, added_parked) = changed(&before.parked, &after.parked, |p| &p.id);
-    let sessions_after = sessions
-        .iter()
-        .map(|(_, b)| after.sessions.iter().find(|a| a.id == b.id).cloned())
-        .collect();
+    let blocks_after = left(&blocks, &after.blocks, |b| &b.id);
+    let sessions_after = left(&sessions, &after.sessions, |s| &s.id);
     Revert {
+        blocks,
+        blocks_after,
+        added_blocks,
+        corrected_blocks: Marks::between(&before.corrected_blocks, &after.corrected_blocks),
         sessions,
         sessions_after,
         added_sessions,
@@ -44,6 +91,16 @@ pub fn between(before: &Day, after: &Day) -> Revert {
         timer: (before.timer != after.timer).then(|| before.timer.clone()),
         timer_after: after.timer.clone(),
     }
+}
+
+/// Each of `changed` as `after` holds it (`None`: gone).
+fn left<T: Clone>(
+    changed: &[(usize, T)],
+    after: &[T],
+    id: impl Fn(&T) -> &String,
+) -> Vec<Option<T>> {
+    let find = |b: &T| after.iter().find(|a| id(a) == id(b)).cloned();
+    changed.iter().map(|(_, b)| find(b)).collect()
 }
 
 /// The items of `before` that `after` changed or removed, and the ids `after` added.
@@ -70,7 +127,10 @@ fn changed<T: Clone + PartialEq>(
 impl Revert {
     /// True when the act it undoes changed nothing (an empty answer, a pause of a paused timer).
     pub fn is_empty(&self) -> bool {
-        self.sessions.is_empty()
+        self.blocks.is_empty()
+            && self.added_blocks.is_empty()
+            && self.corrected_blocks.is_empty()
+            && self.sessions.is_empty()
             && self.added_sessions.is_empty()
             && self.parked.is_empty()
             && self.added_parked.is_empty()
@@ -84,10 +144,18 @@ impl Revert {
             return Err(MOVED_ON.into());
         }
         let before = day.clone();
+        for id in &self.added_blocks {
+            day.retire_id(id); // ids are never given twice, even after an undo
+        }
+        day.blocks.retain(|b| !self.added_blocks.contains(&b.id));
+        for ((at, was), left) in self.blocks.into_iter().zip(self.blocks_after) {
+            restore(&mut day.blocks, at, was, left, |b| &b.id, merge::block)?;
+        }
+        self.corrected_blocks.undo(&mut day.corrected_blocks);
         day.sessions
             .retain(|s| !self.added_sessions.contains(&s.id));
         for ((at, was), left) in self.sessions.into_iter().zip(self.sessions_after) {
-            restore(&mut day.sessions, at, was, left)?;
+            restore(&mut day.sessions, at, was, left, |s| &s.id, merge::session)?;
         }
         day.parked.retain(|p| !self.added_parked.contains(&p.id));
         put_back(&mut day.parked, self.parked, |p| p.id.clone());
@@ -98,25 +166,19 @@ impl Revert {
     }
 }
 
-/// Puts session `was` back: the fields the edit changed (from `was` to `left`) on the newest
+/// Puts item `was` back: the fields the edit changed (from `was` to `left`) on the newest
 /// version, or all of it where the edit had removed it or it is gone.
-fn restore(
-    list: &mut Vec<Session>,
+fn restore<T>(
+    list: &mut Vec<T>,
     at: usize,
-    was: Session,
-    left: Option<Session>,
+    was: T,
+    left: Option<T>,
+    id: impl Fn(&T) -> &String,
+    merge: impl Fn(&T, &T, &T) -> Result<T, String>,
 ) -> Result<(), String> {
-    let slot = list.iter_mut().find(|s| s.id == was.id);
+    let slot = list.iter_mut().find(|x| id(x) == id(&was));
     match (slot, left) {
-        (Some(slot), Some(left)) => {
-            let mut clashes = vec![];
-            let merged = super::merge::merge_fields!(slot, left, was, clashes;
-                start, end, category, kind, title, block, account, note, source);
-            if !clashes.is_empty() {
-                return Err(super::merge::refused("session", &clashes));
-            }
-            *slot = merged;
-        }
+        (Some(slot), Some(left)) => *slot = merge(slot, &left, &was)?,
         (Some(slot), None) => *slot = was,
         (None, _) => list.insert(at.min(list.len()), was),
     }

@@ -1,6 +1,7 @@
 use super::*;
 use crate::clock::Zone;
 use crate::domain::plan::DayEdit;
+use crate::domain::{Category, Day};
 use crate::import::test_item;
 use chrono::FixedOffset;
 
@@ -143,16 +144,21 @@ fn a_meeting_over_a_reps_block_is_placed_and_named() {
     );
 }
 
-#[test]
-fn an_event_protime_exported_comes_back_to_its_block() {
-    let mut day = Day::new(date());
-    rep_block(&mut day);
-    let own = vec![test_item(
+/// The rep's block b1, exported and moved in the calendar to 13:00.
+fn own_event() -> Vec<Item> {
+    vec![test_item(
         "ics:2026-11-30-b1@j1",
         "2026-11-30T13:00:00+01:00",
         60,
         "Prospecting calls",
-    )];
+    )]
+}
+
+#[test]
+fn an_event_protime_exported_comes_back_to_its_block() {
+    let mut day = Day::new(date());
+    rep_block(&mut day);
+    let own = own_event();
     let sorted = sort(&own, &window(), &rules(), Some("j1"));
     assert!(sorted.per_day.is_empty(), "never added as a meeting");
     assert!(follow_own(&mut day, &sorted.returned[0]));
@@ -181,4 +187,84 @@ fn a_meeting_into_the_night_is_planned_up_to_midnight() {
         (meetings[0].start, meetings[0].end),
         (hm(23, 0), hm(23, 59))
     );
+}
+
+/// #22: a plan import is one edit a day, and its inverse puts the plan back exactly (blocks and
+/// the rep's marks); the redo brings the import back.
+#[test]
+fn a_plan_import_is_undone_and_redone_exactly() {
+    let mut day = Day::new(date());
+    rep_block(&mut day);
+    let edit = |items: &[Item]| {
+        DayEdit::PlanImport(Box::new(PlanEdit {
+            meetings: wanted(items),
+            returned: vec![],
+        }))
+    };
+    edit(&calendar()).apply(&mut day).unwrap();
+    // The rep deletes the standup and renames the demo: both are marked as the rep's.
+    let standup = day.blocks.iter().find(|b| b.title == "Standup").unwrap();
+    DayEdit::RemoveBlocks(vec![standup.id.clone()])
+        .apply(&mut day)
+        .unwrap();
+    let demo = day.blocks.iter().find(|b| b.title == "ACME demo").unwrap();
+    let mut mine = demo.clone();
+    mine.title = "ACME demo (pricing)".into();
+    DayEdit::change_block(demo, mine).apply(&mut day).unwrap();
+    let planned = day.clone();
+    let mut moved = calendar();
+    moved[0].start += chrono::Duration::minutes(60);
+    moved[0].end += chrono::Duration::minutes(60);
+    moved.push(test_item(
+        "ics:new",
+        "2026-11-30T16:00:00+01:00",
+        30,
+        "Globex call",
+    ));
+    let (undo, outcome) = edit(&moved).apply_reporting(&mut day).unwrap();
+    assert_eq!((outcome.planned.moved, outcome.planned.added), (1, 1));
+    let imported = day.clone();
+    assert!(!undo.is_empty());
+    let redo = undo.apply(&mut day).unwrap();
+    assert_eq!(day.blocks, planned.blocks, "undo restores the plan exactly");
+    assert_eq!(day.corrected_blocks, planned.corrected_blocks);
+    redo.apply(&mut day).unwrap();
+    assert_eq!(day.blocks, imported.blocks, "redo re-applies the import");
+    assert_eq!(day.corrected_blocks, imported.corrected_blocks);
+}
+
+/// Undoing an import that added a block and then a new block: the undone block's id is not
+/// given again, so nothing that pointed at it points at a stranger.
+#[test]
+fn an_undone_plan_import_leaves_its_ids_retired() {
+    let mut day = Day::new(date());
+    let undo = DayEdit::PlanImport(Box::new(PlanEdit {
+        meetings: wanted(&calendar()),
+        returned: vec![],
+    }))
+    .apply(&mut day)
+    .unwrap();
+    undo.apply(&mut day).unwrap();
+    assert!(day.blocks.is_empty());
+    rep_block(&mut day);
+    assert_eq!(day.blocks[0].id, "b3");
+}
+
+/// Undoing the rep's own block coming back to the calendar's times puts it where it was.
+#[test]
+fn undoing_a_plan_import_puts_a_returned_block_back() {
+    let mut day = Day::new(date());
+    rep_block(&mut day);
+    let own = own_event();
+    let before = day.clone();
+    let returned = sort(&own, &window(), &rules(), Some("j1")).returned;
+    let (undo, outcome) = DayEdit::PlanImport(Box::new(PlanEdit {
+        meetings: vec![],
+        returned,
+    }))
+    .apply_reporting(&mut day)
+    .unwrap();
+    assert_eq!(outcome.planned.returned, 1);
+    undo.apply(&mut day).unwrap();
+    assert_eq!(day, before);
 }

@@ -3,10 +3,11 @@
 //! and the dashboard both plan through here.
 
 use super::job::{Failure, Source, load, read};
-use super::meetings::{self, Meeting, PlanChange, Returned, Sorted};
+use super::meetings::{self, Meeting, PlanChange, PlanEdit, Returned, Sorted};
 use super::{Parsed, Window};
 use crate::config::Config;
 use crate::domain::plan::DayEdit;
+use crate::domain::planned;
 use crate::domain::{Block, Category, Day};
 use crate::journal::{Journal, JournalError};
 use chrono::NaiveDate;
@@ -90,30 +91,48 @@ impl PlanImport {
         self.sorted.per_day.get(&date).map_or(&[], Vec::as_slice)
     }
 
+    /// What the import writes onto each day: its meetings there, and the rep's blocks the
+    /// calendar moved within that day (of days that exist: a day is not made for them).
+    fn edits(&self) -> Vec<(NaiveDate, PlanEdit)> {
+        let mut edits: BTreeMap<NaiveDate, PlanEdit> = BTreeMap::new();
+        for date in self.dates() {
+            edits.entry(date).or_default().meetings = self.wanted(date).to_vec();
+        }
+        let within = self.sorted.returned.iter().filter(|b| b.on == b.date);
+        for back in within.filter(|b| self.days.contains_key(&b.date)) {
+            edits
+                .entry(back.date)
+                .or_default()
+                .returned
+                .push(back.clone());
+        }
+        edits.into_iter().collect()
+    }
+
+    /// The rep's blocks the calendar moved to another day.
+    fn across(&self) -> impl Iterator<Item = &Returned> {
+        self.sorted.returned.iter().filter(|b| b.on != b.date)
+    }
+
     /// What writing would do, on the days as they were read (`--dry-run`).
     pub fn preview(&self) -> PlanChange {
         let mut change = PlanChange::default();
         let mut days = self.days.clone();
-        for date in self.dates() {
+        for (date, edit) in self.edits() {
             let day = days.entry(date).or_insert_with(|| Day::new(date));
-            change.add(meetings::merge(day, self.wanted(date)));
+            change.add(planned::apply(day, &edit));
         }
-        for back in &self.sorted.returned {
-            let moved = match back.on == back.date {
-                true => days
-                    .get_mut(&back.date)
-                    .is_some_and(|day| meetings::follow_own(day, back)),
-                false => move_in_memory(&mut days, back),
-            };
-            change.returned += usize::from(moved);
+        for back in self.across() {
+            change.returned += usize::from(move_in_memory(&mut days, back));
         }
         change
     }
 
-    /// Writes the meetings day by day, each day under the journal lock onto its newest version.
-    /// When a day fails, the days before it stay written: importing again adds nothing twice.
-    pub fn write(&self, journal: &Journal) -> Result<PlanChange, String> {
-        let mut change = PlanChange::default();
+    /// Writes the meetings day by day, each day under the journal lock onto its newest version,
+    /// as one [`DayEdit`] a day whose inverses undo it (the last first). When a day fails, the
+    /// days before it stay written: importing again adds nothing twice.
+    pub fn write(&self, journal: &Journal) -> Result<Written, String> {
+        let mut written = Written::default();
         let failed = |date: NaiveDate, e: &dyn std::fmt::Display, change: &PlanChange| {
             format!(
                 "{e}\nThe days before {date} were planned ({}). Once the problem is fixed, import \
@@ -121,27 +140,32 @@ impl PlanImport {
                 change.summary()
             )
         };
-        for date in self.dates() {
-            let wanted = self.wanted(date);
-            let done = journal
-                .update(date, |day| Ok(meetings::merge(day, wanted)))
-                .map_err(|e| failed(date, &e, &change))?;
-            change.add(done);
+        for (date, edit) in self.edits() {
+            let (inverse, outcome) = journal
+                .update(date, |day| {
+                    DayEdit::PlanImport(Box::new(edit.clone())).apply_reporting(day)
+                })
+                .map_err(|e| failed(date, &e, &written.change))?;
+            written.change.add(outcome.planned);
+            written.undo.push((date, inverse));
         }
-        for back in &self.sorted.returned {
+        for back in self.across() {
             if !self.days.contains_key(&back.date) {
                 continue; // no such day: the block is gone, and a day is not made for it
             }
-            let moved = match back.on == back.date {
-                true => journal
-                    .update(back.date, |day| Ok(meetings::follow_own(day, back)))
-                    .map_err(|e| failed(back.date, &e, &change))?,
-                false => move_across(journal, back).map_err(|e| failed(back.on, &e, &change))?,
-            };
-            change.returned += usize::from(moved);
+            let moved = move_across(journal, back, &mut written.undo)
+                .map_err(|e| failed(back.on, &e, &written.change))?;
+            written.change.returned += usize::from(moved);
         }
-        Ok(change)
+        Ok(written)
     }
+}
+
+/// What a plan import wrote, and the edits that undo it, day by day in the order written.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub change: PlanChange,
+    pub undo: Vec<(NaiveDate, DayEdit)>,
 }
 
 /// The rep's block `back` names, as it is in `day`, when it is still the rep's own.
@@ -165,18 +189,24 @@ fn moved(block: &Block, back: &Returned) -> DayEdit {
 
 /// Moves one of the rep's blocks to the day the calendar has it on: added there first, then
 /// taken from its own day (only if unchanged meanwhile), so a failure in between leaves it
-/// twice, never lost. True when it moved.
-fn move_across(journal: &Journal, back: &Returned) -> Result<bool, JournalError> {
+/// twice, never lost. True when it moved; what undoes each step goes onto `undo`.
+fn move_across(
+    journal: &Journal,
+    back: &Returned,
+    undo: &mut Vec<(NaiveDate, DayEdit)>,
+) -> Result<bool, JournalError> {
     let Some(block) = own_block(&journal.load(back.date)?, back) else {
         return Ok(false);
     };
-    journal.update(back.on, |day| moved(&block, back).apply(day).map(|_| ()))?;
-    journal.update(back.date, |day| match own_block(day, back) {
+    let added = journal.update(back.on, |day| moved(&block, back).apply(day))?;
+    undo.push((back.on, added));
+    let taken = journal.update(back.date, |day| match own_block(day, back) {
         Some(now) if now == block => DayEdit::RemoveBlocks(vec![block.id.clone()])
             .apply(day)
-            .map(|_| ()),
-        _ => Ok(()),
+            .map(Some),
+        _ => Ok(None),
     })?;
+    undo.extend(taken.map(|edit| (back.date, edit)));
     Ok(true)
 }
 

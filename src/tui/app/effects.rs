@@ -138,7 +138,7 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) -> bool {
     match applied {
         Ok((inverse, outcome)) => {
             let events = outcome.events;
-            let changed = !matches!(&inverse, DayEdit::Revert(r) if r.is_empty());
+            let changed = !inverse.is_empty();
             if by_rep && changed {
                 let timer = app.tabs.get_mut(Tab::Timer);
                 timer.saved(now.date_naive(), inverse, History::New);

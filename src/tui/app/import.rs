@@ -6,7 +6,7 @@ use crate::import::job::{Failure, Source, checked_window, prepare, since_window,
 use crate::import::plan_job;
 use crate::journal::Journal;
 use crate::tui::import_review::ImportReview;
-use crate::tui::shared::Effect;
+use crate::tui::shared::{Effect, History};
 use crate::tui::tabs::Tab;
 use crate::tui::tabs::month::first_of_month;
 use std::path::Path;
@@ -74,6 +74,7 @@ pub fn accept(app: &mut App, journal: &Journal) {
 
 /// Puts the calendar's meetings of today into the plan, as `protime import calendar --plan`
 /// does, and shows the Plan tab; the message line says what changed and names the first overlap.
+/// `u` on the Plan tab undoes it.
 pub fn plan_meetings(app: &mut App, journal: &Journal, file: &Path) {
     let (now, zone) = (app.shared.now, app.shared.zone);
     let today = now.with_timezone(&zone).date_naive();
@@ -83,10 +84,25 @@ pub fn plan_meetings(app: &mut App, journal: &Journal, file: &Path) {
         .map_err(|f| f.message().to_string())
         .and_then(|import| import.write(journal));
     match done {
-        Ok(change) => {
+        Ok(written) => {
+            let change = written.change;
             let overlap = change.overlaps.first().map(|o| format!(" Overlap: {o}."));
+            let undoable = written
+                .undo
+                .into_iter()
+                .filter(|(_, edit)| !edit.is_empty());
+            let plan = app.tabs.get_mut(Tab::Plan);
+            let mut steps = 0;
+            for (date, inverse) in undoable {
+                plan.saved(date, inverse, History::New);
+                steps += 1;
+            }
+            let undo = match steps {
+                0 => String::new(),
+                _ => " u undoes it.".to_string(),
+            };
             app.say(format!(
-                "Planned today's meetings: {}.{}",
+                "Planned today's meetings: {}.{}{undo}",
                 change.summary(),
                 overlap.unwrap_or_default()
             ));
