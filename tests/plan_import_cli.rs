@@ -23,6 +23,15 @@ fn changed(cli: &Cli, from: &str, to: &str) -> PathBuf {
     path
 }
 
+/// Calendar `text` with the meeting `title` cancelled, written to a file of the test's own.
+fn cancelled(cli: &Cli, text: &str, title: &str) -> PathBuf {
+    let path = cli.dir.path().join("cancelled.ics");
+    let summary = format!("SUMMARY:{title}");
+    let text = text.replace(&summary, &format!("{summary}\r\nSTATUS:CANCELLED"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
 fn plan(cli: &Cli, file: &Path) -> String {
     let file = file.to_str().unwrap();
     cli.run(NOW, &["import", "calendar", file, "--plan"]).0
@@ -103,15 +112,7 @@ fn a_moved_meeting_moves_its_block_and_a_cancelled_one_goes() {
     let moved = std::fs::read_to_string(&moved)
         .unwrap()
         .replace("20261130T110000", "20261130T170000");
-    let path = cli.dir.path().join("moved.ics");
-    std::fs::write(
-        &path,
-        moved.replace(
-            "SUMMARY:Globex escalation",
-            "SUMMARY:Globex escalation\r\nSTATUS:CANCELLED",
-        ),
-    )
-    .unwrap();
+    let path = cancelled(&cli, &moved, "Globex escalation");
     let out = plan(&cli, &path);
     assert!(out.contains("1 moved"), "{out}");
     assert!(out.contains("1 removed"), "{out}");
@@ -213,4 +214,67 @@ fn plan_imports_refuse_what_they_cannot_do() {
     assert_eq!(json["change"]["added"], 3);
     assert_eq!(json["meetings"][0]["title"], "Standup");
     assert_eq!(json["meetings"][0]["unsorted"], true);
+}
+
+/// #22: a meeting into the night is planned to the end of its day and the rest on the next day,
+/// both with the meeting's calendar id; re-imports keep the rep's change to the second part, a
+/// cancelled meeting loses both, the next day's own meetings stay the next day's, and the export
+/// of the plan writes neither part (they are in the calendar already).
+#[test]
+fn a_meeting_past_midnight_is_planned_on_both_days() {
+    let cli = Cli::new();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan/overnight.ics");
+    let next = date().succ_opt().unwrap();
+    let lines = |d| common::plan_lines(&journal(&cli), d);
+    let out = plan(&cli, &file);
+    assert!(out.contains("2026-12-01 00:00-01:30"), "{out}");
+    assert_eq!(lines(date()), ["23:00-23:59 OTH Call Tokyo"]);
+    assert_eq!(lines(next), ["00:00-01:30 OTH Call Tokyo"], "{out}");
+    let rest = journal(&cli).load(next).unwrap().blocks[0].clone();
+    assert_eq!(
+        rest.source.as_deref(),
+        Some("ics:tokyo-call@google.com#2026-12-01")
+    );
+    // The next day's own import plans its morning too; the rep re-sorts the call's second part.
+    let f = file.to_str().unwrap();
+    cli.run(
+        NOW,
+        &["import", "calendar", f, "--plan", "--date", "2026-12-01"],
+    );
+    journal(&cli)
+        .update(next, |d| {
+            let mut after = rest.clone();
+            after.category = Category::Reactive;
+            DayEdit::change_block(&rest, after).apply(d).map(|_| ())
+        })
+        .unwrap();
+    let out = plan(&cli, &file);
+    assert!(out.contains("0 added"), "nothing twice: {out}");
+    assert_eq!(
+        lines(next),
+        ["00:00-01:30 RE Call Tokyo", "09:00-09:30 OTH Morning sync"]
+    );
+    let (ics, _) = cli.run(
+        NOW,
+        &[
+            "export",
+            "--plan",
+            "--format",
+            "ics",
+            "--from",
+            "2026-11-30",
+            "--to",
+            "2026-12-01",
+        ],
+    );
+    assert!(
+        !ics.contains("Call Tokyo"),
+        "meetings stay out of the export: {ics}"
+    );
+    // Cancelled: both parts go; the morning sync is 1 Dec's import's and stays.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let out = plan(&cli, &cancelled(&cli, &text, "Call Tokyo"));
+    assert!(out.contains("2 removed"), "{out}");
+    assert!(lines(date()).is_empty());
+    assert_eq!(lines(next), ["09:00-09:30 OTH Morning sync"]);
 }

@@ -40,11 +40,31 @@ pub struct Returned {
 pub struct PlanEdit {
     pub meetings: Vec<Meeting>,
     pub returned: Vec<Returned>,
+    /// Which of the day's calendar blocks the import speaks for (removes when not wanted).
+    pub speaks_for: SpeaksFor,
+}
+
+/// The calendar blocks of a day a plan import speaks for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SpeaksFor {
+    /// A day of the period: every meeting block.
+    #[default]
+    All,
+    /// The day after the period: only the rest of meetings that ran past its last midnight
+    /// (`ics:UID#DATE`); the day's other meeting blocks are its own import's.
+    Continuations,
+    /// A day outside the period where only the rep's own blocks come back.
+    Nothing,
 }
 
 /// Applies a plan import to one day.
 pub fn apply(day: &mut Day, edit: &PlanEdit) -> PlanChange {
-    let mut change = merge(day, &edit.meetings);
+    let ours = |source: &str| match edit.speaks_for {
+        SpeaksFor::All => true,
+        SpeaksFor::Continuations => is_continuation(source),
+        SpeaksFor::Nothing => false,
+    };
+    let mut change = merge_where(day, &edit.meetings, ours);
     for back in &edit.returned {
         change.returned += usize::from(follow_own(day, back));
     }
@@ -111,6 +131,16 @@ impl PlanChange {
 /// from the calendar is the import's: one whose meeting is not wanted any more goes. The rep's own
 /// blocks are never touched.
 pub fn merge(day: &mut Day, wanted: &[Meeting]) -> PlanChange {
+    merge_where(day, wanted, |_| true)
+}
+
+/// A meeting's part after its first midnight (`ics:UID#2026-12-01`).
+pub fn is_continuation(source: &str) -> bool {
+    super::imported::base_source(source) != source
+}
+
+/// [`merge`], speaking only for the calendar blocks whose source is `ours`.
+fn merge_where(day: &mut Day, wanted: &[Meeting], ours: impl Fn(&str) -> bool) -> PlanChange {
     let mut change = PlanChange::default();
     let is_wanted = |b: &Block| {
         b.source
@@ -120,7 +150,7 @@ pub fn merge(day: &mut Day, wanted: &[Meeting]) -> PlanChange {
     let gone: Vec<String> = day
         .blocks
         .iter()
-        .filter(|b| b.source.is_some() && !is_wanted(b))
+        .filter(|b| b.source.as_deref().is_some_and(&ours) && !is_wanted(b))
         .map(|b| b.id.clone())
         .collect();
     for id in &gone {

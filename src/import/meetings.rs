@@ -7,7 +7,9 @@
 use super::rules::{Rule, categorise};
 use super::{Item, Window, own};
 use crate::domain::Category;
-pub use crate::domain::planned::{Meeting, PlanChange, PlanEdit, Returned, follow_own, merge};
+pub use crate::domain::planned::{
+    Meeting, PlanChange, PlanEdit, Returned, follow_own, is_continuation, merge,
+};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
 use std::collections::BTreeMap;
 
@@ -40,7 +42,7 @@ pub fn sort(items: &[Item], window: &Window, rules: &[Rule], journal: Option<&st
         let (category, unsorted) = category(item, rules);
         for part in item.split_days(window) {
             let date = window.local_date(part.start);
-            if date < window.from || date > window.to {
+            if !planned_on(date, &part.source, window) {
                 continue; // a day outside the period is that period's import's
             }
             let Some((start, end)) = times(part.start, part.end, date, window) else {
@@ -64,6 +66,18 @@ pub fn sort(items: &[Item], window: &Window, rules: &[Rule], journal: Option<&st
     }
     by_date(&mut sorted.per_day, window);
     sorted
+}
+
+/// Whether a meeting's part on `date` is planned: on a day of the period, and on the day after
+/// it the rest of a meeting running past the period's last midnight (so no meeting stops at
+/// 23:59 because the period ended), as an import of tracked time writes that day too.
+fn planned_on(date: NaiveDate, source: &str, window: &Window) -> bool {
+    let (from, last) = window.days_written();
+    match date {
+        d if d < from || d > last => false,
+        d if d > window.to => is_continuation(source),
+        _ => true,
+    }
 }
 
 /// A repeating meeting's occurrence is known by its day, not its start time

@@ -1,6 +1,7 @@
 use super::*;
 use crate::clock::Zone;
 use crate::domain::plan::DayEdit;
+use crate::domain::planned::SpeaksFor;
 use crate::domain::{Category, Day};
 use crate::import::test_item;
 use chrono::FixedOffset;
@@ -174,19 +175,71 @@ fn an_event_protime_exported_comes_back_to_its_block() {
     );
 }
 
+/// #22: a meeting into the night is planned to the end of its first day and the rest on the
+/// next day, with the same calendar id (`#DATE` for the part), even when the period ends at the
+/// first midnight; a meeting starting on that next day is its own import's.
 #[test]
-fn a_meeting_into_the_night_is_planned_up_to_midnight() {
-    let late = vec![test_item(
-        "ics:late",
+fn a_meeting_into_the_night_is_planned_in_full_across_midnight() {
+    let items = vec![
+        test_item("ics:late", "2026-11-30T23:00:00+01:00", 120, "Call Tokyo"),
+        test_item("ics:next", "2026-12-01T09:00:00+01:00", 60, "Next day"),
+    ];
+    let sorted = sort(&items, &window(), &rules(), Some("j1"));
+    let first = &sorted.per_day[&date()][0];
+    assert_eq!((first.start, first.end), (hm(23, 0), hm(23, 59)));
+    assert_eq!(first.source, "ics:late");
+    let next = date().succ_opt().unwrap();
+    let rest: Vec<_> = sorted.per_day[&next].iter().collect();
+    assert_eq!(rest.len(), 1, "only the continuation: {rest:?}");
+    assert_eq!((rest[0].start, rest[0].end), (hm(0, 0), hm(1, 0)));
+    assert_eq!(rest[0].source, "ics:late#2026-12-01");
+}
+
+/// On the day after the period the import speaks only for continuations: a meeting block of
+/// that day's own stays, a continuation of a cancelled meeting goes.
+#[test]
+fn the_day_after_the_period_keeps_its_own_meetings() {
+    let mut day = Day::new(date().succ_opt().unwrap());
+    let own_meeting = wanted_on(&[test_item(
+        "ics:next",
+        "2026-12-01T09:00:00+01:00",
+        60,
+        "Next",
+    )]);
+    let cancelled = wanted_on(&[test_item(
+        "ics:gone",
         "2026-11-30T23:00:00+01:00",
         120,
-        "Call Tokyo",
-    )];
-    let meetings = wanted(&late);
-    assert_eq!(
-        (meetings[0].start, meetings[0].end),
-        (hm(23, 0), hm(23, 59))
+        "Gone",
+    )]);
+    let all = [own_meeting, cancelled].concat();
+    merge(&mut day, &all);
+    let change = crate::domain::planned::apply(
+        &mut day,
+        &PlanEdit {
+            speaks_for: SpeaksFor::Continuations,
+            ..PlanEdit::default()
+        },
     );
+    assert_eq!(change.removed, 1);
+    let left: Vec<_> = day
+        .blocks
+        .iter()
+        .map(|b| b.source.clone().unwrap())
+        .collect();
+    assert_eq!(left, ["ics:next"]);
+}
+
+/// The meetings of 1 Dec in `items`, as the import of 1 Dec sorts them.
+fn wanted_on(items: &[Item]) -> Vec<Meeting> {
+    let next = date().succ_opt().unwrap();
+    let window = Window {
+        from: next,
+        to: next,
+        ..window()
+    };
+    let sorted = sort(items, &window, &rules(), Some("j1"));
+    sorted.per_day.get(&next).cloned().unwrap_or_default()
 }
 
 /// #22: a plan import is one edit a day, and its inverse puts the plan back exactly (blocks and
@@ -198,7 +251,7 @@ fn a_plan_import_is_undone_and_redone_exactly() {
     let edit = |items: &[Item]| {
         DayEdit::PlanImport(Box::new(PlanEdit {
             meetings: wanted(items),
-            returned: vec![],
+            ..PlanEdit::default()
         }))
     };
     edit(&calendar()).apply(&mut day).unwrap();
@@ -240,7 +293,7 @@ fn an_undone_plan_import_leaves_its_ids_retired() {
     let mut day = Day::new(date());
     let undo = DayEdit::PlanImport(Box::new(PlanEdit {
         meetings: wanted(&calendar()),
-        returned: vec![],
+        ..PlanEdit::default()
     }))
     .apply(&mut day)
     .unwrap();
@@ -259,8 +312,9 @@ fn undoing_a_plan_import_puts_a_returned_block_back() {
     let before = day.clone();
     let returned = sort(&own, &window(), &rules(), Some("j1")).returned;
     let (undo, outcome) = DayEdit::PlanImport(Box::new(PlanEdit {
-        meetings: vec![],
         returned,
+        speaks_for: SpeaksFor::Nothing,
+        ..PlanEdit::default()
     }))
     .apply_reporting(&mut day)
     .unwrap();

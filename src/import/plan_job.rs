@@ -7,7 +7,7 @@ use super::meetings::{self, Meeting, PlanChange, PlanEdit, Returned, Sorted};
 use super::{Parsed, Window};
 use crate::config::Config;
 use crate::domain::plan::DayEdit;
-use crate::domain::planned;
+use crate::domain::planned::{self, SpeaksFor};
 use crate::domain::{Block, Category, Day};
 use crate::journal::{Journal, JournalError};
 use chrono::NaiveDate;
@@ -74,12 +74,18 @@ impl PlanImport {
 
     /// The days whose plan the import speaks for: those with meetings now, and those holding
     /// blocks of meetings that are gone.
+    /// On the day after the period, only continuations of meetings count (see
+    /// [`SpeaksFor`]).
     fn dates(&self) -> Vec<NaiveDate> {
         let mut dates: Vec<NaiveDate> = self.sorted.per_day.keys().copied().collect();
-        let (from, to) = (self.window.from, self.window.to);
+        let (from, last) = self.window.days_written();
         for (date, day) in &self.days {
-            let held = day.blocks.iter().any(|b| b.source.is_some());
-            if held && (from..=to).contains(date) && !dates.contains(date) {
+            let ours = |s: &String| *date <= self.window.to || meetings::is_continuation(s);
+            let held = day
+                .blocks
+                .iter()
+                .any(|b| b.source.as_ref().is_some_and(ours));
+            if held && (from..=last).contains(date) && !dates.contains(date) {
                 dates.push(*date);
             }
         }
@@ -96,7 +102,12 @@ impl PlanImport {
     fn edits(&self) -> Vec<(NaiveDate, PlanEdit)> {
         let mut edits: BTreeMap<NaiveDate, PlanEdit> = BTreeMap::new();
         for date in self.dates() {
-            edits.entry(date).or_default().meetings = self.wanted(date).to_vec();
+            let edit = edits.entry(date).or_default();
+            edit.meetings = self.wanted(date).to_vec();
+            edit.speaks_for = match date > self.window.to {
+                true => SpeaksFor::Continuations,
+                false => SpeaksFor::All,
+            };
         }
         let within = self.sorted.returned.iter().filter(|b| b.on == b.date);
         for back in within.filter(|b| self.days.contains_key(&b.date)) {

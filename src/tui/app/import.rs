@@ -99,7 +99,8 @@ pub fn plan_meetings(app: &mut App, journal: &Journal, file: &Path) {
             }
             let undo = match steps {
                 0 => String::new(),
-                _ => " u undoes it.".to_string(),
+                1 => " u undoes it.".to_string(),
+                n => format!(" u undoes it, one day at a time ({n} days changed)."),
             };
             app.say(format!(
                 "Planned today's meetings: {}.{}{undo}",
