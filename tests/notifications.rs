@@ -25,7 +25,7 @@ fn minutes(n: i64) -> Duration {
 fn message_lines(h: &Harness) -> String {
     let screen = h.screen(100, 24);
     let lines: Vec<&str> = screen.lines().collect();
-    lines[lines.len().saturating_sub(3)..].join("\n")
+    lines[lines.len().saturating_sub(4)..].join("\n")
 }
 
 /// A desktop the test switches between refusing and showing.

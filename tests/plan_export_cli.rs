@@ -415,3 +415,41 @@ fn an_event_dragged_to_another_day_moves_its_block_there_once() {
         1
     );
 }
+
+/// #22: a feed that cannot be written (its folder is a file, so it cannot be made) is a warning
+/// on stderr that says what to do; the day is saved and the verb succeeds.
+#[test]
+fn a_feed_that_cannot_be_written_is_a_warning_and_the_day_is_saved() {
+    let cli = Cli::new();
+    let blocker = write(
+        &cli,
+        "not-a-folder",
+        "a file where the feed's folder should be",
+    );
+    let feed = blocker.join("protime.ics");
+    let config = write(
+        &cli,
+        "config.toml",
+        &format!("[calendar]\nfeed = \"{}\"\n", feed.display()),
+    );
+    let args = [
+        "--config",
+        config.to_str().unwrap(),
+        "plan",
+        "add",
+        "09:00-10:00",
+        "pro",
+        "Calls",
+        "-q",
+    ];
+    let (_, err) = cli.run(NOW, &args);
+    assert!(
+        err.contains("protime: warning: calendar feed not written")
+            && err.contains(&blocker.display().to_string())
+            && err.contains("Your days are saved")
+            && err.contains("[calendar] feed"),
+        "{err}"
+    );
+    let (plan, _) = cli.run(NOW, &["plan", "show"]);
+    assert!(plan.contains("Calls"), "{plan}");
+}

@@ -150,7 +150,11 @@ impl<'a> Run<'a> {
                     paths.config_explicit,
                 ),
                 clock.clone(),
-                |message| crate::say_err!("protime: {message}"),
+                |outcome: Result<(), String>| {
+                    if let Err(message) = outcome {
+                        crate::say_err!("protime: warning: {message}");
+                    }
+                },
             ),
             now: clock.now(),
             zone: clock.zone(),

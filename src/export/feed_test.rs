@@ -33,7 +33,7 @@ fn every_save_in_the_next_fortnight_rewrites_the_feed() {
         Journal::new(tmp.path().join("journal")),
         move || Some(feed.clone()),
         clock,
-        |message| panic!("{message}"),
+        |outcome: Result<(), String>| outcome.unwrap(),
     );
     add(&journal, "2026-11-20", "Before");
     assert!(
@@ -63,7 +63,7 @@ fn no_feed_configured_writes_nothing() {
         Journal::new(tmp.path().join("journal")),
         || None,
         Arc::new(TestClock::at(now)),
-        |message| panic!("{message}"),
+        |outcome: Result<(), String>| outcome.unwrap(),
     );
     add(&journal, "2026-11-30", "Calls");
     assert_eq!(

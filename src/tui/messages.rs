@@ -19,10 +19,19 @@ struct Message {
     until: Option<DateTime<FixedOffset>>,
 }
 
+/// A state that lasts, with its own line until it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lasting {
+    /// Desktop notifications are not answering.
+    Desktop,
+    /// The calendar feed could not be written.
+    Feed,
+}
+
 #[derive(Debug, Default)]
 pub struct Messages {
     queue: VecDeque<Message>,
-    sticky: Option<String>,
+    sticky: Vec<(Lasting, String)>,
     /// Work under way (a calendar sync): shown instead of the sticky line meanwhile.
     progress: Option<String>,
 }
@@ -37,13 +46,22 @@ impl Messages {
         }
     }
 
-    /// Sets or clears the line that stays until the state it names changes.
-    pub fn set_sticky(&mut self, text: Option<String>) {
-        self.sticky = text;
+    /// Sets or clears the line that stays until the state it names changes; true when it was
+    /// set before.
+    pub fn set_sticky(&mut self, state: Lasting, text: Option<String>) -> bool {
+        let was = self.sticky.iter().any(|(s, _)| *s == state);
+        self.sticky.retain(|(s, _)| *s != state);
+        self.sticky.extend(text.map(|t| (state, t)));
+        was
     }
 
-    pub fn sticky(&self) -> Option<&str> {
-        self.progress.as_deref().or(self.sticky.as_deref())
+    /// The lasting states' lines, as one; work under way instead, meanwhile.
+    pub fn sticky(&self) -> Option<String> {
+        if let Some(progress) = &self.progress {
+            return Some(progress.clone());
+        }
+        let lines: Vec<&str> = self.sticky.iter().map(|(_, t)| t.as_str()).collect();
+        (!lines.is_empty()).then(|| lines.join(" · "))
     }
 
     /// Sets or clears the line of work under way.
@@ -75,7 +93,7 @@ impl Messages {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.queue.is_empty() && self.sticky.is_none()
+        self.queue.is_empty() && self.sticky.is_empty()
     }
 
     /// When the next message's time is up, so the loop can wake then.
@@ -109,7 +127,10 @@ mod tests {
     #[test]
     fn a_message_waits_for_the_rep_then_goes_after_a_while() {
         let mut m = Messages::default();
-        m.set_sticky(Some("desktop notifications are not answering".into()));
+        m.set_sticky(
+            Lasting::Desktop,
+            Some("desktop notifications are not answering".into()),
+        );
         m.push("closed at your last key".into());
         m.expire(at("14:00:00"));
         assert_eq!(m.newest_first().count(), 1, "nobody has seen it yet");
@@ -119,7 +140,10 @@ mod tests {
         assert_eq!(m.newest_first().count(), 1);
         m.expire(at("14:01:00"));
         assert_eq!(m.newest_first().count(), 0);
-        assert_eq!(m.sticky(), Some("desktop notifications are not answering"));
+        assert_eq!(
+            m.sticky().as_deref(),
+            Some("desktop notifications are not answering")
+        );
         assert!(!m.dismiss(), "Esc does not clear a state that lasts");
     }
 

@@ -78,6 +78,21 @@ pub enum RunError {
     Draw(std::io::Error),
 }
 
+/// The journal with the calendar feed kept current, as the dashboard keeps it: a write's outcome
+/// goes to the returned [`LastWrite`](crate::export::feed::LastWrite) for the message line (a
+/// failure cannot be printed over the screen; the next save tries again).
+pub fn with_feed(
+    journal: Journal,
+    config: &Config,
+    clock: Arc<dyn Clock>,
+) -> (Journal, crate::export::feed::LastWrite) {
+    let feed = crate::export::feed::Feed::of(config);
+    let last = crate::export::feed::LastWrite::default();
+    let journal =
+        crate::export::feed::attach(journal, move || feed.clone(), clock, last.reporter());
+    (journal, last)
+}
+
 /// Runs the TUI until the user quits, the terminal goes away or a signal arrives.
 pub fn run(
     paths: &Paths,
@@ -85,15 +100,7 @@ pub fn run(
     clock: Arc<dyn Clock>,
     opening: Opening,
 ) -> Result<(), RunError> {
-    // The dashboard keeps the feed current too; a failure to write it cannot be printed over the
-    // screen, and the next save tries again.
-    let feed = crate::export::feed::Feed::of(&config);
-    let journal = crate::export::feed::attach(
-        Journal::new(paths.journal_dir()),
-        move || feed.clone(),
-        clock.clone(),
-        |_| {},
-    );
+    let (journal, feed) = with_feed(Journal::new(paths.journal_dir()), &config, clock.clone());
     let (tx, rx) = mpsc::channel();
     // This year's folder exists before the watch starts: a file written into a folder made after
     // it could be missed while the watch on the new folder is being added.
@@ -113,6 +120,7 @@ pub fn run(
     app.set_templates_dir(crate::templates::dir_for(&paths.config_file));
     app.set_terminal_out(Box::new(std::io::stdout()));
     app.set_config_file(paths.config_file.clone());
+    app.set_feed(feed);
     if opening.welcome {
         app.open_welcome();
     }

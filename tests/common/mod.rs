@@ -79,8 +79,29 @@ impl Harness {
         Harness::configured(tempfile::tempdir().unwrap(), now, config)
     }
 
+    /// A harness whose journal keeps the calendar feed current, as the dashboard's does.
+    pub fn with_feed(now: DateTime<FixedOffset>, text: &str) -> Harness {
+        let config = Config::from_user_text(Some(text), "test.toml").unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let journal = Journal::new(tmp.path().join("journal"));
+        let clock = std::sync::Arc::new(protime::clock::TestClock::at(now));
+        let (journal, feed) = protime::tui::with_feed(journal, &config, clock);
+        let mut h = Harness::configured_on(tmp, journal, now, config);
+        h.app.set_feed(feed);
+        h
+    }
+
     fn configured(tmp: tempfile::TempDir, now: DateTime<FixedOffset>, config: Config) -> Harness {
         let journal = Journal::new(tmp.path().join("journal"));
+        Harness::configured_on(tmp, journal, now, config)
+    }
+
+    fn configured_on(
+        tmp: tempfile::TempDir,
+        journal: Journal,
+        now: DateTime<FixedOffset>,
+        config: Config,
+    ) -> Harness {
         let theme = Theme::new(&config.theme, true);
         let mut app = new_app(&journal, config, theme, now);
         app.set_config_file(tmp.path().join("config/protime/config.toml"));

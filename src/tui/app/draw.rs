@@ -61,10 +61,14 @@ fn message_lines(messages: &Messages, width: u16, rows: u16) -> Vec<String> {
             .div_ceil(width)
             .max(1)
     };
+    // A lasting state's line may take two rows (a path and what to do) when a row is left for
+    // the newest message.
+    let rows = usize::from(rows.min(MESSAGE_ROWS));
     let sticky = messages.sticky();
-    let budget = usize::from(rows.min(MESSAGE_ROWS))
-        .saturating_sub(usize::from(sticky.is_some()))
-        .max(1);
+    let sticky_rows = sticky
+        .as_deref()
+        .map_or(0, |t| rows_of(t).min(2).min(rows.saturating_sub(1).max(1)));
+    let budget = rows.saturating_sub(sticky_rows).max(1);
     let all: Vec<&str> = messages.newest_first().collect();
     let mut lines: Vec<String> = vec![];
     let mut used = 0;
@@ -85,7 +89,7 @@ fn message_lines(messages: &Messages, width: u16, rows: u16) -> Vec<String> {
     if let Some(first) = lines.first_mut() {
         *first = crate::tui::widgets::truncate(first, room);
     }
-    lines.extend(sticky.map(|t| crate::tui::widgets::truncate(t, width - 1)));
+    lines.extend(sticky.map(|t| crate::tui::widgets::truncate(&t, sticky_rows * width - 1)));
     lines
 }
 

@@ -61,6 +61,7 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
         }
     }
     let acted = app.hear_notifier();
+    app.hear_feed();
     if reload {
         reload_days(app, journal);
     }
@@ -276,20 +277,13 @@ pub fn carry_over_midnight(app: &mut App, journal: &Journal) {
     match carry_over::settle_earlier_days(journal, &app.shared.zone, (today, now), &limits) {
         Ok(closed) => {
             if let Some(text) = crate::domain::open::closed_message(&closed) {
-                app.say(capitalised(&text));
+                app.say(super::notes::capitalised(&text));
             }
         }
         Err(e) => app.say(format!(
             "Could not settle the session still running from an earlier day: {e}"
         )),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// At start-up: a session left open with no sign of life for longer than the stale limit is

@@ -122,6 +122,8 @@ struct Outside {
     /// The config file settings are saved to (the welcome's answers).
     config_file: std::path::PathBuf,
     sync: sync::SyncLink,
+    /// The calendar feed's last write, as the journal's save hook reports it.
+    feed: crate::export::feed::LastWrite,
 }
 
 pub struct App {
@@ -177,6 +179,7 @@ impl App {
                 terminal_out: Box::new(std::io::sink()),
                 config_file: std::path::PathBuf::new(),
                 sync: sync::SyncLink::default(),
+                feed: Default::default(),
             },
             messages: Messages::default(),
             help: None,

@@ -4,6 +4,7 @@
 use super::App;
 use crate::domain::timer::open_inbox;
 use crate::notify::{Act, Delivery, Notification, NotifyEvent, enabled};
+use crate::tui::messages::Lasting;
 use crate::tui::shared::Effect;
 use crate::tui::tabs::{Tab, Work, work};
 
@@ -34,13 +35,13 @@ impl App {
             match event {
                 NotifyEvent::ShowInApp(n) => self.say(n.line()),
                 NotifyEvent::Back => {
-                    self.messages.set_sticky(None);
+                    self.messages.set_sticky(Lasting::Desktop, None);
                     self.say(BACK.into());
                 }
                 NotifyEvent::Acted(n) => effects.extend(self.act(n.act)),
                 other => {
                     if let Some(reason) = other.banner() {
-                        self.messages.set_sticky(Some(reason));
+                        self.messages.set_sticky(Lasting::Desktop, Some(reason));
                     }
                 }
             }
@@ -90,4 +91,27 @@ impl App {
         }
         work::start_focus(Work::Block(block.clone()))
     }
+}
+
+impl App {
+    /// What the calendar feed's last write came to: a failure stays on the sticky line (what
+    /// to do included) until a write succeeds, which says so once.
+    pub(super) fn hear_feed(&mut self) {
+        let Some(outcome) = self.outside.feed.take() else {
+            return;
+        };
+        let text = outcome.err().map(|e| capitalised(&e));
+        let failing = text.is_some();
+        if self.messages.set_sticky(Lasting::Feed, text) && !failing {
+            self.say("The calendar feed is written again".into());
+        }
+    }
+}
+
+/// `text` with its first letter upper-case.
+pub(super) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }

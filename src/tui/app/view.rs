@@ -56,9 +56,10 @@ impl App {
 
     /// Every line of the message line, newest message first, as one text (for tests and logs).
     pub fn message(&self) -> Option<String> {
-        let all: Vec<&str> = self
-            .messages
-            .newest_first()
+        let all: Vec<&str> = self.messages.newest_first().collect();
+        let all: Vec<String> = all
+            .into_iter()
+            .map(str::to_string)
             .chain(self.messages.sticky())
             .collect();
         (!all.is_empty()).then(|| all.join(" | "))
@@ -90,6 +91,11 @@ impl App {
 
     pub fn inbox_tab(&self) -> &InboxTab {
         &self.tabs.inbox
+    }
+
+    /// Where the calendar feed's save hook reports its writes.
+    pub fn set_feed(&mut self, feed: crate::export::feed::LastWrite) {
+        self.outside.feed = feed;
     }
 
     /// Where notifications go (the desktop in the real loop).
