@@ -682,3 +682,62 @@ fn the_baseline_counts_capacity_as_the_report_it_points_to() {
         "{capacity} vs {total}"
     );
 }
+
+/// #21: `[import.crm] tier` names the CRM's tier column; `--yes` saves the tiers of accounts
+/// without one into `[accounts.tier]` (through the config writer: the file's comments stay), a
+/// tier the rep set is never overwritten, and the output says which it set and which it left.
+#[test]
+fn a_crm_tier_column_sets_the_tiers_the_rep_has_not_set() {
+    let env = Env::new();
+    let config = env.dir.path().join("config/protime/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let mine = "# my tiers\n[import.crm]\ntier = \"Segment\"\n\n[accounts.tier]\n\"Brandt GmbH\" = \"D\" # tiny\n";
+    std::fs::write(&config, mine).unwrap();
+    let csv = env.scratch(
+        "tiers.csv",
+        "Subject,Start Date Time,End Date Time,Account Name,Segment\n\
+         Discovery call,11/16/2026 10:00 AM,11/16/2026 10:45 AM,Nordwind AG,a\n\
+         Complaint,11/20/2026 9:15 AM,11/20/2026 9:45 AM,Brandt GmbH,B\n\
+         Old call,10/01/2026 9:00 AM,10/01/2026 9:30 AM,Helix Logistics,C\n\
+         Demo,11/24/2026 9:00 AM,11/24/2026 9:30 AM,Umbrella,Gold\n"
+            .as_bytes(),
+    );
+    let dry = env.import("crm", &csv, &["--dry-run"]).success();
+    let out = String::from_utf8_lossy(&dry.get_output().stdout).into_owned();
+    assert!(
+        out.contains(
+            "Tiers from the CRM, would be set (nothing written): Helix Logistics C, Nordwind AG A"
+        ),
+        "{out}"
+    );
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), mine);
+    let done = env.import("crm", &csv, &["--yes"]).success();
+    let out = String::from_utf8_lossy(&done.get_output().stdout).into_owned();
+    assert!(
+        out.contains("Tiers from the CRM, set in [accounts.tier] of")
+            && out.contains(": Helix Logistics C, Nordwind AG A"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Tiers you set, left as they are: Brandt GmbH D (the CRM says B)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Not one of your tiers, left out: Umbrella \"Gold\""),
+        "{out}"
+    );
+    let written = std::fs::read_to_string(&config).unwrap();
+    assert!(written.starts_with("# my tiers\n"), "{written}");
+    assert!(
+        written.contains("\"Brandt GmbH\" = \"D\" # tiny"),
+        "{written}"
+    );
+    assert!(written.contains("\"Nordwind AG\" = \"A\""), "{written}");
+    assert!(written.contains("\"Helix Logistics\" = \"C\""), "{written}");
+    // Again: nothing more to set, and the JSON says what was left.
+    let again = env.import("crm", &csv, &["--yes", "--json"]).success();
+    let doc: serde_json::Value = serde_json::from_slice(&again.get_output().stdout).unwrap();
+    assert_eq!(doc["tiers"]["set"], serde_json::json!([]));
+    assert_eq!(doc["tiers"]["kept"].as_array().unwrap().len(), 3, "{doc}");
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), written);
+}

@@ -1,10 +1,12 @@
 //! `protime import calendar|crm FILE`: preview, accept and write imported sessions, then show the
 //! baseline of the imported period.
 
+use super::crm_tiers::Tiers;
 use super::{EXIT_JOURNAL, EXIT_OK, EXIT_REFUSED, fail, parse_date};
 use crate::cli::ImportArgs;
 use crate::clock::Zone;
 use crate::config::Config;
+use crate::config::accounts::CrmTiers;
 use crate::domain::Category;
 use crate::domain::report::Figures;
 use crate::figures::capacity;
@@ -56,6 +58,7 @@ pub fn run(
         now,
         prepared,
         written: None,
+        config_file: screen.config_file.clone(),
     };
     if args.yes || args.dry_run || json || !interactive() {
         if args.quiet.quiet && !args.yes {
@@ -92,10 +95,11 @@ fn with_encoding<'a>(config: &'a Config, label: Option<&str>) -> Result<Cow<'a, 
     Ok(Cow::Owned(config))
 }
 
-/// What the review screen needs to report a crash.
+/// What the review screen needs to report a crash, and the config file a CRM's tiers go to.
 pub struct Screen {
     pub crash_dir: std::path::PathBuf,
     pub clock: std::sync::Arc<dyn crate::clock::Clock>,
+    pub config_file: std::path::PathBuf,
 }
 
 /// The review needs a keyboard and a screen; piped, the preview table is printed instead.
@@ -123,6 +127,8 @@ struct Import<'a> {
     prepared: Prepared,
     /// What the review screen already wrote, so finishing does not write again.
     written: Option<Change>,
+    /// Where a CRM's tiers are saved.
+    config_file: std::path::PathBuf,
 }
 
 impl Import<'_> {
@@ -153,6 +159,8 @@ impl Import<'_> {
         };
         let counting = (&capacity(self.config), self.journal.first_day());
         let baseline = baseline(&after, &window, counting, self.now);
+        let tiers = CrmTiers::of(&self.config.accounts, &parsed.tiers);
+        let tiers = Tiers::apply(tiers, &self.config_file, finish != Finish::Preview);
         let out = Printed {
             proposals: &proposals,
             parsed: &parsed,
@@ -160,13 +168,20 @@ impl Import<'_> {
             baseline: &baseline,
             window: &window,
             finish,
+            tiers: (&tiers, &self.config_file),
         };
         if json {
             out.json()
         } else {
             out.text()
         }
-        ExitCode::from(EXIT_OK)
+        match tiers.saved {
+            Some(Err(why)) => fail(
+                EXIT_REFUSED,
+                format!("the CRM's tiers were not saved: {why}\nThe import itself was written."),
+            ),
+            _ => ExitCode::from(EXIT_OK),
+        }
     }
 
     /// Opens the review screen; writes only what the rep accepts there. A write that fails keeps
@@ -235,6 +250,8 @@ struct Printed<'a> {
     baseline: &'a Figures,
     window: &'a Window,
     finish: Finish,
+    /// The CRM's tiers, and the config file they go to.
+    tiers: (&'a Tiers, &'a Path),
 }
 
 impl Printed<'_> {
@@ -265,6 +282,9 @@ impl Printed<'_> {
                 change.summary()
             ),
             Finish::Write | Finish::Reviewed => crate::say!("\nWritten: {}.", change.summary()),
+        }
+        for line in self.tiers.0.text(self.tiers.1) {
+            crate::say!("{line}");
         }
         print_baseline(self.baseline, window);
     }
@@ -348,6 +368,7 @@ impl Printed<'_> {
             "notices": parsed.notices,
             "change": { "added": change.added, "updated": change.updated, "removed": change.removed, "unchanged": change.unchanged, "corrected": change.corrected },
             "baseline_minutes": minutes,
+            "tiers": self.tiers.0.json(),
         });
         crate::say_json!("{doc:#}");
     }

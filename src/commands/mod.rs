@@ -2,6 +2,7 @@
 
 pub mod config_cmd;
 pub mod correct_cmd;
+pub mod crm_tiers;
 pub mod export_plan;
 pub mod generate;
 pub mod import_cmd;
@@ -322,6 +323,7 @@ impl<'a> Run<'a> {
             let screen = import_cmd::Screen {
                 crash_dir: self.paths.crash_dir(),
                 clock: self.clock.clone(),
+                config_file: self.paths.config_file.clone(),
             };
             import_cmd::run(
                 &self.journal,

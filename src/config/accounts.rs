@@ -95,6 +95,53 @@ pub fn tier_setting(accounts: &Accounts, account: &str, tier: &str) -> Result<Se
     })
 }
 
+/// What a CRM export's tier column does to the rep's `[accounts.tier]`: a tier the rep set is
+/// never overwritten.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CrmTiers {
+    /// Accounts without a tier of the rep's, given the CRM's: (account, tier as the rep's list
+    /// spells it).
+    pub set: Vec<(String, String)>,
+    /// Accounts whose tier the rep set, left as they are: (account, the rep's tier, the CRM's).
+    pub kept: Vec<(String, String, String)>,
+    /// Tiers that are none of the rep's tiers, left out: (account, the CRM's tier).
+    pub unknown: Vec<(String, String)>,
+}
+
+impl CrmTiers {
+    /// Sorts the CRM's tiers (`found`: account → tier) against the rep's accounts.
+    pub fn of(accounts: &Accounts, found: &BTreeMap<String, String>) -> CrmTiers {
+        let mut out = CrmTiers::default();
+        let mut seen = std::collections::BTreeSet::new();
+        for (account, crm) in found {
+            if !seen.insert(key(account)) {
+                continue; // the same account spelled another way: its first spelling speaks
+            }
+            let ours = accounts.tiers.iter().find(|t| key(t) == key(crm));
+            match (accounts.tier_of(account), ours) {
+                (Some(yours), _) => out.kept.push((account.clone(), yours.into(), crm.clone())),
+                (None, Some(tier)) => out.set.push((account.clone(), tier.clone())),
+                (None, None) => out.unknown.push((account.clone(), crm.clone())),
+            }
+        }
+        out
+    }
+
+    /// The setting for the config writer that gives each of `set` its tier; `None` when there
+    /// is nothing to set.
+    pub fn setting(&self) -> Option<Setting> {
+        let keys = self.set.iter().map(|(account, tier)| {
+            let value = SettingValue::Text(tier.clone());
+            (account.clone(), value)
+        });
+        let keys: Vec<(String, SettingValue)> = keys.collect();
+        (!keys.is_empty()).then_some(Setting {
+            key: "accounts.tier",
+            value: SettingValue::Keys(keys),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::config::Config;
@@ -146,5 +193,46 @@ mod tests {
         .to_string();
         assert!(err.contains("accounts.tier.ACME"), "{err}");
         assert!(err.contains("one of the tiers: key, small"), "{err}");
+    }
+
+    /// #21: a CRM's tier column sets the tiers the rep has not set, in the rep's spelling of
+    /// the tier; one the rep set stays, and a tier that is none of the rep's is left out.
+    #[test]
+    fn a_crm_tier_never_overwrites_the_reps() {
+        use super::CrmTiers;
+        let text = "[accounts.tier]\n\"Umbrella Corp\" = \"D\"\n";
+        let config = Config::from_user_text(Some(text), "mine.toml").unwrap();
+        let found = [
+            ("ACME", "a"),
+            ("umbrella corp", "B"),
+            ("Globex", "Gold"),
+            ("Initech", "C"),
+        ]
+        .map(|(a, t)| (a.to_string(), t.to_string()))
+        .into();
+        let tiers = CrmTiers::of(&config.accounts, &found);
+        let pairs = |v: &[(String, String)]| v.to_vec();
+        let owned = |a: &str, t: &str| (a.to_string(), t.to_string());
+        assert_eq!(
+            pairs(&tiers.set),
+            [owned("ACME", "A"), owned("Initech", "C")]
+        );
+        assert_eq!(
+            tiers.kept,
+            [("umbrella corp".into(), "D".into(), "B".into())]
+        );
+        assert_eq!(pairs(&tiers.unknown), [owned("Globex", "Gold")]);
+        let written = crate::config::writer::apply(text, &[tiers.setting().unwrap()]).unwrap();
+        let back = Config::from_user_text(Some(&written), "mine.toml").unwrap();
+        assert_eq!(back.accounts.tier_of("acme"), Some("A"));
+        assert_eq!(
+            back.accounts.tier_of("Umbrella Corp"),
+            Some("D"),
+            "the rep's stays"
+        );
+        assert!(
+            CrmTiers::of(&back.accounts, &found).setting().is_none(),
+            "nothing twice"
+        );
     }
 }

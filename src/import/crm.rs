@@ -25,6 +25,8 @@ pub struct Mapping {
     pub id: Option<String>,
     pub description: Option<String>,
     pub status: Option<String>,
+    /// The account's tier (A–D or the rep's own names): a tier the rep has not set is taken.
+    pub tier: Option<String>,
 }
 
 pub const PRESETS: [&str; 4] = ["auto", "salesforce", "hubspot", "pipedrive"];
@@ -63,6 +65,7 @@ enum Col {
     Id,
     Description,
     Status,
+    Tier,
 }
 
 /// Header names each preset's activity report uses, per column.
@@ -77,12 +80,14 @@ fn preset_headers(preset: &str, col: Col) -> &'static [&'static str] {
         ("salesforce", Col::Id) => &["Activity ID", "Event ID", "Task ID"],
         ("salesforce", Col::Description) => &["Comments", "Full Comments", "Description"],
         ("salesforce", Col::Status) => &["Status", "Task Status"],
+        ("salesforce", Col::Tier) => &["Account Tier", "Tier"],
         ("hubspot", Col::Subject) => &["Activity subject", "Meeting name", "Call title", "Title"],
         ("hubspot", Col::Type) => &["Activity type"],
         ("hubspot", Col::Start) => &["Activity date", "Meeting start time", "Start time"],
         ("hubspot", Col::End) => &["Meeting end time", "End time"],
         ("hubspot", Col::Duration) => &["Call duration", "Duration (minutes)"],
         ("hubspot", Col::Account) => &["Associated Company", "Company name"],
+        ("hubspot", Col::Tier) => &["Company tier", "Ideal customer profile tier", "Tier"],
         ("hubspot", Col::Id) => &["Activity ID", "Record ID", "Engagement ID"],
         ("hubspot", Col::Description) => &["Body preview", "Meeting description", "Notes"],
         ("hubspot", Col::Status) => &[
@@ -101,11 +106,12 @@ fn preset_headers(preset: &str, col: Col) -> &'static [&'static str] {
         ("pipedrive", Col::Id) => &["Activity - ID", "ID"],
         ("pipedrive", Col::Description) => &["Activity - Note", "Note"],
         ("pipedrive", Col::Status) => &["Activity - Done", "Done", "Activity - Status", "Status"],
+        ("pipedrive", Col::Tier) => &["Organization - Tier", "Tier"],
         _ => &[],
     }
 }
 
-const COLS: [Col; 10] = [
+const COLS: [Col; 11] = [
     Col::Subject,
     Col::Type,
     Col::Start,
@@ -116,6 +122,7 @@ const COLS: [Col; 10] = [
     Col::Id,
     Col::Description,
     Col::Status,
+    Col::Tier,
 ];
 
 impl Mapping {
@@ -131,6 +138,7 @@ impl Mapping {
             Col::Id => self.id.as_deref(),
             Col::Description => self.description.as_deref(),
             Col::Status => self.status.as_deref(),
+            Col::Tier => self.tier.as_deref(),
         }
     }
 
@@ -283,6 +291,7 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
             ));
             continue;
         }
+        note_tier(&mut parsed, &record, &columns);
         let read = row(&record, &columns, mapping, window);
         let status = cell(&record, &columns, Col::Status);
         file(&mut parsed, read, status, window, line);
@@ -292,6 +301,17 @@ pub fn parse(text: &str, mapping: &Mapping, window: &Window) -> Result<Parsed, S
     }
     parsed.finish(&window.zone);
     Ok(parsed)
+}
+
+/// The account's tier, when the row gives both (a later row wins), whether or not the row's
+/// activity is imported: the tier is the account's, not the activity's.
+fn note_tier(parsed: &mut Parsed, record: &csv::StringRecord, columns: &Columns) {
+    let get = |col: Col| cell(record, columns, col);
+    if let (Some(account), Some(tier)) = (get(Col::Account), get(Col::Tier)) {
+        parsed
+            .tiers
+            .insert(super::clean(account), super::clean(tier));
+    }
 }
 
 /// Puts one row's outcome where it belongs: an item, a skip count (with its reason), or a problem.

@@ -174,6 +174,8 @@ pub struct Parsed {
     pub encoding: &'static str,
     /// What the rep should know about how the file was read (an assumed encoding).
     pub notices: Vec<String>,
+    /// Each account's tier, from a CRM export's tier column (cleaned like an item's account).
+    pub tiers: BTreeMap<String, String>,
 }
 
 impl Parsed {
@@ -419,6 +421,13 @@ impl Plan {
 pub const MAX_ITEMS: usize = 200_000;
 
 /// Cuts `text` to `max` characters, the last one an ellipsis; true when it was longer.
+/// Text from an export as an account name is kept: unsafe characters out, cut to [`MAX_TITLE`].
+fn clean(text: &str) -> String {
+    let mut text = crate::sanitize::for_storage(text).into_owned();
+    cut_text(&mut text, MAX_TITLE);
+    text
+}
+
 fn cut_text(text: &mut String, max: usize) -> bool {
     match text.char_indices().nth(max.saturating_sub(1)) {
         Some((at, _)) if text[at..].chars().nth(1).is_some() => {
