@@ -329,3 +329,6 @@ mod fair_tests {
         );
     }
 }
+
+#[path = "figures_months.rs"]
+pub mod months;

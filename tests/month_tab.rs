@@ -332,3 +332,38 @@ fn a_thin_month_says_why_it_has_no_advice() {
         "{screen}"
     );
 }
+
+/// Issue #21: a broken day file in the ten months before the month before no longer shortens
+/// the 12-month trend without a word: the `a` page names the file and what to do, and leaves out
+/// only the month that holds it (its column shows no share).
+#[test]
+fn a_broken_file_in_the_trend_is_named() {
+    let h = Harness::new(at("2026-11-26T18:00:00+01:00"));
+    write(&h, &generated((11, 26), 300));
+    let path = h
+        .journal
+        .day_path(NaiveDate::from_ymd_opt(2026, 5, 12).unwrap());
+    std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
+    let mut h = harness_configured(h, &[]);
+    h.type_keys("a");
+    let screen = h.screen(120, 60);
+    assert!(
+        screen.contains("The 12-month trend leaves out May 2026"),
+        "{screen}"
+    );
+    assert!(screen.contains("2026-05-12.toml:2:"), "{screen}");
+    assert!(screen.contains("fix it in an editor"), "{screen}");
+    let trend = &h.app.month_tab().trend;
+    let months: Vec<String> = trend
+        .iter()
+        .map(|(m, _)| m.format("%b").to_string())
+        .collect();
+    assert_eq!(
+        months,
+        [
+            "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov"
+        ],
+        "only May is left out"
+    );
+    assert_eq!(trend[5].1.share(protime::domain::Category::Proactive), None);
+}

@@ -212,3 +212,63 @@ fn chromium_renders_the_page_offline_without_a_console_message() {
     assert!(dom.contains("What to change"), "{dom}");
     assert_figures_match(&dom, &setup.json_total());
 }
+
+/// The proactive share of a month in `report --format json`, rounded as the page shows it.
+fn share(setup: &Setup, month: &str) -> f64 {
+    let text = setup.out(&["report", "--month", month, "--format", "json"]);
+    let doc = serde_json::from_str::<serde_json::Value>(&text).unwrap();
+    doc["total"]["share"]["proactive"].as_f64().unwrap().round()
+}
+
+/// #21: the page's reading line says what the Month tab says (the one `month_reading`): the
+/// share, the target, and how it moved since the month before.
+#[test]
+fn the_reading_line_compares_with_the_month_before() {
+    let setup = Setup::new();
+    let page = setup.html(false);
+    let (october, september) = (share(&setup, "2026-10"), share(&setup, "2026-09"));
+    let word = match october - september {
+        d if d > 0.0 => "up from",
+        d if d < 0.0 => "down from",
+        _ => "the same as",
+    };
+    let reading = format!(
+        "<p>Proactive {october:.0}% vs 40% target, {word} {september:.0}% in September</p>"
+    );
+    assert!(page.contains(&reading), "{reading} not in the page");
+    // A period that is no whole month has no month before to compare with.
+    let part = setup.out(&[
+        "report",
+        "--from",
+        "2026-10-05",
+        "--to",
+        "2026-10-18",
+        "--format",
+        "html",
+    ]);
+    assert!(!part.contains("% in September"), "a part of a month");
+}
+
+/// #21: a broken day file among the months before no longer shortens the page's trend without a
+/// word: the page and stderr name the file and what to do, and the page is still made.
+#[test]
+fn a_broken_file_in_the_trend_is_named_on_the_page_and_stderr() {
+    let setup = Setup::new();
+    let path = setup.dir.path().join("journal/2026/2026-06-10.toml");
+    std::fs::write(&path, "schema = 1\n[[block]\n").unwrap();
+    let args = ["report", "--month", "2026-10", "--format", "html"];
+    let out = setup.cmd().args(args).assert().success();
+    let (page, err) = (
+        String::from_utf8_lossy(&out.get_output().stdout),
+        String::from_utf8_lossy(&out.get_output().stderr),
+    );
+    for text in [&page, &err] {
+        assert!(
+            text.contains("The 12-month trend leaves out June 2026")
+                && text.contains("2026-06-10.toml:2:")
+                && text.contains("fix it in an editor"),
+            "{text}"
+        );
+    }
+    assert!(err.starts_with("protime: warning: "), "{err}");
+}

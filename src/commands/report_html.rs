@@ -12,7 +12,7 @@ use crate::domain::report::{Figures, counted_weeks, month_reading, total, week_o
 use crate::domain::timefmt::format_minutes;
 use crate::domain::{Category, Decision, Review};
 use crate::journal::Journal;
-use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
 use std::fmt::Write;
 
 const PRO: &str = "#2e7d32";
@@ -25,13 +25,18 @@ pub struct Page<'a> {
     pub days: &'a [(NaiveDate, Figures)],
     /// Up to 12 months ending with the period's last (first day, figures), oldest first.
     pub trend: &'a [(NaiveDate, Figures)],
+    /// The month before a whole month, named, for "up from 24% in October".
+    pub previous: Option<(&'a str, &'a Figures)>,
+    /// A broken day file that left months out of the trend, named with what to do.
+    pub trend_broken: Option<&'a str>,
     pub reviews: &'a [(NaiveDate, Review)],
     pub config: &'a Config,
     pub with_notes: bool,
 }
 
-/// Reads what the page needs beyond the period's figures (the months before it, for the trend,
-/// and the reviews), then makes the page.
+/// Reads what the page needs beyond the period's figures (the eleven months before its last,
+/// for the trend and "up from", and the reviews), then makes the page. A day file that leaves
+/// months out of the trend is named on stderr as well as on the page.
 pub fn write(
     journal: &Journal,
     config: &Config,
@@ -41,9 +46,36 @@ pub fn write(
     with_notes: bool,
 ) -> Result<String, String> {
     let first = to.with_day(1).unwrap_or(to);
-    let trend_from = first.checked_sub_months(Months::new(11)).unwrap_or(first);
-    let (months, _) = crate::figures::period_figures(journal, config, trend_from, to, now, zone)?;
-    let trend = patterns::by_month(&months);
+    let before = crate::figures::months::months_before(journal, config, first, (now, zone));
+    let mut trend = before.trend;
+    let current = match from == first {
+        true => total(days),
+        false => total(&crate::figures::period_figures(journal, config, first, to, now, zone)?.0),
+    };
+    trend.push((first, current));
+    if let Some(broken) = &before.broken {
+        crate::say_err!("protime: warning: {broken}");
+    }
+    let previous = before.previous.as_ref().filter(|_| whole_month(from, to));
+    Ok(page(&Page {
+        from,
+        to,
+        days,
+        trend: &trend,
+        previous: previous.map(|(name, f)| (name.as_str(), f)),
+        trend_broken: before.broken.as_deref(),
+        reviews: &read_reviews(journal, from, to)?,
+        config,
+        with_notes,
+    }))
+}
+
+/// The period's review answers, day by day.
+fn read_reviews(
+    journal: &Journal,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(NaiveDate, Review)>, String> {
     let mut reviews = vec![];
     for date in from.iter_days().take_while(|d| *d <= to) {
         let day = journal
@@ -54,15 +86,7 @@ pub fn write(
             reviews.push((date, review));
         }
     }
-    Ok(page(&Page {
-        from,
-        to,
-        days,
-        trend: &trend,
-        reviews: &reviews,
-        config,
-        with_notes,
-    }))
+    Ok(reviews)
 }
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
@@ -92,12 +116,16 @@ pub fn page(p: &Page) -> String {
     html
 }
 
+/// Whether the period is one whole calendar month.
+fn whole_month(from: NaiveDate, to: NaiveDate) -> bool {
+    from.day() == 1
+        && (from.year(), from.month()) == (to.year(), to.month())
+        && to.succ_opt().is_some_and(|next| next.day() == 1)
+}
+
 /// "October 2026" for a whole month, else "2026-10-05 – 2026-10-18".
 fn period_name(from: NaiveDate, to: NaiveDate) -> String {
-    let whole_month = from.day() == 1
-        && (from.year(), from.month()) == (to.year(), to.month())
-        && to.succ_opt().is_some_and(|next| next.day() == 1);
-    if whole_month {
+    if whole_month(from, to) {
         from.format("%B %Y").to_string()
     } else {
         format!("{from} – {to}")
@@ -156,7 +184,7 @@ fn figures(p: &Page, f: &Figures) -> String {
          <h3>Did I decide what to do today, or did someone else? (working days)</h3>\n\
          <table><tr><th>yes</th><th>partly</th><th>no</th><th>no review</th></tr><tr>{}{}{}{}</tr></table>\n\
          <table><tr><th>working days off</th>{}</tr><tr><th>working days before counting started</th>{}</tr></table>\n{}",
-        esc(&month_reading(f, None, target)),
+        esc(&month_reading(f, p.previous, target)),
         cell("capacity_minutes", f.capacity, &format_minutes(f.capacity)),
         share_cell("plan_adherence", f.adherence()),
         cell("decided.yes", d[0], &d[0].to_string()),
@@ -304,6 +332,9 @@ fn charts(p: &Page, sum: &Figures) -> String {
     let target = p.config.targets.proactive_share;
     let target_text = format!("target {target:.0}%");
     let mut html = String::from("<h2>The trend and the patterns</h2>\n");
+    if let Some(broken) = p.trend_broken {
+        let _ = writeln!(html, "<p class=\"dim\">{}</p>", esc(broken));
+    }
     let mut chart = |heading: &str, items: &[Item], svg: &dyn Fn(&[Item], &str) -> String| {
         let _ = writeln!(html, "<h3>{}</h3>", esc(heading));
         match items {

@@ -96,8 +96,8 @@ pub struct MonthTab {
     /// The first day of the month shown.
     pub month: NaiveDate,
     pub days: Vec<(NaiveDate, Figures)>,
-    /// The month before, for "up from 24% in October".
-    pub previous: Option<Figures>,
+    /// The month before, named, for "up from 24% in October".
+    pub previous: Option<(String, Figures)>,
     pub weekly: bool,
     /// The 12 months up to the shown one (its first day and its figures), oldest first.
     pub trend: Vec<(NaiveDate, Figures)>,
@@ -105,6 +105,8 @@ pub struct MonthTab {
     pub checkup: bool,
     /// Why the figures could not be read (a broken day file), if so.
     pub error: Option<String>,
+    /// A broken day file that left months out of the trend, named with what to do.
+    pub trend_broken: Option<String>,
     /// The first row shown when the month is taller than the pane.
     pub scroll: u16,
     /// The largest useful `scroll` at the last draw, so a key never scrolls past the end.
@@ -117,12 +119,7 @@ pub fn first_of_month(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
 }
 
-pub fn last_of_month(first: NaiveDate) -> NaiveDate {
-    first
-        .checked_add_months(Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(first)
-}
+pub use crate::figures::months::last_of_month;
 
 impl MonthTab {
     pub fn new(today: NaiveDate) -> MonthTab {
@@ -130,6 +127,7 @@ impl MonthTab {
             month: first_of_month(today),
             days: vec![],
             previous: None,
+            trend_broken: None,
             weekly: false,
             trend: vec![],
             checkup: false,
@@ -210,32 +208,22 @@ impl TabView for MonthTab {
         self.page.set(area.height.saturating_sub(2).max(1));
     }
 
-    /// The shown month's figures and the month before's total, reading only those months' files
-    /// and only while the tab is shown.
+    /// The shown month's figures, and the eleven months before for the trend and "up from",
+    /// reading only those months' files and only while the tab is shown.
     fn reload(&mut self, reader: &Reader, cx: &Context, shown: bool) {
         if !shown {
             return;
         }
-        let figures = |first: NaiveDate| {
-            let last = last_of_month(first);
-            crate::figures::period_figures(reader.journal, cx.config, first, last, cx.now, &cx.zone)
-        };
-        let before = self.month.checked_sub_months(Months::new(1));
-        let previous = before.and_then(|p| figures(p).ok());
-        // The ten months before that, read at once, for the 12-month trend.
-        let mut trend = before
-            .and_then(|p| p.checked_sub_months(Months::new(10)))
-            .and_then(|first| {
-                let last = before?.pred_opt()?;
-                let z = &cx.zone;
-                crate::figures::period_figures(reader.journal, cx.config, first, last, cx.now, z)
-                    .ok()
-            })
-            .map_or(vec![], |(days, _)| crate::domain::patterns::by_month(&days));
-        if let (Some(first), Some((days, _))) = (before, &previous) {
-            trend.push((first, crate::domain::report::total(days)));
-        }
-        match figures(self.month) {
+        let before = crate::figures::months::months_before(
+            reader.journal,
+            cx.config,
+            self.month,
+            (cx.now, &cx.zone),
+        );
+        let (last, now, zone) = (last_of_month(self.month), cx.now, &cx.zone);
+        let mut trend = before.trend;
+        match crate::figures::period_figures(reader.journal, cx.config, self.month, last, now, zone)
+        {
             Ok((days, _)) => {
                 trend.push((self.month, crate::domain::report::total(&days)));
                 self.days = days;
@@ -244,10 +232,8 @@ impl TabView for MonthTab {
             Err(e) => self.error = Some(e),
         }
         self.trend = trend;
-        // The month before counts for "up from" only when it has files.
-        self.previous = previous
-            .filter(|(_, files)| *files > 0)
-            .map(|(days, _)| crate::domain::report::total(&days));
+        self.previous = before.previous;
+        self.trend_broken = before.broken;
     }
 }
 

@@ -90,6 +90,9 @@ pub fn trend(tab: &MonthTab, cx: &Context, width: u16) -> Part {
             .collect();
         lines.extend(words(&values.join(" · "), cx.theme.dim(), width));
     }
+    if let Some(broken) = &tab.trend_broken {
+        lines.extend(words(broken, cx.theme.warning(), width));
+    }
     lines
 }
 

@@ -7,7 +7,6 @@ use crate::domain::report::{Figures, month_reading, total};
 use crate::domain::timefmt::format_minutes;
 use crate::tui::shared::Context;
 use crate::tui::widgets::{heatmap, pack, scroll, stacked};
-use chrono::Months;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -126,17 +125,7 @@ impl MonthView<'_> {
                 Style::new(),
             ),
         ];
-        let previous_name = self
-            .tab
-            .month
-            .checked_sub_months(Months::new(1))
-            .map(|d| d.format("%B").to_string())
-            .unwrap_or_default();
-        let previous = self
-            .tab
-            .previous
-            .as_ref()
-            .map(|p| (previous_name.as_str(), p));
+        let previous = self.tab.previous.as_ref().map(|(n, p)| (n.as_str(), p));
         let mut reading = month_reading(f, previous, self.cx.config.targets.proactive_share);
         if let Some(a) = f.adherence() {
             reading.push_str(&format!(" · kept {a:.0}% of planned proactive time"));
