@@ -394,3 +394,36 @@ fn the_import_prompt_says_what_enter_does() {
     );
     assert!(screen.contains("Enter opens the review"), "{screen}");
 }
+
+/// #21: a CRM import accepted in the dashboard sets the tiers of accounts the rep gave none,
+/// through the config writer, and says which tiers of the rep's it left.
+#[test]
+fn a_dashboard_crm_import_sets_the_tiers_the_rep_has_not_set() {
+    let config = "[import.crm]\ntier = \"Segment\"\n\n[accounts.tier]\n\"Brandt GmbH\" = \"D\"\n";
+    let mut h = Harness::with_config(at(NOW), config);
+    std::fs::create_dir_all(h.config_file().parent().unwrap()).unwrap();
+    std::fs::write(h.config_file(), config).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("tiers.csv");
+    std::fs::write(
+        &csv,
+        "Subject,Start Date Time,End Date Time,Account Name,Segment\n\
+         Discovery call,2026-11-23 10:00,2026-11-23 10:45,Nordwind AG,a\n\
+         Complaint,2026-11-24 09:15,2026-11-24 09:45,Brandt GmbH,B\n",
+    )
+    .unwrap();
+    h.type_keys("5I");
+    h.type_keys(&csv.display().to_string());
+    h.type_keys("\n");
+    assert!(h.app.import_review().is_some(), "{:?}", h.app.message());
+    h.type_keys("a");
+    let said = h.app.message().unwrap_or_default();
+    assert!(said.contains("the CRM's tiers (Nordwind AG A)"), "{said}");
+    assert!(
+        said.contains("Tiers you set, left as they are: Brandt GmbH D (the CRM says B)"),
+        "{said}"
+    );
+    let written = std::fs::read_to_string(h.config_file()).unwrap();
+    assert!(written.contains("\"Nordwind AG\" = \"A\""), "{written}");
+    assert!(written.contains("\"Brandt GmbH\" = \"D\""), "{written}");
+}

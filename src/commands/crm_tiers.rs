@@ -31,39 +31,12 @@ impl Tiers {
 
     /// The lines of the import's output about tiers (none when the export gave none).
     pub fn text(&self, file: &Path) -> Vec<String> {
-        let t = &self.tiers;
-        let mut lines = vec![];
-        if !t.set.is_empty() {
-            let list = t.set.iter().map(|(a, tier)| format!("{a} {tier}"));
-            let list: Vec<String> = list.collect();
-            let verb = match &self.saved {
-                Some(Ok(())) => format!("set in [accounts.tier] of {}", file.display()),
-                Some(Err(_)) => "NOT set".into(),
-                None => "would be set (nothing written)".into(),
-            };
-            lines.push(format!("Tiers from the CRM, {verb}: {}", list.join(", ")));
-        }
-        if !t.kept.is_empty() {
-            let list = t.kept.iter().map(|(a, yours, crm)| match yours == crm {
-                true => format!("{a} {yours}"),
-                false => format!("{a} {yours} (the CRM says {crm})"),
-            });
-            let list: Vec<String> = list.collect();
-            lines.push(format!(
-                "Tiers you set, left as they are: {}",
-                list.join(", ")
-            ));
-        }
-        if !t.unknown.is_empty() {
-            let list = t.unknown.iter().map(|(a, crm)| format!("{a} \"{crm}\""));
-            let list: Vec<String> = list.collect();
-            lines.push(format!(
-                "Not one of your tiers, left out: {} (add the name to [accounts] tiers, or set \
-                 the account's tier with T on the Month tab)",
-                list.join(", ")
-            ));
-        }
-        lines
+        let set = match &self.saved {
+            Some(Ok(())) => format!("set in [accounts.tier] of {}", file.display()),
+            Some(Err(_)) => "NOT set".into(),
+            None => "would be set (nothing written)".into(),
+        };
+        self.tiers.lines(&set)
     }
 
     /// The tiers as `--json` gives them.

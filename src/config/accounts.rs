@@ -127,6 +127,37 @@ impl CrmTiers {
         out
     }
 
+    /// What the rep is told: the tiers set (`set` says how: "set in …", "would be set"), those
+    /// left as the rep set them, and those that are none of the rep's tiers.
+    pub fn lines(&self, set: &str) -> Vec<String> {
+        let list = |items: Vec<String>| items.join(", ");
+        let mut lines = vec![];
+        if !self.set.is_empty() {
+            let items = self.set.iter().map(|(a, tier)| format!("{a} {tier}"));
+            lines.push(format!(
+                "Tiers from the CRM, {set}: {}",
+                list(items.collect())
+            ));
+        }
+        if !self.kept.is_empty() {
+            let items = self.kept.iter().map(|(a, yours, crm)| match yours == crm {
+                true => format!("{a} {yours}"),
+                false => format!("{a} {yours} (the CRM says {crm})"),
+            });
+            let items = list(items.collect());
+            lines.push(format!("Tiers you set, left as they are: {items}"));
+        }
+        if !self.unknown.is_empty() {
+            let items = self.unknown.iter().map(|(a, crm)| format!("{a} \"{crm}\""));
+            lines.push(format!(
+                "Not one of your tiers, left out: {} (add the name to [accounts] tiers, or set \
+                 the account's tier with T on the Month tab)",
+                list(items.collect())
+            ));
+        }
+        lines
+    }
+
     /// The setting for the config writer that gives each of `set` its tier; `None` when there
     /// is nothing to set.
     pub fn setting(&self) -> Option<Setting> {

@@ -2,6 +2,7 @@
 //! accepted. The same reading and writing as `protime import`.
 
 use super::App;
+use crate::config::accounts::CrmTiers;
 use crate::import::job::{Failure, Source, checked_window, prepare, since_window, write};
 use crate::import::plan_job;
 use crate::journal::Journal;
@@ -9,6 +10,7 @@ use crate::tui::import_review::ImportReview;
 use crate::tui::shared::{Effect, History};
 use crate::tui::tabs::Tab;
 use crate::tui::tabs::month::first_of_month;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Carries out an import effect; true when the journal may have changed.
@@ -61,6 +63,7 @@ pub fn accept(app: &mut App, journal: &Journal) {
                 change.summary(),
                 review.window.to.format("%B %Y")
             ));
+            save_tiers(app, &review.tiers);
             app.tab = Tab::Month;
             app.tabs.month.month = first_of_month(review.window.to);
         }
@@ -69,6 +72,30 @@ pub fn accept(app: &mut App, journal: &Journal) {
             review.failure = Some(message);
             app.import = Some(review);
         }
+    }
+}
+
+/// A CRM's tiers for the accounts the rep gave none, saved as `T` on the Month tab saves one; the
+/// message line says which (and which the rep's tiers kept).
+fn save_tiers(app: &mut App, found: &BTreeMap<String, String>) {
+    let tiers = CrmTiers::of(&app.shared.config.accounts, found);
+    if let Some(setting) = tiers.setting() {
+        let names: Vec<String> = tiers.set.iter().map(|(a, t)| format!("{a} {t}")).collect();
+        let summary = format!("the CRM's tiers ({})", names.join(", "));
+        let settings = vec![setting];
+        let save = Effect::SaveSettings {
+            settings,
+            summary,
+            then: "",
+        };
+        super::welcome::save(app, save);
+    }
+    let rest = CrmTiers {
+        set: vec![],
+        ..tiers
+    };
+    for line in rest.lines("") {
+        app.say(line);
     }
 }
 

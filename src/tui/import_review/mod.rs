@@ -56,6 +56,8 @@ pub struct ImportReview {
     pub help: bool,
     /// A category was pressed on an item the rep corrected in the journal, which stays as it is.
     pub kept_corrected: bool,
+    /// Each account's tier from a CRM export's tier column, set on accept where the rep has none.
+    pub tiers: BTreeMap<String, String>,
     gone: BTreeSet<String>,
     days: BTreeMap<NaiveDate, Day>,
     capacity: Capacity,
@@ -103,7 +105,9 @@ impl ImportReview {
             || file.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        ImportReview::new(name, prepared.proposals.clone(), period)
+        let mut review = ImportReview::new(name, prepared.proposals.clone(), period);
+        review.tiers = prepared.parsed.tiers.clone();
+        review
     }
 
     pub fn new(file: String, proposals: Vec<Proposal>, period: Period) -> ImportReview {
@@ -121,6 +125,7 @@ impl ImportReview {
             failure: None,
             help: false,
             kept_corrected: false,
+            tiers: BTreeMap::new(),
             gone: period.gone,
             days: period.days,
             capacity: period.capacity,
