@@ -172,6 +172,7 @@ impl Default for Mapping {
             id: None,
             description: None,
             status: None,
+            tier: None,
         }
     }
 }
