@@ -37,7 +37,8 @@ impl Sync<'_> {
         let (journal, config) = (self.req.journal, self.req.config);
         let import = plan_job::from_parsed(journal, config, meetings, self.window, None)
             .map_err(|f| self.journal_error(f.message()))?;
-        self.out.change = import.write(journal).map_err(|e| self.journal_error(e))?;
+        let written = import.write(journal).map_err(|e| self.journal_error(e))?;
+        self.out.change = written.change;
         for (uid, step) in &steps {
             self.settle_here(uid, step, &mine)?;
         }
