@@ -21,17 +21,14 @@ use super::keys::lookup;
 use super::messages::Messages;
 use super::prompt::{GapQuestion, Prompt, Submitted, recent_accounts};
 use super::shared::{Context, Effect};
-use super::tabs::inbox::InboxTab;
-use super::tabs::month::MonthTab;
-use super::tabs::plan::PlanTab;
-use super::tabs::review::ReviewTab;
-use super::tabs::timer::TimerTab;
-use super::tabs::{Tab, TabView};
+use super::tabs::{
+    Tab, TabView, inbox::InboxTab, month::MonthTab, plan::PlanTab, review::ReviewTab,
+    timer::TimerTab,
+};
 use super::theme::Theme;
 use crate::clock::Zone;
 use crate::config::Config;
-use crate::domain::Day;
-use crate::domain::timer::TimerOp;
+use crate::domain::{Day, timer::TimerOp};
 use crate::notify::{Notifier, RecordingNotifier};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
