@@ -12,6 +12,17 @@ pub const SHOWN_FOR: Duration = Duration::seconds(60);
 /// More than this many waiting messages drops the oldest: the line is for now, not a log.
 const KEEP: usize = 5;
 
+/// A message written for a terminal's several lines (a verb's error, say) as one: its lines
+/// joined by two spaces, since the line break itself would reach the screen as a placeholder.
+fn one_line(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("  ")
+}
+
 #[derive(Debug, Clone, PartialEq)]
 struct Message {
     text: String,
@@ -39,6 +50,7 @@ pub struct Messages {
 impl Messages {
     /// Adds `text`; the same text again only renews it.
     pub fn push(&mut self, text: String) {
+        let text = one_line(&text);
         self.queue.retain(|m| m.text != text);
         self.queue.push_back(Message { text, until: None });
         if self.queue.len() > KEEP {
@@ -51,7 +63,7 @@ impl Messages {
     pub fn set_sticky(&mut self, state: Lasting, text: Option<String>) -> bool {
         let was = self.sticky.iter().any(|(s, _)| *s == state);
         self.sticky.retain(|(s, _)| *s != state);
-        self.sticky.extend(text.map(|t| (state, t)));
+        self.sticky.extend(text.map(|t| (state, one_line(&t))));
         was
     }
 
@@ -66,7 +78,7 @@ impl Messages {
 
     /// Sets or clears the line of work under way.
     pub fn set_progress(&mut self, text: Option<String>) {
-        self.progress = text;
+        self.progress = text.map(|t| one_line(&t));
     }
 
     /// The rep pressed a key at `now`: every message on screen has been seen and starts its while.
@@ -108,6 +120,21 @@ mod tests {
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(&format!("2026-11-26T{s}+01:00")).unwrap()
+    }
+
+    /// QA: the sync's "not set up" error reached the message line with its line breaks as
+    /// placeholders.
+    #[test]
+    fn a_message_of_several_lines_is_shown_as_one() {
+        let mut m = Messages::default();
+        m.push("no calendar is set up:\n  [calendar.caldav]\n  user = \"anna\"".into());
+        let shown: Vec<&str> = m.newest_first().collect();
+        assert_eq!(
+            shown,
+            ["no calendar is set up:  [calendar.caldav]  user = \"anna\""]
+        );
+        m.set_progress(Some("syncing\n1 of 2".into()));
+        assert_eq!(m.sticky().as_deref(), Some("syncing  1 of 2"));
     }
 
     #[test]
