@@ -7,7 +7,6 @@ mod common;
 use common::cli::Cli;
 use common::radicale::{PASSWORD, Radicale, moved};
 use protime::domain::plan::DayEdit;
-use protime::journal::Journal;
 use std::process::Output;
 
 const NOW: &str = "2026-11-30T08:00:00+01:00";
@@ -55,35 +54,31 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn journal(cli: &Cli) -> Journal {
-    Journal::new(cli.dir.path().join("journal"))
-}
-
 fn date() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
 }
 
 fn blocks(cli: &Cli) -> Vec<String> {
-    common::plan_lines(&journal(cli), date())
+    common::plan_lines(&cli.journal(), date())
 }
 
 /// The UID of today's block `id` (b1, b2).
 fn uid(cli: &Cli, id: &str) -> String {
-    let journal_id = journal(cli).id().unwrap().unwrap();
+    let journal_id = cli.journal().id().unwrap().unwrap();
     format!("2026-11-30-{id}@{journal_id}")
 }
 
 /// Moves today's block `title` to `start`-`end` in the plan, as the dashboard would.
 fn move_block(cli: &Cli, title: &str, (start, end): (&str, &str)) {
     let time = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").unwrap();
-    common::edit_block(&journal(cli), date(), title, |b| {
+    common::edit_block(&cli.journal(), date(), title, |b| {
         (b.start, b.end) = (time(start), time(end));
     });
 }
 
 fn delete_block(cli: &Cli, id: &str) {
     let edit = DayEdit::RemoveBlocks(vec![id.to_string()]);
-    journal(cli)
+    cli.journal()
         .update(date(), |d| edit.apply(d).map(|_| ()))
         .unwrap();
 }

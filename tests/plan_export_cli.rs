@@ -41,7 +41,7 @@ fn planned() -> Cli {
         "--account",
         "ACME",
     ]);
-    journal(&cli)
+    cli.journal()
         .update(date("2026-12-01"), |d| {
             let inbox = Block {
                 id: String::new(),
@@ -71,10 +71,6 @@ fn planned() -> Cli {
         ],
     );
     cli
-}
-
-fn journal(cli: &Cli) -> Journal {
-    Journal::new(cli.dir.path().join("journal"))
 }
 
 fn export(cli: &Cli, extra: &[&str]) -> String {
@@ -167,7 +163,7 @@ fn a_plan_exported_and_imported_into_a_fresh_journal_gives_the_same_blocks() {
         "protime's categories come back:\n{out}"
     );
     let rep_only = |cli: &Cli| -> Vec<String> {
-        let j = journal(cli);
+        let j = cli.journal();
         let mut lines = blocks(&j, "2026-11-30", "2026-12-13");
         let meetings = ["ACME demo", "Standup", "Globex escalation"];
         lines.retain(|l| !meetings.iter().any(|m| l.contains(m)));
@@ -193,7 +189,7 @@ fn an_event_moved_in_the_calendar_moves_its_block_and_is_never_a_meeting() {
         out.contains("1 of your blocks moved as in the calendar"),
         "{out}"
     );
-    let day = journal(&cli).load(date("2026-11-30")).unwrap();
+    let day = cli.journal().load(date("2026-11-30")).unwrap();
     let admin = day.blocks.iter().find(|b| b.title == "Admin").unwrap();
     assert_eq!(admin.start.format("%H:%M").to_string(), "15:00");
     assert_eq!(admin.source, None, "still the rep's own block");
@@ -387,7 +383,7 @@ fn an_event_dragged_to_another_day_moves_its_block_there_once() {
         out.contains("1 of your blocks moved as in the calendar"),
         "{out}"
     );
-    let j = journal(&cli);
+    let j = cli.journal();
     let titles = |date: &str| -> Vec<String> {
         let day = j.load(self::date(date)).unwrap();
         day.blocks_by_start()

@@ -5,7 +5,6 @@ mod common;
 use common::cli::Cli;
 use protime::domain::plan::DayEdit;
 use protime::domain::{Category, Day};
-use protime::journal::Journal;
 use std::path::{Path, PathBuf};
 
 const NOW: &str = "2026-11-30T08:00:00+01:00";
@@ -38,11 +37,7 @@ fn plan(cli: &Cli, file: &Path) -> String {
 }
 
 fn day(cli: &Cli) -> Day {
-    journal(cli).load(date()).unwrap()
-}
-
-fn journal(cli: &Cli) -> Journal {
-    Journal::new(cli.dir.path().join("journal"))
+    cli.journal().load(date()).unwrap()
 }
 
 fn date() -> chrono::NaiveDate {
@@ -51,11 +46,11 @@ fn date() -> chrono::NaiveDate {
 
 /// "09:00-09:15 OTH Standup" for each block, in start order.
 fn blocks(cli: &Cli) -> Vec<String> {
-    common::plan_lines(&journal(cli), date())
+    common::plan_lines(&cli.journal(), date())
 }
 
 fn edit(cli: &Cli, title: &str, change: impl FnOnce(&mut protime::domain::Block)) {
-    common::edit_block(&journal(cli), date(), title, change);
+    common::edit_block(&cli.journal(), date(), title, change);
 }
 
 #[test]
@@ -147,7 +142,7 @@ fn the_reps_edits_and_deletions_survive_a_reimport() {
         b.category = Category::Proactive;
         b.title = "Standup: ask for referrals".into();
     });
-    journal(&cli)
+    cli.journal()
         .update(date(), |d| {
             let id = d
                 .blocks
@@ -225,12 +220,12 @@ fn a_meeting_past_midnight_is_planned_on_both_days() {
     let cli = Cli::new();
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan/overnight.ics");
     let next = date().succ_opt().unwrap();
-    let lines = |d| common::plan_lines(&journal(&cli), d);
+    let lines = |d| common::plan_lines(&cli.journal(), d);
     let out = plan(&cli, &file);
     assert!(out.contains("2026-12-01 00:00-01:30"), "{out}");
     assert_eq!(lines(date()), ["23:00-23:59 OTH Call Tokyo"]);
     assert_eq!(lines(next), ["00:00-01:30 OTH Call Tokyo"], "{out}");
-    let rest = journal(&cli).load(next).unwrap().blocks[0].clone();
+    let rest = cli.journal().load(next).unwrap().blocks[0].clone();
     assert_eq!(
         rest.source.as_deref(),
         Some("ics:tokyo-call@google.com#2026-12-01")
@@ -241,7 +236,7 @@ fn a_meeting_past_midnight_is_planned_on_both_days() {
         NOW,
         &["import", "calendar", f, "--plan", "--date", "2026-12-01"],
     );
-    journal(&cli)
+    cli.journal()
         .update(next, |d| {
             let mut after = rest.clone();
             after.category = Category::Reactive;

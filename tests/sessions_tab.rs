@@ -31,6 +31,13 @@ fn opened_on_a_day_to_correct() -> (Cli, Harness) {
     (cli, h)
 }
 
+/// The error the open sessions form shows; the form must still be open.
+fn form_error(h: &Harness) -> String {
+    let sessions = h.app.plan_tab().sessions.as_ref().unwrap();
+    let open = sessions.form.as_ref().expect("the form stays open");
+    open.form.error.clone().expect("the form shows why")
+}
+
 fn sessions(h: &Harness) -> Vec<String> {
     h.sessions(DAY.parse().unwrap())
 }
@@ -88,40 +95,10 @@ fn an_impossible_correction_is_refused_in_the_form() {
     let (cli, mut h) = opened_on_a_day_to_correct();
     let before = cli.day_file(DAY);
     h.type_keys("e\t08:00\n"); // an end before the start
-    let form = h
-        .app
-        .plan_tab()
-        .sessions
-        .as_ref()
-        .unwrap()
-        .form
-        .as_ref()
-        .unwrap();
-    assert!(
-        form.form
-            .error
-            .as_deref()
-            .unwrap()
-            .contains("not after the start")
-    );
+    assert!(form_error(&h).contains("not after the start"));
     h.press(ratatui::crossterm::event::KeyCode::Esc);
     h.type_keys("e\t18:00\n"); // an end still to come
-    let form = h
-        .app
-        .plan_tab()
-        .sessions
-        .as_ref()
-        .unwrap()
-        .form
-        .as_ref()
-        .unwrap();
-    assert!(
-        form.form
-            .error
-            .as_deref()
-            .unwrap()
-            .contains("has not come yet")
-    );
+    assert!(form_error(&h).contains("has not come yet"));
     assert_eq!(cli.day_file(DAY), before);
 }
 
@@ -131,19 +108,7 @@ fn a_split_outside_the_session_keeps_the_form_open_with_why() {
     let (cli, mut h) = opened_on_a_day_to_correct();
     let before = cli.day_file(DAY);
     h.type_keys("x10:15\n"); // the focus ran 09:00–09:30
-    let error = h
-        .app
-        .plan_tab()
-        .sessions
-        .as_ref()
-        .unwrap()
-        .form
-        .as_ref()
-        .expect("the form stays open")
-        .form
-        .error
-        .clone()
-        .unwrap();
+    let error = form_error(&h);
     assert!(error.contains("not inside s1"), "{error}");
     assert_eq!(cli.day_file(DAY), before);
 }

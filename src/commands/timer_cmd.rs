@@ -216,7 +216,15 @@ pub fn run_at(
     {
         crate::say!("{line}");
     }
-    let result = result.and_then(|_| journal.load(now.date_naive()));
+    // The timer line is today's; the day the stop was answered on is usually today already.
+    let today = now.date_naive();
+    let result = result.and_then(|d| {
+        if d.date == today {
+            Ok(d)
+        } else {
+            journal.load(today)
+        }
+    });
     report(journal, result, config, now, json)
 }
 

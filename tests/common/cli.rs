@@ -46,6 +46,11 @@ impl Cli {
     }
 
     /// A day file's text ("" when it has none).
+    /// The journal the binary writes, to read or edit it as the dashboard would.
+    pub fn journal(&self) -> protime::journal::Journal {
+        protime::journal::Journal::new(self.dir.path().join("journal"))
+    }
+
     pub fn day_file(&self, date: &str) -> String {
         let path = self
             .dir
