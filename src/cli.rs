@@ -264,6 +264,9 @@ pub enum Command {
         /// event (theirs).
         #[arg(long, num_args = 2, value_names = ["mine|theirs", "UID"])]
         keep: Option<Vec<String>>,
+        /// Tell the dashboard, a line at a time (see `crate::sync_link::News`).
+        #[arg(long, hide = true)]
+        dashboard: bool,
         #[command(flatten)]
         quiet: Quiet,
     },

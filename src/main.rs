@@ -1,34 +1,17 @@
-use chrono::DateTime;
-use clap::{CommandFactory, FromArgMatches};
-use protime::cli::{Cli, Command};
-use protime::clock::{Clock, SystemClock, TestClock};
+use protime::cli::Command;
+use protime::clock::Clock;
 use protime::commands::{self, EXIT_JOURNAL, EXIT_REFUSED, fail};
 use protime::config::Config;
+use protime::launch::{self, Start};
 use protime::paths::Paths;
 use protime::tui::Opening;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 fn main() -> ExitCode {
-    let cli = parse_cli();
-    let paths = match Paths::resolve(cli.data_dir.clone(), cli.config.clone()) {
-        Ok(p) => p,
+    let Start { cli, paths, clock } = match launch::start() {
+        Ok(start) => start,
         Err(message) => return fail(EXIT_REFUSED, message),
-    };
-    let clock: Arc<dyn Clock> = match std::env::var("PROTIME_NOW") {
-        // Pins "now" for tests and for replaying a day; see README.
-        Ok(text) => match DateTime::parse_from_rfc3339(&text) {
-            Ok(now) => Arc::new(TestClock::at(now)),
-            Err(_) => {
-                return fail(
-                    EXIT_REFUSED,
-                    format!(
-                        "PROTIME_NOW=\"{text}\" is not a timestamp like 2026-11-26T09:00:00+01:00"
-                    ),
-                );
-            }
-        },
-        Err(_) => Arc::new(SystemClock),
     };
     if cli.demo {
         return run_demo(clock);
@@ -47,34 +30,11 @@ fn main() -> ExitCode {
             }
         }
         Some(command) => {
-            restore_default_sigpipe();
+            launch::restore_default_sigpipe();
             commands::dispatch(command, &paths, &clock, cli.json)
         }
         None => run_tui(&paths, clock, Opening::dashboard(&paths)),
     }
-}
-
-/// `Cli::parse()`, but without freeing clap's tree of commands and flags: the process ends soon
-/// after, and freeing it cost as much again as reading the arguments (~0.16 million instructions).
-fn parse_cli() -> Cli {
-    let mut command = Cli::command();
-    let mut matches = command
-        .try_get_matches_from_mut(std::env::args_os())
-        .unwrap_or_else(|e| exit_refused(e));
-    let cli = Cli::from_arg_matches_mut(&mut matches)
-        .unwrap_or_else(|e| exit_refused(e.format(&mut command)));
-    std::mem::forget(command);
-    cli
-}
-
-/// A wrong argument is refused input like any other (exit code 1, as README says); `--help` and
-/// `--version` still end with 0, and exit code 2 stays for journal problems.
-fn exit_refused(e: clap::Error) -> ! {
-    if !e.use_stderr() {
-        e.exit();
-    }
-    let _ = e.print();
-    std::process::exit(i32::from(EXIT_REFUSED));
 }
 
 /// `protime --demo`: a generated recent month in a temporary folder, removed on exit.
@@ -121,14 +81,5 @@ fn run_tui(paths: &Paths, clock: Arc<dyn Clock>, opening: Opening) -> ExitCode {
     match protime::tui::run(paths, config, clock, opening) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(EXIT_JOURNAL, e),
-    }
-}
-
-/// `protime report | head` should end quietly when `head` stops reading, as other Unix tools do,
-/// instead of panicking on a broken pipe (Rust ignores SIGPIPE by default).
-fn restore_default_sigpipe() {
-    // SAFETY: resetting a signal to its default disposition before any thread starts.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -13,6 +13,15 @@ pub struct Paths {
 }
 
 impl Paths {
+    /// No folders yet: a dashboard in a test that saves no settings and starts no sync.
+    pub fn unknown() -> Paths {
+        Paths {
+            data_dir: PathBuf::new(),
+            config_file: PathBuf::new(),
+            config_explicit: false,
+        }
+    }
+
     /// `data_dir` and `config` come from `--data-dir`/`PROTIME_DATA_DIR` and `--config`.
     pub fn resolve(data_dir: Option<PathBuf>, config: Option<PathBuf>) -> Result<Paths, String> {
         let dirs = ProjectDirs::from("", "", "protime");

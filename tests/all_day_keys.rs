@@ -40,7 +40,7 @@ fn every_all_day_key_works_on_every_tab() {
         });
         press(&tmux, tab, "p", "Pass it on (focus goes on)", "Escape");
         press(&tmux, tab, "n", "Park it for the inbox slot", "Escape");
-        press(&tmux, tab, "?", "On every tab", "Escape");
+        press(&tmux, tab, "?", "Esc closes", "Escape");
         // `i` starts an interruption at once (the prompt only names it); `i` again ends it.
         press(&tmux, tab, "i", "Interruption running since", "Escape");
         tmux.wait_for("● interruption", PROMISED);

@@ -241,7 +241,7 @@ fn help_fits_40_80_and_120_columns_and_scrolls() {
             format!("help_plan_{width}x{height}"),
             draw(&app, width, height).backend()
         );
-        for _ in 0..40 {
+        for _ in 0..60 {
             app.handle(&key(KeyCode::Down));
         }
         let last = draw(&app, width, height).backend().to_string();
@@ -275,5 +275,43 @@ fn help_never_cuts_a_word() {
                 assert!(words.contains(word), "{word:?} cut at {width} columns");
             }
         }
+    }
+}
+
+/// The conflicts a sync left (`C` on the Plan tab): each with both sides, the chosen one marked,
+/// the keys below; wrapped, not cut, when narrow.
+#[test]
+fn calendar_conflicts_show_both_sides() {
+    use protime::sync_link::{Conflict, News};
+    let dir = empty_journal();
+    let mut app = app_on(dir.path());
+    let conflict = |uid: &str, mine: Option<&str>, theirs: Option<&str>| Conflict {
+        uid: uid.into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        why: "changed here and in the calendar since the last sync".into(),
+        mine: mine.map(str::to_string),
+        theirs: theirs.map(str::to_string),
+    };
+    let news = [
+        News::Conflict(conflict(
+            "a",
+            Some("09:30-11:00 Prospecting ACME"),
+            Some("2026-11-26 10:00-11:30"),
+        )),
+        News::Conflict(conflict("b", None, Some("2026-11-26 14:00-15:00"))),
+        News::Done("Calendar synced: 2 conflicts to settle.".into()),
+    ];
+    for news in news {
+        app.handle(&Event::Sync(news));
+    }
+    let journal = Journal::new(dir.path().join("journal"));
+    let effects = app.handle(&key(KeyCode::Char('C')));
+    protime::tui::effects::carry_out(effects, &mut app, &journal);
+    app.handle(&key(KeyCode::Down));
+    for (width, height) in [(80, 24), (40, 24)] {
+        assert_snapshot!(
+            format!("conflicts_{width}x{height}"),
+            draw(&app, width, height).backend()
+        );
     }
 }

@@ -38,10 +38,7 @@ use std::sync::Arc;
 /// Runs one command-line verb.
 pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: bool) -> ExitCode {
     let quiet = command.quiet();
-    if quiet {
-        crate::sanitize::silence_stdout();
-    }
-    let run = Run::new(paths, clock, json);
+    let run = Run::begin(quiet, paths, clock, json);
     match command {
         Command::Config(ConfigCommand::Path) => config_cmd::path(paths),
         Command::Config(ConfigCommand::Check) => config_cmd::check(paths),
@@ -110,15 +107,8 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
             format,
             plan,
         } => run.export(&period, format, plan),
-        Command::Sync { period, keep, .. } => run.with_config(|config| {
-            let config_file = paths.config_file.display().to_string();
-            let args = sync_cmd::Args {
-                period: &period,
-                keep: keep.as_deref(),
-                config_file: &config_file,
-            };
-            sync_cmd::run(&run.journal, config, run.moment(), &args, json)
-        }),
+        // The sync is a program of its own: see `crate::sync_link`.
+        Command::Sync { .. } => crate::sync_link::hand_over(),
         Command::Review { .. } => fail(EXIT_REFUSED, REVIEW_NEEDS_TERMINAL),
         Command::DebugSaveLoop { date, tag, count } => {
             stress::save_loop(&run.journal, &date, &tag, count)
@@ -131,6 +121,38 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
 
 const REVIEW_NEEDS_TERMINAL: &str = "`protime review` opens the dashboard; run it in a terminal";
 
+/// `protime sync`, in the program protime-sync (see [`crate::sync_link`]): the only caller of
+/// the sync code, so that `protime` itself never links it.
+pub fn dispatch_sync(
+    command: Command,
+    paths: &Paths,
+    clock: &Arc<dyn Clock>,
+    json: bool,
+) -> ExitCode {
+    let run = Run::begin(command.quiet(), paths, clock, json);
+    let Command::Sync {
+        period,
+        keep,
+        dashboard,
+        ..
+    } = command
+    else {
+        return fail(EXIT_REFUSED, crate::sync_link::ONLY_SYNC);
+    };
+    run.with_config(|config| {
+        let config_file = paths.config_file.display().to_string();
+        let args = sync_cmd::Args {
+            period: &period,
+            keep: keep.as_deref(),
+            config_file: &config_file,
+        };
+        match dashboard {
+            true => sync_cmd::for_dashboard(&run.journal, config, run.moment(), &args),
+            false => sync_cmd::run(&run.journal, config, run.moment(), &args, json),
+        }
+    })
+}
+
 /// What a command runs with: the journal, the moment it was started and how to answer.
 struct Run<'a> {
     journal: Journal,
@@ -142,6 +164,14 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
+    /// The run of a verb; a quiet one prints nothing on stdout.
+    fn begin(quiet: bool, paths: &'a Paths, clock: &'a Arc<dyn Clock>, json: bool) -> Run<'a> {
+        if quiet {
+            crate::sanitize::silence_stdout();
+        }
+        Run::new(paths, clock, json)
+    }
+
     fn new(paths: &'a Paths, clock: &'a Arc<dyn Clock>, json: bool) -> Run<'a> {
         Run {
             journal: crate::export::feed::attach(

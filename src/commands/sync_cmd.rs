@@ -7,8 +7,10 @@ use crate::clock::Zone;
 use crate::config::Config;
 use crate::journal::Journal;
 use crate::sync::{Clash, Conflict, Keep, Outcome, Request, SyncError};
+use crate::sync_link::News;
 use chrono::{DateTime, FixedOffset};
 use serde_json::json;
+use std::io::Write;
 use std::process::ExitCode;
 
 pub struct Args<'a> {
@@ -26,25 +28,9 @@ pub fn run(
     args: &Args<'_>,
     json: bool,
 ) -> ExitCode {
-    let today = now.with_timezone(zone).date_naive();
-    let prepared = plan_period(args.period, today).and_then(|(from, to)| {
-        let keep = keep(args.keep)?;
-        let password =
-            crate::sync::password(config, args.config_file).map_err(|e| e.to_string())?;
-        Ok((from, to, keep, password))
-    });
-    let (from, to, keep, password) = match prepared {
-        Ok(p) => p,
+    let request = match request(journal, config, (now, zone), args, &|_| {}) {
+        Ok(r) => r,
         Err(message) => return fail(EXIT_REFUSED, message),
-    };
-    let request = Request {
-        journal,
-        config,
-        now,
-        window: (from, to, *zone),
-        password,
-        keep,
-        progress: &|_| {},
     };
     match crate::sync::sync(&request) {
         Ok(outcome) if json => print_json(&outcome),
@@ -53,6 +39,80 @@ pub fn run(
         Err(e) => return fail(EXIT_REFUSED, e),
     }
     ExitCode::from(EXIT_OK)
+}
+
+/// `protime sync --dashboard`: the same sync, its progress, conflicts and end told to the
+/// dashboard as [`News`] lines on stdout.
+pub fn for_dashboard(
+    journal: &Journal,
+    config: &Config,
+    moment: (DateTime<FixedOffset>, &Zone),
+    args: &Args<'_>,
+) -> ExitCode {
+    // A dashboard that went away must not stop a sync half-way: its news is then lost, not fatal.
+    let tell = |news: News| {
+        let _ = writeln!(std::io::stdout().lock(), "{}", news.line());
+    };
+    let progress = |line: &str| tell(News::Progress(line.to_string()));
+    let request = match request(journal, config, moment, args, &progress) {
+        Ok(r) => r,
+        Err(message) => {
+            tell(News::Failed(format!("Calendar sync: {message}")));
+            return ExitCode::from(EXIT_REFUSED);
+        }
+    };
+    match crate::sync::sync(&request) {
+        Ok(outcome) => {
+            for conflict in &outcome.conflicts {
+                tell(News::Conflict(shown(conflict)));
+            }
+            tell(News::Done(crate::sync::told(&outcome)));
+            ExitCode::from(EXIT_OK)
+        }
+        Err(e) => {
+            tell(News::Failed(format!("Calendar sync: {e}")));
+            let journal_error = matches!(e, SyncError::Journal(_));
+            ExitCode::from(if journal_error {
+                EXIT_JOURNAL
+            } else {
+                EXIT_REFUSED
+            })
+        }
+    }
+}
+
+/// What one sync is asked, from the verb's arguments; `Err` says what to change.
+fn request<'a>(
+    journal: &'a Journal,
+    config: &'a Config,
+    (now, zone): (DateTime<FixedOffset>, &Zone),
+    args: &Args<'_>,
+    progress: &'a dyn Fn(&str),
+) -> Result<Request<'a>, String> {
+    let today = now.with_timezone(zone).date_naive();
+    let (from, to) = plan_period(args.period, today)?;
+    let keep = keep(args.keep)?;
+    let password = crate::sync::password(config, args.config_file).map_err(|e| e.to_string())?;
+    Ok(Request {
+        journal,
+        config,
+        now,
+        window: (from, to, *zone),
+        password,
+        keep,
+        progress,
+    })
+}
+
+/// A conflict as the dashboard shows it.
+fn shown(c: &Conflict) -> crate::sync_link::Conflict {
+    crate::sync_link::Conflict {
+        uid: c.uid.clone(),
+        date: c.date,
+        why: clash_words(c.clash).to_string(),
+        mine: c.mine.clone(),
+        theirs: c.theirs.clone(),
+    }
 }
 
 fn keep(args: Option<&[String]>) -> Result<Option<(Keep, String)>, String> {

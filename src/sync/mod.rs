@@ -120,14 +120,10 @@ pub fn told(out: &Outcome) -> String {
         .filter(|(n, ..)| *n > 0)
         .map(|(n, what, done)| format!("{n} {what}{} {done}", if *n == 1 { "" } else { "s" }))
         .collect();
-    let mut text = match parts.is_empty() {
+    match parts.is_empty() {
         true => "Calendar synced: nothing had changed.".to_string(),
         false => format!("Calendar synced: {}.", parts.join(", ")),
-    };
-    if !out.conflicts.is_empty() {
-        text.push_str(" Run `protime sync` in a terminal to see both sides and settle.");
     }
-    text
 }
 
 #[cfg(test)]
@@ -149,8 +145,7 @@ mod tests {
         });
         assert_eq!(
             told(&out),
-            "Calendar synced: 2 meetings added, 1 block sent, 1 conflict to settle. Run \
-             `protime sync` in a terminal to see both sides and settle."
+            "Calendar synced: 2 meetings added, 1 block sent, 1 conflict to settle."
         );
     }
 }

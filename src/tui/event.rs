@@ -21,17 +21,8 @@ pub enum Event {
     Notify,
     /// Something to tell the rep that came from a background thread.
     Warning(String),
-    /// News from the calendar sync's thread.
-    Sync(SyncNews),
-}
-
-/// What the calendar sync's thread tells the loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SyncNews {
-    /// What it is doing now.
-    Progress(String),
-    /// It ended: what it did, or why it stopped.
-    Done(Result<String, String>),
+    /// News from the calendar sync (protime-sync, in a process of its own).
+    Sync(crate::sync_link::News),
 }
 
 /// Reads terminal input on its own thread. A read error ends the thread with `InputClosed`

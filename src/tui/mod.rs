@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod clipboard;
+pub mod conflicts;
 pub mod event;
 mod gap;
 pub mod import_review;
@@ -119,7 +120,7 @@ pub fn run(
     let mut app = new_app_in(&journal, config, theme, clock.now(), clock.zone());
     app.set_templates_dir(crate::templates::dir_for(&paths.config_file));
     app.set_terminal_out(Box::new(std::io::stdout()));
-    app.set_config_file(paths.config_file.clone());
+    app.set_paths(paths.clone());
     app.set_feed(feed);
     if opening.welcome {
         app.open_welcome();

@@ -101,8 +101,10 @@ pub enum Effect {
     Import,
     /// Put a calendar's meetings of today into the plan (no review: a re-import puts them right).
     PlanMeetings(std::path::PathBuf),
-    /// Sync the plan with the CalDAV calendar, on a thread of its own.
+    /// Sync the plan with the CalDAV calendar, in a process of its own.
     Sync,
+    /// Show the conflicts the last calendar sync left, to settle them.
+    ShowConflicts,
     /// Save settings to the config file (the welcome's answers); `summary` says what they are.
     /// Save settings to the config file (the welcome's answers, an objective); `summary` says
     /// what they are, `then` what the rep can do next.

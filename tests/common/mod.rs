@@ -104,7 +104,11 @@ impl Harness {
     ) -> Harness {
         let theme = Theme::new(&config.theme, true);
         let mut app = new_app(&journal, config, theme, now);
-        app.set_config_file(tmp.path().join("config/protime/config.toml"));
+        app.set_paths(protime::paths::Paths {
+            data_dir: tmp.path().to_path_buf(),
+            config_file: tmp.path().join("config/protime/config.toml"),
+            config_explicit: true,
+        });
         Harness {
             tmp,
             journal,

@@ -42,6 +42,7 @@ impl Widget for &App {
             (None, None) => self.render_hints(hints, buf),
         }
         super::overlay::render(self, body, buf);
+        self.render_conflicts(body, buf);
         if let Some(first) = self.help {
             self.render_help(first, body, buf);
         }

@@ -52,7 +52,8 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 super::welcome::save(app, effect);
                 reload = true;
             }
-            Effect::Sync => super::sync::start(app, journal),
+            Effect::Sync => super::sync::start(app, None),
+            Effect::ShowConflicts => super::sync::show_conflicts(app),
             Effect::Heartbeat => {
                 if let Err(e) = heartbeat::touch(journal, app.shared.now) {
                     app.say(format!("Could not note that protime is running: {e}"));

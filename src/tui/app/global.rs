@@ -94,6 +94,7 @@ pub fn key_tables() -> Vec<(&'static str, std::collections::BTreeSet<String>)> {
         ("Review", names(review::KEYS)),
         ("Month", names(month::KEYS)),
         ("Help", names(super::help::KEYS)),
+        ("Calendar conflicts", names(crate::tui::conflicts::KEYS)),
     ]
 }
 

@@ -116,8 +116,8 @@ struct Outside {
     templates_dir: std::path::PathBuf,
     /// Where OSC 52 clipboard sequences go: the terminal in the real loop, nowhere in tests.
     terminal_out: Box<dyn std::io::Write + Send>,
-    /// The config file settings are saved to (the welcome's answers).
-    config_file: std::path::PathBuf,
+    /// The data folder and the config file settings are saved to (the welcome's answers).
+    paths: crate::paths::Paths,
     sync: sync::SyncLink,
     /// The calendar feed's last write, as the journal's save hook reports it.
     feed: crate::export::feed::LastWrite,
@@ -174,7 +174,7 @@ impl App {
                 notifier: Box::new(RecordingNotifier::new()),
                 templates_dir: std::path::PathBuf::new(),
                 terminal_out: Box::new(std::io::sink()),
-                config_file: std::path::PathBuf::new(),
+                paths: crate::paths::Paths::unknown(),
                 sync: sync::SyncLink::default(),
                 feed: Default::default(),
             },
@@ -275,10 +275,10 @@ impl App {
         if let Some(effects) = self.prompt_key(key) {
             return effects;
         }
-        if let Some(effects) = self.welcome_key(key) {
-            return effects;
-        }
-        if let Some(effects) = self.import_key(key) {
+        let overlay = (self.welcome_key(key))
+            .or_else(|| self.import_key(key))
+            .or_else(|| self.conflicts_key(key));
+        if let Some(effects) = overlay {
             return effects;
         }
         let cx = self.shared.context();

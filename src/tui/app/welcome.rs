@@ -21,9 +21,9 @@ impl App {
         self.welcome.as_ref()
     }
 
-    /// The config file the welcome's answers are saved to.
-    pub fn set_config_file(&mut self, path: std::path::PathBuf) {
-        self.outside.config_file = path;
+    /// The data folder, and the config file the welcome's answers are saved to.
+    pub fn set_paths(&mut self, paths: crate::paths::Paths) {
+        self.outside.paths = paths;
     }
 
     /// While the welcome is open it takes every key.
@@ -68,7 +68,7 @@ pub fn save(app: &mut App, effect: Effect) {
     else {
         return;
     };
-    let path = app.outside.config_file.clone();
+    let path = app.outside.paths.config_file.clone();
     if path.as_os_str().is_empty() {
         app.say("Not saved: protime does not know its config file here.".into());
         return;

@@ -189,13 +189,11 @@ impl PlanTab {
             PlanAction::SelectUp => self.move_selection(-1),
             PlanAction::SelectDown => self.move_selection(1),
             PlanAction::Sync => return vec![Effect::Sync],
+            PlanAction::Conflicts => return vec![Effect::ShowConflicts],
             PlanAction::Undo => return self.step_history(History::Undo),
             PlanAction::Redo => return self.step_history(History::Redo),
             PlanAction::Sessions => {
-                self.sessions = match self.sessions {
-                    Some(_) => None,
-                    None => Some(SessionsMode::default()),
-                };
+                self.sessions = self.sessions.is_none().then(SessionsMode::default);
             }
             _ => return self.edit_action(action, config, now),
         }

@@ -30,6 +30,8 @@ pub enum PlanAction {
     DaysOff,
     /// Sync with the CalDAV calendar.
     Sync,
+    /// Settle the conflicts the last sync left.
+    Conflicts,
 }
 
 use PlanAction as A;
@@ -143,5 +145,10 @@ pub const KEYS: &[Key<PlanAction>] = &[
         &[KeyCode::Char('S')],
         A::Sync,
         "sync with the CalDAV calendar ([calendar.caldav]), in the background",
+    ),
+    Key::new(
+        &[KeyCode::Char('C')],
+        A::Conflicts,
+        "the calendar conflicts the last sync left: see both sides, keep either",
     ),
 ];
