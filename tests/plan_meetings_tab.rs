@@ -136,3 +136,40 @@ fn strip_issued(file: &str) -> String {
     }
     out
 }
+
+/// #22: a meeting past midnight changes two days; one `u` takes both parts back out, one `U`
+/// plans both again.
+#[test]
+fn one_u_undoes_a_plan_import_that_changed_two_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let late = dir.path().join("late.ics");
+    let event = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:late@example.com\n\
+                 DTSTART;TZID=Europe/Berlin:20261130T230000\nDTEND;TZID=Europe/Berlin:20261201T010000\n\
+                 SUMMARY:Call with Tokyo\nEND:VEVENT\nEND:VCALENDAR\n";
+    std::fs::write(&late, event).unwrap();
+    let mut h = Harness::new(at(NOW));
+    let (today, tomorrow) = (
+        at(NOW).date_naive(),
+        at("2026-12-01T08:00:00+01:00").date_naive(),
+    );
+    h.type_keys("1");
+    plan_from_prompt(&mut h, &late.display().to_string(), "plan");
+    let banner = h.app.message().unwrap_or_default();
+    assert!(banner.contains("u undoes it (2 days changed)"), "{banner}");
+    let both = (h.plan(today), h.plan(tomorrow));
+    assert_eq!(both.0, ["23:00-23:59 OTH Call with Tokyo"]);
+    assert_eq!(both.1, ["00:00-01:00 OTH Call with Tokyo"]);
+    h.type_keys("u");
+    assert!(h.plan(today).is_empty() && h.plan(tomorrow).is_empty());
+    h.type_keys("u");
+    assert!(
+        h.app
+            .message()
+            .unwrap_or_default()
+            .contains("nothing to undo"),
+        "{:?}",
+        h.app.message()
+    );
+    h.type_keys("U");
+    assert_eq!((h.plan(today), h.plan(tomorrow)), both);
+}

@@ -72,6 +72,13 @@ pub enum Effect {
         history: History,
         from: Origin,
     },
+    /// Apply one act's edits to several days (an undo of a plan import across midnight); the
+    /// inverses go back to `from` as one step.
+    EditDays {
+        edits: Vec<(NaiveDate, DayEdit)>,
+        history: History,
+        from: Origin,
+    },
     /// Mark `from` to `to` off with `reason` (the rule `protime off` follows).
     DaysOff {
         from: NaiveDate,
@@ -105,7 +112,6 @@ pub enum Effect {
     Sync,
     /// Show the conflicts the last calendar sync left, to settle them.
     ShowConflicts,
-    /// Save settings to the config file (the welcome's answers); `summary` says what they are.
     /// Save settings to the config file (the welcome's answers, an objective); `summary` says
     /// what they are, `then` what the rep can do next.
     SaveSettings {

@@ -69,7 +69,9 @@ fn copy_previous_plan(app: &mut App, journal: &Journal, to: NaiveDate) {
     let added = DayEdit::AddBlocks(blocks);
     match journal.update(to, |day| added.apply(day)) {
         Ok(inverse) => {
-            app.tabs.get_mut(Tab::Plan).saved(to, inverse, History::New);
+            app.tabs
+                .get_mut(Tab::Plan)
+                .saved(vec![(to, inverse)], History::New);
             let left = match skipped {
                 0 => String::new(),
                 n => format!(

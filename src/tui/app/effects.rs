@@ -32,7 +32,15 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
                 history,
                 from,
             } => {
-                refused = !save_edit(app, journal, (date, from), edit, history);
+                refused = !save_edits(app, journal, from, vec![(date, edit)], history);
+                reload = true;
+            }
+            Effect::EditDays {
+                edits,
+                history,
+                from,
+            } => {
+                refused = !save_edits(app, journal, from, edits, history);
                 reload = true;
             }
             effect @ (Effect::DaysOff { .. } | Effect::CopyPreviousPlan { .. }) => {
@@ -84,36 +92,42 @@ fn copy(app: &mut App, label: &str, text: &str) {
 
 /// Saves `edit` to `date`; its inverse goes back to the tab that asked, for undo. False when
 /// it was not saved (the message line says why).
-fn save_edit(
+/// Saves one act's edits, a day at a time; their inverses go back to the tab that asked, as one
+/// step. False when a day refused: what was saved before it is one step, and the refused rest
+/// of an undo or redo stays where it was, to be tried again.
+fn save_edits(
     app: &mut App,
     journal: &Journal,
-    (date, from): (NaiveDate, Origin),
-    edit: DayEdit,
+    from: Origin,
+    edits: Vec<(NaiveDate, DayEdit)>,
     history: History,
 ) -> bool {
-    let kept = edit.clone();
-    match journal.update(date, |day| edit.apply(day)) {
-        Ok(inverse) => {
-            app.tabs
-                .get_mut(origin_tab(from))
-                .saved(date, inverse, history);
-            true
-        }
-        Err(e) => {
-            app.say(save_failure(&e));
-            // An undo or redo that was refused stays where it was, to be tried again.
-            let back = match history {
-                History::Undo => Some(History::Redo),
-                History::Redo => Some(History::Undo),
-                History::New => None,
-            };
-            if let Some(back) = back {
-                let tab = origin_tab(from);
-                app.tabs.get_mut(tab).saved(date, kept, back);
+    let mut inverses = vec![];
+    let mut edits = edits.into_iter();
+    let mut refused = vec![];
+    for (date, edit) in edits.by_ref() {
+        let kept = edit.clone();
+        match journal.update(date, |day| edit.apply(day)) {
+            Ok(inverse) => inverses.push((date, inverse)),
+            Err(e) => {
+                app.say(save_failure(&e));
+                refused.push((date, kept));
+                break;
             }
-            false
         }
     }
+    refused.extend(edits);
+    let tab = app.tabs.get_mut(origin_tab(from));
+    tab.saved(inverses, history);
+    let back = match history {
+        History::Undo => Some(History::Redo),
+        History::Redo => Some(History::Undo),
+        History::New => None,
+    };
+    if let Some(back) = back.filter(|_| !refused.is_empty()) {
+        tab.saved(std::mem::take(&mut refused), back);
+    }
+    refused.is_empty()
 }
 
 fn origin_tab(from: Origin) -> Tab {
@@ -143,7 +157,7 @@ fn run_timer(app: &mut App, journal: &Journal, op: TimerOp) -> bool {
             let changed = !inverse.is_empty();
             if by_rep && changed {
                 let timer = app.tabs.get_mut(Tab::Timer);
-                timer.saved(now.date_naive(), inverse, History::New);
+                timer.saved(vec![(now.date_naive(), inverse)], History::New);
                 if stops {
                     // `s` ends what runs, a break included: say so, and how to take it back.
                     app.say("Timer stopped — u on the Timer tab undoes".to_string());

@@ -114,21 +114,15 @@ pub fn plan_meetings(app: &mut App, journal: &Journal, file: &Path) {
         Ok(written) => {
             let change = written.change;
             let overlap = change.overlaps.first().map(|o| format!(" Overlap: {o}."));
-            let undoable = written
-                .undo
-                .into_iter()
-                .filter(|(_, edit)| !edit.is_empty());
-            let plan = app.tabs.get_mut(Tab::Plan);
-            let mut steps = 0;
-            for (date, inverse) in undoable {
-                plan.saved(date, inverse, History::New);
-                steps += 1;
-            }
-            let undo = match steps {
+            let step: Vec<_> = (written.undo.into_iter())
+                .filter(|(_, edit)| !edit.is_empty())
+                .collect();
+            let undo = match step.len() {
                 0 => String::new(),
                 1 => " u undoes it.".to_string(),
-                n => format!(" u undoes it, one day at a time ({n} days changed)."),
+                n => format!(" u undoes it ({n} days changed)."),
             };
+            app.tabs.get_mut(Tab::Plan).saved(step, History::New);
             app.say(format!(
                 "Planned today's meetings: {}.{}{undo}",
                 change.summary(),

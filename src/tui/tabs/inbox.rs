@@ -270,8 +270,8 @@ impl TabView for InboxTab {
         super::inbox_view::InboxView { tab: self, cx }.render(area, buf);
     }
 
-    fn saved(&mut self, date: chrono::NaiveDate, inverse: DayEdit, history: History) {
-        self.history.record(date, inverse, history);
+    fn saved(&mut self, step: super::history::Step, history: History) {
+        self.history.record(step, history);
     }
 
     /// `s` here starts or ends the inbox slot, current or next.

@@ -73,14 +73,8 @@ pub trait TabView {
     /// Reads what the tab shows; `shown` is false for a tab in the background, which reads only
     /// what is cheap.
     fn reload(&mut self, _reader: &Reader, _cx: &Context, _shown: bool) {}
-    /// The loop saved an edit this tab asked for: `inverse` undoes it.
-    fn saved(
-        &mut self,
-        _date: chrono::NaiveDate,
-        _inverse: crate::domain::plan::DayEdit,
-        _history: super::shared::History,
-    ) {
-    }
+    /// The loop saved an act this tab asked for: `step` undoes it, a day's edit per day.
+    fn saved(&mut self, _step: history::Step, _history: super::shared::History) {}
     /// The text field keys and pastes go to, while a form is open.
     fn open_form(&mut self) -> Option<&mut crate::tui::widgets::form::Form> {
         None

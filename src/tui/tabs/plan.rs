@@ -372,11 +372,11 @@ impl TabView for PlanTab {
 
     /// A block just added (or brought back by undo) is the one the next key acts on, and the
     /// inverse goes on the history.
-    fn saved(&mut self, date: NaiveDate, inverse: DayEdit, history: History) {
-        if let DayEdit::RemoveBlocks(ids) = &inverse {
+    fn saved(&mut self, step: super::history::Step, history: History) {
+        if let Some((_, DayEdit::RemoveBlocks(ids))) = step.first() {
             self.selected = ids.first().cloned();
         }
-        self.history.record(date, inverse, history);
+        self.history.record(step, history);
     }
 
     fn click(&mut self, row: u16) {

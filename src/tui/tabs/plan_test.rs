@@ -132,12 +132,8 @@ fn undo_and_redo_walk_the_history() {
         vec![Effect::Message("nothing to undo".into())]
     );
     let date = tab.date;
-    TabView::saved(
-        &mut tab,
-        date,
-        DayEdit::RemoveBlocks(vec!["b1".into()]),
-        History::New,
-    );
+    let added = vec![(date, DayEdit::RemoveBlocks(vec!["b1".into()]))];
+    TabView::saved(&mut tab, added, History::New);
     let undo = tab.update(PlanAction::Undo, &config, now());
     assert_eq!(
         undo,
@@ -148,7 +144,11 @@ fn undo_and_redo_walk_the_history() {
             from: Origin::Plan,
         }]
     );
-    TabView::saved(&mut tab, date, DayEdit::AddBlocks(vec![]), History::Undo);
+    TabView::saved(
+        &mut tab,
+        vec![(date, DayEdit::AddBlocks(vec![]))],
+        History::Undo,
+    );
     let redo = tab.update(PlanAction::Redo, &config, now());
     assert_eq!(
         redo,

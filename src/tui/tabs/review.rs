@@ -201,8 +201,8 @@ impl TabView for ReviewTab {
         super::review_view::ReviewView { tab: self, cx }.render(area, buf);
     }
 
-    fn saved(&mut self, date: NaiveDate, inverse: DayEdit, history: History) {
-        self.history.record(date, inverse, history);
+    fn saved(&mut self, step: super::history::Step, history: History) {
+        self.history.record(step, history);
     }
 
     fn open_form(&mut self) -> Option<&mut Form> {

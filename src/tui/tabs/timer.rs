@@ -2,7 +2,6 @@
 
 use super::history::UndoHistory;
 use super::{TabView, Work, work};
-use crate::domain::plan::DayEdit;
 use crate::domain::timer::TimerOp;
 use crate::domain::{Block, Day};
 use crate::tui::keys::{Key, KeyHelp, describe, lookup};
@@ -171,8 +170,8 @@ impl TabView for TimerTab {
         Some(self.act(action, cx))
     }
 
-    fn saved(&mut self, date: chrono::NaiveDate, inverse: DayEdit, history: History) {
-        self.history.record(date, inverse, history);
+    fn saved(&mut self, step: super::history::Step, history: History) {
+        self.history.record(step, history);
     }
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Context) {
