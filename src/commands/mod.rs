@@ -110,11 +110,17 @@ pub fn dispatch(command: Command, paths: &Paths, clock: &Arc<dyn Clock>, json: b
             format,
             plan,
         } => run.export(&period, format, plan),
-        Command::Sync { period, keep, .. } => run.with_config(|config| {
+        Command::Sync {
+            period,
+            keep,
+            save_password,
+            ..
+        } => run.with_config(|config| {
             let config_file = paths.config_file.display().to_string();
             let args = sync_cmd::Args {
                 period: &period,
                 keep: keep.as_deref(),
+                save_password,
                 config_file: &config_file,
             };
             sync_cmd::run(&run.journal, config, run.moment(), &args, json)
