@@ -136,7 +136,12 @@ async fn put(url: &str, user: &str, password: &str) -> Result<Stored, Trouble> {
             Variant::from(attributes(url, user)),
         ),
     ]);
-    let secret = (&keyring.session, Vec::<u8>::new(), password.as_bytes(), "text/plain");
+    let secret = (
+        &keyring.session,
+        Vec::<u8>::new(),
+        password.as_bytes(),
+        "text/plain",
+    );
     let (item, _prompt): (OwnedObjectPath, OwnedObjectPath) = keyring
         .call(
             &collection,
@@ -197,8 +202,7 @@ impl Keyring {
         url: &str,
         user: &str,
     ) -> Result<(Vec<OwnedObjectPath>, Vec<OwnedObjectPath>), Trouble> {
-        self.service("SearchItems", &(attributes(url, user),))
-            .await
+        self.service("SearchItems", &(attributes(url, user),)).await
     }
 
     /// Unlocks `objects` where that needs no prompt: the ones unlocked.
@@ -224,7 +228,13 @@ impl Keyring {
         self.call(SERVICE_PATH, SERVICE_IFACE, method, body).await
     }
 
-    async fn call<B, R>(&self, path: &str, iface: &str, method: &str, body: &B) -> Result<R, Trouble>
+    async fn call<B, R>(
+        &self,
+        path: &str,
+        iface: &str,
+        method: &str,
+        body: &B,
+    ) -> Result<R, Trouble>
     where
         B: serde::Serialize + zbus::wire::DynamicType,
         R: for<'d> zbus::wire::DynamicDeserialize<'d>,
