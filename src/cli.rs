@@ -255,7 +255,7 @@ pub enum Command {
     /// PROTIME_CALDAV_PASSWORD, else from the desktop keyring): its meetings into the plan, your
     /// blocks into the calendar. Without a period, today and the next 13 days.
     #[command(
-        after_help = "Examples:\n  protime sync\n  protime sync --from 2026-11-30 --to 2026-12-04\n  protime sync --keep mine 2026-11-30-b2@0a1b2c3d4e5f6071     # settle a conflict: your block wins\n  protime sync --keep theirs 2026-11-30-b2@0a1b2c3d4e5f6071   # the calendar's event wins\n  protime sync --save-password                                # store the password in the desktop keyring"
+        after_help = "Examples:\n  protime sync\n  protime sync --from 2026-11-30 --to 2026-12-04\n  protime sync --keep mine 2026-11-30-b2@0a1b2c3d4e5f6071     # settle a conflict: your block wins\n  protime sync --keep theirs 2026-11-30-b2@0a1b2c3d4e5f6071   # the calendar's event wins\n  protime sync --save-password                                # the password into the keyring"
     )]
     Sync {
         #[command(flatten)]

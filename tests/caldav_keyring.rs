@@ -1,11 +1,12 @@
 //! The CalDAV password from the desktop keyring: a real Secret Service (Debian's
-//! gnome-keyring-daemon on a private session bus, see `common/keyring.rs`), checked with an
+//! gnome-keyring-daemon on a private session bus, see `bus/keyring.rs`), checked with an
 //! independent client (libsecret's `secret-tool`), and a real CalDAV server (Radicale).
 
+mod bus;
 mod common;
 
+use bus::keyring::{self, Keyring};
 use common::cli::Cli;
-use common::keyring::{self, Keyring};
 use common::radicale::{PASSWORD, Radicale, USER};
 use std::process::Output;
 use std::time::{Duration, Instant};
@@ -32,6 +33,28 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// What a command that worked printed.
+fn worked(out: Output) -> String {
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// What a command that was refused (exit code 1) printed on stderr.
+fn refused(out: Output) -> String {
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    text(&out.stderr)
+}
+
+/// A keyring, a CalDAV server and protime set up for it; `None` (skipped) without a keyring.
+fn set_up() -> Option<(Keyring, Radicale, Cli)> {
+    if !keyring::available() {
+        return None;
+    }
+    let server = Radicale::start();
+    let cli = server.client();
+    Some((Keyring::start(), server, cli))
+}
+
 /// `secret-tool`'s attributes for the server's calendar, as the README gives them.
 fn attributes(server: &Radicale) -> [String; 6] {
     ["service", "protime", "url", &server.url(), "user", USER].map(String::from)
@@ -44,14 +67,10 @@ fn lookup(keyring: &Keyring, server: &Radicale) -> Option<String> {
 
 #[test]
 fn save_password_stores_it_for_secret_tool_and_sync_reads_it() {
-    if !keyring::available() {
+    let Some((keyring, server, cli)) = set_up() else {
         return;
-    }
-    let (keyring, server) = (Keyring::start(), Radicale::start());
-    let cli = server.client();
-    let out = save(&cli, Some(&keyring), "an old one");
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let said = text(&out.stdout);
+    };
+    let said = worked(save(&cli, Some(&keyring), "an old one"));
     assert!(
         said.contains("Stored in your keyring, collection \"Login\"")
             && said.contains(&format!("protime CalDAV: {USER} at {}", server.url())),
@@ -60,29 +79,21 @@ fn save_password_stores_it_for_secret_tool_and_sync_reads_it() {
     assert!(server.events().is_empty(), "--save-password does not sync");
     assert_eq!(lookup(&keyring, &server).as_deref(), Some("an old one"));
 
-    let out = save(&cli, Some(&keyring), PASSWORD);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    worked(save(&cli, Some(&keyring), PASSWORD));
     assert_eq!(lookup(&keyring, &server).as_deref(), Some(PASSWORD));
-
-    let out = sync(&cli, Some(&keyring), "", &[]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("Synced with"));
+    assert!(worked(sync(&cli, Some(&keyring), "", &[])).contains("Synced with"));
 }
 
 #[test]
 fn the_environment_wins_over_the_keyring_whose_wrong_password_is_refused() {
-    if !keyring::available() {
+    let Some((keyring, server, cli)) = set_up() else {
         return;
-    }
-    let (keyring, server) = (Keyring::start(), Radicale::start());
-    let cli = server.client();
+    };
     let attributes = attributes(&server);
     let attributes = attributes.each_ref().map(String::as_str);
     keyring.secret_tool_store("protime CalDAV", &attributes, "wrong");
 
-    let out = sync(&cli, Some(&keyring), "", &[]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = text(&out.stderr);
+    let err = refused(sync(&cli, Some(&keyring), "", &[]));
     assert!(
         err.contains("refused the user \"anna\"") && err.contains("--save-password"),
         "{err}"
@@ -92,26 +103,20 @@ fn the_environment_wins_over_the_keyring_whose_wrong_password_is_refused() {
     cmd.envs(keyring.env())
         .env("PROTIME_CALDAV_PASSWORD", PASSWORD)
         .arg("sync");
-    let out = cmd.output().unwrap();
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    worked(cmd.output().unwrap());
 
     // --save-password replaces the item secret-tool made, though its attributes differ.
-    let out = save(&cli, Some(&keyring), PASSWORD);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    worked(save(&cli, Some(&keyring), PASSWORD));
     assert_eq!(keyring.secret_tool_count(&attributes), 1);
-    assert!(sync(&cli, Some(&keyring), "", &[]).status.success());
+    worked(sync(&cli, Some(&keyring), "", &[]));
 }
 
 #[test]
 fn no_password_anywhere_says_both_ways_to_give_one() {
-    if !keyring::available() {
+    let Some((keyring, server, cli)) = set_up() else {
         return;
-    }
-    let (keyring, server) = (Keyring::start(), Radicale::start());
-    let cli = server.client();
-    let out = sync(&cli, Some(&keyring), "", &[]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = text(&out.stderr);
+    };
+    let err = refused(sync(&cli, Some(&keyring), "", &[]));
     assert!(
         err.contains(&format!("no password for \"anna\" on {}.", server.url()))
             && err.contains("set the environment variable PROTIME_CALDAV_PASSWORD")
@@ -120,31 +125,23 @@ fn no_password_anywhere_says_both_ways_to_give_one() {
         "{err}"
     );
 
-    let out = sync(&cli, None, "", &[]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = text(&out.stderr);
+    let err = refused(sync(&cli, None, "", &[]));
     assert!(
         err.contains("the keyring could not be asked: no session bus")
             && err.contains("--save-password"),
         "{err}"
     );
-    let out = save(&cli, None, PASSWORD);
-    assert_eq!(out.status.code(), Some(1));
-    let err = text(&out.stderr);
-    assert!(
-        err.contains("could not store the password in your keyring: no session bus"),
-        "{err}"
-    );
+    let err = refused(save(&cli, None, PASSWORD));
+    let why = "could not store the password in your keyring: no session bus";
+    assert!(err.contains(why), "{err}");
 }
 
 #[test]
 fn a_locked_keyring_is_said_at_once_without_a_prompt() {
-    if !keyring::available() {
+    let Some((keyring, _server, cli)) = set_up() else {
         return;
-    }
-    let (keyring, server) = (Keyring::start(), Radicale::start());
-    let cli = server.client();
-    assert!(save(&cli, Some(&keyring), PASSWORD).status.success());
+    };
+    worked(save(&cli, Some(&keyring), PASSWORD));
     keyring.lock();
     for stdin in ["", "another\n"] {
         let args: &[&str] = match stdin {
@@ -152,10 +149,8 @@ fn a_locked_keyring_is_said_at_once_without_a_prompt() {
             _ => &["--save-password"],
         };
         let start = Instant::now();
-        let out = sync(&cli, Some(&keyring), stdin, args);
+        let err = refused(sync(&cli, Some(&keyring), stdin, args));
         assert!(start.elapsed() < Duration::from_secs(10));
-        assert_eq!(out.status.code(), Some(1));
-        let err = text(&out.stderr);
         assert!(
             err.contains("your keyring is locked")
                 && err.contains("log in to the desktop")
@@ -168,8 +163,6 @@ fn a_locked_keyring_is_said_at_once_without_a_prompt() {
 #[test]
 fn save_password_needs_a_calendar() {
     let cli = Cli::new();
-    let out = save(&cli, None, PASSWORD);
-    assert_eq!(out.status.code(), Some(1));
-    let err = text(&out.stderr);
+    let err = refused(save(&cli, None, PASSWORD));
     assert!(err.contains("no CalDAV calendar is set up"), "{err}");
 }

@@ -2,7 +2,6 @@
 #![allow(dead_code)]
 
 pub mod cli;
-pub mod keyring;
 pub mod radicale;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};

@@ -3,19 +3,18 @@
 //! `gnome-keyring-daemon` on it, its login keyring in a throw-away folder, unlocked with a known
 //! password. The bus is polled until the Secret Service owns its name. Dropped, both are killed.
 
-use std::io::{BufRead, BufReader, Write};
+use super::{BOUND, Killed};
+use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-const BOUND: Duration = Duration::from_secs(20);
 
 pub struct Keyring {
     /// The bus's address, for `DBUS_SESSION_BUS_ADDRESS`.
     pub address: String,
     // Killed in this order: the keyring, then the bus.
-    daemon: Child,
-    bus: Child,
+    daemon: Killed,
+    _bus: Killed,
     dir: tempfile::TempDir,
 }
 
@@ -50,21 +49,8 @@ impl Keyring {
             let private = std::os::unix::fs::PermissionsExt::from_mode(0o700);
             std::fs::set_permissions(&path, private).unwrap();
         }
-        let mut bus = Command::new("dbus-daemon")
-            .arg(format!(
-                "--config-file={}",
-                bus_config(dir.path()).display()
-            ))
-            .args(["--print-address", "--nofork"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut address = String::new();
-        BufReader::new(bus.stdout.take().unwrap())
-            .read_line(&mut address)
-            .unwrap();
-        let address = address.trim().to_string();
+        let config = bus_config(dir.path());
+        let (bus, address) = super::start_bus_with(&format!("--config-file={}", config.display()));
         let mut daemon = Command::new("gnome-keyring-daemon")
             .args(["--unlock", "--foreground", "--components=secrets"])
             .envs(env(dir.path(), &address))
@@ -79,8 +65,8 @@ impl Keyring {
         drop(stdin);
         let keyring = Keyring {
             address,
-            daemon,
-            bus,
+            daemon: Killed(daemon),
+            _bus: bus,
             dir,
         };
         keyring.wait_until_it_answers();
@@ -94,16 +80,7 @@ impl Keyring {
 
     fn wait_until_it_answers(&self) {
         let deadline = Instant::now() + BOUND;
-        loop {
-            let out = self.dbus_send(&[
-                "--dest=org.freedesktop.DBus",
-                "/",
-                "org.freedesktop.DBus.NameHasOwner",
-                "string:org.freedesktop.secrets",
-            ]);
-            if String::from_utf8_lossy(&out.stdout).contains("boolean true") {
-                return;
-            }
+        while !super::owned(&self.address, "org.freedesktop.secrets") {
             let log = std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default();
             assert!(
                 Instant::now() < deadline,
@@ -157,31 +134,21 @@ impl Keyring {
 
     /// Locks the login collection, as the desktop does on its own.
     pub fn lock(&self) {
-        let out = self.dbus_send(&[
-            "--dest=org.freedesktop.secrets",
-            "/org/freedesktop/secrets",
-            "org.freedesktop.Secret.Service.Lock",
-            "array:objpath:/org/freedesktop/secrets/collection/login",
-        ]);
-        assert!(out.status.success(), "{out:?}");
-    }
-
-    fn dbus_send(&self, args: &[&str]) -> Output {
-        Command::new("dbus-send")
-            .args(["--session", "--print-reply"])
-            .args(args)
+        let out = Command::new("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.freedesktop.secrets",
+            ])
+            .args([
+                "/org/freedesktop/secrets",
+                "org.freedesktop.Secret.Service.Lock",
+            ])
+            .arg("array:objpath:/org/freedesktop/secrets/collection/login")
             .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
             .output()
-            .unwrap()
-    }
-}
-
-impl Drop for Keyring {
-    fn drop(&mut self) {
-        for child in [&mut self.daemon, &mut self.bus] {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
     }
 }
 
