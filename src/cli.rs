@@ -251,11 +251,11 @@ pub enum Command {
         #[arg(long)]
         plan: bool,
     },
-    /// Two-way sync with a CalDAV calendar ([calendar.caldav] in the config; the password in
-    /// PROTIME_CALDAV_PASSWORD): its meetings into the plan, your blocks into the calendar.
-    /// Without a period, today and the next 13 days.
+    /// Two-way sync with a CalDAV calendar ([calendar.caldav] in the config; the password from
+    /// PROTIME_CALDAV_PASSWORD, else from the desktop keyring): its meetings into the plan, your
+    /// blocks into the calendar. Without a period, today and the next 13 days.
     #[command(
-        after_help = "Examples:\n  protime sync\n  protime sync --from 2026-11-30 --to 2026-12-04\n  protime sync --keep mine 2026-11-30-b2@0a1b2c3d4e5f6071     # settle a conflict: your block wins\n  protime sync --keep theirs 2026-11-30-b2@0a1b2c3d4e5f6071   # the calendar's event wins"
+        after_help = "Examples:\n  protime sync\n  protime sync --from 2026-11-30 --to 2026-12-04\n  protime sync --keep mine 2026-11-30-b2@0a1b2c3d4e5f6071     # settle a conflict: your block wins\n  protime sync --keep theirs 2026-11-30-b2@0a1b2c3d4e5f6071   # the calendar's event wins\n  protime sync --save-password                                # the password into the keyring"
     )]
     Sync {
         #[command(flatten)]
@@ -267,6 +267,11 @@ pub enum Command {
         /// Tell the dashboard, a line at a time (see `crate::sync_link::News`).
         #[arg(long, hide = true)]
         dashboard: bool,
+        /// Store the calendar's password in the desktop keyring (the Secret Service's default
+        /// collection), in place of the one stored before, and do not sync. It is read from the
+        /// terminal without echo, or as one line from stdin.
+        #[arg(long, conflicts_with = "keep")]
+        save_password: bool,
         #[command(flatten)]
         quiet: Quiet,
     },

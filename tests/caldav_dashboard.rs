@@ -50,19 +50,24 @@ fn the_dashboard_syncs_in_the_background_and_shows_the_result() {
 #[test]
 fn a_sync_that_is_refused_says_why_and_the_dashboard_goes_on() {
     let server = Radicale::start();
-    let env = [format!("PROTIME_NOW={NOW}")];
+    // No password in the environment, and a bus where no keyring answers.
+    let env = [
+        format!("PROTIME_NOW={NOW}"),
+        "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bus".to_string(),
+    ];
     let tmux = Tmux::start_with(160, 30, "bash --norc --noprofile", &env);
     std::fs::write(tmux.config_file(), server.config()).unwrap();
     tmux.wait_for("bash-", STARTUP);
     tmux.keys(&[PROTIME, "Enter"]);
     tmux.wait_for(HEADER, STARTUP);
     tmux.keys(&["S"]);
-    // No password in this pane's environment: protime-sync refuses, the dashboard tells.
+    // protime-sync refuses, and the dashboard tells why and what to do.
     let screen = tmux.wait_for("PROTIME_CALDAV_PASSWORD", SYNC);
     assert!(
-        screen.contains("Calendar sync: set the environment"),
+        screen.contains("Calendar sync: no password for"),
         "{screen}"
     );
+    assert!(screen.contains("protime sync --save-password"), "{screen}");
     tmux.keys(&["a"]);
     tmux.wait_for("Add block", STARTUP);
 }

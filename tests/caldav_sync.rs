@@ -13,10 +13,7 @@ const NOW: &str = "2026-11-30T08:00:00+01:00";
 
 /// A journal with two blocks today, synced with `server`.
 fn planned(server: &Radicale) -> Cli {
-    let cli = Cli::new();
-    let config = cli.dir.path().join("config/protime");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), server.config()).unwrap();
+    let cli = server.client();
     cli.run(
         NOW,
         &[
@@ -351,10 +348,15 @@ fn a_wrong_password_or_no_server_says_what_to_do_and_changes_nothing() {
     let mut cmd = cli.on(NOW);
     let out = cmd
         .env_remove("PROTIME_CALDAV_PASSWORD")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .arg("sync")
         .output()
         .unwrap();
-    assert!(text(&out.stderr).contains("set the environment variable PROTIME_CALDAV_PASSWORD"));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("set the environment variable PROTIME_CALDAV_PASSWORD"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -134,6 +134,7 @@ pub fn dispatch_sync(
         period,
         keep,
         dashboard,
+        save_password,
         ..
     } = command
     else {
@@ -144,6 +145,7 @@ pub fn dispatch_sync(
         let args = sync_cmd::Args {
             period: &period,
             keep: keep.as_deref(),
+            save_password,
             config_file: &config_file,
         };
         match dashboard {

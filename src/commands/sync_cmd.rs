@@ -17,6 +17,8 @@ pub struct Args<'a> {
     pub period: &'a PeriodArgs,
     /// `--keep mine|theirs UID`
     pub keep: Option<&'a [String]>,
+    /// `--save-password`: store it in the keyring instead of syncing.
+    pub save_password: bool,
     /// Named in the message when no calendar is set up.
     pub config_file: &'a str,
 }
@@ -28,6 +30,9 @@ pub fn run(
     args: &Args<'_>,
     json: bool,
 ) -> ExitCode {
+    if args.save_password {
+        return save_password(config, args.config_file, json);
+    }
     let request = match request(journal, config, (now, zone), args, &|_| {}) {
         Ok(r) => r,
         Err(message) => return fail(EXIT_REFUSED, message),
@@ -113,6 +118,49 @@ fn shown(c: &Conflict) -> crate::sync_link::Conflict {
         mine: c.mine.clone(),
         theirs: c.theirs.clone(),
     }
+}
+
+/// `protime sync --save-password`: reads the password, stores it in the keyring, says where.
+fn save_password(config: &Config, config_file: &str, json: bool) -> ExitCode {
+    let caldav = &config.calendar.caldav;
+    if caldav.url.trim().is_empty() {
+        let config = config_file.to_string();
+        return fail(EXIT_REFUSED, SyncError::NotSetUp { config });
+    }
+    let prompt = format!("Password of \"{}\" on {}: ", caldav.user, caldav.url);
+    let password = match read_password(&prompt) {
+        Ok(p) if !p.is_empty() => p,
+        Ok(_) => return fail(EXIT_REFUSED, "no password given: nothing was stored"),
+        Err(e) => return fail(EXIT_REFUSED, format!("could not read the password: {e}")),
+    };
+    let saved = match crate::sync::save_password(config, config_file, &password) {
+        Ok(saved) => saved,
+        Err(e) => return fail(EXIT_REFUSED, e),
+    };
+    if json {
+        let doc = json!({"collection": saved.collection, "label": saved.label});
+        crate::say_json!("{doc:#}");
+    } else {
+        crate::say!(
+            "Stored in your keyring, collection \"{}\", as \"{}\". `protime sync` uses it \
+             whenever {} is not set.",
+            saved.collection,
+            saved.label,
+            crate::sync::PASSWORD_VAR
+        );
+    }
+    ExitCode::from(EXIT_OK)
+}
+
+/// From the terminal without echo when stdin is one; else the first line of stdin.
+fn read_password(prompt: &str) -> std::io::Result<String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(prompt);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
 fn keep(args: Option<&[String]>) -> Result<Option<(Keep, String)>, String> {

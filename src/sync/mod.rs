@@ -6,6 +6,7 @@
 
 pub mod address;
 pub mod decide;
+mod keyring;
 mod pull;
 mod push;
 pub mod remote;
@@ -29,13 +30,29 @@ pub enum SyncError {
     #[error("[calendar.caldav] url: {0}")]
     Address(String),
     #[error(
-        "set the environment variable {PASSWORD_VAR} to the password of \"{user}\" on {url} \
-         (protime never stores it)"
+        "no password for \"{user}\" on {url}{why}. Either set the environment variable \
+         {PASSWORD_VAR}, or store it in your desktop keyring once with `protime sync \
+         --save-password` (or: secret-tool store --label='protime CalDAV' service protime url \
+         '{url}' user '{user}'). protime never writes it to a file."
     )]
-    NoPassword { user: String, url: String },
+    NoPassword {
+        user: String,
+        url: String,
+        /// Why the keyring could not be asked, after "; ", or "".
+        why: String,
+    },
+    #[error(
+        "your keyring is locked, so protime cannot read the password of \"{user}\" on {url}: \
+         unlock it (log in to the desktop, or open its password manager) or set \
+         {PASSWORD_VAR}."
+    )]
+    KeyringLocked { user: String, url: String },
+    #[error("could not store the password in your keyring: {0}")]
+    KeyringStore(String),
     #[error(
         "{url} refused the user \"{user}\" ({status}): check `user` under [calendar.caldav] and \
-         the password in {PASSWORD_VAR}. Nothing was changed."
+         the password ({PASSWORD_VAR} if set, else the one in your keyring: replace it with \
+         `protime sync --save-password`). Nothing was changed."
     )]
     Refused {
         url: String,
@@ -84,20 +101,64 @@ pub fn summary(out: &Outcome) -> String {
     )
 }
 
-/// The password, from the environment; refused before anything else when no calendar is set.
+/// The password: from the environment variable when set, else from the desktop keyring (the
+/// Secret Service). Refused before anything else when no calendar is set.
 pub fn password(config: &crate::config::Config, config_file: &str) -> Result<String, SyncError> {
+    let (url, user) = calendar(config, config_file)?;
+    if let Ok(p) = std::env::var(PASSWORD_VAR)
+        && !p.is_empty()
+    {
+        return Ok(p);
+    }
+    let (url, user) = (url.to_string(), user.to_string());
+    let why = match keyring::lookup(&url, &user) {
+        Ok(Some(p)) => return Ok(p),
+        Ok(None) => String::new(),
+        Err(keyring::Trouble::Locked) => return Err(SyncError::KeyringLocked { user, url }),
+        Err(keyring::Trouble::Unavailable(why) | keyring::Trouble::Failed(why)) => {
+            format!("; the keyring could not be asked: {why}")
+        }
+    };
+    Err(SyncError::NoPassword { user, url, why })
+}
+
+/// Where [`save_password`] stored the password: the collection's label, and the item's.
+pub struct Saved {
+    pub collection: String,
+    pub label: String,
+}
+
+/// Stores `password` in the keyring's default collection for the calendar of the config, in
+/// place of the one stored before.
+pub fn save_password(
+    config: &crate::config::Config,
+    config_file: &str,
+    password: &str,
+) -> Result<Saved, SyncError> {
+    let (url, user) = calendar(config, config_file)?;
+    match keyring::store(url, user, password) {
+        Ok(keyring::Stored { collection, label }) => Ok(Saved { collection, label }),
+        Err(keyring::Trouble::Locked) => Err(SyncError::KeyringLocked {
+            user: user.to_string(),
+            url: url.to_string(),
+        }),
+        Err(keyring::Trouble::Unavailable(detail) | keyring::Trouble::Failed(detail)) => {
+            Err(SyncError::KeyringStore(detail))
+        }
+    }
+}
+
+/// `[calendar.caldav]`'s url and user, or why there is none.
+fn calendar<'c>(
+    config: &'c crate::config::Config,
+    config_file: &str,
+) -> Result<(&'c str, &'c str), SyncError> {
     let caldav = &config.calendar.caldav;
     if caldav.url.trim().is_empty() {
         let config = config_file.to_string();
         return Err(SyncError::NotSetUp { config });
     }
-    match std::env::var(PASSWORD_VAR) {
-        Ok(p) if !p.is_empty() => Ok(p),
-        _ => Err(SyncError::NoPassword {
-            user: caldav.user.clone(),
-            url: caldav.url.clone(),
-        }),
-    }
+    Ok((&caldav.url, &caldav.user))
 }
 
 /// One short line for the dashboard's message line: what changed, and the conflicts left.

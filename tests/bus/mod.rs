@@ -3,6 +3,8 @@
 //! the real notify-rust path.
 #![allow(dead_code)]
 
+pub mod keyring;
+
 use protime::notify::{
     BusEnv, DesktopNotifier, FallbackNotifier, Notifier, NotifyEvent, Osc, TerminalNotifier,
     TerminalStyle,
@@ -61,8 +63,14 @@ pub fn available() -> bool {
 
 /// A session bus of its own, and its address.
 pub fn start_bus() -> (Killed, String) {
+    start_bus_with("--session")
+}
+
+/// A bus of its own configured by `config` (`--session`, or `--config-file=FILE`), and its
+/// address.
+pub fn start_bus_with(config: &str) -> (Killed, String) {
     let mut child = Command::new("dbus-daemon")
-        .args(["--session", "--print-address", "--nofork"])
+        .args([config, "--print-address", "--nofork"])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -83,14 +91,15 @@ pub fn start_server(address: &str, log: &Path) -> Killed {
         .spawn()
         .unwrap();
     let deadline = Instant::now() + BOUND;
-    while !owned(address) {
+    while !owned(address, "org.freedesktop.Notifications") {
         assert!(Instant::now() < deadline, "the mock server never came up");
         std::thread::sleep(Duration::from_millis(50));
     }
     Killed(child)
 }
 
-fn owned(address: &str) -> bool {
+/// Whether `name` has an owner on the bus at `address`.
+pub fn owned(address: &str, name: &str) -> bool {
     let out = Command::new("dbus-send")
         .args([
             "--session",
@@ -98,7 +107,7 @@ fn owned(address: &str) -> bool {
             "--dest=org.freedesktop.DBus",
             "/",
             "org.freedesktop.DBus.NameHasOwner",
-            "string:org.freedesktop.Notifications",
+            &format!("string:{name}"),
         ])
         .env("DBUS_SESSION_BUS_ADDRESS", address)
         .output();

@@ -124,6 +124,15 @@ impl Radicale {
         )
     }
 
+    /// protime on a temp journal whose config syncs with this server.
+    pub fn client(&self) -> super::cli::Cli {
+        let cli = super::cli::Cli::new();
+        let config = cli.dir.path().join("config/protime");
+        std::fs::create_dir_all(&config).unwrap();
+        std::fs::write(config.join("config.toml"), self.config()).unwrap();
+        cli
+    }
+
     /// The folder holding the calendar's events, one file each.
     pub fn calendar_dir(&self) -> PathBuf {
         self.dir.path().join("storage/collection-root/anna/work")

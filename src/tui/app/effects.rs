@@ -26,21 +26,8 @@ pub fn carry_out(effects: Vec<Effect>, app: &mut App, journal: &Journal) {
             Effect::Message(_) if std::mem::take(&mut refused) => {}
             Effect::Message(text) => app.say(text),
             Effect::Prompt(prompt) => app.prompt = Some(prompt),
-            Effect::Edit {
-                date,
-                edit,
-                history,
-                from,
-            } => {
-                refused = !save_edits(app, journal, from, vec![(date, edit)], history);
-                reload = true;
-            }
-            Effect::EditDays {
-                edits,
-                history,
-                from,
-            } => {
-                refused = !save_edits(app, journal, from, edits, history);
+            effect @ (Effect::Edit { .. } | Effect::EditDays { .. }) => {
+                refused = !save_edits(app, journal, effect);
                 reload = true;
             }
             effect @ (Effect::DaysOff { .. } | Effect::CopyPreviousPlan { .. }) => {
@@ -95,13 +82,21 @@ fn copy(app: &mut App, label: &str, text: &str) {
 /// Saves one act's edits, a day at a time; their inverses go back to the tab that asked, as one
 /// step. False when a day refused: what was saved before it is one step, and the refused rest
 /// of an undo or redo stays where it was, to be tried again.
-fn save_edits(
-    app: &mut App,
-    journal: &Journal,
-    from: Origin,
-    edits: Vec<(NaiveDate, DayEdit)>,
-    history: History,
-) -> bool {
+fn save_edits(app: &mut App, journal: &Journal, effect: Effect) -> bool {
+    let (edits, history, from) = match effect {
+        Effect::Edit {
+            date,
+            edit,
+            history,
+            from,
+        } => (vec![(date, edit)], history, from),
+        Effect::EditDays {
+            edits,
+            history,
+            from,
+        } => (edits, history, from),
+        _ => return true,
+    };
     let mut inverses = vec![];
     let mut edits = edits.into_iter();
     let mut refused = vec![];
