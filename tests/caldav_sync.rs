@@ -375,3 +375,30 @@ fn plain_http_goes_only_to_this_machine() {
         "{err}"
     );
 }
+
+/// The sync is protime-sync, beside protime: a protime installed alone says how to get it, and
+/// protime-sync asked for anything else says what it is for.
+#[test]
+fn protime_alone_says_how_to_get_the_sync_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let alone = dir.path().join("protime");
+    std::fs::copy(env!("CARGO_BIN_EXE_protime"), &alone).unwrap();
+    let out = std::process::Command::new(&alone)
+        .env("PROTIME_DATA_DIR", dir.path().join("data"))
+        .arg("sync")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("protime-sync") && said.contains("cargo install --locked --path ."),
+        "{said}"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_protime-sync"))
+        .env("PROTIME_DATA_DIR", dir.path().join("data"))
+        .arg("status")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("runs the calendar sync only"));
+}

@@ -5,16 +5,20 @@
 
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_protime");
+/// Both programs: protime, and the calendar sync's protime-sync.
+const BINS: [&str; 2] = [
+    env!("CARGO_BIN_EXE_protime"),
+    env!("CARGO_BIN_EXE_protime-sync"),
+];
 
 /// `readelf OPTION BIN`'s output, or `None` when readelf is not installed. CI must not skip the
 /// check silently, so there a missing readelf fails the test.
-fn readelf(option: &str) -> Option<String> {
-    match Command::new("readelf").arg(option).arg(BIN).output() {
+fn readelf(option: &str, bin: &str) -> Option<String> {
+    match Command::new("readelf").arg(option).arg(bin).output() {
         Ok(out) => {
             assert!(
                 out.status.success(),
-                "readelf {option} {BIN} failed: {out:?}"
+                "readelf {option} {bin} failed: {out:?}"
             );
             Some(String::from_utf8_lossy(&out.stdout).into_owned())
         }
@@ -31,29 +35,41 @@ fn readelf(option: &str) -> Option<String> {
 }
 
 #[test]
-fn the_binary_is_position_independent() {
-    let Some(header) = readelf("-h") else { return };
-    let kind = header.lines().find(|l| l.trim_start().starts_with("Type:"));
-    let kind = kind.unwrap_or_else(|| panic!("no Type line in readelf -h:\n{header}"));
-    assert!(kind.contains("DYN"), "{BIN} is not a PIE: {}", kind.trim());
+fn the_binaries_are_position_independent() {
+    for bin in BINS {
+        let Some(header) = readelf("-h", bin) else {
+            return;
+        };
+        let kind = header.lines().find(|l| l.trim_start().starts_with("Type:"));
+        let kind = kind.unwrap_or_else(|| panic!("no Type line in readelf -h:\n{header}"));
+        assert!(kind.contains("DYN"), "{bin} is not a PIE: {}", kind.trim());
+    }
 }
 
 #[test]
-fn the_binary_has_full_relro() {
-    let Some(dynamic) = readelf("-d") else { return };
+fn the_binaries_have_full_relro() {
+    for bin in BINS {
+        full_relro(bin);
+    }
+}
+
+fn full_relro(bin: &str) {
+    let Some(dynamic) = readelf("-d", bin) else {
+        return;
+    };
     let now = dynamic.lines().any(|l| {
         (l.contains("(FLAGS)") && l.contains("BIND_NOW"))
             || (l.contains("(FLAGS_1)") && l.split_whitespace().any(|w| w == "NOW"))
     });
     assert!(
         now,
-        "{BIN} is not linked with -z now (BIND_NOW):\n{dynamic}"
+        "{bin} is not linked with -z now (BIND_NOW):\n{dynamic}"
     );
-    let Some(segments) = readelf("-l") else {
+    let Some(segments) = readelf("-l", bin) else {
         return;
     };
     assert!(
         segments.contains("GNU_RELRO"),
-        "{BIN} has no RELRO segment:\n{segments}"
+        "{bin} has no RELRO segment:\n{segments}"
     );
 }
