@@ -1,7 +1,10 @@
 //! Bad day files, an unwritable folder and a full disk, seen through the command line: protime
 //! exits 2 with a message a rep can act on, and the journal on disk is exactly as it was.
 
+mod common;
+
 use assert_cmd::Command;
+use common::read_only::ReadOnly;
 use predicates::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -136,65 +139,6 @@ fn a_block_id_given_twice_is_refused_with_its_line_and_kept() {
         1,
         "the block id \"b1\" is given twice",
     );
-}
-
-/// True when the current user can create a file in `dir` (root can, whatever the mode says).
-fn can_write_into(dir: &Path) -> bool {
-    let probe = dir.join(".probe");
-    let created = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)
-        .is_ok();
-    if created {
-        let _ = fs::remove_file(&probe);
-    }
-    created
-}
-
-fn set_mode(path: &Path, mode: u32) {
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
-}
-
-/// A folder made unwritable for the current user, writable again when dropped (so the temp dir
-/// can be removed even when the test fails).
-struct ReadOnly {
-    dir: PathBuf,
-    immutable: bool,
-}
-
-impl ReadOnly {
-    /// chmod 0500; as root, which ignores modes, the immutable attribute, which binds root too.
-    /// None when neither takes effect here.
-    fn make(dir: &Path) -> Option<ReadOnly> {
-        set_mode(dir, 0o500);
-        let mut guard = ReadOnly {
-            dir: dir.to_path_buf(),
-            immutable: false,
-        };
-        if can_write_into(dir) {
-            guard.immutable = chattr(dir, "+i");
-        }
-        (!can_write_into(dir)).then_some(guard)
-    }
-}
-
-impl Drop for ReadOnly {
-    fn drop(&mut self) {
-        if self.immutable {
-            chattr(&self.dir, "-i");
-        }
-        set_mode(&self.dir, 0o700);
-    }
-}
-
-fn chattr(path: &Path, flag: &str) -> bool {
-    std::process::Command::new("chattr")
-        .arg(flag)
-        .arg(path)
-        .status()
-        .is_ok_and(|s| s.success())
 }
 
 #[test]

@@ -48,3 +48,34 @@ fn a_feed_that_cannot_be_written_stays_on_the_message_line_until_it_can() {
             .contains("BEGIN:VCALENDAR")
     );
 }
+
+/// The same with a folder that exists but refuses the write (read-only; for root, immutable).
+#[test]
+fn a_feed_folder_that_refuses_writes_is_said_until_it_takes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Calendars");
+    std::fs::create_dir(&folder).unwrap();
+    let feed = folder.join("protime.ics");
+    let config = format!("[calendar]\nfeed = \"{}\"\n", feed.display());
+    let mut h = Harness::with_feed(at(NOW), &config);
+    let Some(read_only) = common::read_only::ReadOnly::make(&folder) else {
+        println!("SKIPPED: no way to make a folder read-only for this user here");
+        return;
+    };
+    h.type_keys("1a\n");
+    assert_eq!(h.plan(at(NOW).date_naive()).len(), 1, "the day is saved");
+    let line = h.app.messages().sticky().unwrap_or_default();
+    assert!(
+        line.starts_with("Calendar feed not written") && line.contains("Your days are saved"),
+        "{line}"
+    );
+    assert!(!feed.exists());
+    drop(read_only);
+    h.type_keys("a\n");
+    assert!(h.app.messages().sticky().is_none());
+    assert!(
+        std::fs::read_to_string(&feed)
+            .unwrap()
+            .contains("BEGIN:VCALENDAR")
+    );
+}

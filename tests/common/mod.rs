@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod radicale;
+pub mod read_only;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use protime::config::Config;
