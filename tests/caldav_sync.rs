@@ -402,3 +402,24 @@ fn protime_alone_says_how_to_get_the_sync_program() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("runs the calendar sync only"));
 }
+
+/// #23: a second sync while one runs (the dashboard's and one in a terminal) is refused, not
+/// interleaved; the next one runs.
+#[test]
+fn a_sync_while_another_runs_is_refused_and_changes_nothing() {
+    let server = Radicale::start();
+    let cli = planned(&server);
+    let lock = cli.journal().root().join(".caldav-sync.lock");
+    let running = std::fs::File::create(&lock).unwrap();
+    running.lock().unwrap();
+    let out = sync_with(&cli, PASSWORD, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("another calendar sync of this journal is running"),
+        "{said}"
+    );
+    assert!(server.events().is_empty(), "nothing reached the calendar");
+    drop(running);
+    assert!(sync(&cli, &[]).contains("2 sent"));
+}

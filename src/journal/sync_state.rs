@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 use std::io;
 
 const FILE: &str = ".caldav-sync.toml";
+/// Locked while a sync runs. A file of its own: the state file is replaced at each save, and the
+/// journal folder's lock is taken by every save the sync makes.
+const RUNNING: &str = ".caldav-sync.lock";
 
 const HEADER: &str = "# protime's CalDAV sync state: each event as it was at the last `protime sync`.\n\
 # Safe to delete: the next sync then asks about each event found on both sides at other times.\n";
@@ -69,6 +72,33 @@ impl Journal {
             &self.root().join(FILE),
             format!("{HEADER}{body}").as_bytes(),
         )
+    }
+}
+
+/// Held while one sync of the journal runs; released when dropped (or when the process ends).
+pub struct SyncRunning {
+    _file: std::fs::File,
+}
+
+impl Journal {
+    /// Claims the journal for one sync; `None` while another sync (the dashboard's, or
+    /// `protime sync` in another terminal) has it, so the two never interleave.
+    pub fn claim_sync(&self) -> Result<Option<SyncRunning>, JournalError> {
+        use std::os::unix::fs::OpenOptionsExt;
+        super::atomic::ensure_private_dir(self.root())?;
+        let path = self.root().join(RUNNING);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(|e| JournalError::io("open", &path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(SyncRunning { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(JournalError::io("lock", &path, e)),
+        }
     }
 }
 

@@ -86,6 +86,11 @@ pub enum SyncError {
     #[error("{0}")]
     Journal(String),
     #[error(
+        "another calendar sync of this journal is running (the dashboard's S, or `protime sync` \
+         in another terminal). Nothing was changed: sync again once it has ended."
+    )]
+    Busy,
+    #[error(
         "{uid} is not in conflict: `protime sync` lists the conflicts, each with the UID to \
          settle. Nothing was changed."
     )]

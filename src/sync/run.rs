@@ -79,6 +79,8 @@ pub fn sync(req: &Request<'_>) -> Result<Outcome, SyncError> {
     let window = checked_window(from, to, zone).map_err(SyncError::Journal)?;
     let journal = |e: crate::journal::JournalError| SyncError::Journal(e.to_string());
     let id = req.journal.ensure_id().map_err(journal)?;
+    // Two syncs of one journal at once would each take the other's changes for the rep's.
+    let _running = (req.journal.claim_sync().map_err(journal)?).ok_or(SyncError::Busy)?;
     let state = req.journal.sync_state(&address.url).map_err(journal)?;
     let server = Server::new(&address, &caldav.user, &req.password)
         .map_err(|f| fail(&address, &caldav.user, f, "connecting", String::new()))?;
