@@ -125,7 +125,10 @@ fn a_conflict_is_shown_with_both_sides_and_settled_with_a_key() {
         screen.contains("yours:          09:30-11:00 Prospecting"),
         "{screen}"
     );
-    assert!(screen.contains("the calendar's: 10:00-11:30"), "{screen}");
+    assert!(
+        screen.contains("the calendar's: 10:00-11:30 Prospecting"),
+        "{screen}"
+    );
     // The list takes every key until a choice: `a` adds no block under it.
     tmux.keys(&["a", "t"]);
     let screen = tmux.wait_for("1 block moved as in the calendar", SYNC);

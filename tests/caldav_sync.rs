@@ -210,7 +210,7 @@ fn conflicted(server: &Radicale) -> Cli {
     );
     assert!(
         out.contains(
-            "here: 2026-11-30 09:30-11:00 Prospecting ACME; in the calendar: 2026-11-30 10:00-11:30"
+            "here: 2026-11-30 09:30-11:00 Prospecting ACME; in the calendar: 2026-11-30 10:00-11:30 Prospecting ACME"
         ),
         "{out}"
     );
@@ -344,6 +344,9 @@ fn a_wrong_password_or_no_server_says_what_to_do_and_changes_nothing() {
         err.contains("could not reach") && err.contains("Is the server up"),
         "{err}"
     );
+    // What happened, not which library layer passed it on (found by QA).
+    assert!(err.contains("Connection refused"), "{err}");
+    assert!(!err.contains("client error"), "{err}");
     assert_eq!(cli.day_file("2026-11-30"), day_before);
     let mut cmd = cli.on(NOW);
     let out = cmd
@@ -422,4 +425,53 @@ fn a_sync_while_another_runs_is_refused_and_changes_nothing() {
     assert!(server.events().is_empty(), "nothing reached the calendar");
     drop(running);
     assert!(sync(&cli, &[]).contains("2 sent"));
+}
+
+/// The event of block `id` on the server, its title changed.
+fn retitle_on_server(server: &Radicale, cli: &Cli, id: &str, title: &str) {
+    let name = format!("{}.ics", uid(cli, id));
+    let event = server
+        .event(&name)
+        .expect("the block's event is on the server");
+    let renamed: String = event
+        .lines()
+        .map(|l| match l.starts_with("SUMMARY") {
+            true => format!("SUMMARY:{title}\r\n"),
+            false => format!("{}\r\n", l.trim_end_matches('\r')),
+        })
+        .collect();
+    let status = server.put(&name, &renamed);
+    assert!((200..300).contains(&status), "{status}");
+}
+
+/// A title changed in the calendar comes into the block, as its times do; and `--keep theirs`
+/// takes the calendar's whole event, its title too, so both sides agree after it (found by QA:
+/// the block kept the rep's title while the calendar kept its own, and no sync noticed).
+#[test]
+fn the_calendars_title_comes_into_the_block_with_its_times() {
+    let server = Radicale::start();
+    let cli = planned(&server);
+    sync(&cli, &[]);
+    retitle_on_server(&server, &cli, "b2", "Support queue (Globex)");
+    let out = sync(&cli, &[]);
+    assert!(out.contains("1 renamed as in the calendar"), "{out}");
+    assert_eq!(blocks(&cli)[1], "14:00-15:00 RE Support queue (Globex)");
+    let again = sync(&cli, &[]);
+    assert!(again.contains("0 sent, 0 updated"), "{again}");
+    let server = Radicale::start();
+    let cli = conflicted(&server);
+    common::edit_block(&cli.journal(), date(), "Prospecting ACME", |b| {
+        b.title = "Prospecting ACME + Initech".into();
+    });
+    let b1 = uid(&cli, "b1");
+    sync(&cli, &["--keep", "theirs", &b1]);
+    assert_eq!(blocks(&cli)[0], "10:00-11:30 PRO Prospecting ACME");
+    let again = sync(&cli, &[]);
+    assert!(again.contains("0 sent, 0 updated"), "{again}");
+    assert!(
+        server
+            .event(&b1)
+            .unwrap()
+            .contains("SUMMARY:Prospecting ACME\r\n")
+    );
 }

@@ -250,6 +250,7 @@ fn print_json(out: &Outcome) {
         },
         "blocks": {
             "moved_by_calendar": ch.returned, "removed_by_calendar": out.removed,
+            "renamed_by_calendar": out.renamed,
             "created": out.created, "updated": out.updated, "deleted": out.deleted,
         },
         "conflicts": conflicts,

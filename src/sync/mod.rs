@@ -101,8 +101,8 @@ pub enum SyncError {
 pub fn summary(out: &Outcome) -> String {
     format!(
         "Your blocks: {} sent, {} updated, {} deleted from the calendar; {} deleted in the \
-         calendar, removed from the plan.",
-        out.created, out.updated, out.deleted, out.removed
+         calendar, removed from the plan; {} renamed as in the calendar.",
+        out.created, out.updated, out.deleted, out.removed, out.renamed
     )
 }
 
@@ -176,6 +176,7 @@ pub fn told(out: &Outcome) -> String {
         (ch.removed, "meeting", "removed"),
         (ch.returned, "block", "moved as in the calendar"),
         (out.removed, "block", "removed as in the calendar"),
+        (out.renamed, "block", "renamed as in the calendar"),
         (out.created, "block", "sent"),
         (out.updated, "event", "updated"),
         (out.deleted, "event", "deleted"),

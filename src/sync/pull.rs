@@ -42,6 +42,9 @@ impl Sync<'_> {
         for (uid, step) in &steps {
             self.settle_here(uid, step, &mine)?;
         }
+        for uid in &pulled {
+            self.out.renamed += usize::from(self.take_title(uid)?);
+        }
         let after = self.mine()?;
         for uid in pulled {
             let hash = after.get(&uid).or(mine.get(&uid)).map(|m| m.hash.clone());
@@ -100,6 +103,47 @@ impl Sync<'_> {
         }
     }
 
+    /// The calendar's title of the rep's own event `uid`, taken into its block: the calendar's
+    /// version won (changed only there, or `--keep theirs`), so all of it does, not just its
+    /// times. Only while titles are what the calendar shows (`[calendar] show`); otherwise its
+    /// title is "Focus: …", never the rep's.
+    fn take_title(&self, uid: &str) -> Result<bool, SyncError> {
+        let titles = self.req.config.calendar.privacy().titles;
+        let theirs = self.theirs.get(uid).and_then(|t| t.items.first());
+        let Some(title) = theirs
+            .map(|i| i.title.trim())
+            .filter(|t| titles && !t.is_empty())
+        else {
+            return Ok(false);
+        };
+        let Some((date, id)) = own::block_of(&format!("ics:{uid}"), &self.id) else {
+            return Ok(false);
+        };
+        let journal = self.req.journal;
+        let stale = |day: &crate::domain::Day| {
+            let block = day.blocks.iter().find(|b| b.id == id && b.source.is_none());
+            block.filter(|b| b.title != title).cloned()
+        };
+        let day = journal.load(date).map_err(|e| self.journal_error(e))?;
+        if stale(&day).is_none() {
+            return Ok(false);
+        }
+        journal
+            .update(date, |day| match stale(day) {
+                Some(before) => {
+                    let title = title.to_string();
+                    let after = crate::domain::Block {
+                        title,
+                        ..before.clone()
+                    };
+                    DayEdit::change_block(&before, after).apply(day).map(|_| ())
+                }
+                None => Ok(()),
+            })
+            .map(|()| true)
+            .map_err(|e| self.journal_error(e))
+    }
+
     /// Removes the block `uid` names, if it is still there and still the rep's own.
     fn remove_block(&self, uid: &str) -> Result<(), SyncError> {
         let Some((date, id)) = own::block_of(&format!("ics:{uid}"), &self.id) else {
@@ -120,13 +164,19 @@ impl Sync<'_> {
 
     fn conflict(&self, uid: &str, clash: Clash, mine: &BTreeMap<String, Mine>) -> Conflict {
         let date = own::block_of(&format!("ics:{uid}"), &self.id).map_or(self.window.from, |b| b.0);
-        let theirs = self
-            .theirs
-            .get(uid)
-            .map(|t| match sides::placed(t, &self.window, &self.id) {
-                Some(r) => format!("{} {}-{}", r.on, format_hhmm(r.start), format_hhmm(r.end)),
+        // The calendar's title too, where titles are what it shows: it may be what differs.
+        let titles = self.req.config.calendar.privacy().titles;
+        let theirs = self.theirs.get(uid).map(|t| {
+            let title = t.items.first().map(|i| i.title.as_str()).filter(|_| titles);
+            match sides::placed(t, &self.window, &self.id) {
+                Some(r) => {
+                    let (start, end) = (format_hhmm(r.start), format_hhmm(r.end));
+                    let when = format!("{} {start}-{end}", r.on);
+                    title.map_or(when.clone(), |title| format!("{when} {title}"))
+                }
                 None => "outside the period".to_string(),
-            });
+            }
+        });
         Conflict {
             uid: uid.to_string(),
             clash,

@@ -181,12 +181,16 @@ impl Server {
 fn failure<E: std::error::Error>(e: &WebDavError<E>) -> Failure {
     match e {
         WebDavError::BadStatusCode(status) => Failure::Status(*status),
+        // The client's own error carries the causes (libdav's wrapper names none).
+        WebDavError::Request(libdav::dav::RequestError::Client(e)) => {
+            Failure::Unreachable(causes(e))
+        }
         WebDavError::Request(e) => Failure::Unreachable(causes(e)),
         other => Failure::Garbled(causes(other)),
     }
 }
 
-/// An error and its causes, "a: b: c", without repeats.
+/// An error's two innermost causes, "b: c", without repeats.
 fn causes(e: &dyn std::error::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut next: Option<&dyn std::error::Error> = Some(e);
@@ -197,5 +201,8 @@ fn causes(e: &dyn std::error::Error) -> String {
         }
         next = e.source();
     }
-    parts.join(": ")
+    // The innermost causes say what happened ("tcp connect error: Connection refused"); the
+    // outer ones only which library layer passed it on.
+    let from = parts.len().saturating_sub(2);
+    parts[from..].join(": ")
 }

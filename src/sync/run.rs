@@ -51,6 +51,8 @@ pub struct Outcome {
     pub change: PlanChange,
     /// The rep's blocks whose events were deleted in the calendar.
     pub removed: usize,
+    /// The rep's blocks that took the title their event has in the calendar.
+    pub renamed: usize,
     pub created: usize,
     pub updated: usize,
     pub deleted: usize,
