@@ -139,3 +139,14 @@ fn a_conflict_is_shown_with_both_sides_and_settled_with_a_key() {
     );
     assert!(verb(&tmux, &["sync"]).contains("0 sent, 0 updated"));
 }
+
+#[test]
+fn a_server_that_cannot_be_reached_is_said_with_the_key_to_try_again() {
+    let mut server = Radicale::start();
+    let tmux = dashboard(&server);
+    server.kill();
+    tmux.keys(&["S"]);
+    let screen = tmux.wait_for("Is the server up", SYNC);
+    assert!(screen.contains("press S again once the server"), "{screen}");
+    assert!(!screen.contains("protime sync"), "{screen}");
+}

@@ -75,7 +75,11 @@ pub fn for_dashboard(
             ExitCode::from(EXIT_OK)
         }
         Err(e) => {
-            tell(News::Failed(format!("Calendar sync: {e}")));
+            // In the dashboard, trying again is a key, not a command.
+            let text = (e.to_string())
+                .replace("run `protime sync` again", "press S again")
+                .replace("try `protime sync` again", "press S again");
+            tell(News::Failed(format!("Calendar sync: {text}")));
             let journal_error = matches!(e, SyncError::Journal(_));
             ExitCode::from(if journal_error {
                 EXIT_JOURNAL
