@@ -30,11 +30,6 @@ impl App {
         self.outside.sync.events = Some(events);
     }
 
-    /// The conflicts the last sync left to settle.
-    pub fn sync_conflicts(&self) -> &[Conflict] {
-        &self.outside.sync.conflicts
-    }
-
     pub(super) fn sync_news(&mut self, news: &News) -> Vec<Effect> {
         let sync = &mut self.outside.sync;
         match news {
