@@ -85,7 +85,7 @@ pub struct Conflict {
     pub why: String,
     /// The block as the plan has it, if it still does.
     pub mine: Option<String>,
-    /// The event's times as the calendar has it, if it still does.
+    /// The event's day, times and title as the calendar has it, if it still does.
     pub theirs: Option<String>,
 }
 

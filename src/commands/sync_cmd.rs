@@ -6,7 +6,7 @@ use crate::cli::PeriodArgs;
 use crate::clock::Zone;
 use crate::config::Config;
 use crate::journal::Journal;
-use crate::sync::{Clash, Conflict, Keep, Outcome, Request, SyncError};
+use crate::sync::{Conflict, Keep, Outcome, Request, SyncError};
 use crate::sync_link::News;
 use chrono::{DateTime, FixedOffset};
 use serde_json::json;
@@ -69,7 +69,7 @@ pub fn for_dashboard(
     match crate::sync::sync(&request) {
         Ok(outcome) => {
             for conflict in &outcome.conflicts {
-                tell(News::Conflict(shown(conflict)));
+                tell(News::Conflict(conflict.clone()));
             }
             tell(News::Done(crate::sync::told(&outcome)));
             ExitCode::from(EXIT_OK)
@@ -111,17 +111,6 @@ fn request<'a>(
         keep,
         progress,
     })
-}
-
-/// A conflict as the dashboard shows it.
-fn shown(c: &Conflict) -> crate::sync_link::Conflict {
-    crate::sync_link::Conflict {
-        uid: c.uid.clone(),
-        date: c.date,
-        why: clash_words(c.clash).to_string(),
-        mine: c.mine.clone(),
-        theirs: c.theirs.clone(),
-    }
 }
 
 /// `protime sync --save-password`: reads the password, stores it in the keyring, says where.
@@ -212,7 +201,7 @@ fn print_conflict(c: &Conflict) {
         None => "deleted".to_string(),
     };
     let theirs = c.theirs.as_deref().unwrap_or("deleted");
-    crate::say!("  {}: {}", c.uid, clash_words(c.clash));
+    crate::say!("  {}: {}", c.uid, c.why);
     crate::say!("    here: {mine}; in the calendar: {theirs}");
     crate::say!(
         "    keep yours:            protime sync --keep mine {}",
@@ -224,22 +213,13 @@ fn print_conflict(c: &Conflict) {
     );
 }
 
-pub fn clash_words(clash: Clash) -> &'static str {
-    match clash {
-        Clash::BothChanged => "changed here and in the calendar since the last sync",
-        Clash::DeletedHere => "deleted here, changed in the calendar",
-        Clash::DeletedThere => "changed here, deleted in the calendar",
-        Clash::Unknown => "here and in the calendar at other times, never synced",
-    }
-}
-
 fn print_json(out: &Outcome) {
     let conflicts: Vec<serde_json::Value> = out
         .conflicts
         .iter()
         .map(|c| {
             json!({
-                "uid": c.uid, "date": c.date.to_string(), "why": clash_words(c.clash),
+                "uid": c.uid, "date": c.date.to_string(), "why": c.why,
                 "mine": c.mine, "theirs": c.theirs,
             })
         })

@@ -56,6 +56,18 @@ pub enum Clash {
     Unknown,
 }
 
+impl Clash {
+    /// Why it is a conflict, in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Clash::BothChanged => "changed here and in the calendar since the last sync",
+            Clash::DeletedHere => "deleted here, changed in the calendar",
+            Clash::DeletedThere => "changed here, deleted in the calendar",
+            Clash::Unknown => "here and in the calendar at other times, never synced",
+        }
+    }
+}
+
 impl Step {
     /// A step that changes the server (run after the journal's steps).
     pub fn pushes(&self) -> bool {

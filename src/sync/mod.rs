@@ -205,7 +205,7 @@ mod tests {
         out.created = 1;
         out.conflicts.push(Conflict {
             uid: "u".into(),
-            clash: Clash::BothChanged,
+            why: Clash::BothChanged.words().to_string(),
             date: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
             mine: None,
             theirs: None,

@@ -179,7 +179,7 @@ impl Sync<'_> {
         });
         Conflict {
             uid: uid.to_string(),
-            clash,
+            why: clash.words().to_string(),
             date,
             mine: mine.get(uid).map(described),
             theirs,

@@ -28,7 +28,7 @@ impl Sync<'_> {
             if let Some(clash) = clash {
                 self.out.conflicts.push(Conflict {
                     uid: uid.clone(),
-                    clash,
+                    why: clash.words().to_string(),
                     date: mine.get(&uid).map_or(self.window.from, |m| m.date),
                     mine: mine.get(&uid).map(described),
                     theirs: Some("changed meanwhile".to_string()),

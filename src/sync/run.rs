@@ -4,7 +4,7 @@
 
 use super::SyncError;
 use super::address::Address;
-use super::decide::{Clash, Keep, Step, Versions, decide};
+use super::decide::{Keep, Step, Versions, decide};
 use super::remote::{Failure, Server};
 use super::sides::{self, Mine, Theirs};
 use crate::config::Config;
@@ -30,17 +30,9 @@ pub struct Request<'a> {
     pub progress: &'a dyn Fn(&str),
 }
 
-/// One event both sides changed, left as it is on both.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conflict {
-    pub uid: String,
-    pub clash: Clash,
-    pub date: NaiveDate,
-    /// The block as the plan has it ("09:00-10:00 Prospecting"), if it still does.
-    pub mine: Option<String>,
-    /// The event's times as the calendar has it, if it still does.
-    pub theirs: Option<String>,
-}
+/// One event both sides changed, left as it is on both: what the verb prints and the dashboard
+/// lists.
+pub use crate::sync_link::Conflict;
 
 /// What a sync did.
 #[derive(Debug, Default)]

@@ -93,7 +93,8 @@ impl ConflictList {
         let all: Vec<Line> = self.lines_from(0, theme);
         let keys = vec![keys_line(theme)];
         let key_rows = wrapped_rows(&keys, inner_width);
-        let rows = wrapped_rows(&all, inner_width) + 1 + key_rows;
+        let list_rows = wrapped_rows(&all, inner_width);
+        let rows = list_rows + 1 + key_rows;
         let height = (rows as u16 + 2).min(area.height);
         let area = Rect {
             y: area.y + area.height.saturating_sub(height) / 2,
@@ -112,7 +113,7 @@ impl ConflictList {
             Constraint::Length(key_rows as u16),
         ])
         .areas(inner);
-        let fits = wrapped_rows(&all, inner_width) <= usize::from(list.height);
+        let fits = list_rows <= usize::from(list.height);
         let lines = if fits {
             all
         } else {
